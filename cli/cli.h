@@ -1,0 +1,46 @@
+/* Shared pieces of the cchc command-line tool: one cmd_<name>.c per
+ * subcommand, each a thin layer over libcchc and the renderers. */
+#ifndef CCHC_CLI_H
+#define CCHC_CLI_H
+
+#include <stdio.h>
+
+#include "cchc/cchc.h"
+#include "cchc/report.h"
+
+/* Exit codes, as documented in --help. */
+enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
+
+/* Options common to commands that render. */
+typedef struct {
+	const char *format; /* "text" unless given */
+	cchc_lang lang;
+	const char *output; /* NULL: standard output */
+} cli_output;
+
+/* Parse argv[*i] as one of the common options (--format, --lang, -o/--output),
+ * advancing *i past its value. Returns 1 consumed, 0 not an output option,
+ * -1 usage error (reported). */
+int cli_output_option(int argc, char **argv, int *i, cli_output *out);
+
+/* Is argv[i] an option "--name" or "--name=value"? Sets *value accordingly
+ * (taking the next argument when needed). -1 on a missing value. */
+int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value);
+
+/* Print every diagnostic as "file:line: error: message" to stderr. */
+void cli_print_diag(const cchc_diag *diag);
+
+/* Report a usage error for cmd and return CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Write a rendered buffer to the chosen output (atomically for files). */
+int cli_emit(const cchc_buf *buf, const cli_output *out);
+
+int cmd_validate(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+
+#endif

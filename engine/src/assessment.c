@@ -1,0 +1,625 @@
+/* Loading an assessment: XML → schema → evidence bound to the set's leaves,
+ * each piece checked against the rule that will read it. */
+#include <string.h>
+
+#include "attrs_priv.h"
+#include "cchc/assessment.h"
+#include "criteria_priv.h"
+#include "util_priv.h"
+#include "xml_priv.h"
+
+#define NS_ASSESSMENT "urn:cchc:assessment:1"
+
+struct cchc_assessment {
+	const cchc_criteria *set;
+	char *file;
+	int year;
+	char *agency_id, *agency_name, *agency_block;
+	cchc_item **by_node; /* indexed by node index; NULL when absent */
+	cchc_item *pool;     /* one slot per leaf at most */
+	size_t nitems;
+	int has_survey;
+};
+
+typedef struct {
+	cchc_assessment *a;
+	cchc_diag *diag;
+	const char *file;
+	size_t errors;
+} loader;
+
+#define FAIL(ld, line, ...)                                                        \
+	do {                                                                           \
+		cchc_diag_addf((ld)->diag, (ld)->file, (line), __VA_ARGS__);              \
+		(ld)->errors++;                                                            \
+	} while (0)
+
+static void free_item(cchc_item *it)
+{
+	free(it->note);
+	for (size_t i = 0; i < it->ndocs; i++) {
+		free(it->docs[i].ref);
+		free(it->docs[i].file);
+	}
+	free(it->docs);
+	for (size_t i = 0; i < it->nrounds; i++) {
+		free(it->rounds[i].by);
+		free(it->rounds[i].reason);
+	}
+	free(it->rounds);
+	free(it->answers);
+}
+
+void cchc_assessment_free(cchc_assessment *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->nitems; i++)
+		free_item(&a->pool[i]);
+	free(a->pool);
+	free(a->by_node);
+	free(a->file);
+	free(a->agency_id);
+	free(a->agency_name);
+	free(a->agency_block);
+	free(a);
+}
+
+static int seen(loader *ld, int rc)
+{
+	if (rc < 0)
+		ld->errors++;
+	return rc;
+}
+
+static int oom(loader *ld)
+{
+	FAIL(ld, 0, "out of memory loading the assessment");
+	return -1;
+}
+
+/* The leaf an element refers to, or NULL after a diagnostic. */
+static const cchc_node *leaf_for(loader *ld, xmlNodePtr x)
+{
+	const char *id = cchc_xml_attr(x, "criterion");
+	const cchc_node *n = cchc_criteria_find(ld->a->set, id ? id : "");
+	long line = xmlGetLineNo(x);
+	if (!n) {
+		FAIL(ld, line, "<%s>: criterion \"%s\" is not in criteria set \"%s\": use an id from %s",
+		     (const char *)x->name, id ? id : "", ld->a->set->id, ld->a->set->file);
+		return NULL;
+	}
+	if (n->nchildren || n->depth == 0) {
+		FAIL(ld, line,
+		     "<%s>: \"%s\" is a %s with sub-criteria (first \"%s\"): give evidence for each "
+		     "sub-criterion instead",
+		     (const char *)x->name, n->id, n->depth ? "criterion" : "group",
+		     n->nchildren ? n->children[0]->id : "");
+		return NULL;
+	}
+	return n;
+}
+
+static cchc_item *item_for(loader *ld, const cchc_node *n, long line)
+{
+	cchc_assessment *a = ld->a;
+	cchc_item *it = a->by_node[n->index];
+	if (it)
+		return it;
+	if (a->nitems >= a->set->nleaves) {
+		oom(ld); /* cannot happen: one slot per leaf */
+		return NULL;
+	}
+	it = &a->pool[a->nitems++];
+	it->node = n;
+	it->line = line;
+	a->by_node[n->index] = it;
+	return it;
+}
+
+/* Which evidence attribute each rule kind reads. */
+static const char *const evidence_attr[CCHC_RULE_KIND_COUNT] = {
+	[CCHC_RULE_YES_NO] = "met",          [CCHC_RULE_TIERS] = "value",
+	[CCHC_RULE_LINEAR] = "value",        [CCHC_RULE_PER_ITEM] = "count",
+	[CCHC_RULE_DEADLINE] = "date",       [CCHC_RULE_RATIO] = "numerator",
+	[CCHC_RULE_GRADE] = "grade",         [CCHC_RULE_JUDGED] = "points",
+	[CCHC_RULE_SCALE] = "(a <survey> element)"};
+
+static const char *const evidence_names[] = {"met",   "value",  "count", "date", "numerator",
+                                             "denominator", "grade", "points", NULL};
+
+static int evidence_fits(cchc_rule_kind kind, const char *attr)
+{
+	if (strcmp(attr, "met") == 0)
+		return 1; /* met="false" means "not done" for every kind */
+	if (kind == CCHC_RULE_RATIO)
+		return strcmp(attr, "numerator") == 0 || strcmp(attr, "denominator") == 0;
+	return evidence_attr[kind] && strcmp(evidence_attr[kind], attr) == 0;
+}
+
+static int check_doc_path(loader *ld, xmlNodePtr d, const char *path)
+{
+	int bad = path[0] == '/' || path[0] == '~' || strchr(path, '\\') != NULL || path[0] == '\0';
+	for (const char *s = path; !bad && *s;) {
+		size_t seg = strcspn(s, "/");
+		if (seg == 2 && s[0] == '.' && s[1] == '.')
+			bad = 1;
+		s += seg;
+		if (*s == '/')
+			s++;
+	}
+	if (bad)
+		FAIL(ld, xmlGetLineNo(d),
+		     "<doc> file=\"%s\": the evidence path must be relative and stay inside the "
+		     "assessment's folder (no leading /, no ..)",
+		     path);
+	return bad ? -1 : 0;
+}
+
+static int parse_docs(loader *ld, xmlNodePtr x, cchc_item *it)
+{
+	size_t n = 0;
+	for (xmlNodePtr d = x->children; d; d = d->next)
+		n += cchc_xml_is(d, "doc");
+	if (!n)
+		return 0;
+	it->docs = calloc(n, sizeof *it->docs);
+	if (!it->docs)
+		return oom(ld);
+	for (xmlNodePtr d = x->children; d; d = d->next) {
+		if (!cchc_xml_is(d, "doc"))
+			continue;
+		cchc_doc *doc = &it->docs[it->ndocs++];
+		const char *ref = cchc_xml_attr(d, "ref"), *file = cchc_xml_attr(d, "file");
+		doc->line = xmlGetLineNo(d);
+		if (!(doc->ref = cchc_strdup(ref ? ref : "")))
+			return oom(ld);
+		if (file) {
+			check_doc_path(ld, d, file);
+			if (!(doc->file = cchc_strdup(file)))
+				return oom(ld);
+		}
+	}
+	return 0;
+}
+
+static void check_range(loader *ld, long line, const cchc_node *n, const char *what,
+                        cchc_points p)
+{
+	char a[24], b[24], c[24];
+	if (p < n->min || p > n->max)
+		FAIL(ld, line, "criterion \"%s\": %s %s is outside its range %s to %s", n->id, what,
+		     cchc_points_spell(a, p), cchc_points_spell(b, n->min), cchc_points_spell(c, n->max));
+}
+
+static int parse_evidence(loader *ld, xmlNodePtr x, cchc_item *it)
+{
+	const cchc_node *n = it->node;
+	const cchc_rule *r = &n->rule;
+	const char *f = ld->file;
+	long line = xmlGetLineNo(x);
+	int v;
+
+	for (int i = 0; evidence_names[i]; i++)
+		if (cchc_xml_attr(x, evidence_names[i]) && !evidence_fits(r->kind, evidence_names[i]))
+			FAIL(ld, line,
+			     "<item criterion=\"%s\">: %s does not apply to a %s criterion: give %s",
+			     n->id, evidence_names[i], cchc_rule_kind_name(r->kind), evidence_attr[r->kind]);
+	if (seen(ld, cchc_attr_bool(x, "met", f, ld->diag, &it->met)) == 1)
+		it->has |= CCHC_HAS_MET;
+	if (seen(ld, cchc_attr_decimal(x, "value", f, ld->diag, &it->value)) == 1)
+		it->has |= CCHC_HAS_VALUE;
+	if (seen(ld, cchc_attr_count(x, "count", f, ld->diag, &it->count)) == 1)
+		it->has |= CCHC_HAS_COUNT;
+	if (seen(ld, cchc_attr_date(x, "date", f, ld->diag, &it->date)) == 1)
+		it->has |= CCHC_HAS_DATE;
+	int hn = seen(ld, cchc_attr_count(x, "numerator", f, ld->diag, &it->numerator));
+	int hd = seen(ld, cchc_attr_count(x, "denominator", f, ld->diag, &it->denominator));
+	if (hn == 1 && hd == 1)
+		it->has |= CCHC_HAS_RATIO;
+	else if (hn + hd == 1)
+		FAIL(ld, line, "<item criterion=\"%s\">: numerator and denominator go together", n->id);
+	if (seen(ld, cchc_attr_points(x, "points", f, ld->diag, &it->points)) == 1)
+		it->has |= CCHC_HAS_POINTS;
+	if (seen(ld, cchc_attr_points(x, "self", f, ld->diag, &it->self)) == 1)
+		it->has |= CCHC_HAS_SELF;
+	v = 0;
+	if (seen(ld, cchc_attr_bool(x, "na", f, ld->diag, &v)) == 1)
+		it->na = v;
+	const char *grade = cchc_xml_attr(x, "grade");
+	if (grade && r->kind == CCHC_RULE_GRADE) {
+		size_t g = 0;
+		while (g < r->ngrades && strcmp(r->grades[g].id, grade) != 0)
+			g++;
+		if (g == r->ngrades)
+			FAIL(ld, line, "<item criterion=\"%s\">: grade \"%s\" is not one of the rule's grades",
+			     n->id, grade);
+		it->grade = g;
+		it->has |= CCHC_HAS_GRADE;
+	}
+
+	/* a survey may come before or after its item: build() checks that pairing once both are read */
+	const unsigned evidence = it->has & ~(unsigned)(CCHC_HAS_SELF | CCHC_HAS_SURVEY_MEAN |
+	                                                CCHC_HAS_SURVEY_ANSWERS);
+	if (it->na) {
+		if (evidence)
+			FAIL(ld, line,
+			     "<item criterion=\"%s\">: na=\"true\" declares it not applicable, so it takes "
+			     "no evidence: remove one or the other",
+			     n->id);
+		return 0;
+	}
+	int not_done = (it->has & CCHC_HAS_MET) && !it->met;
+	if (r->kind != CCHC_RULE_YES_NO && (it->has & CCHC_HAS_MET) && it->met)
+		FAIL(ld, line, "<item criterion=\"%s\">: met=\"true\" is for yes-no criteria: give %s",
+		     n->id, evidence_attr[r->kind]);
+	else if (not_done && (evidence & ~(unsigned)CCHC_HAS_MET))
+		FAIL(ld, line,
+		     "<item criterion=\"%s\">: met=\"false\" says it was not done, yet other evidence is "
+		     "given: remove one or the other",
+		     n->id);
+	else if (!not_done && r->kind != CCHC_RULE_SCALE && !evidence)
+		FAIL(ld, line, "<item criterion=\"%s\">: no evidence: give %s (or met=\"false\")", n->id,
+		     evidence_attr[r->kind]);
+
+	if ((it->has & CCHC_HAS_VALUE) && r->unit && strcmp(r->unit, "%") == 0 &&
+	    (it->value < 0 || it->value > 100 * (cchc_decimal)CCHC_DECIMAL_SCALE))
+		FAIL(ld, line, "<item criterion=\"%s\">: value is a percentage: give 0 to 100", n->id);
+	if ((it->has & CCHC_HAS_RATIO) && it->numerator > it->denominator)
+		FAIL(ld, line,
+		     "<item criterion=\"%s\">: numerator %lld is larger than denominator %lld",
+		     n->id, (long long)it->numerator, (long long)it->denominator);
+	if (it->has & CCHC_HAS_POINTS) {
+		check_range(ld, line, n, "points", it->points);
+		cchc_points step = r->step > 0 ? r->step : 1;
+		char sb[24];
+		if (it->points % step != 0)
+			FAIL(ld, line, "<item criterion=\"%s\">: points must be a multiple of the step %s",
+			     n->id, cchc_points_spell(sb, step));
+	}
+	if (it->has & CCHC_HAS_SELF)
+		check_range(ld, line, n, "self", it->self);
+	return 0;
+}
+
+static int parse_item(loader *ld, xmlNodePtr x)
+{
+	const cchc_node *n = leaf_for(ld, x);
+	if (!n)
+		return 0;
+	long line = xmlGetLineNo(x);
+	cchc_item *prev = ld->a->by_node[n->index];
+	if (prev && prev->given) {
+		FAIL(ld, line, "a second <item> for criterion \"%s\" (the first is at line %ld): give one "
+		     "item per criterion", n->id, prev->line);
+		return 0;
+	}
+	cchc_item *it = item_for(ld, n, line);
+	if (!it)
+		return -1;
+	it->line = line;
+	const char *note = cchc_xml_attr(x, "note");
+	if (note && !(it->note = cchc_strdup(note)))
+		return oom(ld);
+	if (parse_docs(ld, x, it) < 0)
+		return -1;
+	it->given = 1;
+	return parse_evidence(ld, x, it);
+}
+
+static int parse_appraisal(loader *ld, xmlNodePtr x)
+{
+	const cchc_node *n = leaf_for(ld, x);
+	if (!n)
+		return 0;
+	long line = xmlGetLineNo(x);
+	cchc_appraisal ap = {1, 0, NULL, NULL, line};
+	int64_t round = 1;
+	if (seen(ld, cchc_attr_count(x, "round", ld->file, ld->diag, &round)) == 1 &&
+	    (round < 1 || round > 99)) {
+		FAIL(ld, line, "<appraisal criterion=\"%s\">: round must be 1 to 99", n->id);
+		return 0;
+	}
+	ap.round = (int)round;
+	if (seen(ld, cchc_attr_points(x, "points", ld->file, ld->diag, &ap.points)) < 0)
+		return 0;
+	check_range(ld, line, n, "appraisal points", ap.points);
+	cchc_item *it = item_for(ld, n, line);
+	if (!it)
+		return -1;
+	for (size_t i = 0; i < it->nrounds; i++)
+		if (it->rounds[i].round == ap.round) {
+			FAIL(ld, line, "criterion \"%s\" has two appraisals for round %d (the other at line "
+			     "%ld)", n->id, ap.round, it->rounds[i].line);
+			return 0;
+		}
+	cchc_appraisal *grown = realloc(it->rounds, (it->nrounds + 1) * sizeof *grown);
+	if (!grown)
+		return oom(ld);
+	it->rounds = grown;
+	const char *by = cchc_xml_attr(x, "by"), *reason = cchc_xml_attr(x, "reason");
+	if ((by && !(ap.by = cchc_strdup(by))) || (reason && !(ap.reason = cchc_strdup(reason)))) {
+		free(ap.by);
+		return oom(ld);
+	}
+	/* Keep rounds sorted so the last one is the deciding round. */
+	size_t pos = it->nrounds;
+	while (pos > 0 && it->rounds[pos - 1].round > ap.round) {
+		it->rounds[pos] = it->rounds[pos - 1];
+		pos--;
+	}
+	it->rounds[pos] = ap;
+	it->nrounds++;
+	return 0;
+}
+
+static int parse_answers(loader *ld, xmlNodePtr x, cchc_item *it)
+{
+	const cchc_rule *r = &it->node->rule;
+	if (r->noptions == 0) {
+		FAIL(ld, xmlGetLineNo(x),
+		     "<survey criterion=\"%s\">: the rule defines no answer options: give respondents, "
+		     "mean and sd",
+		     it->node->id);
+		return 0;
+	}
+	it->answers = calloc(r->noptions, sizeof *it->answers);
+	if (!it->answers)
+		return oom(ld);
+	unsigned char *given = calloc(r->noptions, 1);
+	if (!given)
+		return oom(ld);
+	for (xmlNodePtr c = x->children; c; c = c->next) {
+		if (!cchc_xml_is(c, "answer"))
+			continue;
+		const char *opt = cchc_xml_attr(c, "option");
+		size_t o = 0;
+		while (o < r->noptions && strcmp(r->options[o].id, opt ? opt : "") != 0)
+			o++;
+		if (o == r->noptions) {
+			FAIL(ld, xmlGetLineNo(c), "<answer option=\"%s\">: criterion \"%s\" has no such option",
+			     opt ? opt : "", it->node->id);
+			continue;
+		}
+		if (given[o]++) {
+			FAIL(ld, xmlGetLineNo(c), "<answer option=\"%s\"> is given twice", opt);
+			continue;
+		}
+		int64_t count = 0;
+		if (seen(ld, cchc_attr_count(c, "count", ld->file, ld->diag, &count)) == 1) {
+			it->answers[o] = count;
+			it->respondents += count;
+		}
+	}
+	free(given);
+	if (it->respondents == 0)
+		FAIL(ld, xmlGetLineNo(x), "<survey criterion=\"%s\">: no answers counted", it->node->id);
+	it->has |= CCHC_HAS_SURVEY_ANSWERS;
+	return 0;
+}
+
+static int parse_survey(loader *ld, xmlNodePtr x)
+{
+	const cchc_node *n = leaf_for(ld, x);
+	if (!n)
+		return 0;
+	long line = xmlGetLineNo(x);
+	if (n->rule.kind != CCHC_RULE_SCALE) {
+		FAIL(ld, line, "<survey criterion=\"%s\">: the criterion is scored by a %s rule, not a "
+		     "survey scale: use <item>", n->id, cchc_rule_kind_name(n->rule.kind));
+		return 0;
+	}
+	cchc_item *it = item_for(ld, n, line);
+	if (!it)
+		return -1;
+	if (it->has & (CCHC_HAS_SURVEY_MEAN | CCHC_HAS_SURVEY_ANSWERS)) {
+		FAIL(ld, line, "a second <survey> for criterion \"%s\"", n->id);
+		return 0;
+	}
+	ld->a->has_survey = 1;
+	int has_answers = 0;
+	for (xmlNodePtr c = x->children; c; c = c->next)
+		has_answers |= cchc_xml_is(c, "answer");
+	int hr = seen(ld, cchc_attr_count(x, "respondents", ld->file, ld->diag, &it->respondents));
+	int hm = seen(ld, cchc_attr_decimal(x, "mean", ld->file, ld->diag, &it->mean));
+	int hs = seen(ld, cchc_attr_decimal(x, "sd", ld->file, ld->diag, &it->sd));
+	if (has_answers) {
+		if (hr || hm || hs)
+			FAIL(ld, line, "<survey criterion=\"%s\">: give either answer counts or respondents, "
+			     "mean and sd, not both", n->id);
+		return parse_answers(ld, x, it);
+	}
+	if (hr != 1 || hm != 1 || hs != 1) {
+		if (hr >= 0 && hm >= 0 && hs >= 0)
+			FAIL(ld, line, "<survey criterion=\"%s\">: give respondents, mean and sd (or "
+			     "<answer> counts)", n->id);
+		return 0;
+	}
+	const cchc_rule *r = &n->rule;
+	cchc_decimal lo = r->from < r->to ? r->from : r->to, hi = r->from < r->to ? r->to : r->from;
+	if (r->from == r->to)
+		FAIL(ld, line, "<survey criterion=\"%s\">: the rule has no from/to scale for a mean: give "
+		     "<answer> counts", n->id);
+	else if (it->mean < lo || it->mean > hi)
+		FAIL(ld, line, "<survey criterion=\"%s\">: mean is outside the scale of the rule", n->id);
+	if (it->respondents == 0)
+		FAIL(ld, line, "<survey criterion=\"%s\">: respondents must be 1 or more", n->id);
+	if (it->sd < 0)
+		FAIL(ld, line, "<survey criterion=\"%s\">: sd must be 0 or more", n->id);
+	it->has |= CCHC_HAS_SURVEY_MEAN;
+	return 0;
+}
+
+static const cchc_criteria *pick_set(loader *ld, xmlNodePtr root, const cchc_criteria *const *sets,
+                                     size_t nsets)
+{
+	const char *want = cchc_xml_attr(root, "criteria-set");
+	for (size_t i = 0; i < nsets; i++)
+		if (want && strcmp(sets[i]->id, want) == 0)
+			return sets[i];
+	char known[512] = "";
+	for (size_t i = 0; i < nsets; i++) {
+		size_t used = strlen(known);
+		snprintf(known + used, sizeof known - used, "%s\"%s\"", i ? ", " : "", sets[i]->id);
+	}
+	FAIL(ld, xmlGetLineNo(root),
+	     "criteria-set=\"%s\" does not match the criteria set%s given (%s): give its criteria "
+	     "file, or correct the attribute",
+	     want ? want : "", nsets > 1 ? "s" : "", known);
+	return NULL;
+}
+
+static int build(loader *ld, xmlNodePtr root)
+{
+	cchc_assessment *a = ld->a;
+	int64_t year = 0;
+	seen(ld, cchc_attr_count(root, "year", ld->file, ld->diag, &year));
+	a->year = (int)(year > 9999 ? 0 : year);
+	if (a->year != a->set->year)
+		FAIL(ld, xmlGetLineNo(root),
+		     "the assessment is for year %lld but criteria set \"%s\" is for %d", (long long)year,
+		     a->set->id, a->set->year);
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		int rc = 0;
+		if (cchc_xml_is(c, "agency")) {
+			const char *id = cchc_xml_attr(c, "id"), *name = cchc_xml_attr(c, "name");
+			const char *block = cchc_xml_attr(c, "block");
+			a->agency_id = cchc_strdup(id ? id : "");
+			a->agency_name = cchc_strdup(name ? name : "");
+			if (!a->agency_id || !a->agency_name || (block && !(a->agency_block = cchc_strdup(block))))
+				rc = oom(ld);
+		} else if (cchc_xml_is(c, "item")) {
+			rc = parse_item(ld, c);
+		} else if (cchc_xml_is(c, "appraisal")) {
+			rc = parse_appraisal(ld, c);
+		} else if (cchc_xml_is(c, "survey")) {
+			rc = parse_survey(ld, c);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < a->nitems; i++) {
+		const cchc_item *it = &a->pool[i];
+		int surveyed = (it->has & (CCHC_HAS_SURVEY_MEAN | CCHC_HAS_SURVEY_ANSWERS)) != 0;
+		if (it->given && surveyed && it->na)
+			FAIL(ld, it->line,
+			     "<item criterion=\"%s\">: na=\"true\" declares it not applicable, so it takes "
+			     "no evidence: remove one or the other",
+			     it->node->id);
+		else if (it->given && surveyed && (it->has & CCHC_HAS_MET) && !it->met)
+			FAIL(ld, it->line,
+			     "<item criterion=\"%s\">: met=\"false\" says it was not done, yet other evidence "
+			     "is given: remove one or the other",
+			     it->node->id);
+	}
+	for (size_t i = 0; i < a->nitems; i++)
+		if (a->pool[i].na && a->pool[i].nrounds)
+			FAIL(ld, a->pool[i].rounds[0].line,
+			     "criterion \"%s\" is declared not applicable but has an appraisal: remove one",
+			     a->pool[i].node->id);
+	return 0;
+}
+
+static int load(cchc_assessment **out, const cchc_criteria *const *sets, size_t nsets,
+                const char *path, const char *data, size_t len, cchc_diag *diag)
+{
+	size_t before = cchc_diag_count(diag);
+	loader ld = {NULL, diag, path, 0};
+	int rc = -1;
+
+	*out = NULL;
+	if (nsets == 0) {
+		cchc_diag_addf(diag, path, 0, "no criteria set to check the assessment against");
+		return -1;
+	}
+	xmlDocPtr doc = cchc_xml_parse(path, data, len, diag);
+	if (!doc)
+		return -1;
+	xmlNodePtr root = cchc_xml_root(doc, NS_ASSESSMENT, "assessment", path, diag);
+	if (!root || cchc_xml_validate(sets[0]->assessment_schema, doc, path, diag) < 0)
+		goto done;
+	ld.a = calloc(1, sizeof *ld.a);
+	if (!ld.a || !(ld.a->file = cchc_strdup(path))) {
+		oom(&ld);
+		goto done;
+	}
+	ld.a->set = pick_set(&ld, root, sets, nsets);
+	if (!ld.a->set)
+		goto done;
+	ld.a->by_node = cchc_calloc(ld.a->set->nnodes, sizeof *ld.a->by_node);
+	ld.a->pool = cchc_calloc(ld.a->set->nleaves, sizeof *ld.a->pool);
+	if (!ld.a->by_node || !ld.a->pool) {
+		oom(&ld);
+		goto done;
+	}
+	if (build(&ld, root) < 0 || ld.errors)
+		goto done;
+	rc = 0;
+done:
+	if (rc == 0 && cchc_diag_count(diag) == before) {
+		*out = ld.a;
+	} else {
+		rc = -1;
+		cchc_assessment_free(ld.a);
+	}
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int cchc_assessment_load(cchc_assessment **out, const cchc_criteria *const *sets, size_t nsets,
+                         const char *path, cchc_diag *diag)
+{
+	return load(out, sets, nsets, path, NULL, 0, diag);
+}
+
+int cchc_assessment_load_memory(cchc_assessment **out, const cchc_criteria *const *sets,
+                                size_t nsets, const char *data, size_t len, const char *name,
+                                cchc_diag *diag)
+{
+	if (!data) {
+		*out = NULL;
+		cchc_diag_addf(diag, name, 0, "no data");
+		return -1;
+	}
+	return load(out, sets, nsets, name, data, len, diag);
+}
+
+const cchc_criteria *cchc_assessment_criteria(const cchc_assessment *a)
+{
+	return a->set;
+}
+
+const char *cchc_assessment_file(const cchc_assessment *a)
+{
+	return a->file;
+}
+
+int cchc_assessment_year(const cchc_assessment *a)
+{
+	return a->year;
+}
+
+const char *cchc_assessment_agency_id(const cchc_assessment *a)
+{
+	return a->agency_id;
+}
+
+const char *cchc_assessment_agency_name(const cchc_assessment *a)
+{
+	return a->agency_name;
+}
+
+const char *cchc_assessment_agency_block(const cchc_assessment *a)
+{
+	return a->agency_block;
+}
+
+int cchc_assessment_has_survey(const cchc_assessment *a)
+{
+	return a->has_survey;
+}
+
+const cchc_item *cchc_assessment_item(const cchc_assessment *a, const cchc_node *leaf)
+{
+	return leaf->index < a->set->nnodes ? a->by_node[leaf->index] : NULL;
+}

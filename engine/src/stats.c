@@ -1,0 +1,95 @@
+/* Block statistics with GSL: mean, median, standard deviation, extremes and
+ * the share at full points, per node and for the totals. Display figures
+ * only: ranking never reads them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "stats_priv.h"
+#include "util_priv.h"
+
+static void summarise(double *v, size_t n, size_t full, size_t below, cchc_stat *st)
+{
+	memset(st, 0, sizeof *st);
+	st->n = n;
+	st->below_max = below;
+	if (n == 0)
+		return;
+	st->mean = gsl_stats_mean(v, 1, n);
+	st->sd = n > 1 ? gsl_stats_sd_m(v, 1, n, st->mean) : 0.0;
+	gsl_stats_minmax(&st->min, &st->max, v, 1, n);
+	gsl_sort(v, 1, n);
+	st->median = gsl_stats_median_from_sorted_data(v, 1, n);
+	st->share_full = (double)full / (double)n;
+}
+
+typedef struct {
+	const cchc_node *node;
+	size_t lost;
+	cchc_points points_lost;
+} lost_row;
+
+static int by_most_lost(const void *pa, const void *pb)
+{
+	const lost_row *a = pa, *b = pb;
+	if (a->lost != b->lost)
+		return a->lost > b->lost ? -1 : 1;
+	if (a->points_lost != b->points_lost)
+		return a->points_lost > b->points_lost ? -1 : 1;
+	return a->node->index < b->node->index ? -1 : a->node->index > b->node->index;
+}
+
+int cchc_block_stats(cchc_block *b)
+{
+	size_t nnodes, nleaves = 0;
+	const cchc_node *const *nodes = cchc_criteria_nodes(b->set, &nnodes);
+	double *v = cchc_calloc(b->n, sizeof *v);
+	lost_row *rows = cchc_calloc(nnodes, sizeof *rows);
+	b->nodes = cchc_calloc(nnodes, sizeof *b->nodes);
+	if (!v || !rows || !b->nodes) {
+		free(v);
+		free(rows);
+		return -1;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		v[i] = (double)b->entries[i].score->total / 100.0;
+	summarise(v, b->n, 0, 0, &b->total);
+	for (size_t i = 0; i < b->n; i++)
+		v[i] = (double)b->entries[i].score->self_total / 100.0;
+	summarise(v, b->n, 0, 0, &b->self_total);
+
+	for (size_t k = 0; k < nnodes; k++) {
+		size_t n = 0, full = 0, below = 0;
+		cchc_points lost = 0;
+		for (size_t i = 0; i < b->n; i++) {
+			const cchc_node_score *ns = &b->entries[i].score->nodes[k];
+			if (ns->excluded)
+				continue;
+			v[n++] = (double)ns->points / 100.0;
+			if (ns->points >= ns->max)
+				full++;
+			else
+				below++;
+			lost += ns->max - ns->points;
+		}
+		summarise(v, n, full, below, &b->nodes[k]);
+		if (nodes[k]->nchildren == 0 && below > 0 &&
+		    (nodes[k]->group->kind == CCHC_GROUP_SCORED || nodes[k]->group->kind == CCHC_GROUP_SURVEY))
+			rows[nleaves++] = (lost_row){nodes[k], below, lost};
+	}
+	qsort(rows, nleaves, sizeof *rows, by_most_lost);
+	b->most_lost = cchc_calloc(nleaves, sizeof *b->most_lost);
+	if (!b->most_lost) {
+		free(v);
+		free(rows);
+		return -1;
+	}
+	for (size_t i = 0; i < nleaves; i++)
+		b->most_lost[i] = rows[i].node;
+	b->nmost_lost = nleaves;
+	free(v);
+	free(rows);
+	return 0;
+}

@@ -1,0 +1,269 @@
+/* Hardened XML parsing and schema validation (see xml_priv.h). */
+#define _POSIX_C_SOURCE 200809L
+#include "xml_priv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "util_priv.h"
+
+extern const unsigned char cchc_schema_criteria[];
+extern const size_t cchc_schema_criteria_len;
+extern const unsigned char cchc_schema_assessment[];
+extern const size_t cchc_schema_assessment_len;
+
+typedef struct {
+	cchc_diag *diag;
+	const char *file;   /* name to report when libxml2 gives none */
+	const char *prefix; /* what kind of problem this is */
+	int errors;
+	int refused;        /* a DOCTYPE was met */
+} error_sink;
+
+/* libxml2 names elements "{urn:cchc:…}item"; users wrote "item". */
+static void strip_namespaces(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r;) {
+		if (r[0] == '{' && strncmp(r + 1, "urn:cchc:", 9) == 0) {
+			char *close = strchr(r, '}');
+			if (close) {
+				r = close + 1;
+				continue;
+			}
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	while (w > s && (w[-1] == '\n' || w[-1] == ' '))
+		*--w = '\0';
+}
+
+static void on_structured_error(void *user, xmlErrorPtr err)
+{
+	error_sink *sink = user;
+	if (!err || err->level == XML_ERR_WARNING || sink->refused)
+		return;
+	char msg[1024];
+	snprintf(msg, sizeof msg, "%s", err->message ? err->message : "unknown XML error");
+	strip_namespaces(msg);
+	sink->errors++;
+	cchc_diag_addf(sink->diag, err->file ? err->file : sink->file, err->line, "%s: %s",
+	               sink->prefix, msg);
+}
+
+static void on_generic_error(void *user, const char *fmt, ...)
+{
+	(void)user;
+	(void)fmt; /* everything useful arrives through the structured handler */
+}
+
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	error_sink *sink = ctxt->_private;
+	(void)name;
+	(void)ext;
+	(void)sys;
+	cchc_diag_addf(sink->diag, sink->file, ctxt->input ? ctxt->input->line : 0,
+	               "a <!DOCTYPE> is not allowed (DTDs and entities are refused for safety): "
+	               "remove it");
+	sink->errors++;
+	sink->refused = 1;
+	xmlStopParser(ctxt);
+}
+
+/* Read a whole regular file, refusing oversized ones before any parsing. */
+static char *read_file(const char *path, size_t *len, cchc_diag *diag)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		cchc_diag_addf(diag, path, 0, "cannot open the file: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	char *data = NULL;
+	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode)) {
+		cchc_diag_addf(diag, path, 0, "not a regular file: give the path of an XML file");
+		goto done;
+	}
+	if ((unsigned long long)st.st_size > CCHC_XML_MAX_FILE) {
+		cchc_diag_addf(diag, path, 0,
+		               "the file is %lld bytes, more than the %zu MiB limit: split it into "
+		               "smaller files",
+		               (long long)st.st_size, CCHC_XML_MAX_FILE >> 20);
+		goto done;
+	}
+	size_t size = (size_t)st.st_size;
+	data = malloc(size + 1);
+	if (!data) {
+		cchc_diag_addf(diag, path, 0, "out of memory reading the file");
+		goto done;
+	}
+	if (fread(data, 1, size, f) != size) {
+		cchc_diag_addf(diag, path, 0, "cannot read the file: %s", strerror(errno));
+		free(data);
+		data = NULL;
+		goto done;
+	}
+	data[size] = '\0';
+	*len = size;
+done:
+	fclose(f);
+	return data;
+}
+
+xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_diag *diag)
+{
+	char *owned = NULL;
+	xmlDocPtr doc = NULL;
+	error_sink sink = {diag, path, "not well-formed XML", 0, 0};
+
+	if (!data) {
+		owned = read_file(path, &len, diag);
+		if (!owned)
+			return NULL;
+		data = owned;
+	}
+	if (len == 0) {
+		cchc_diag_addf(diag, path, 0, "the file is empty: it must hold an XML document");
+		goto done;
+	}
+	if (len > CCHC_XML_MAX_FILE || len > (size_t)0x7fffffff) {
+		cchc_diag_addf(diag, path, 0, "the document is larger than the %zu MiB limit",
+		               CCHC_XML_MAX_FILE >> 20);
+		goto done;
+	}
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		cchc_diag_addf(diag, path, 0, "out of memory creating the XML parser");
+		goto done;
+	}
+	ctxt->_private = &sink;
+	ctxt->sax->internalSubset = refuse_doctype;
+	xmlSetStructuredErrorFunc(&sink, on_structured_error);
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	/* NONET: never fetch anything; no NOENT/DTDLOAD/DTDATTR/XINCLUDE/HUGE/RECOVER. */
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
+	                        XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+	int ok = doc && ctxt->wellFormed && !sink.refused;
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
+	if (!ok || doc->intSubset || doc->extSubset) {
+		if (sink.errors == 0)
+			cchc_diag_addf(diag, path, 0, "not well-formed XML");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+done:
+	free(owned);
+	return doc;
+}
+
+xmlSchemaPtr cchc_xml_schema_load(cchc_schema_id which, cchc_diag *diag)
+{
+	const char *xsd = (const char *)(which == CCHC_SCHEMA_CRITERIA ? cchc_schema_criteria
+	                                                                : cchc_schema_assessment);
+	size_t len = which == CCHC_SCHEMA_CRITERIA ? cchc_schema_criteria_len : cchc_schema_assessment_len;
+	const char *name = which == CCHC_SCHEMA_CRITERIA ? "criteria.xsd" : "assessment.xsd";
+	error_sink sink = {diag, name, "internal schema error", 0, 0};
+
+	xmlSetStructuredErrorFunc(&sink, on_structured_error);
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)len);
+	xmlSchemaPtr schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
+	xmlSchemaFreeParserCtxt(pctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	if (!schema && sink.errors == 0)
+		cchc_diag_addf(diag, name, 0, "cannot compile the built-in schema");
+	return schema;
+}
+
+int cchc_xml_validate(xmlSchemaPtr schema, xmlDocPtr doc, const char *name, cchc_diag *diag)
+{
+	error_sink sink = {diag, name, "does not match the schema", 0, 0};
+	xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
+	if (!vctxt) {
+		cchc_diag_addf(diag, name, 0, "out of memory validating");
+		return -1;
+	}
+	xmlSchemaSetValidStructuredErrors(vctxt, on_structured_error, &sink);
+	int rc = xmlSchemaValidateDoc(vctxt, doc);
+	xmlSchemaFreeValidCtxt(vctxt);
+	if (rc != 0 && sink.errors == 0)
+		cchc_diag_addf(diag, name, 0, "does not match the schema");
+	return rc == 0 ? 0 : -1;
+}
+
+xmlNodePtr cchc_xml_root(xmlDocPtr doc, const char *ns, const char *name, const char *file,
+                         cchc_diag *diag)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!root) {
+		cchc_diag_addf(diag, file, 0, "no root element: expected <%s>", name);
+		return NULL;
+	}
+	if (!cchc_xml_is(root, name) || !root->ns || strcmp((const char *)root->ns->href, ns) != 0) {
+		cchc_diag_addf(diag, file, xmlGetLineNo(root),
+		               "the root element is <%s>%s%s%s: expected <%s xmlns=\"%s\">",
+		               (const char *)root->name, root->ns ? " in namespace \"" : " with no namespace",
+		               root->ns ? (const char *)root->ns->href : "", root->ns ? "\"" : "", name, ns);
+		return NULL;
+	}
+	return root;
+}
+
+int cchc_xml_is(xmlNodePtr node, const char *name)
+{
+	return node && node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+}
+
+const char *cchc_xml_attr(xmlNodePtr node, const char *name)
+{
+	for (xmlAttrPtr a = node->properties; a; a = a->next) {
+		if (a->ns || strcmp((const char *)a->name, name) != 0)
+			continue;
+		xmlNodePtr t = a->children;
+		if (!t)
+			return "";
+		if (t->type == XML_TEXT_NODE && !t->next)
+			return (const char *)t->content;
+		/* Rare (character references split the value): fold it into one text node. */
+		xmlChar *v = xmlNodeListGetString(node->doc, a->children, 1);
+		xmlSetProp(node, a->name, v ? v : (const xmlChar *)"");
+		xmlFree(v);
+		return cchc_xml_attr(node, name);
+	}
+	return NULL;
+}
+
+char *cchc_xml_text(xmlNodePtr node)
+{
+	xmlChar *raw = xmlNodeGetContent(node);
+	if (!raw)
+		return NULL;
+	const char *s = (const char *)raw;
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	char *out = NULL;
+	if (n) {
+		out = malloc(n + 1);
+		if (out) {
+			memcpy(out, s, n);
+			out[n] = '\0';
+		}
+	}
+	xmlFree(raw);
+	return out;
+}

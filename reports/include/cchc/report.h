@@ -1,0 +1,188 @@
+/**
+ * @file report.h
+ * Renderers of a cchc_score: a terminal table and the JSON contract
+ * (reports/README.md), plus the locale layer (number and date formatting),
+ * the Vietnamese/English strings table and the wording of reasons.
+ *
+ * Renderers never compute: every figure they print comes from the engine's
+ * cchc_score. All output goes to a cchc_buf; on failure the buffer's
+ * `failed` flag is set and the functions return -1. No floating point.
+ */
+#ifndef CCHC_REPORT_H
+#define CCHC_REPORT_H
+
+#include "cchc/buf.h"
+#include "cchc/criteria.h"
+#include "cchc/points.h"
+#include "cchc/score.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Report language. */
+typedef enum { CCHC_LANG_VI = 0, CCHC_LANG_EN } cchc_lang;
+
+/** Number of languages (the strings table's second dimension). */
+#define CCHC_LANG_COUNT 2
+
+/**
+ * Parse a language name: "vi" or "en" (ASCII case-insensitive).
+ * @param[out] out the language on success (unchanged otherwise)
+ * @return 0, or -1 when the name is unknown or NULL
+ */
+int cchc_lang_parse(const char *s, cchc_lang *out);
+
+/* ---- Locale: the one place numbers and dates are formatted ---------------- */
+
+/** Room enough for any formatted number or date. */
+#define CCHC_FMT_SIZE 32
+
+/**
+ * Points with two decimals: 825 → "8,25" (vi) / "8.25" (en); 7000 → "70,00";
+ * -25 → "-0,25". No thousands separator.
+ */
+void cchc_fmt_points(char out[CCHC_FMT_SIZE], cchc_points p, cchc_lang lang);
+
+/** Points without trailing zeros: 1300 → "13", 50 → "0,5", 825 → "8,25". */
+void cchc_fmt_points_short(char out[CCHC_FMT_SIZE], cchc_points p, cchc_lang lang);
+
+/** Points with two decimals and an explicit sign: "+1,25", "-4,50", "0,00". */
+void cchc_fmt_points_signed(char out[CCHC_FMT_SIZE], cchc_points p, cchc_lang lang);
+
+/** A decimal in millionths, trailing zeros trimmed: 3850000 → "3,85", 92000000 → "92". */
+void cchc_fmt_decimal(char out[CCHC_FMT_SIZE], cchc_decimal d, cchc_lang lang);
+
+/**
+ * A decimal shown with at most `places` decimals (0..6), truncated toward
+ * zero and trailing zeros trimmed: (88888888, 2) → "88,88". For display of
+ * derived shares such as a survey score; the exact value stays in the engine.
+ */
+void cchc_fmt_decimal_prec(char out[CCHC_FMT_SIZE], cchc_decimal d, unsigned places,
+                           cchc_lang lang);
+
+/** An index in hundredths of a percent with two decimals: 7000 → "70,00" (no sign). */
+void cchc_fmt_percent(char out[CCHC_FMT_SIZE], int64_t hundredths, cchc_lang lang);
+
+/** A date as dd/mm/yyyy (both languages). */
+void cchc_fmt_date(char out[CCHC_FMT_SIZE], cchc_date date, cchc_lang lang);
+
+/* ---- Strings: every label the renderers print, in both languages ---------- */
+
+/** Ids of the strings table. Templates take {0}..{9} (see strings.c). */
+typedef enum {
+	/* table labels */
+	CCHC_STR_GROUP = 0,      /**< Nhóm / Group */
+	CCHC_STR_CRITERION,      /**< Tiêu chí / Criterion */
+	CCHC_STR_POINTS,         /**< Điểm / Points */
+	CCHC_STR_MAX,            /**< Tối đa / Max */
+	CCHC_STR_CAUSE,          /**< Nguyên nhân / Cause */
+	CCHC_STR_TOTAL,          /**< Tổng điểm / Total */
+	CCHC_STR_INDEX,          /**< Chỉ số / Index */
+	CCHC_STR_BAND,           /**< Xếp loại / Band */
+	CCHC_STR_NO_BAND,        /**< Chưa xếp loại / No band */
+	CCHC_STR_SELF,           /**< Tự chấm / Self-assessed */
+	CCHC_STR_SELF_DIFF,      /**< chênh lệch / difference */
+	CCHC_STR_AGENCY,         /**< Cơ quan / Agency */
+	CCHC_STR_BLOCK,          /**< Khối / Block */
+	CCHC_STR_YEAR,           /**< Năm / Year */
+	CCHC_STR_CRITERIA_SET,   /**< Bộ chỉ số / Criteria set */
+	CCHC_STR_FRAME,          /**< Điểm khung / Frame points */
+	CCHC_STR_BONUS,          /**< Điểm cộng / Bonus */
+	CCHC_STR_PENALTY_POINTS, /**< Điểm trừ / Penalty */
+	CCHC_STR_COUNTS,         /**< Số tiêu chí / Criteria */
+	CCHC_STR_COUNT_FULL,     /**< đạt tối đa / at full points */
+	CCHC_STR_COUNT_PARTIAL,  /**< đạt một phần / partial */
+	CCHC_STR_COUNT_ZERO,     /**< không đạt điểm / at zero */
+	CCHC_STR_NOT_APPLICABLE, /**< Không áp dụng / Not applicable */
+	CCHC_STR_REPORT_TITLE,   /**< Kết quả chấm điểm CCHC / PAR index score */
+	/* causes */
+	CCHC_STR_CAUSE_LATE,         /**< Trễ hạn / Late */
+	CCHC_STR_CAUSE_UNDOCUMENTED, /**< Không có tài liệu kiểm chứng / Undocumented */
+	CCHC_STR_CAUSE_PARTIAL,      /**< Đạt một phần / Partial */
+	CCHC_STR_CAUSE_NOT_DONE,     /**< Chưa thực hiện / Not done */
+	CCHC_STR_CAUSE_APPRAISAL,    /**< Hội đồng thẩm định trừ điểm / Cut by appraisal */
+	CCHC_STR_CAUSE_SURVEY,       /**< Điều tra xã hội học / Survey */
+	CCHC_STR_CAUSE_PENALTY,      /**< Điểm trừ / Penalty */
+	/* quantities: singular and plural (identical in Vietnamese) */
+	CCHC_STR_POINT_ONE,       /**< điểm / point */
+	CCHC_STR_POINT_MANY,      /**< điểm / points */
+	CCHC_STR_DAY_ONE,         /**< ngày / day */
+	CCHC_STR_DAY_MANY,        /**< ngày / days */
+	CCHC_STR_RESPONDENT_ONE,  /**< người trả lời / respondent */
+	CCHC_STR_RESPONDENT_MANY, /**< người trả lời / respondents */
+	CCHC_STR_CASE_ONE,        /**< trường hợp / case */
+	CCHC_STR_CASE_MANY,       /**< trường hợp / cases */
+	CCHC_STR_APPRAISAL_BY,    /**< Hội đồng thẩm định / Appraisal council (no `by`) */
+	/* reason templates, one per cchc_why (and variants) */
+	CCHC_STR_R_NO_ITEM,
+	CCHC_STR_R_NOT_MET,
+	CCHC_STR_R_LATE,
+	CCHC_STR_R_NO_DOC,
+	CCHC_STR_R_NO_DOC_PLAIN,
+	CCHC_STR_R_TIER_HIGHER,
+	CCHC_STR_R_TIER_LOWER,
+	CCHC_STR_R_LINEAR,
+	CCHC_STR_R_COUNT,
+	CCHC_STR_R_COUNT_ZERO,
+	CCHC_STR_R_COUNT_ZERO_TARGET,
+	CCHC_STR_R_RATIO,
+	CCHC_STR_R_RATIO_PERCENT,
+	CCHC_STR_R_GRADE,
+	CCHC_STR_R_JUDGED,
+	CCHC_STR_R_SURVEY_MEAN,
+	CCHC_STR_R_SURVEY_SCORE,
+	CCHC_STR_R_RESPONDENTS,
+	CCHC_STR_R_APPRAISAL,
+	CCHC_STR_R_APPRAISAL_POINTS,
+	CCHC_STR_R_PENALTY_COUNT,
+	CCHC_STR_R_PENALTY_EVENT,
+	CCHC_STR_R_PENALTY_JUDGED,
+	CCHC_STR_R_NOTE,
+	CCHC_STR_COUNT_ /**< number of ids, not a string */
+} cchc_str_id;
+
+/**
+ * A string of the table. Never NULL: an unknown id or language gives "".
+ * The strings are static UTF-8 text.
+ */
+const char *cchc_str(cchc_str_id id, cchc_lang lang);
+
+/** A cause's label ("Trễ hạn" / "Late"); "" for CCHC_CAUSE_NONE. */
+const char *cchc_cause_label(cchc_cause cause, cchc_lang lang);
+
+/* ---- Reasons ---------------------------------------------------------------- */
+
+/**
+ * Word a leaf's reason (ns->reason) as one sentence in lang, followed by the
+ * item's note when present (" — <note>"). For CCHC_WHY_NONE only the note is
+ * written (nothing when there is none).
+ * @param out receives the sentence (appended)
+ * @param leaf the leaf criterion
+ * @param ns its scores (cchc_score_node())
+ * @return 0, or -1 if the buffer failed
+ */
+int cchc_reason_format(cchc_buf *out, const cchc_node *leaf, const cchc_node_score *ns,
+                       cchc_lang lang);
+
+/* ---- Renderers --------------------------------------------------------------- */
+
+/**
+ * The agency's score as a table for a terminal (UTF-8, at most 100 columns).
+ * @return 0, or -1 if the buffer failed
+ */
+int cchc_render_score_text(cchc_buf *out, const cchc_score *s, cchc_lang lang);
+
+/**
+ * The agency's score as JSON, schema "cchc-score/1" (reports/README.md).
+ * Numbers are exact and language-independent; lang chooses the wording of
+ * reasons and cause-free labels only.
+ * @return 0, or -1 if the buffer failed
+ */
+int cchc_render_score_json(cchc_buf *out, const cchc_score *s, cchc_lang lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,149 @@
+/* Every word the renderers print, Vietnamese and English side by side.
+ * Templates carry {0}..{9} placeholders so each language orders its words. */
+#include "report_priv.h"
+
+#include <string.h>
+
+static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
+	/* labels */
+	[CCHC_STR_GROUP] = {"Nhóm", "Group"},
+	[CCHC_STR_CRITERION] = {"Tiêu chí", "Criterion"},
+	[CCHC_STR_POINTS] = {"Điểm", "Points"},
+	[CCHC_STR_MAX] = {"Tối đa", "Max"},
+	[CCHC_STR_CAUSE] = {"Nguyên nhân", "Cause"},
+	[CCHC_STR_TOTAL] = {"Tổng điểm", "Total"},
+	[CCHC_STR_INDEX] = {"Chỉ số", "Index"},
+	[CCHC_STR_BAND] = {"Xếp loại", "Band"},
+	[CCHC_STR_NO_BAND] = {"Chưa xếp loại", "No band"},
+	[CCHC_STR_SELF] = {"Tự chấm", "Self-assessed"},
+	[CCHC_STR_SELF_DIFF] = {"chênh lệch", "difference"},
+	[CCHC_STR_AGENCY] = {"Cơ quan", "Agency"},
+	[CCHC_STR_BLOCK] = {"Khối", "Block"},
+	[CCHC_STR_YEAR] = {"Năm", "Year"},
+	[CCHC_STR_CRITERIA_SET] = {"Bộ chỉ số", "Criteria set"},
+	[CCHC_STR_FRAME] = {"Điểm trong khung", "Frame points"},
+	[CCHC_STR_BONUS] = {"Điểm cộng", "Bonus points"},
+	[CCHC_STR_PENALTY_POINTS] = {"Điểm trừ", "Penalty points"},
+	[CCHC_STR_COUNTS] = {"Số tiêu chí", "Criteria"},
+	[CCHC_STR_COUNT_FULL] = {"đạt tối đa", "at full points"},
+	[CCHC_STR_COUNT_PARTIAL] = {"đạt một phần", "partial"},
+	[CCHC_STR_COUNT_ZERO] = {"không đạt điểm", "at zero"},
+	[CCHC_STR_NOT_APPLICABLE] = {"Không áp dụng", "Not applicable"},
+	[CCHC_STR_REPORT_TITLE] = {"KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+	                           "PUBLIC ADMINISTRATION REFORM INDEX: SCORE"},
+	/* causes */
+	[CCHC_STR_CAUSE_LATE] = {"Trễ hạn", "Late"},
+	[CCHC_STR_CAUSE_UNDOCUMENTED] = {"Không có tài liệu kiểm chứng", "Undocumented"},
+	[CCHC_STR_CAUSE_PARTIAL] = {"Đạt một phần", "Partial"},
+	[CCHC_STR_CAUSE_NOT_DONE] = {"Chưa thực hiện", "Not done"},
+	[CCHC_STR_CAUSE_APPRAISAL] = {"Hội đồng thẩm định trừ điểm", "Cut by appraisal"},
+	[CCHC_STR_CAUSE_SURVEY] = {"Điều tra xã hội học", "Survey"},
+	[CCHC_STR_CAUSE_PENALTY] = {"Điểm trừ", "Penalty"},
+	/* quantities */
+	[CCHC_STR_POINT_ONE] = {"điểm", "point"},
+	[CCHC_STR_POINT_MANY] = {"điểm", "points"},
+	[CCHC_STR_DAY_ONE] = {"ngày", "day"},
+	[CCHC_STR_DAY_MANY] = {"ngày", "days"},
+	[CCHC_STR_RESPONDENT_ONE] = {"người trả lời", "respondent"},
+	[CCHC_STR_RESPONDENT_MANY] = {"người trả lời", "respondents"},
+	[CCHC_STR_CASE_ONE] = {"trường hợp", "case"},
+	[CCHC_STR_CASE_MANY] = {"trường hợp", "cases"},
+	[CCHC_STR_APPRAISAL_BY] = {"Hội đồng thẩm định", "Appraisal council"},
+	/* reasons: {n} are filled by reason.c (dates, quantities with units, labels) */
+	[CCHC_STR_R_NO_ITEM] = {"không có hồ sơ đánh giá", "no evidence submitted"},
+	[CCHC_STR_R_NOT_MET] = {"chưa thực hiện", "not done"},
+	/* {0} date done, {1} "12 ngày", {2} due date */
+	[CCHC_STR_R_LATE] = {"ban hành ngày {0}, trễ {1} so với hạn {2}",
+	                     "done on {0}, {1} after the {2} deadline"},
+	/* {0} "1 điểm" claimed */
+	[CCHC_STR_R_NO_DOC] = {"tự chấm {0} nhưng không có tài liệu kiểm chứng",
+	                       "claimed {0} but no supporting document"},
+	[CCHC_STR_R_NO_DOC_PLAIN] = {"không có tài liệu kiểm chứng", "no supporting document"},
+	/* {0} value, {1} target (with units), {2} "1 điểm" */
+	[CCHC_STR_R_TIER_HIGHER] = {"đạt {0}, cần {1} để đạt {2}",
+	                            "reached {0}, {1} needed for {2}"},
+	[CCHC_STR_R_TIER_LOWER] = {"có {0}, tối đa {1} để đạt {2}",
+	                           "had {0}; at most {1} allowed for {2}"},
+	[CCHC_STR_R_LINEAR] = {"đạt {0}, cần {1} để đạt tối đa",
+	                       "reached {0}, {1} needed for full points"},
+	/* {0} count, {1} count for max */
+	[CCHC_STR_R_COUNT] = {"có {0} (cần {1} để đạt tối đa)",
+	                      "{0} counted ({1} needed for full points)"},
+	[CCHC_STR_R_COUNT_ZERO] = {"chưa có", "none"},
+	[CCHC_STR_R_COUNT_ZERO_TARGET] = {"chưa có (cần {1} để đạt tối đa)",
+	                                  "none ({1} needed for full points)"},
+	/* {0} numerator, {1} denominator, {2} " unit" or "", {3} "90%" */
+	[CCHC_STR_R_RATIO] = {"{0}/{1}{2}", "{0}/{1}{2}"},
+	[CCHC_STR_R_RATIO_PERCENT] = {"{0}/{1}{2} ({3})", "{0}/{1}{2} ({3})"},
+	/* {0} grade label */
+	[CCHC_STR_R_GRADE] = {"được xếp mức “{0}”", "graded “{0}”"},
+	/* {0} points judged, {1} max, {2} "điểm"/"points" */
+	[CCHC_STR_R_JUDGED] = {"được chấm {0}/{1} {2}", "judged {0} of {1} {2}"},
+	/* {0} mean, {1} top of the scale */
+	[CCHC_STR_R_SURVEY_MEAN] = {"điểm trung bình {0}/{1}", "mean score {0}/{1}"},
+	/* {0} "72,5%" */
+	[CCHC_STR_R_SURVEY_SCORE] = {"kết quả khảo sát đạt {0}", "survey score {0}"},
+	/* appended: {0} "120 người trả lời" */
+	[CCHC_STR_R_RESPONDENTS] = {" ({0})", " ({0})"},
+	/* {0} by, {1} reason or "0 điểm", {2} round */
+	[CCHC_STR_R_APPRAISAL] = {"{0}: {1} (vòng {2})", "{0}: {1} (round {2})"},
+	[CCHC_STR_R_APPRAISAL_POINTS] = {"{0} chấm {1} (vòng {2})", "{0} awarded {1} (round {2})"},
+	/* {0} "2 trường hợp", {1} "0,5 điểm" deducted */
+	[CCHC_STR_R_PENALTY_COUNT] = {"có {0}, bị trừ {1}", "{0}, {1} deducted"},
+	/* {0} "0,5 điểm" deducted by a judged penalty */
+	[CCHC_STR_R_PENALTY_JUDGED] = {"bị trừ {0}", "{0} deducted"},
+	[CCHC_STR_R_PENALTY_EVENT] = {"có vi phạm, bị trừ {0}",
+	                              "penalised event occurred, {0} deducted"},
+	/* appended: {0} the item's note */
+	[CCHC_STR_R_NOTE] = {" — {0}", " — {0}"},
+};
+
+const char *cchc_str(cchc_str_id id, cchc_lang lang)
+{
+	if ((unsigned)id >= CCHC_STR_COUNT_ || (unsigned)lang >= CCHC_LANG_COUNT)
+		return "";
+	const char *s = table[id][lang];
+	return s ? s : "";
+}
+
+const char *cchc_cause_label(cchc_cause cause, cchc_lang lang)
+{
+	static const cchc_str_id ids[CCHC_CAUSE_COUNT] = {
+		[CCHC_CAUSE_NONE] = CCHC_STR_COUNT_,
+		[CCHC_CAUSE_LATE] = CCHC_STR_CAUSE_LATE,
+		[CCHC_CAUSE_UNDOCUMENTED] = CCHC_STR_CAUSE_UNDOCUMENTED,
+		[CCHC_CAUSE_PARTIAL] = CCHC_STR_CAUSE_PARTIAL,
+		[CCHC_CAUSE_NOT_DONE] = CCHC_STR_CAUSE_NOT_DONE,
+		[CCHC_CAUSE_APPRAISAL] = CCHC_STR_CAUSE_APPRAISAL,
+		[CCHC_CAUSE_SURVEY] = CCHC_STR_CAUSE_SURVEY,
+		[CCHC_CAUSE_PENALTY] = CCHC_STR_CAUSE_PENALTY,
+	};
+	if ((unsigned)cause >= CCHC_CAUSE_COUNT)
+		return "";
+	return cchc_str(ids[cause], lang);
+}
+
+int cchc_str_fill(cchc_buf *out, cchc_str_id id, cchc_lang lang, const char *const *args,
+                  size_t nargs)
+{
+	const char *t = cchc_str(id, lang);
+	while (*t) {
+		const char *brace = strchr(t, '{');
+		if (!brace)
+			return cchc_buf_puts(out, t);
+		cchc_buf_append(out, t, (size_t)(brace - t));
+		if (brace[1] == '{') {
+			cchc_buf_append(out, "{", 1);
+			t = brace + 2;
+		} else if (brace[1] >= '0' && brace[1] <= '9' && brace[2] == '}') {
+			size_t i = (size_t)(brace[1] - '0');
+			if (i < nargs && args[i])
+				cchc_buf_puts(out, args[i]);
+			t = brace + 3;
+		} else {
+			cchc_buf_append(out, "{", 1);
+			t = brace + 1;
+		}
+	}
+	return out->failed ? -1 : 0;
+}

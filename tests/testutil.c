@@ -1,0 +1,74 @@
+/* Shared test helpers (see testutil.h). */
+#include "testutil.h"
+
+#include <CUnit/Basic.h>
+#include <stdio.h>
+#include <string.h>
+
+int test_run_suite(const char *suite, const test_case *tests)
+{
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 2;
+	CU_pSuite s = CU_add_suite(suite, NULL, NULL);
+	if (!s)
+		return 2;
+	for (const test_case *t = tests; t->name; t++)
+		if (!CU_add_test(s, t->name, t->fn))
+			return 2;
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	CU_basic_run_tests();
+	/* CU_basic_run_tests() alone never fails the process. */
+	int failed = (int)CU_get_number_of_tests_failed() + (int)CU_get_number_of_failures();
+	CU_cleanup_registry();
+	return failed ? 1 : 0;
+}
+
+const char *test_path(const char *relative)
+{
+	static char buf[4096];
+	snprintf(buf, sizeof buf, "%s/%s", CCHC_SOURCE_DIR, relative);
+	return buf;
+}
+
+cchc_criteria *test_criteria(const char *xml, cchc_diag **diag)
+{
+	cchc_criteria *set = NULL;
+	*diag = cchc_diag_new();
+	cchc_criteria_load_memory(&set, xml, strlen(xml), "test-criteria.xml", *diag);
+	return set;
+}
+
+cchc_assessment *test_assessment(const cchc_criteria *set, const char *xml, cchc_diag **diag)
+{
+	cchc_assessment *a = NULL;
+	const cchc_criteria *sets[1] = {set};
+	*diag = cchc_diag_new();
+	cchc_assessment_load_memory(&a, sets, 1, xml, strlen(xml), "test-assessment.xml", *diag);
+	return a;
+}
+
+int test_diag_has(const cchc_diag *diag, long line, const char *needle)
+{
+	for (size_t i = 0; i < cchc_diag_stored(diag); i++) {
+		const cchc_diag_entry *e = cchc_diag_get(diag, i);
+		if (strstr(e->message, needle) && (line <= 0 || e->line == line))
+			return 1;
+	}
+	return 0;
+}
+
+const char *test_diag_text(const cchc_diag *diag)
+{
+	static char buf[8192];
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < cchc_diag_stored(diag) && used < sizeof buf - 1; i++) {
+		const cchc_diag_entry *e = cchc_diag_get(diag, i);
+		int n = snprintf(buf + used, sizeof buf - used, "%s:%ld: %s\n", e->file ? e->file : "",
+		                 e->line, e->message);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+	return buf;
+}

@@ -1,0 +1,69 @@
+/* Helpers for the CUnit suites: run a suite table, load inline XML. */
+#ifndef CCHC_TESTUTIL_H
+#define CCHC_TESTUTIL_H
+
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cchc/cchc.h"
+
+typedef struct {
+	const char *name;
+	CU_TestFunc fn;
+} test_case;
+
+/* Register one suite of tests and run everything; returns the process exit
+ * status (non-zero if any test failed), as ctest needs. */
+int test_run_suite(const char *suite, const test_case *tests);
+
+/* Path of a file under the source tree (static buffer). */
+const char *test_path(const char *relative);
+
+/* Load a criteria set from a string; on failure returns NULL and leaves the
+ * messages in *diag (a new list the caller frees). */
+cchc_criteria *test_criteria(const char *xml, cchc_diag **diag);
+
+/* Load an assessment from a string against one set. */
+cchc_assessment *test_assessment(const cchc_criteria *set, const char *xml, cchc_diag **diag);
+
+/* Whether any diagnostic message contains needle (and is at line, if line > 0). */
+int test_diag_has(const cchc_diag *diag, long line, const char *needle);
+
+/* All diagnostics joined with newlines, for failure output (static buffer). */
+const char *test_diag_text(const cchc_diag *diag);
+
+/* Asserts that say what they got when they fail. */
+#define ASSERT_EQ(actual, expected)                                                           \
+	do {                                                                                      \
+		long long a_ = (long long)(actual), e_ = (long long)(expected);                       \
+		if (a_ != e_)                                                                         \
+			fprintf(stderr, "\n    %s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__,   \
+			        #actual, a_, e_);                                                     \
+		CU_assertImplementation(a_ == e_, __LINE__, "ASSERT_EQ(" #actual ", " #expected ")", \
+		                        __FILE__, "", CU_FALSE);                                      \
+	} while (0)
+
+#define ASSERT_STR(actual, expected)                                                          \
+	do {                                                                                      \
+		const char *a_ = (actual), *e_ = (expected);                                          \
+		int ok_ = a_ && e_ && strcmp(a_, e_) == 0;                                            \
+		if (!ok_)                                                                             \
+			fprintf(stderr, "\n    %s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, \
+			        #actual, a_ ? a_ : "(null)", e_ ? e_ : "(null)");                     \
+		CU_assertImplementation(ok_, __LINE__, "ASSERT_STR(" #actual ", " #expected ")",     \
+		                        __FILE__, "", CU_FALSE);                                      \
+	} while (0)
+
+/* A diagnostic containing needle at line (any line if line <= 0). */
+#define ASSERT_DIAG(diag, line, needle)                                                       \
+	do {                                                                                      \
+		int ok_ = test_diag_has((diag), (line), (needle));                                    \
+		if (!ok_)                                                                             \
+			fprintf(stderr, "\n    %s:%d: no diagnostic at line %ld containing \"%s\"; got:\n%s", \
+			        __FILE__, __LINE__, (long)(line), (needle), test_diag_text(diag));    \
+		CU_assertImplementation(ok_, __LINE__, "ASSERT_DIAG(" #line ", " #needle ")",        \
+		                        __FILE__, "", CU_FALSE);                                      \
+	} while (0)
+
+#endif
