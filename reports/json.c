@@ -184,6 +184,8 @@ static void write_totals(cchc_json *j, const cchc_score *s)
 	cchc_json_hundredths(j, s->bonus);
 	cchc_json_key(j, "penalty");
 	cchc_json_hundredths(j, s->penalty);
+	cchc_json_key(j, "self_check");
+	cchc_json_hundredths(j, s->self_check);
 	cchc_json_key(j, "counts");
 	cchc_json_object_begin(j);
 	cchc_json_key(j, "full");

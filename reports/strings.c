@@ -24,6 +24,7 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_FRAME] = {"Điểm trong khung", "Frame points"},
 	[CCHC_STR_BONUS] = {"Điểm cộng", "Bonus points"},
 	[CCHC_STR_PENALTY_POINTS] = {"Điểm trừ", "Penalty points"},
+	[CCHC_STR_SELF_CHECK] = {"Trừ do tự chấm sai lệch", "Self-assessment off"},
 	[CCHC_STR_COUNTS] = {"Số tiêu chí", "Criteria"},
 	[CCHC_STR_COUNT_FULL] = {"đạt tối đa", "at full points"},
 	[CCHC_STR_COUNT_PARTIAL] = {"đạt một phần", "partial"},

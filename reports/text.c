@@ -343,12 +343,15 @@ static void totals(const ctx *c)
 		has_penalty |= groups[i]->kind == CCHC_GROUP_PENALTY;
 		has_self |= cchc_score_node(s, groups[i])->has_self;
 	}
-	enum { FRAME, BONUS, PENALTY, TOTAL, INDEX, BAND, SELF, COUNTS, NLABELS };
+	enum { FRAME, BONUS, PENALTY, SELF_CHECK, TOTAL, INDEX, BAND, SELF, COUNTS, NLABELS };
 	const char *labels[NLABELS] = {
 		cchc_str(CCHC_STR_FRAME, L), cchc_str(CCHC_STR_BONUS, L),
-		cchc_str(CCHC_STR_PENALTY_POINTS, L), cchc_str(CCHC_STR_TOTAL, L),
+		cchc_str(CCHC_STR_PENALTY_POINTS, L), cchc_str(CCHC_STR_SELF_CHECK, L),
+		cchc_str(CCHC_STR_TOTAL, L),
 		cchc_str(CCHC_STR_INDEX, L), cchc_str(CCHC_STR_BAND, L),
 		cchc_str(CCHC_STR_SELF, L), cchc_str(CCHC_STR_COUNTS, L)};
+	if (!s->self_check)
+		labels[SELF_CHECK] = ""; /* a long label: widen the column only when it is shown */
 	const size_t lw = widest(labels, NLABELS);
 	char p[CCHC_FMT_SIZE], m[CCHC_FMT_SIZE], d[CCHC_FMT_SIZE];
 	cchc_buf v;
@@ -370,6 +373,10 @@ static void totals(const ctx *c)
 	if (has_penalty) {
 		cchc_fmt_points(p, s->penalty, L);
 		field(c->out, labels[PENALTY], lw, p);
+	}
+	if (s->self_check) {
+		cchc_fmt_points(p, s->self_check, L);
+		field(c->out, labels[SELF_CHECK], lw, p);
 	}
 	cchc_fmt_points(p, s->total, L);
 	cchc_buf_printf(&v, "%s/%s", p, m);

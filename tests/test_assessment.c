@@ -10,7 +10,7 @@
 
 /* The criteria set every test loads against (id "t", 2018). */
 static const char set_xml[] =
-	"<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" title=\"T\" max=\"17\">\n"
+	"<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" title=\"T\" max=\"17\" block=\"so-nganh\">\n"
 	"<bands><band label=\"A\" min=\"0\"/></bands>\n"
 	"<group id=\"G\" title=\"G\" max=\"13\">\n"
 	"<criterion id=\"yn\" title=\"yn\" max=\"1\"><rule kind=\"yes-no\"/></criterion>\n"
@@ -601,6 +601,14 @@ static void test_xml_level(void)
 	            "<item criterion=\"yn\" met=\"true\"/>\n"
 	            "<agency id=\"a\" name=\"A\"/>\n" TAIL);
 	ASSERT_DIAG(d, 0, "does not match the schema");
+	cchc_diag_free(d);
+
+	/* an agency filed under another block than the set ranks */
+	d = refused("<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"t\" year=\"2018\">\n"
+	            "<agency id=\"hue\" name=\"Thành phố Huế\" block=\"huyen\"/>\n"
+	            "<item criterion=\"yn\" met=\"true\"/>\n" TAIL);
+	ASSERT_DIAG(d, 2, "<agency id=\"hue\"> is in block \"huyen\" but criteria set \"t\" ranks "
+	                  "block \"so-nganh\": fix block=\"…\" or use that block's criteria set");
 	cchc_diag_free(d);
 
 	cchc_assessment *a = (cchc_assessment *)1;

@@ -1450,6 +1450,58 @@ static void test_names(void)
 	ASSERT_STR(cchc_rule_kind_name(CCHC_RULE_KIND_COUNT), "");
 }
 
+/* ---------------------------------------------------------- self-check */
+
+#define SELF_CHECK_SET                                                                        \
+	"<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" title=\"T\" "       \
+	"max=\"10\">\n"                                                                           \
+	"<bands><band label=\"A\" min=\"0\"/></bands>\n"                                           \
+	"<self-check tolerance=\"10\" penalty=\"1\"/>\n"                                            \
+	"<group id=\"G\" title=\"G\" max=\"10\">\n"                                                \
+	"<criterion id=\"a\" title=\"a\" max=\"6\"><rule kind=\"yes-no\"/></criterion>\n"         \
+	"<criterion id=\"b\" title=\"b\" max=\"4\"><rule kind=\"yes-no\"/></criterion>\n"         \
+	"</group>\n"                                                                             \
+	"</criteria-set>\n"
+
+/* Final 6 before the check; the tolerance is 10 % of it, 0,60. */
+static void test_self_check(void)
+{
+	static const struct {
+		const char *b_self;
+		cchc_points self_check, total;
+	} cases[] = {
+		{"4", -100, 500},    /* claimed 10: 4 over, more than 0,60 → −1 */
+		{"0.6", 0, 600},     /* exactly 10 %: not over the tolerance */
+		{"0.61", -100, 500}, /* 0,01 over it */
+		{"0", 0, 600},       /* claimed what was granted */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char items[256];
+		fixture fx;
+		snprintf(items, sizeof items,
+		         "<item criterion=\"a\" met=\"true\" self=\"6\"/>\n"
+		         "<item criterion=\"b\" met=\"false\" self=\"%s\"/>",
+		         cases[i].b_self);
+		if (fx_load(&fx, SELF_CHECK_SET, items) < 0) {
+			fx_free(&fx);
+			CU_FAIL("inputs refused");
+			return;
+		}
+		ASSERT_EQ(fx.score->self_check, cases[i].self_check);
+		ASSERT_EQ(fx.score->total, cases[i].total);
+		fx_free(&fx);
+	}
+	/* no claim at all: nothing to check */
+	fixture fx;
+	if (fx_load(&fx, SELF_CHECK_SET, "<item criterion=\"a\" met=\"true\"/>") == 0) {
+		ASSERT_EQ(fx.score->self_check, 0);
+		ASSERT_EQ(fx.score->total, 600);
+	} else {
+		CU_FAIL("inputs refused");
+	}
+	fx_free(&fx);
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -1479,6 +1531,7 @@ int main(void)
 		{"totals: frame, bonus, penalty, index, band, self", test_totals},
 		{"bonus capped and penalty floored", test_bonus_penalty_caps},
 		{"a penalty leaf at 0 has no cause", test_penalty_zero_has_no_cause},
+		{"self-check deducts over the tolerance only", test_self_check},
 		{"index in hundredths of a percent, half up", test_index_rounding},
 		{"compare agencies with equal and different maxima", test_compare},
 		{"cause and rule kind names", test_names},

@@ -488,6 +488,11 @@ static int build(loader *ld, xmlNodePtr root)
 			a->agency_name = cchc_strdup(name ? name : "");
 			if (!a->agency_id || !a->agency_name || (block && !(a->agency_block = cchc_strdup(block))))
 				rc = oom(ld);
+			else if (block && strcmp(block, cchc_criteria_block(a->set)) != 0)
+				FAIL(ld, xmlGetLineNo(c),
+				     "<agency id=\"%s\"> is in block \"%s\" but criteria set \"%s\" ranks block "
+				     "\"%s\": fix block=\"…\" or use that block's criteria set",
+				     a->agency_id, block, a->set->id, cchc_criteria_block(a->set));
 		} else if (cchc_xml_is(c, "item")) {
 			rc = parse_item(ld, c);
 		} else if (cchc_xml_is(c, "appraisal")) {

@@ -532,6 +532,14 @@ static int build(loader *ld, xmlNodePtr root)
 		if (cchc_xml_is(c, "bands")) {
 			if (parse_bands(ld, c) < 0)
 				return -1;
+		} else if (cchc_xml_is(c, "self-check")) {
+			seen(ld, cchc_attr_points(c, "tolerance", ld->file, ld->diag, &set->self_tolerance));
+			seen(ld, cchc_attr_points(c, "penalty", ld->file, ld->diag, &set->self_penalty));
+			if (set->self_tolerance > 100 * CCHC_POINTS_SCALE) {
+				cchc_diag_addf(ld->diag, ld->file, xmlGetLineNo(c),
+				               "<self-check> tolerance is a percentage: give 0 to 100");
+				ld->errors++;
+			}
 		} else if (cchc_xml_is(c, "group")) {
 			cchc_node *g = parse_node(ld, c, NULL, 0);
 			if (!g)
@@ -640,6 +648,16 @@ cchc_points cchc_criteria_max(const cchc_criteria *set)
 cchc_na_policy cchc_criteria_na_policy(const cchc_criteria *set)
 {
 	return set->na;
+}
+
+int cchc_criteria_self_check(const cchc_criteria *set, cchc_points *tolerance,
+                             cchc_points *penalty)
+{
+	if (tolerance)
+		*tolerance = set->self_tolerance;
+	if (penalty)
+		*penalty = set->self_penalty;
+	return set->self_penalty > 0;
 }
 
 int cchc_criteria_survey_rescales(const cchc_criteria *set)

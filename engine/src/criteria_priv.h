@@ -18,6 +18,8 @@ struct cchc_criteria {
 	cchc_na_policy na;
 	int survey_rescales;
 	int require_docs;
+	cchc_points self_tolerance; /* hundredths of a percent; with self_penalty > 0 */
+	cchc_points self_penalty;   /* 0: no self-check */
 	cchc_band *bands;
 	size_t nbands;
 	cchc_node **groups;

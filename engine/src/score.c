@@ -153,6 +153,23 @@ static void add_up(cchc_score *s, const cchc_node *n, int survey_missing)
 	}
 }
 
+/* The set's <self-check>: |claimed − final| > tolerance % of final costs its
+ * penalty. Compared in integers: |dev| × 10000 > tolerance(hundredths of %) × final. */
+static void apply_self_check(cchc_score *s)
+{
+	cchc_points tolerance, penalty;
+	if (!s->has_self || !cchc_criteria_self_check(s->set, &tolerance, &penalty))
+		return;
+	wide dev = (wide)s->self_total - s->total;
+	if (dev < 0)
+		dev = -dev;
+	wide base = s->total > 0 ? s->total : 0;
+	if (dev * 10000 > (wide)tolerance * base) {
+		s->self_check = -penalty;
+		s->total -= penalty;
+	}
+}
+
 int cchc_score_compute(cchc_score **out, const cchc_assessment *a)
 {
 	const cchc_criteria *set = cchc_assessment_criteria(a);
@@ -190,8 +207,10 @@ int cchc_score_compute(cchc_score **out, const cchc_assessment *a)
 			s->max += gs->max;
 		}
 		s->self_total += gs->self;
+		s->has_self |= gs->has_self;
 	}
 	s->total = s->frame + s->bonus + s->penalty;
+	apply_self_check(s);
 	if (s->max > 0) {
 		wide num = (wide)s->total * 10000 * 2 + s->max; /* round half up */
 		wide den = (wide)s->max * 2;

@@ -155,6 +155,15 @@ cchc_na_policy cchc_criteria_na_policy(const cchc_criteria *set);
 /** Non-zero when an agency without any survey has the survey groups removed from its max. */
 int cchc_criteria_survey_rescales(const cchc_criteria *set);
 
+/**
+ * The set's self-assessment check (<self-check>): a self-claimed total that
+ * differs from the final total by more than tolerance percent (in hundredths:
+ * 10 % is 1000) of it costs penalty points.
+ * @return 1 if the set has one, else 0 (and both outputs are 0)
+ */
+int cchc_criteria_self_check(const cchc_criteria *set, cchc_points *tolerance,
+                             cchc_points *penalty);
+
 /** Bands, highest first. */
 const cchc_band *cchc_criteria_bands(const cchc_criteria *set, size_t *count);
 

@@ -93,9 +93,11 @@ typedef struct cchc_score {
 	cchc_points frame;       /**< points inside the frame (scored + survey groups) */
 	cchc_points bonus;       /**< bonus groups, capped */
 	cchc_points penalty;     /**< penalty groups (<= 0), floored */
-	cchc_points total;       /**< frame + bonus + penalty */
+	cchc_points self_check;  /**< deduction (<= 0) for an inaccurate self-assessment */
+	cchc_points total;       /**< frame + bonus + penalty + self_check */
 	cchc_points max;         /**< the agency's max (the set's, less exclusions) */
 	cchc_points self_total;  /**< the agency's own claim over all items */
+	int has_self;            /**< the agency made any claim at all */
 	int64_t index;           /**< total / max in hundredths of a percent, half up */
 	const cchc_band *band;   /**< NULL if below every band */
 } cchc_score;

@@ -90,6 +90,7 @@ typedef enum {
 	CCHC_STR_FRAME,          /**< Điểm khung / Frame points */
 	CCHC_STR_BONUS,          /**< Điểm cộng / Bonus */
 	CCHC_STR_PENALTY_POINTS, /**< Điểm trừ / Penalty */
+	CCHC_STR_SELF_CHECK,     /**< deduction for an inaccurate self-assessment */
 	CCHC_STR_COUNTS,         /**< Số tiêu chí / Criteria */
 	CCHC_STR_COUNT_FULL,     /**< đạt tối đa / at full points */
 	CCHC_STR_COUNT_PARTIAL,  /**< đạt một phần / partial */
