@@ -12,6 +12,7 @@ typedef struct {
 static const command commands[] = {
 	{"validate", cmd_validate, "check a criteria set and assessments"},
 	{"score", cmd_score, "score one agency's assessment"},
+	{"rank", cmd_rank, "rank every agency of each block, with statistics"},
 };
 
 static void print_usage(FILE *f)

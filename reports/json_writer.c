@@ -4,6 +4,7 @@
 #include "json_writer.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cchc/report.h"
@@ -175,6 +176,24 @@ void cchc_json_hundredths(cchc_json *j, int64_t v)
 	char num[CCHC_FMT_SIZE];
 	cchc_fmt_points_short(num, v, CCHC_LANG_EN); /* the locale layer formats every number */
 	before_value(j);
+	cchc_buf_puts(j->out, num);
+}
+
+void cchc_json_stat(cchc_json *j, double v)
+{
+	before_value(j);
+	if (!(v == v) || v > 1e15 || v < -1e15) { /* NaN or beyond any score */
+		cchc_buf_puts(j->out, "null");
+		return;
+	}
+	char num[48];
+	int n = snprintf(num, sizeof num, "%.4f", v);
+	while (n > 0 && num[n - 1] == '0')
+		num[--n] = '\0';
+	if (n > 0 && num[n - 1] == '.')
+		num[--n] = '\0';
+	if (strcmp(num, "-0") == 0)
+		strcpy(num, "0");
 	cchc_buf_puts(j->out, num);
 }
 

@@ -10,11 +10,13 @@
 #include "stats_priv.h"
 #include "util_priv.h"
 
-static void summarise(double *v, size_t n, size_t full, size_t below, cchc_stat *st)
+static void summarise(double *v, size_t n, size_t full, size_t below, cchc_points lost,
+                      cchc_stat *st)
 {
 	memset(st, 0, sizeof *st);
 	st->n = n;
 	st->below_max = below;
+	st->points_lost = lost;
 	if (n == 0)
 		return;
 	st->mean = gsl_stats_mean(v, 1, n);
@@ -55,10 +57,10 @@ int cchc_block_stats(cchc_block *b)
 	}
 	for (size_t i = 0; i < b->n; i++)
 		v[i] = (double)b->entries[i].score->total / 100.0;
-	summarise(v, b->n, 0, 0, &b->total);
+	summarise(v, b->n, 0, 0, 0, &b->total);
 	for (size_t i = 0; i < b->n; i++)
 		v[i] = (double)b->entries[i].score->self_total / 100.0;
-	summarise(v, b->n, 0, 0, &b->self_total);
+	summarise(v, b->n, 0, 0, 0, &b->self_total);
 
 	for (size_t k = 0; k < nnodes; k++) {
 		size_t n = 0, full = 0, below = 0;
@@ -74,7 +76,7 @@ int cchc_block_stats(cchc_block *b)
 				below++;
 			lost += ns->max - ns->points;
 		}
-		summarise(v, n, full, below, &b->nodes[k]);
+		summarise(v, n, full, below, lost, &b->nodes[k]);
 		if (nodes[k]->nchildren == 0 && below > 0 &&
 		    (nodes[k]->group->kind == CCHC_GROUP_SCORED || nodes[k]->group->kind == CCHC_GROUP_SURVEY))
 			rows[nleaves++] = (lost_row){nodes[k], below, lost};

@@ -15,6 +15,7 @@
 #include "cchc/points.h"
 #include "cchc/rank.h"
 #include "cchc/score.h"
+#include "cchc/sniff.h"
 #include "cchc/version.h"
 
 #endif

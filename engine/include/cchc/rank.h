@@ -40,6 +40,7 @@ typedef struct cchc_stat {
 	double share_full;          /**< share of agencies at full points, 0..1 */
 	size_t n;                   /**< agencies counted (excluded ones are not) */
 	size_t below_max;           /**< agencies that lost points on it */
+	cchc_points points_lost;    /**< exact sum of max − points over the agencies counted */
 } cchc_stat;
 
 /** One block: its agencies in rank order and its statistics. */

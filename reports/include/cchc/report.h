@@ -14,6 +14,7 @@
 #include "cchc/buf.h"
 #include "cchc/criteria.h"
 #include "cchc/points.h"
+#include "cchc/rank.h"
 #include "cchc/score.h"
 
 #ifdef __cplusplus
@@ -97,6 +98,32 @@ typedef enum {
 	CCHC_STR_COUNT_ZERO,     /**< không đạt điểm / at zero */
 	CCHC_STR_NOT_APPLICABLE, /**< Không áp dụng / Not applicable */
 	CCHC_STR_REPORT_TITLE,   /**< Kết quả chấm điểm CCHC / PAR index score */
+	/* ranking */
+	CCHC_STR_RANK_TITLE,
+	CCHC_STR_RANK,
+	CCHC_STR_AGENCIES,
+	CCHC_STR_GAP_TOP,
+	CCHC_STR_GAP_BOTTOM,
+	CCHC_STR_GAP_ABOVE,
+	CCHC_STR_FULL_PARTIAL_ZERO,
+	CCHC_STR_GROUP_RANKS,
+	CCHC_STR_STATS,
+	CCHC_STR_MEAN,
+	CCHC_STR_MEDIAN,
+	CCHC_STR_SD,
+	CCHC_STR_LOWEST,
+	CCHC_STR_HIGHEST,
+	CCHC_STR_SHARE_FULL,
+	CCHC_STR_MOST_LOST,
+	CCHC_STR_AGENCIES_LOSING,
+	CCHC_STR_POINTS_LOST,
+	CCHC_STR_SELF_ACCURACY,
+	CCHC_STR_FINAL,
+	CCHC_STR_DEVIATION,
+	CCHC_STR_OVERCLAIMED,
+	CCHC_STR_SELF_MEAN,
+	CCHC_STR_POSITION,
+	CCHC_STR_POSITION_TOP,
 	/* causes */
 	CCHC_STR_CAUSE_LATE,         /**< Trễ hạn / Late */
 	CCHC_STR_CAUSE_UNDOCUMENTED, /**< Không có tài liệu kiểm chứng / Undocumented */
@@ -181,6 +208,27 @@ int cchc_render_score_text(cchc_buf *out, const cchc_score *s, cchc_lang lang);
  * @return 0, or -1 if the buffer failed
  */
 int cchc_render_score_json(cchc_buf *out, const cchc_score *s, cchc_lang lang);
+
+/**
+ * A block ranking for a terminal: the table (rank/of, total, index, band, gaps,
+ * criteria at full/partial/zero, self-assessed and deviation), the rank in each
+ * group, block statistics, the criteria most agencies lose points on and the
+ * self-assessment accuracy. Every block in turn.
+ */
+int cchc_render_ranking_text(cchc_buf *out, const cchc_ranking *r, cchc_lang lang);
+
+/** The ranking as JSON (the cchc-rank/1 contract in reports/README.md). */
+int cchc_render_ranking_json(cchc_buf *out, const cchc_ranking *r);
+
+/** One row per agency with a header row (RFC 4180, UTF-8, '.' decimals). */
+int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r);
+
+/**
+ * The sentence an agency reads about its place: "Sở Kế hoạch và Đầu tư đứng
+ * thứ 18/21, đạt 70/100 điểm, xếp loại Khá; thấp hơn đơn vị đứng đầu 11,7
+ * điểm và cách biệt đơn vị đứng cuối 26,5 điểm."
+ */
+int cchc_render_position(cchc_buf *out, const cchc_rank_entry *e, cchc_lang lang);
 
 #ifdef __cplusplus
 }

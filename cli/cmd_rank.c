@@ -1,0 +1,156 @@
+/* cchc rank: every agency of every block, ranked. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "inputs.h"
+
+static const char usage[] =
+	"Usage: cchc rank CRITERIA.xml... ASSESSMENTS... [--block B] [--agency ID]\n"
+	"                 [--format text|csv|json] [--lang vi|en] [-o FILE]\n"
+	"\n"
+	"Rank agencies within their blocks (khối). Give one criteria set per block and\n"
+	"the assessments as files or folders (searched for *.xml); each assessment goes\n"
+	"to the set its criteria-set=\"…\" names. Equal totals share a rank (1, 2, 2, 4).\n"
+	"\n"
+	"  --block B           rank only block B (a set's block=\"…\", else its id)\n"
+	"  --agency ID         text: start with the sentence that agency reads about its place\n"
+	"  --format text|csv|json  default text; JSON is the cchc-rank/1 contract\n"
+	"  --lang vi|en        language of the text report (default vi)\n"
+	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
+	"\n"
+	"Exit status: 0 ranked, 1 invalid input, 2 usage error.\n";
+
+/* Keep only the scores of block `only` (all when NULL). */
+static size_t select_block(cchc_score **scores, size_t n, const char *only)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!only || strcmp(cchc_criteria_block(scores[i]->set), only) == 0)
+			scores[kept++] = scores[i];
+		else
+			cchc_score_free(scores[i]);
+	}
+	return kept;
+}
+
+static int known_block(const cli_inputs *in, const char *block)
+{
+	for (size_t i = 0; i < in->nsets; i++)
+		if (strcmp(cchc_criteria_block(in->sets[i]), block) == 0)
+			return 1;
+	return 0;
+}
+
+static int render(cchc_buf *buf, const cchc_ranking *r, const cli_output *out, const char *agency)
+{
+	if (strcmp(out->format, "json") == 0)
+		return cchc_render_ranking_json(buf, r);
+	if (strcmp(out->format, "csv") == 0)
+		return cchc_render_ranking_csv(buf, r);
+	if (agency) {
+		const cchc_rank_entry *e = cchc_ranking_find(r, agency, NULL);
+		if (e) {
+			cchc_render_position(buf, e, out->lang);
+			cchc_buf_puts(buf, "\n\n");
+		}
+	}
+	return cchc_render_ranking_text(buf, r, out->lang);
+}
+
+int cmd_rank(int argc, char **argv)
+{
+	cli_output out = {"text", CCHC_LANG_VI, NULL};
+	const char *block = NULL, *agency = NULL;
+	char **args = calloc((size_t)argc, sizeof *args);
+	size_t nargs = 0;
+	if (!args)
+		return CLI_INVALID;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			free(args);
+			return CLI_OK;
+		}
+		int rc = cli_output_option(argc, argv, &i, &out);
+		if (rc == 0)
+			rc = cli_option_value(argc, argv, &i, "--block", &block);
+		if (rc == 0)
+			rc = cli_option_value(argc, argv, &i, "--agency", &agency);
+		if (rc < 0) {
+			free(args);
+			return CLI_USAGE;
+		}
+		if (rc > 0)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			free(args);
+			return cli_usage_error("rank", "unknown option %s", argv[i]);
+		}
+		args[nargs++] = argv[i];
+	}
+	if (strcmp(out.format, "text") != 0 && strcmp(out.format, "csv") != 0 &&
+	    strcmp(out.format, "json") != 0) {
+		free(args);
+		return cli_usage_error("rank", "--format takes text, csv or json");
+	}
+	if (nargs < 2) {
+		free(args);
+		return cli_usage_error("rank", "give a criteria set and the assessments (files or "
+		                               "folders)");
+	}
+
+	int status = CLI_INVALID;
+	cchc_diag *diag = cchc_diag_new();
+	cli_inputs in = {0};
+	cchc_score **scores = NULL;
+	size_t nscores = 0;
+	cchc_ranking *ranking = NULL;
+	cchc_buf buf;
+	cchc_buf_init(&buf, 0);
+	if (!diag || cli_inputs_load(&in, args, nargs, diag) < 0)
+		goto done;
+	if (block && !known_block(&in, block)) {
+		status = cli_usage_error("rank", "no criteria set given ranks block \"%s\"", block);
+		goto done;
+	}
+	scores = calloc(in.nassessments ? in.nassessments : 1, sizeof *scores);
+	if (!scores)
+		goto oom;
+	for (; nscores < in.nassessments; nscores++)
+		if (cchc_score_compute(&scores[nscores], in.assessments[nscores]) < 0)
+			goto oom;
+	nscores = select_block(scores, nscores, block);
+	if (nscores == 0) {
+		cchc_diag_addf(diag, NULL, 0, "no assessment to rank%s%s: give assessment files or "
+		               "folders", block ? " in block " : "", block ? block : "");
+		goto done;
+	}
+	if (cchc_ranking_build(&ranking, (const cchc_score *const *)scores, nscores, diag) < 0)
+		goto done;
+	if (agency && !cchc_ranking_find(ranking, agency, NULL)) {
+		cchc_diag_addf(diag, NULL, 0, "--agency %s: no such agency among the assessments", agency);
+		goto done;
+	}
+	if (render(&buf, ranking, &out, agency) < 0) {
+		fprintf(stderr, "cchc: error: cannot render the ranking (out of memory)\n");
+		goto done;
+	}
+	status = cli_emit(&buf, &out);
+	goto done;
+oom:
+	cchc_diag_addf(diag, NULL, 0, "out of memory");
+done:
+	if (diag)
+		cli_print_diag(diag);
+	cchc_buf_dispose(&buf);
+	cchc_ranking_free(ranking);
+	for (size_t i = 0; i < nscores; i++)
+		cchc_score_free(scores[i]);
+	free(scores);
+	cli_inputs_free(&in);
+	cchc_diag_free(diag);
+	free(args);
+	return status;
+}

@@ -1,0 +1,193 @@
+/* Expand folders, sort files by kind, load sets first and assessments after. */
+#define _POSIX_C_SOURCE 200809L /* opendir, stat */
+#include "inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct {
+	char **paths;
+	size_t n, cap;
+} path_list;
+
+static int push(path_list *l, const char *path)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		char **p = realloc(l->paths, cap * sizeof *p);
+		if (!p)
+			return -1;
+		l->paths = p;
+		l->cap = cap;
+	}
+	size_t len = strlen(path);
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return -1;
+	memcpy(copy, path, len + 1);
+	l->paths[l->n++] = copy;
+	return 0;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with_xml(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+/* A folder's *.xml files and subfolders, depth first in name order, so that the
+ * order (and so every listing) is the same on every machine. Hidden entries are
+ * skipped. */
+static int walk(path_list *out, const char *dir, cchc_diag *diag, int depth)
+{
+	if (depth > 32) {
+		cchc_diag_addf(diag, dir, 0, "folders nest too deep (over 32 levels)");
+		return -1;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		cchc_diag_addf(diag, dir, 0, "cannot read the folder: %s", strerror(errno));
+		return -1;
+	}
+	path_list here = {0};
+	int rc = 0;
+	struct dirent *e;
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(dir) + strlen(e->d_name) + 2;
+		char *path = malloc(len);
+		if (!path) {
+			rc = -1;
+			break;
+		}
+		snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+		rc = push(&here, path);
+		free(path);
+	}
+	closedir(d);
+	qsort(here.paths, here.n, sizeof *here.paths, by_path);
+	for (size_t i = 0; i < here.n && rc == 0; i++) {
+		struct stat st;
+		if (stat(here.paths[i], &st) != 0)
+			continue; /* vanished or a dangling link: nothing to read */
+		if (S_ISDIR(st.st_mode))
+			rc = walk(out, here.paths[i], diag, depth + 1);
+		else if (S_ISREG(st.st_mode) && ends_with_xml(here.paths[i]))
+			rc = push(out, here.paths[i]);
+	}
+	for (size_t i = 0; i < here.n; i++)
+		free(here.paths[i]);
+	free(here.paths);
+	if (rc < 0 && cchc_diag_count(diag) == 0)
+		cchc_diag_addf(diag, dir, 0, "out of memory listing the folder");
+	return rc;
+}
+
+static int expand(path_list *out, char *const *args, size_t nargs, cchc_diag *diag)
+{
+	int rc = 0;
+	for (size_t i = 0; i < nargs; i++) {
+		struct stat st;
+		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (walk(out, args[i], diag, 0) < 0)
+				rc = -1;
+		} else if (push(out, args[i]) < 0) {
+			cchc_diag_addf(diag, args[i], 0, "out of memory");
+			return -1;
+		}
+	}
+	return rc;
+}
+
+/* One set per id and one per block: otherwise an assessment could not say which it means. */
+static void check_sets(const cli_inputs *in, cchc_diag *diag)
+{
+	for (size_t i = 0; i < in->nsets; i++)
+		for (size_t j = 0; j < i; j++) {
+			const cchc_criteria *a = in->sets[j], *b = in->sets[i];
+			if (strcmp(cchc_criteria_id(a), cchc_criteria_id(b)) == 0)
+				cchc_diag_addf(diag, cchc_criteria_file(b), 0,
+				               "criteria set \"%s\" is also given as %s: give each set once",
+				               cchc_criteria_id(b), cchc_criteria_file(a));
+			else if (strcmp(cchc_criteria_block(a), cchc_criteria_block(b)) == 0)
+				cchc_diag_addf(diag, cchc_criteria_file(b), 0,
+				               "criteria sets \"%s\" and \"%s\" (%s) both rank block \"%s\": give "
+				               "one set per block",
+				               cchc_criteria_id(b), cchc_criteria_id(a), cchc_criteria_file(a),
+				               cchc_criteria_block(b));
+		}
+}
+
+int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *diag)
+{
+	path_list files = {0};
+	memset(in, 0, sizeof *in);
+	size_t before = cchc_diag_count(diag);
+	int rc = expand(&files, args, nargs, diag);
+	in->sets = calloc(files.n ? files.n : 1, sizeof *in->sets);
+	in->assessments = calloc(files.n ? files.n : 1, sizeof *in->assessments);
+	unsigned char *is_set = calloc(files.n ? files.n : 1, 1);
+	if (!in->sets || !in->assessments || !is_set) {
+		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		rc = -1;
+		goto done;
+	}
+	/* Sets first, wherever they stand among the arguments. */
+	for (size_t i = 0; i < files.n; i++) {
+		cchc_file_kind kind = cchc_file_sniff(files.paths[i]);
+		if (kind == CCHC_FILE_UNREADABLE) {
+			cchc_diag_addf(diag, files.paths[i], 0, "cannot open the file: %s", strerror(errno));
+			is_set[i] = 2; /* reported */
+		} else if (kind == CCHC_FILE_CRITERIA) {
+			is_set[i] = 1;
+			cchc_criteria *set = NULL;
+			if (cchc_criteria_load(&set, files.paths[i], diag) == 0)
+				in->sets[in->nsets++] = set;
+		} else if (kind == CCHC_FILE_PLAN) {
+			cchc_diag_addf(diag, files.paths[i], 0,
+			               "this is an uplift plan, not an assessment: leave it out here");
+			is_set[i] = 2;
+		}
+	}
+	check_sets(in, diag);
+	if (in->nsets == 0 && cchc_diag_count(diag) == before)
+		cchc_diag_addf(diag, NULL, 0, "no criteria set given: name its file, e.g. "
+		                              "criteria/hue-so-2018.xml");
+	/* Anything else is read as an assessment: a file that is not one gets the
+	 * loader's exact complaint (line, what is wrong). */
+	for (size_t i = 0; i < files.n && in->nsets > 0; i++) {
+		if (is_set[i])
+			continue;
+		cchc_assessment *a = NULL;
+		if (cchc_assessment_load(&a, (const cchc_criteria *const *)in->sets, in->nsets,
+		                         files.paths[i], diag) == 0)
+			in->assessments[in->nassessments++] = a;
+	}
+done:
+	for (size_t i = 0; i < files.n; i++)
+		free(files.paths[i]);
+	free(files.paths);
+	free(is_set);
+	return rc == 0 && cchc_diag_count(diag) == before ? 0 : -1;
+}
+
+void cli_inputs_free(cli_inputs *in)
+{
+	for (size_t i = 0; i < in->nassessments; i++)
+		cchc_assessment_free(in->assessments[i]);
+	for (size_t i = 0; i < in->nsets; i++)
+		cchc_criteria_free(in->sets[i]);
+	free(in->assessments);
+	free(in->sets);
+	memset(in, 0, sizeof *in);
+}

@@ -1,0 +1,26 @@
+/* Gathering inputs for commands that take criteria sets and assessments in
+ * any order, as files or folders (searched recursively for *.xml). */
+#ifndef CCHC_CLI_INPUTS_H
+#define CCHC_CLI_INPUTS_H
+
+#include <stddef.h>
+
+#include "cchc/cchc.h"
+
+typedef struct {
+	cchc_criteria **sets;
+	size_t nsets;
+	cchc_assessment **assessments; /* in path order */
+	size_t nassessments;
+} cli_inputs;
+
+/*
+ * Load every criteria set, then every assessment against them (each picks its
+ * set by criteria-set="…"). Every problem in every file lands in diag; two sets
+ * with one id or one block are an error. Returns 0 when all loaded cleanly.
+ */
+int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *diag);
+
+void cli_inputs_free(cli_inputs *in);
+
+#endif
