@@ -102,12 +102,15 @@ int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r)
 			count(out, e->leaves_full, 0);
 			count(out, e->leaves_partial, 0);
 			count(out, e->leaves_zero, 0);
-			if (s->has_self)
+			if (s->has_self) {
 				points(out, s->self_total, 0);
-			else
+				points(out, e->self_deviation, 0);
+				points(out, e->self_deviation_pct, 0);
+			} else { /* nothing claimed: no deviation to state */
 				field(out, "", 0);
-			points(out, e->self_deviation, 0);
-			points(out, e->self_deviation_pct, 0);
+				field(out, "", 0);
+				field(out, "", 0);
+			}
 			points(out, s->self_check, ncols == 0);
 			for (size_t c = 0; c < ncols; c++) {
 				size_t g = 0;

@@ -71,15 +71,22 @@ static void write_agency(cchc_json *j, const cchc_block *b, const cchc_rank_entr
 	cchc_json_key(j, "zero");
 	cchc_json_int(j, (int64_t)e->leaves_zero);
 	cchc_json_object_end(j);
+	/* null when the agency claimed nothing */
 	cchc_json_key(j, "self_total");
 	if (s->has_self)
 		cchc_json_hundredths(j, s->self_total);
 	else
 		cchc_json_null(j);
 	cchc_json_key(j, "self_deviation");
-	cchc_json_hundredths(j, e->self_deviation);
+	if (s->has_self)
+		cchc_json_hundredths(j, e->self_deviation);
+	else
+		cchc_json_null(j);
 	cchc_json_key(j, "self_deviation_pct");
-	cchc_json_hundredths(j, e->self_deviation_pct);
+	if (s->has_self)
+		cchc_json_hundredths(j, e->self_deviation_pct);
+	else
+		cchc_json_null(j);
 	cchc_json_key(j, "self_check");
 	cchc_json_hundredths(j, s->self_check);
 	cchc_json_key(j, "overclaimed");
@@ -133,6 +140,10 @@ static void write_statistics(cchc_json *j, const cchc_block *b)
 	cchc_json_key(j, "self_total");
 	cchc_json_object_begin(j);
 	write_stat(j, &b->self_total, 0);
+	cchc_json_object_end(j);
+	cchc_json_key(j, "self_final");
+	cchc_json_object_begin(j);
+	write_stat(j, &b->self_final, 0);
 	cchc_json_object_end(j);
 	cchc_json_key(j, "groups");
 	cchc_json_array_begin(j);

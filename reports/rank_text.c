@@ -253,9 +253,9 @@ static void self_table(cchc_buf *out, const cchc_block *b, cchc_lang L)
 		cchc_buf_printf(out, "\n%s\n\n", cchc_str(CCHC_STR_SELF_ACCURACY, L));
 		cchc_table_render(&t, out, 0);
 		fmt_stat(v[0], b->self_total.mean, L);
-		fmt_stat(v[1], b->total.mean, L);
-		cchc_points d = (cchc_points)((b->self_total.mean - b->total.mean) * 100.0 +
-		                              (b->self_total.mean >= b->total.mean ? 0.5 : -0.5));
+		fmt_stat(v[1], b->self_final.mean, L);
+		cchc_points d = (cchc_points)((b->self_total.mean - b->self_final.mean) * 100.0 +
+		                              (b->self_total.mean >= b->self_final.mean ? 0.5 : -0.5));
 		cchc_fmt_points_signed(v[2], d, L);
 		const char *args[] = {v[0], v[1], v[2]};
 		cchc_buf_puts(out, "\n");

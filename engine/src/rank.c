@@ -92,6 +92,8 @@ static void self_accuracy(cchc_rank_entry *e)
 	const cchc_score *s = e->score;
 	size_t nnodes;
 	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nnodes);
+	if (!s->has_self)
+		return; /* nothing claimed: nothing to compare */
 	e->self_deviation = s->self_total - s->total;
 	cchc_points dev = e->self_deviation < 0 ? -e->self_deviation : e->self_deviation;
 	e->self_deviation_pct = s->total > 0 ? (int64_t)(((wide)dev * 20000 + s->total) / (2 * s->total)) : 0;
@@ -202,7 +204,7 @@ static size_t check_duplicates(const cchc_score *const *scores, size_t n, cchc_d
 			cchc_diag_addf(diag, cchc_assessment_file(b), 0,
 			               "agency \"%s\" is also in block \"%s\" (%s): an agency belongs to one "
 			               "block only",
-			               cchc_assessment_agency_id(b), cchc_criteria_id(sorted[i - 1]->set),
+			               cchc_assessment_agency_id(b), cchc_criteria_block(sorted[i - 1]->set),
 			               cchc_assessment_file(a));
 		else
 			cchc_diag_addf(diag, cchc_assessment_file(b), 0,

@@ -58,9 +58,17 @@ int cchc_block_stats(cchc_block *b)
 	for (size_t i = 0; i < b->n; i++)
 		v[i] = (double)b->entries[i].score->total / 100.0;
 	summarise(v, b->n, 0, 0, 0, &b->total);
+	/* self-assessment: only agencies that claimed, self against final */
+	size_t nself = 0;
 	for (size_t i = 0; i < b->n; i++)
-		v[i] = (double)b->entries[i].score->self_total / 100.0;
-	summarise(v, b->n, 0, 0, 0, &b->self_total);
+		if (b->entries[i].score->has_self)
+			v[nself++] = (double)b->entries[i].score->self_total / 100.0;
+	summarise(v, nself, 0, 0, 0, &b->self_total);
+	nself = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->entries[i].score->has_self)
+			v[nself++] = (double)b->entries[i].score->total / 100.0;
+	summarise(v, nself, 0, 0, 0, &b->self_final);
 
 	for (size_t k = 0; k < nnodes; k++) {
 		size_t n = 0, full = 0, below = 0;

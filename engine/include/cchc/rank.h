@@ -29,7 +29,7 @@ typedef struct cchc_rank_entry {
 	cchc_points gap_above;      /**< the next higher total minus this total (0 at rank 1) */
 	size_t *group_ranks;        /**< competition rank in each group, by group order */
 	size_t leaves_full, leaves_partial, leaves_zero;
-	cchc_points self_deviation; /**< self_total − total (positive: over-claimed) */
+	cchc_points self_deviation; /**< self_total − total (positive: over-claimed); 0 if no claim */
 	int64_t self_deviation_pct; /**< |self_deviation| / total, hundredths of a percent */
 	size_t overclaimed;         /**< leaves whose claim exceeds the final points */
 } cchc_rank_entry;
@@ -50,7 +50,8 @@ typedef struct cchc_block {
 	cchc_rank_entry *entries;   /**< by rank, ties by agency id */
 	size_t n;
 	cchc_stat total;            /**< of totals */
-	cchc_stat self_total;       /**< of self-claimed totals */
+	cchc_stat self_total;       /**< of self-claimed totals (agencies that claimed) */
+	cchc_stat self_final;       /**< of the final totals of those same agencies */
 	cchc_stat *nodes;           /**< per node index: points (n counts non-excluded agencies) */
 	const cchc_node **most_lost; /**< leaves by number of agencies losing points, most first */
 	size_t nmost_lost;
