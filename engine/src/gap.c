@@ -1,0 +1,241 @@
+/* Gap analysis: the losses and their causes, the points a target rank needs
+ * (others keep their scores), the cheapest recovery, the reachable rank. The
+ * comparison with the previous year lives in gap_previous.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cchc/gap.h"
+#include "gap_priv.h"
+#include "util_priv.h"
+
+__extension__ typedef __int128 wide;
+
+static int default_effort(cchc_cause cause)
+{
+	switch (cause) {
+	case CCHC_CAUSE_LATE:
+		return CCHC_EFFORT_LATE;
+	case CCHC_CAUSE_UNDOCUMENTED:
+		return CCHC_EFFORT_UNDOCUMENTED;
+	case CCHC_CAUSE_APPRAISAL:
+		return CCHC_EFFORT_APPRAISAL;
+	case CCHC_CAUSE_PARTIAL:
+		return CCHC_EFFORT_PARTIAL;
+	case CCHC_CAUSE_SURVEY:
+		return CCHC_EFFORT_SURVEY;
+	default:
+		return CCHC_EFFORT_NOT_DONE;
+	}
+}
+
+static int collect_losses(cchc_gap *gap)
+{
+	const cchc_score *s = gap->entry->score;
+	size_t nnodes;
+	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nnodes);
+	gap->losses = cchc_calloc(nnodes, sizeof *gap->losses);
+	if (!gap->losses)
+		return -1;
+	for (size_t i = 0; i < nnodes; i++) {
+		const cchc_node *n = nodes[i];
+		const cchc_node_score *ns = &s->nodes[i];
+		cchc_group_kind kind = n->group->kind;
+		if (n->nchildren || (kind != CCHC_GROUP_SCORED && kind != CCHC_GROUP_SURVEY) ||
+		    ns->excluded || ns->points >= ns->max)
+			continue;
+		cchc_loss *l = &gap->losses[gap->nlosses++];
+		l->leaf = n;
+		l->ns = ns;
+		l->lost = ns->max - ns->points;
+		l->effort = n->effort > 0 ? n->effort : default_effort(ns->cause);
+		gap->lost_by_cause[ns->cause] += l->lost;
+		gap->count_by_cause[ns->cause]++;
+		gap->recoverable += l->lost;
+	}
+	return 0;
+}
+
+/* The total this agency needs so that `other` is no longer strictly above it:
+ * totals compare as shares of each agency's max (cchc_score_compare), so
+ * the threshold is ceil(other.total × max / other.max). */
+static cchc_points threshold(const cchc_score *self, const cchc_score *other)
+{
+	if (self->max == other->max || self->max <= 0 || other->max <= 0)
+		return other->total;
+	wide num = (wide)other->total * self->max, den = other->max;
+	wide q = num / den;
+	if (num % den != 0 && num > 0)
+		q++; /* ceil for positive; C division already ceils negatives toward zero */
+	return (cchc_points)q;
+}
+
+static int by_desc(const void *pa, const void *pb)
+{
+	cchc_points a = *(const cchc_points *)pa, b = *(const cchc_points *)pb;
+	return (a < b) - (a > b);
+}
+
+/* Rank of a total s' against the others' thresholds: 1 + those strictly above. */
+static size_t rank_with(const cchc_points *t, size_t n, cchc_points total)
+{
+	size_t above = 0;
+	for (size_t i = 0; i < n; i++)
+		above += t[i] > total;
+	return above + 1;
+}
+
+static int plan_target(cchc_gap *gap, size_t target, cchc_diag *diag)
+{
+	const cchc_block *b = gap->block;
+	const cchc_score *self = gap->entry->score;
+	cchc_points *t = cchc_calloc(b->n, sizeof *t);
+	if (!t)
+		return -1;
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (&b->entries[i] != gap->entry)
+			t[n++] = threshold(self, b->entries[i].score);
+	qsort(t, n, sizeof *t, by_desc);
+	gap->best_rank = rank_with(t, n, self->total + gap->recoverable);
+	if (target) {
+		gap->target_rank = target;
+		cchc_points need = target <= n ? t[target - 1] - self->total : 0;
+		gap->needed = need > 0 ? need : 0;
+		gap->reachable = gap->needed <= gap->recoverable;
+	}
+	free(t);
+	if (!target || !gap->reachable || gap->needed == 0)
+		return 0;
+
+	cchc_points *pts = cchc_calloc(gap->nlosses, sizeof *pts);
+	int *eff = cchc_calloc(gap->nlosses, sizeof *eff);
+	unsigned char *take = cchc_calloc(gap->nlosses, 1);
+	long cost = -1;
+	if (pts && eff && take) {
+		for (size_t i = 0; i < gap->nlosses; i++) {
+			pts[i] = gap->losses[i].lost;
+			eff[i] = gap->losses[i].effort;
+		}
+		cost = cchc_recover_cheapest(gap->nlosses, pts, eff, gap->needed, take);
+	}
+	if (cost >= 0) {
+		gap->recovery_effort = cost;
+		for (size_t i = 0; i < gap->nlosses; i++)
+			if (take[i]) {
+				gap->losses[i].in_recovery = 1;
+				gap->recovered += gap->losses[i].lost;
+				gap->nrecovery++;
+			}
+	}
+	free(pts);
+	free(eff);
+	free(take);
+	if (cost < 0) {
+		cchc_diag_addf(diag, NULL, 0, "cannot optimise the recovery (out of memory or a criteria "
+		                              "set too large for an exact answer)");
+		return -1;
+	}
+	return 0;
+}
+
+/* The remedy serving a leaf: its own, else the nearest ancestor's. */
+static const cchc_node *remedy_owner(const cchc_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->remedy)
+			return n;
+	return NULL;
+}
+
+static int by_area_then_choice(const void *pa, const void *pb)
+{
+	const cchc_gap_task *a = pa, *b = pb;
+	if (a->area != b->area)
+		return a->area < b->area ? -1 : 1;
+	if (a->in_recovery != b->in_recovery)
+		return a->in_recovery ? -1 : 1;
+	return (a->criterion->index > b->criterion->index) - (a->criterion->index < b->criterion->index);
+}
+
+static int build_tasks(cchc_gap *gap)
+{
+	gap->tasks = cchc_calloc(gap->nlosses, sizeof *gap->tasks);
+	gap->areas = cchc_calloc(gap->nlosses, sizeof *gap->areas);
+	if (!gap->tasks || !gap->areas)
+		return -1;
+	for (size_t i = 0; i < gap->nlosses; i++) {
+		const cchc_loss *l = &gap->losses[i];
+		const cchc_node *owner = remedy_owner(l->leaf);
+		if (!owner) {
+			gap->nlost_without_remedy++;
+			continue;
+		}
+		cchc_gap_task *t = NULL;
+		for (size_t k = 0; k < gap->ntasks && !t; k++)
+			if (gap->tasks[k].criterion == owner)
+				t = &gap->tasks[k];
+		if (!t) {
+			const char *area = owner->group->area ? owner->group->area : owner->group->title;
+			size_t a = 0;
+			while (a < gap->nareas && strcmp(gap->areas[a], area) != 0)
+				a++;
+			if (a == gap->nareas)
+				gap->areas[gap->nareas++] = area;
+			t = &gap->tasks[gap->ntasks++];
+			t->criterion = owner;
+			t->remedy = owner->remedy;
+			t->area = a;
+		}
+		t->lost += l->lost;
+		t->in_recovery |= l->in_recovery;
+	}
+	qsort(gap->tasks, gap->ntasks, sizeof *gap->tasks, by_area_then_choice);
+	return 0;
+}
+
+int cchc_gap_build(cchc_gap **out, const cchc_ranking *ranking, const char *agency_id,
+                   size_t target_rank, const cchc_ranking *previous, const cchc_id_map *map,
+                   cchc_diag *diag)
+{
+	*out = NULL;
+	const cchc_block *block = NULL;
+	const cchc_rank_entry *e = cchc_ranking_find(ranking, agency_id, &block);
+	if (!e) {
+		cchc_diag_addf(diag, NULL, 0, "agency \"%s\" is not among the assessments ranked: give "
+		               "its assessment, or one of the ids in their <agency id=\"…\">", agency_id);
+		return -1;
+	}
+	if (target_rank > block->n) {
+		cchc_diag_addf(diag, NULL, 0, "target rank %zu is past the last place: block \"%s\" has "
+		               "%zu agencies", target_rank, block->id, block->n);
+		return -1;
+	}
+	cchc_gap *gap = calloc(1, sizeof *gap);
+	if (!gap) {
+		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		return -1;
+	}
+	gap->block = block;
+	gap->entry = e;
+	if (collect_losses(gap) < 0 || plan_target(gap, target_rank, diag) < 0 || build_tasks(gap) < 0 ||
+	    (previous && cchc_gap_compare_previous(gap, previous, map, diag) < 0)) {
+		if (cchc_diag_count(diag) == 0)
+			cchc_diag_addf(diag, NULL, 0, "out of memory");
+		cchc_gap_free(gap);
+		return -1;
+	}
+	*out = gap;
+	return 0;
+}
+
+void cchc_gap_free(cchc_gap *gap)
+{
+	if (!gap)
+		return;
+	free(gap->losses);
+	free(gap->tasks);
+	free(gap->areas);
+	free(gap->changes);
+	free(gap->unmatched_previous);
+	free(gap);
+}
