@@ -43,5 +43,6 @@ int cli_emit(const cchc_buf *buf, const cli_output *out);
 int cmd_validate(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_gap(int argc, char **argv);
 
 #endif

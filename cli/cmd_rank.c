@@ -21,6 +21,27 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 ranked, 1 invalid input, 2 usage error.\n";
 
+/* Blocks come out in the order their criteria sets were given: order the
+ * scores by their set's position (stable, so file order holds within a block). */
+static void order_by_set(cchc_score **scores, size_t n, const cli_inputs *in)
+{
+	for (size_t i = 1; i < n; i++) {
+		cchc_score *s = scores[i];
+		size_t k = i, pos = 0;
+		while (pos < in->nsets && in->sets[pos] != s->set)
+			pos++;
+		for (; k > 0; k--) {
+			size_t prev = 0;
+			while (prev < in->nsets && in->sets[prev] != scores[k - 1]->set)
+				prev++;
+			if (prev <= pos)
+				break;
+			scores[k] = scores[k - 1];
+		}
+		scores[k] = s;
+	}
+}
+
 /* Keep only the scores of block `only` (all when NULL). */
 static size_t select_block(cchc_score **scores, size_t n, const char *only)
 {
@@ -122,6 +143,7 @@ int cmd_rank(int argc, char **argv)
 		if (cchc_score_compute(&scores[nscores], in.assessments[nscores]) < 0)
 			goto oom;
 	nscores = select_block(scores, nscores, block);
+	order_by_set(scores, nscores, &in);
 	if (nscores == 0) {
 		cchc_diag_addf(diag, NULL, 0, "no assessment to rank%s%s: give assessment files or "
 		               "folders", block ? " in block " : "", block ? block : "");

@@ -13,6 +13,7 @@ static const command commands[] = {
 	{"validate", cmd_validate, "check a criteria set and assessments"},
 	{"score", cmd_score, "score one agency's assessment"},
 	{"rank", cmd_rank, "rank every agency of each block, with statistics"},
+	{"gap", cmd_gap, "why an agency lost points, what reaches a target rank, its tasks"},
 };
 
 static void print_usage(FILE *f)

@@ -119,6 +119,33 @@ int cchc_table_render(const cchc_table *t, cchc_buf *out, size_t indent)
 	return out->failed ? -1 : 0;
 }
 
+int cchc_table_render_markdown(const cchc_table *t, cchc_buf *out)
+{
+	if (t->failed || t->ncols == 0)
+		return -1;
+	for (size_t i = 0; i < t->ncells; i++) {
+		size_t c = i % t->ncols;
+		cchc_buf_puts(out, c == 0 ? "| " : " | ");
+		for (const char *p = t->cells[i]; *p; p++) {
+			if (*p == '|')
+				cchc_buf_puts(out, "\\|");
+			else if (*p == '\n' || *p == '\r')
+				cchc_buf_puts(out, " ");
+			else
+				cchc_buf_append(out, p, 1);
+		}
+		if (c == t->ncols - 1 || i == t->ncells - 1) {
+			cchc_buf_puts(out, " |\n");
+			if (i < t->ncols) {
+				for (size_t k = 0; k < t->ncols; k++)
+					cchc_buf_puts(out, t->align[k] == 'r' ? "|---:" : "|---");
+				cchc_buf_puts(out, "|\n");
+			}
+		}
+	}
+	return out->failed ? -1 : 0;
+}
+
 void cchc_table_free(cchc_table *t)
 {
 	for (size_t i = 0; i < t->ncells; i++)

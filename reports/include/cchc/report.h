@@ -14,6 +14,7 @@
 #include "cchc/buf.h"
 #include "cchc/criteria.h"
 #include "cchc/points.h"
+#include "cchc/gap.h"
 #include "cchc/rank.h"
 #include "cchc/score.h"
 
@@ -124,6 +125,51 @@ typedef enum {
 	CCHC_STR_SELF_MEAN,
 	CCHC_STR_POSITION,
 	CCHC_STR_POSITION_TOP,
+	/* gap analysis */
+	CCHC_STR_GAP_TITLE,
+	CCHC_STR_GAP_POSITION,
+	CCHC_STR_GAP_PREVIOUS,
+	CCHC_STR_GAP_GROUPS,
+	CCHC_STR_GAP_GROUP_LINE,
+	CCHC_STR_GAP_ACHIEVED,
+	CCHC_STR_GAP_CRITERION,
+	CCHC_STR_GAP_CAUSES,
+	CCHC_STR_GAP_CAUSE_LATE,
+	CCHC_STR_GAP_CAUSE_UNDOCUMENTED,
+	CCHC_STR_GAP_CAUSE_PARTIAL,
+	CCHC_STR_GAP_CAUSE_NOT_DONE,
+	CCHC_STR_GAP_CAUSE_APPRAISAL,
+	CCHC_STR_GAP_CAUSE_SURVEY,
+	CCHC_STR_GAP_CAUSE_LINE,
+	CCHC_STR_GAP_RECOVERABLE,
+	CCHC_STR_GAP_TARGET,
+	CCHC_STR_GAP_ASSUMPTION,
+	CCHC_STR_GAP_NEEDED,
+	CCHC_STR_GAP_ALREADY,
+	CCHC_STR_GAP_PLAN,
+	CCHC_STR_GAP_UNREACHABLE,
+	CCHC_STR_GAP_BEST,
+	CCHC_STR_GAP_TASKS,
+	CCHC_STR_GAP_TT,
+	CCHC_STR_GAP_TASK,
+	CCHC_STR_GAP_SOLUTION,
+	CCHC_STR_GAP_OWNER,
+	CCHC_STR_GAP_SUPPORT,
+	CCHC_STR_GAP_WHEN,
+	CCHC_STR_GAP_NO_REMEDY,
+	CCHC_STR_GAP_CHANGES,
+	CCHC_STR_GAP_CHANGE_SUMMARY,
+	CCHC_STR_GAP_TREND_NEW,
+	CCHC_STR_GAP_TREND_UP,
+	CCHC_STR_GAP_TREND_HELD,
+	CCHC_STR_GAP_TREND_DOWN,
+	CCHC_STR_GAP_LAST_YEAR,
+	CCHC_STR_GAP_THIS_YEAR,
+	CCHC_STR_GAP_TREND,
+	CCHC_STR_GAP_UNMATCHED,
+	CCHC_STR_GAP_EFFORT,
+	CCHC_STR_GAP_LOST,
+	CCHC_STR_GAP_SELECTED,
 	/* causes */
 	CCHC_STR_CAUSE_LATE,         /**< Trễ hạn / Late */
 	CCHC_STR_CAUSE_UNDOCUMENTED, /**< Không có tài liệu kiểm chứng / Undocumented */
@@ -229,6 +275,24 @@ int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r);
  * điểm và cách biệt đơn vị đứng cuối 26,5 điểm."
  */
 int cchc_render_position(cchc_buf *out, const cchc_rank_entry *e, cchc_lang lang);
+
+/**
+ * The gap analysis of one agency as a document: position (and last year's),
+ * each group's paragraph with its lost criteria and reasons, lost points by
+ * cause, the target rank and the least-effort plan, the task table by area,
+ * the comparison with last year. Text for a terminal, or Markdown.
+ */
+int cchc_render_gap_text(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
+int cchc_render_gap_markdown(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
+
+/**
+ * Next year's plan (urn:cchc:plan:1) from the gap's task table: areas in
+ * order, the target-rank tasks first, deadlines as the remedies word them.
+ */
+int cchc_render_plan_xml(cchc_buf *out, const cchc_gap *gap);
+
+/** The gap analysis as JSON (cchc-gap/1, reports/README.md). */
+int cchc_render_gap_json(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,198 @@
+/* cchc gap: why one agency lost points, what wins them back, what reaches a target rank. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "inputs.h"
+
+static const char usage[] =
+	"Usage: cchc gap CRITERIA.xml ASSESSMENTS... --agency ID [--target-rank K]\n"
+	"                [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...] [--map FILE]\n"
+	"                [--emit-plan PLAN.xml] [--format text|markdown|json] [--lang vi|en] [-o FILE]\n"
+	"\n"
+	"The uplift analysis of one agency, ranked among the assessments given: its\n"
+	"position, each group with the criteria it lost and why, lost points by cause,\n"
+	"and the task table built from the criteria's remedies.\n"
+	"\n"
+	"  --agency ID         the agency to analyse (its <agency id=\"…\">)\n"
+	"  --target-rank K     points needed for rank K, assuming the others keep their\n"
+	"                      scores, and the least-effort set of criteria that reaches it\n"
+	"  --previous FILES…   last year's criteria set and assessments (files or folders),\n"
+	"                      up to the next option: last year's rank and total, and each\n"
+	"                      criterion up / held / down\n"
+	"  --map FILE          last year's criterion ids → this year's, one \"OLD NEW\" per line\n"
+	"  --emit-plan FILE    write next year's plan (urn:cchc:plan:1) from the task table\n"
+	"  --format text|markdown|json   default text; JSON is the cchc-gap/1 contract\n"
+	"  --lang vi|en        language (default vi)\n"
+	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
+	"\n"
+	"Exit status: 0 done, 1 invalid input, 2 usage error.\n";
+
+typedef struct {
+	cli_output out;
+	const char *agency, *target, *map, *emit;
+	char **now, **prev;
+	size_t nnow, nprev;
+} gap_args;
+
+/* Score every assessment and rank them; the scores stay owned by the caller. */
+static int rank_all(const cli_inputs *in, cchc_score ***scores, cchc_ranking **r, cchc_diag *diag)
+{
+	*scores = calloc(in->nassessments ? in->nassessments : 1, sizeof **scores);
+	if (!*scores)
+		return -1;
+	for (size_t i = 0; i < in->nassessments; i++)
+		if (cchc_score_compute(&(*scores)[i], in->assessments[i]) < 0) {
+			cchc_diag_addf(diag, NULL, 0, "out of memory");
+			return -1;
+		}
+	if (in->nassessments == 0) {
+		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
+		return -1;
+	}
+	return cchc_ranking_build(r, (const cchc_score *const *)*scores, in->nassessments, diag);
+}
+
+static void free_scores(cchc_score **scores, size_t n)
+{
+	for (size_t i = 0; scores && i < n; i++)
+		cchc_score_free(scores[i]);
+	free(scores);
+}
+
+static int parse(int argc, char **argv, gap_args *a)
+{
+	int in_previous = 0;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return 1;
+		}
+		if (strcmp(argv[i], "--previous") == 0) {
+			in_previous = 1;
+			continue;
+		}
+		int rc = cli_output_option(argc, argv, &i, &a->out);
+		const char *names[] = {"--agency", "--target-rank", "--map", "--emit-plan"};
+		const char **slots[] = {&a->agency, &a->target, &a->map, &a->emit};
+		for (size_t k = 0; k < 4 && rc == 0; k++)
+			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
+		if (rc < 0)
+			return -1;
+		if (rc > 0) {
+			in_previous = 0;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			cli_usage_error("gap", "unknown option %s", argv[i]);
+			return -1;
+		}
+		if (in_previous)
+			a->prev[a->nprev++] = argv[i];
+		else
+			a->now[a->nnow++] = argv[i];
+	}
+	return 0;
+}
+
+static int check_args(const gap_args *a, size_t *target)
+{
+	const char *f = a->out.format;
+	if (strcmp(f, "text") != 0 && strcmp(f, "markdown") != 0 && strcmp(f, "json") != 0)
+		return cli_usage_error("gap", "--format takes text, markdown or json");
+	if (!a->agency)
+		return cli_usage_error("gap", "name the agency: --agency ID");
+	if (a->nnow < 2)
+		return cli_usage_error("gap", "give the criteria set and the assessments of the block");
+	if (a->map && !a->nprev)
+		return cli_usage_error("gap", "--map goes with --previous");
+	*target = 0;
+	if (a->target) {
+		char *end;
+		unsigned long k = strtoul(a->target, &end, 10);
+		if (*a->target < '1' || *a->target > '9' || *end || k > 1000000)
+			return cli_usage_error("gap", "--target-rank takes a rank: 1, 2, 3, …");
+		*target = (size_t)k;
+	}
+	return 0;
+}
+
+static int render(cchc_buf *buf, const cchc_gap *gap, const cli_output *out)
+{
+	if (strcmp(out->format, "json") == 0)
+		return cchc_render_gap_json(buf, gap, out->lang);
+	if (strcmp(out->format, "markdown") == 0)
+		return cchc_render_gap_markdown(buf, gap, out->lang);
+	return cchc_render_gap_text(buf, gap, out->lang);
+}
+
+/* Write next year's plan from the task table; atomically, like every output. */
+static int emit_plan(const cchc_gap *gap, const char *path)
+{
+	cchc_buf xml;
+	cchc_buf_init(&xml, 0);
+	int rc = cchc_render_plan_xml(&xml, gap);
+	if (rc == 0)
+		rc = cchc_write_file_atomic(path, xml.data ? xml.data : "", xml.len);
+	if (rc < 0)
+		fprintf(stderr, "%s: error: cannot write the plan\n", path);
+	cchc_buf_dispose(&xml);
+	return rc;
+}
+
+int cmd_gap(int argc, char **argv)
+{
+	gap_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0};
+	a.now = calloc((size_t)argc, sizeof *a.now);
+	a.prev = calloc((size_t)argc, sizeof *a.prev);
+	size_t target = 0;
+	int status = CLI_USAGE, rc = (!a.now || !a.prev) ? -1 : parse(argc, argv, &a);
+	if (rc != 0 || check_args(&a, &target) != 0) {
+		free(a.now);
+		free(a.prev);
+		return rc > 0 ? CLI_OK : CLI_USAGE;
+	}
+
+	status = CLI_INVALID;
+	cchc_diag *diag = cchc_diag_new();
+	cli_inputs now = {0}, prev = {0};
+	cchc_score **scores = NULL, **pscores = NULL;
+	cchc_ranking *ranking = NULL, *pranking = NULL;
+	cchc_id_map *map = NULL;
+	cchc_gap *gap = NULL;
+	cchc_buf buf;
+	cchc_buf_init(&buf, 0);
+	if (!diag || cli_inputs_load(&now, a.now, a.nnow, diag) < 0 ||
+	    rank_all(&now, &scores, &ranking, diag) < 0)
+		goto done;
+	if (a.nprev && (cli_inputs_load(&prev, a.prev, a.nprev, diag) < 0 ||
+	                rank_all(&prev, &pscores, &pranking, diag) < 0))
+		goto done;
+	if (a.map && cchc_id_map_load(&map, a.map, diag) < 0)
+		goto done;
+	if (cchc_gap_build(&gap, ranking, a.agency, target, pranking, map, diag) < 0)
+		goto done;
+	if (render(&buf, gap, &a.out) < 0) {
+		fprintf(stderr, "cchc: error: cannot render the analysis (out of memory)\n");
+		goto done;
+	}
+	if (a.emit && emit_plan(gap, a.emit) < 0)
+		goto done;
+	status = cli_emit(&buf, &a.out);
+done:
+	if (diag)
+		cli_print_diag(diag);
+	cchc_buf_dispose(&buf);
+	cchc_gap_free(gap);
+	cchc_id_map_free(map);
+	cchc_ranking_free(ranking);
+	cchc_ranking_free(pranking);
+	free_scores(scores, now.nassessments);
+	free_scores(pscores, prev.nassessments);
+	cli_inputs_free(&now);
+	cli_inputs_free(&prev);
+	cchc_diag_free(diag);
+	free(a.now);
+	free(a.prev);
+	return status;
+}
