@@ -113,6 +113,113 @@ static void test_usage(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "cchc "));
 }
 
+/* A copy of skhdt with one text replaced, in the build tree. */
+static void write_variant(const char *path, const char *from, const char *to)
+{
+	static char text[1 << 17];
+	slurp(SKHDT, text, sizeof text);
+	char *at = strstr(text, from);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fwrite(text, 1, (size_t)(at - text), f);
+	fputs(to, f);
+	fputs(at + strlen(from), f);
+	fclose(f);
+}
+
+static void test_rank(void)
+{
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Khối so-nganh: "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "18/21  Sở Kế hoạch và Đầu tư"));
+	const char *row = strstr(out_text, "18/21  Sở Kế hoạch và Đầu tư");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, "70,00/100  70,00 %  Khá "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, " 11,70      26,50       0,55  42/10/19     75,75       +5,75\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "7/21   Sở Tài nguyên và Môi trường"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "7/21   Sở Y tế"));
+
+	/* --agency leads with the sentence the agency reads */
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --agency skhdt --lang en"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Sở Kế hoạch và Đầu tư ranks 18 of 21 with 70/100 "
+	                                        "points, band Khá; 11.7 points below the top and "
+	                                        "26.5 above the bottom."));
+
+	/* two blocks side by side, in the order their sets are given */
+	CU_ASSERT_EQUAL(run("rank " SET " criteria/hue-huyen-2018.xml samples/hue-2018 --format csv"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "so-nganh,18,21,skhdt,Sở Kế hoạch và Đầu tư,70.00,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "huyen,4,9,phongdien,"));
+	CU_ASSERT(strstr(out_text, "so-nganh,") < strstr(out_text, "huyen,"));
+	CU_ASSERT_EQUAL(run("rank " SET " criteria/hue-huyen-2018.xml samples/hue-2018 --block huyen "
+	                    "--format csv"), 0);
+	CU_ASSERT_PTR_NULL(strstr(out_text, "so-nganh,"));
+}
+
+static void test_rank_errors(void)
+{
+	const char *old = CCHC_TEST_TMP "/skhdt-2017.xml", *other = CCHC_TEST_TMP "/skhdt-other.xml";
+	write_variant(old, "year=\"2018\"", "year=\"2017\"");
+	write_variant(other, "criteria-set=\"hue-so-2018\"", "criteria-set=\"hue-so-2017\"");
+	char args[1024];
+
+	snprintf(args, sizeof args, "rank " SET " %s", old);
+	CU_ASSERT_EQUAL(run(args), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "skhdt-2017.xml:8: error: the assessment is for year "
+	                                        "2017 but criteria set \"hue-so-2018\" is for 2018\n"));
+	snprintf(args, sizeof args, "rank " SET " %s", other);
+	CU_ASSERT_EQUAL(run(args), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "skhdt-other.xml:8: error: criteria-set=\"hue-so-2017\" "
+	                                        "does not match the criteria set given"));
+	CU_ASSERT_STRING_EQUAL(out_text, "");
+
+	/* the same agency twice */
+	CU_ASSERT_EQUAL(run("rank " SET " " SKHDT " samples/hue-2018/so"), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "error: agency \"skhdt\" is assessed twice (also in "));
+	/* an agency filed in another block than its set's */
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/huyen/phuvang.xml " SKHDT), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "phuvang.xml:8: error: criteria-set=\"hue-huyen-2018\""));
+	/* a block nobody ranks, a format nobody reads */
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --block huyen"), 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "no criteria set given ranks block \"huyen\""));
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --format xml"), 2);
+	remove(old);
+	remove(other);
+}
+
+static void test_gap(void)
+{
+	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency skhdt --target-rank 10"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "đứng thứ 18/21, đạt 70/100 điểm, xếp loại Khá; thấp "
+	                                        "hơn đơn vị đứng đầu 11,7 điểm và cách biệt đơn vị "
+	                                        "đứng cuối 26,5 điểm."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Nhóm 1 (đạt 8,25 điểm/13 điểm): Công tác chỉ đạo, "
+	                                        "điều hành CCHC: có 6 tiêu chí"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Nhóm 8 (đạt 13,5 điểm/18 điểm)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "- Có thực hiện nhưng chậm so với thời gian quy định: "
+	                                        "4 tiêu chí, mất 3 điểm: 1.1.1 (−0,5), 2.4 (−1), 7.2.5 "
+	                                        "(−0,5), 8.2 (−1)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Để đạt vị trí thứ 10/21 cần thêm 4,9 điểm."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Giả định: các cơ quan khác giữ nguyên điểm số năm nay."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Nội dung nhiệm vụ"));
+
+	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency skhdt --target-rank 10 "
+	                    "--format json"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"schema\": \"cchc-gap/1\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"needed\": 4.9,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"effort\": 5,"));
+
+	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency skhdt --format markdown"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "# PHÂN TÍCH KẾT QUẢ CHỈ SỐ CCHC"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "| TT | Nội dung nhiệm vụ | Giải pháp khắc phục | Chủ trì "
+	                                        "| Phối hợp | Thời gian hoàn thành |"));
+
+	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency nope"), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "agency \"nope\" is not among the assessments ranked"));
+	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so"), 2);
+	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency skhdt --target-rank 0"), 2);
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -121,6 +228,9 @@ int main(void)
 		{"-o writes atomically, never on failure", test_output_file},
 		{"bad inputs: one message, exit 1", test_bad_inputs},
 		{"usage errors exit 2", test_usage},
+		{"rank: published figures, blocks, CSV", test_rank},
+		{"rank: each bad input named", test_rank_errors},
+		{"gap: position, groups, causes, target, tasks", test_gap},
 		{NULL, NULL},
 	};
 	return test_run_suite("cli", tests);
