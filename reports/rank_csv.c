@@ -70,16 +70,15 @@ int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r)
 	const char *ids[MAX_GROUP_COLUMNS];
 	const size_t ncols = group_columns(r, ids);
 	char name[64];
-	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-		field(out, head[i], 0);
+	const size_t nhead = sizeof head / sizeof *head;
+	for (size_t i = 0; i < nhead; i++)
+		field(out, head[i], i + 1 == nhead && ncols == 0);
 	for (size_t c = 0; c < ncols; c++) {
 		snprintf(name, sizeof name, "group_%s", ids[c]);
 		field(out, name, 0);
 		snprintf(name, sizeof name, "rank_%s", ids[c]);
 		field(out, name, c + 1 == ncols);
 	}
-	if (ncols == 0)
-		cchc_buf_puts(out, "\r\n");
 	for (size_t k = 0; k < r->nblocks; k++) {
 		const cchc_block *b = &r->blocks[k];
 		size_t ngroups;

@@ -7,18 +7,17 @@
 
 static void write_stat(cchc_json *j, const cchc_stat *st, int share)
 {
+	static const char *const keys[] = {"mean", "median", "sd", "min", "max"};
+	const double values[] = {st->mean, st->median, st->sd, st->min, st->max};
 	cchc_json_key(j, "n");
 	cchc_json_int(j, (int64_t)st->n);
-	cchc_json_key(j, "mean");
-	cchc_json_stat(j, st->mean);
-	cchc_json_key(j, "median");
-	cchc_json_stat(j, st->median);
-	cchc_json_key(j, "sd");
-	cchc_json_stat(j, st->sd);
-	cchc_json_key(j, "min");
-	cchc_json_stat(j, st->min);
-	cchc_json_key(j, "max");
-	cchc_json_stat(j, st->max);
+	for (size_t i = 0; i < 5; i++) {
+		cchc_json_key(j, keys[i]);
+		if (st->n) /* nothing counted: no figure, rather than a zero that looks real */
+			cchc_json_stat(j, values[i]);
+		else
+			cchc_json_null(j);
+	}
 	if (share) {
 		cchc_json_key(j, "share_full");
 		cchc_json_stat(j, st->share_full);
@@ -121,7 +120,7 @@ static void write_node_stats(cchc_json *j, const cchc_block *b, const cchc_node 
 	cchc_json_string(j, n->id);
 	cchc_json_key(j, "title");
 	cchc_json_string(j, n->title);
-	cchc_json_key(j, "max");
+	cchc_json_key(j, "max_points"); /* "max" is the statistic: the highest points */
 	cchc_json_hundredths(j, n->kind == CCHC_GROUP_PENALTY ? n->min : n->max);
 	write_stat(j, &b->nodes[n->index], 1);
 	cchc_json_object_end(j);

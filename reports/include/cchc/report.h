@@ -13,6 +13,7 @@
 
 #include "cchc/buf.h"
 #include "cchc/criteria.h"
+#include "cchc/plan.h"
 #include "cchc/points.h"
 #include "cchc/gap.h"
 #include "cchc/rank.h"
@@ -125,6 +126,31 @@ typedef enum {
 	CCHC_STR_SELF_MEAN,
 	CCHC_STR_POSITION,
 	CCHC_STR_POSITION_TOP,
+	/* ranking: the plan's status (cchc plan status) */
+	CCHC_STR_PLAN_TITLE,        /**< TÌNH HÌNH THỰC HIỆN KẾ HOẠCH… / …PLAN: TASK STATUS */
+	CCHC_STR_PLAN_AS_OF,        /**< Tính đến ngày {0} / As of {0} */
+	CCHC_STR_PLAN_ISSUED,       /**< ban hành ngày {0} / issued {0} */
+	CCHC_STR_PLAN_TASK,         /**< Nhiệm vụ / Task */
+	CCHC_STR_PLAN_CONTENT,      /**< Nội dung / Content */
+	CCHC_STR_PLAN_DEADLINE,     /**< Thời hạn / Deadline */
+	CCHC_STR_PLAN_STATE,        /**< Tình trạng / Status */
+	CCHC_STR_PLAN_DONE_ON,      /**< Hoàn thành / Done on (a date column) */
+	CCHC_STR_PLAN_ST_ON_TIME,   /**< Đúng hạn / On time (table cell) */
+	CCHC_STR_PLAN_ST_LATE,      /**< Trễ hạn / Late */
+	CCHC_STR_PLAN_ST_OPEN,      /**< Đang thực hiện / Open */
+	CCHC_STR_PLAN_ST_OVERDUE,   /**< Quá hạn / Overdue */
+	CCHC_STR_PLAN_ST_CANCELLED, /**< Hủy bỏ / Cancelled */
+	CCHC_STR_PLAN_NO_DEADLINE,  /**< footnote: {0} the end of the plan year */
+	CCHC_STR_PLAN_BY_AREA,      /**< Tổng hợp theo lĩnh vực / By area */
+	CCHC_STR_PLAN_AREA,         /**< Lĩnh vực / Area */
+	CCHC_STR_PLAN_TOTAL,        /**< Tổng số nhiệm vụ / Tasks */
+	CCHC_STR_PLAN_DONE_ON_TIME, /**< Hoàn thành đúng hạn / Done on time (summary) */
+	CCHC_STR_PLAN_DONE_LATE,    /**< Hoàn thành trễ hạn / Done late */
+	CCHC_STR_PLAN_OPEN,         /**< Đang thực hiện, chưa đến hạn / Open, not yet due */
+	CCHC_STR_PLAN_OVERDUE,      /**< Quá hạn, chưa hoàn thành / Overdue, not done */
+	CCHC_STR_PLAN_CANCELLED,    /**< Hủy bỏ, không tính vào tỷ lệ / Cancelled, not counted */
+	CCHC_STR_PLAN_COMPLETION,   /**< Tỷ lệ hoàn thành / Completion rate */
+	CCHC_STR_PLAN_ON_TIME_RATE, /**< Tỷ lệ hoàn thành đúng hạn / On-time rate */
 	/* gap analysis */
 	CCHC_STR_GAP_TITLE,
 	CCHC_STR_GAP_POSITION,
@@ -290,6 +316,18 @@ int cchc_render_gap_markdown(cchc_buf *out, const cchc_gap *gap, cchc_lang lang)
  * order, the target-rank tasks first, deadlines as the remedies word them.
  */
 int cchc_render_plan_xml(cchc_buf *out, const cchc_gap *gap);
+
+/**
+ * A plan's status for a terminal: each task (id, content cut to width,
+ * deadline, status, day done) under its area, a table of counts per area,
+ * the overall counts and the completion and on-time rates ("Tỷ lệ hoàn
+ * thành: 85,00 %").
+ * @return 0, or -1 if the buffer failed
+ */
+int cchc_render_plan_status_text(cchc_buf *out, const cchc_plan_report *r, cchc_lang lang);
+
+/** A plan's status as JSON, schema "cchc-plan-status/1" (criteria/README.md). */
+int cchc_render_plan_status_json(cchc_buf *out, const cchc_plan_report *r);
 
 /** The gap analysis as JSON (cchc-gap/1, reports/README.md). */
 int cchc_render_gap_json(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
