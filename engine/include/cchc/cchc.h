@@ -13,6 +13,7 @@
 #include "cchc/criteria.h"
 #include "cchc/diag.h"
 #include "cchc/gap.h"
+#include "cchc/plan.h"
 #include "cchc/points.h"
 #include "cchc/rank.h"
 #include "cchc/score.h"
