@@ -100,7 +100,7 @@ int cmd_plan(int argc, char **argv)
 	if (argc < 2)
 		return cli_usage_error("plan", "give a subcommand: cchc plan status PLAN.xml");
 	if (strcmp(argv[1], "status") != 0)
-		return cli_usage_error("plan", "unknown subcommand '%s': the one there is, is status",
+		return cli_usage_error("plan", "unknown subcommand '%s': use status",
 		                       argv[1]);
 	plan_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL};
 	int rc = parse(argc, argv, &a);

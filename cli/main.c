@@ -14,6 +14,7 @@ static const command commands[] = {
 	{"score", cmd_score, "score one agency's assessment"},
 	{"rank", cmd_rank, "rank every agency of each block, with statistics"},
 	{"gap", cmd_gap, "why an agency lost points, what reaches a target rank, its tasks"},
+	{"robust", cmd_robust, "how sure each rank is: survey error, weights (Monte Carlo)"},
 	{"plan", cmd_plan, "annual CCHC plan: task status and completion rate"},
 };
 

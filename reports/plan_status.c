@@ -51,6 +51,29 @@ static void header(cchc_buf *out, const cchc_plan_report *r, cchc_lang L)
 	cchc_buf_puts(out, "\n\n");
 }
 
+/* Area rows and tasks not yet done end in empty cells, which the table pads:
+ * render into a scratch buffer and drop the spaces before each line break. */
+static void render_table(cchc_table *t, cchc_buf *out)
+{
+	cchc_buf tmp;
+	cchc_buf_init(&tmp, 0);
+	if (cchc_table_render(t, &tmp, 0) < 0)
+		out->failed = 1;
+	size_t start = 0;
+	for (size_t i = 0; i < tmp.len; i++) {
+		if (tmp.data[i] != '\n')
+			continue;
+		size_t end = i;
+		while (end > start && tmp.data[end - 1] == ' ')
+			end--;
+		cchc_buf_append(out, tmp.data + start, end - start);
+		cchc_buf_append(out, "\n", 1);
+		start = i + 1;
+	}
+	cchc_buf_dispose(&tmp);
+	cchc_table_free(t);
+}
+
 static void status_cell(cchc_table *t, const cchc_plan_task_status *ts, cchc_lang L)
 {
 	const char *label = cchc_str(short_label[ts->status], L);
@@ -103,8 +126,7 @@ static void task_table(cchc_buf *out, const cchc_plan_report *r, cchc_lang L)
 			implied |= !p->tasks[i].has_deadline;
 		}
 	}
-	cchc_table_render(&t, out, 0);
-	cchc_table_free(&t);
+	render_table(&t, out);
 	if (implied) {
 		char d[CCHC_FMT_SIZE];
 		cchc_fmt_date(d, cchc_plan_year_end(p), L);
@@ -145,7 +167,7 @@ static void area_table(cchc_buf *out, const cchc_plan_report *r, cchc_lang L)
 		if (a < p->nareas)
 			cchc_table_cellf(&t, "%s. %s", p->areas[a].id, p->areas[a].title);
 		else
-			cchc_table_cell(&t, cchc_str(CCHC_STR_TOTAL, L));
+			cchc_table_cell(&t, cchc_str(CCHC_STR_PLAN_WHOLE, L));
 		const size_t n[] = {c->total, c->done_on_time, c->done_late, c->open, c->overdue,
 		                    c->cancelled};
 		for (size_t i = 0; i < sizeof n / sizeof *n; i++)
@@ -154,8 +176,7 @@ static void area_table(cchc_buf *out, const cchc_plan_report *r, cchc_lang L)
 		cchc_table_cell(&t, v);
 	}
 	cchc_buf_printf(out, "\n%s\n\n", cchc_str(CCHC_STR_PLAN_BY_AREA, L));
-	cchc_table_render(&t, out, 0);
-	cchc_table_free(&t);
+	render_table(&t, out);
 }
 
 static void summary(cchc_buf *out, const cchc_plan_counts *c, cchc_lang L)

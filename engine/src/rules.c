@@ -135,27 +135,47 @@ static void rule_judged(const cchc_node *n, const cchc_item *it, cchc_rule_resul
 	finish(n, out, it->points == 0 ? CCHC_CAUSE_NOT_DONE : CCHC_CAUSE_PARTIAL, CCHC_WHY_JUDGED);
 }
 
+/* Σ count × weight, weight in millionths of a percent */
+static wide weighted_answers(const cchc_rule *r, const int64_t *answers)
+{
+	wide weighted = 0;
+	for (size_t i = 0; i < r->noptions; i++)
+		weighted += (wide)answers[i] * r->options[i].weight;
+	return weighted;
+}
+
+cchc_points cchc_scale_points_answers(const cchc_node *n, const int64_t *answers,
+                                      int64_t respondents)
+{
+	if (respondents <= 0)
+		return 0;
+	wide den = (wide)respondents * 100 * CCHC_DECIMAL_SCALE;
+	return share_of_max(n->max, weighted_answers(&n->rule, answers), den, n->rule.step);
+}
+
+cchc_points cchc_scale_points_mean(const cchc_node *n, cchc_decimal mean)
+{
+	const cchc_rule *r = &n->rule;
+	wide num = (wide)mean - r->from, den = (wide)r->to - r->from;
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	return den ? share_of_max(n->max, num, den, r->step) : 0;
+}
+
 static void rule_scale(const cchc_node *n, const cchc_item *it, cchc_rule_result *out)
 {
 	const cchc_rule *r = &n->rule;
 	out->reason.respondents = it->respondents;
 	if (it->has & CCHC_HAS_SURVEY_ANSWERS) {
-		wide weighted = 0; /* Σ count × weight, weight in millionths of a percent */
-		for (size_t i = 0; i < r->noptions; i++)
-			weighted += (wide)it->answers[i] * r->options[i].weight;
-		wide den = (wide)it->respondents * 100 * CCHC_DECIMAL_SCALE;
-		out->points = share_of_max(n->max, weighted, den, r->step);
+		out->points = cchc_scale_points_answers(n, it->answers, it->respondents);
 		/* The satisfaction score in millionths of a percent, rounded down. */
-		out->reason.value = (cchc_decimal)(weighted / it->respondents);
+		out->reason.value = (cchc_decimal)(weighted_answers(r, it->answers) / it->respondents);
 		finish(n, out, CCHC_CAUSE_SURVEY, CCHC_WHY_SURVEY_ANSWERS);
 		return;
 	}
-	wide num = (wide)it->mean - r->from, den = (wide)r->to - r->from;
-	if (den < 0) {
-		num = -num;
-		den = -den;
-	}
-	out->points = share_of_max(n->max, num, den, r->step);
+	out->points = cchc_scale_points_mean(n, it->mean);
 	out->reason.value = it->mean;
 	out->reason.target = r->to;
 	finish(n, out, CCHC_CAUSE_SURVEY, CCHC_WHY_SURVEY_MEAN);

@@ -16,4 +16,10 @@ typedef struct {
  * marked "not done" (the caller handles those). */
 void cchc_rule_apply(const cchc_node *leaf, const cchc_item *item, cchc_rule_result *out);
 
+/* A scale leaf's points for a survey mean (millionths) or for answer counts
+ * (aligned with the rule's options): the rule itself, for re-drawn surveys. */
+cchc_points cchc_scale_points_mean(const cchc_node *leaf, cchc_decimal mean);
+cchc_points cchc_scale_points_answers(const cchc_node *leaf, const int64_t *answers,
+                                      int64_t respondents);
+
 #endif

@@ -16,6 +16,7 @@
 #include "cchc/plan.h"
 #include "cchc/points.h"
 #include "cchc/rank.h"
+#include "cchc/robust.h"
 #include "cchc/score.h"
 #include "cchc/sniff.h"
 #include "cchc/version.h"

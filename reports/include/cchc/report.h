@@ -17,6 +17,7 @@
 #include "cchc/points.h"
 #include "cchc/gap.h"
 #include "cchc/rank.h"
+#include "cchc/robust.h"
 #include "cchc/score.h"
 
 #ifdef __cplusplus
@@ -143,6 +144,7 @@ typedef enum {
 	CCHC_STR_PLAN_NO_DEADLINE,  /**< footnote: {0} the end of the plan year */
 	CCHC_STR_PLAN_BY_AREA,      /**< Tổng hợp theo lĩnh vực / By area */
 	CCHC_STR_PLAN_AREA,         /**< Lĩnh vực / Area */
+	CCHC_STR_PLAN_WHOLE,        /**< Toàn kế hoạch / Whole plan (the totals row) */
 	CCHC_STR_PLAN_TOTAL,        /**< Tổng số nhiệm vụ / Tasks */
 	CCHC_STR_PLAN_DONE_ON_TIME, /**< Hoàn thành đúng hạn / Done on time (summary) */
 	CCHC_STR_PLAN_DONE_LATE,    /**< Hoàn thành trễ hạn / Done late */
@@ -196,6 +198,21 @@ typedef enum {
 	CCHC_STR_GAP_EFFORT,
 	CCHC_STR_GAP_LOST,
 	CCHC_STR_GAP_SELECTED,
+	/* robustness */
+	CCHC_STR_ROB_TITLE,
+	CCHC_STR_ROB_SETUP,
+	CCHC_STR_ROB_WEIGHTS,
+	CCHC_STR_ROB_MEDIAN,
+	CCHC_STR_ROB_INTERVAL,
+	CCHC_STR_ROB_TOP3,
+	CCHC_STR_ROB_TARGET,
+	CCHC_STR_ROB_FLIPS,
+	CCHC_STR_ROB_NO_FLIPS,
+	CCHC_STR_ROB_AGREEMENT,
+	CCHC_STR_ROB_VS_DRAWS,
+	CCHC_STR_ROB_VS_SELF,
+	CCHC_STR_ROB_VS_ALT,
+	CCHC_STR_ROB_VS_PREVIOUS,
 	/* causes */
 	CCHC_STR_CAUSE_LATE,         /**< Trễ hạn / Late */
 	CCHC_STR_CAUSE_UNDOCUMENTED, /**< Không có tài liệu kiểm chứng / Undocumented */
@@ -328,6 +345,16 @@ int cchc_render_plan_status_text(cchc_buf *out, const cchc_plan_report *r, cchc_
 
 /** A plan's status as JSON, schema "cchc-plan-status/1" (criteria/README.md). */
 int cchc_render_plan_status_json(cchc_buf *out, const cchc_plan_report *r);
+
+/**
+ * The robustness analysis: per block, each agency's median rank, 90 % rank
+ * interval, chance of each band, of the top 3 and of the target rank; the
+ * adjacent ranks that are not distinguishable; rank agreement figures.
+ */
+int cchc_render_robust_text(cchc_buf *out, const cchc_robust *r, cchc_lang lang);
+
+/** The robustness analysis as JSON (cchc-robust/1, reports/README.md). */
+int cchc_render_robust_json(cchc_buf *out, const cchc_robust *r);
 
 /** The gap analysis as JSON (cchc-gap/1, reports/README.md). */
 int cchc_render_gap_json(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);

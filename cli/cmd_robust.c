@@ -1,0 +1,198 @@
+/* cchc robust: how sure is each rank (survey sampling error, weight sensitivity). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "inputs.h"
+
+static const char usage[] =
+	"Usage: cchc robust CRITERIA.xml... ASSESSMENTS... [--draws N] [--seed S]\n"
+	"                   [--weights P] [--no-survey] [--threads T] [--target-rank K]\n"
+	"                   [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...]\n"
+	"                   [--format text|json] [--lang vi|en] [-o FILE]\n"
+	"\n"
+	"Monte Carlo over the survey's sampling error (means drawn from their sampling\n"
+	"distribution, answer counts from a multinomial) and, with --weights, group\n"
+	"maxima perturbed within ±P %% (renormalised): each agency's median rank, 90 %%\n"
+	"rank interval, chance of each band, of the top 3 and of rank ≤ K; adjacent ranks\n"
+	"that flip in over 10 %% of draws; Spearman and Kendall agreement.\n"
+	"\n"
+	"  --draws N      Monte Carlo draws (default 1000)\n"
+	"  --seed S       seed (default 1): the same seed gives the same output on any\n"
+	"                 machine and any thread count\n"
+	"  --weights P    perturb group maxima within ±P %% (e.g. 10)\n"
+	"  --no-survey    keep the surveys as published (study the weights alone)\n"
+	"  --threads T    worker threads (default: one per core)\n"
+	"\n"
+	"Exit status: 0 done, 1 invalid input, 2 usage error.\n";
+
+static int parse_count(const char *s, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	errno = 0;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_percent(const char *s, double *out)
+{
+	char *end;
+	if (!s)
+		return -1;
+	if (strncmp(s, "\xC2\xB1", 2) == 0) /* "±10%" is accepted as written */
+		s += 2;
+	double v = strtod(s, &end);
+	if (end == s || (*end && strcmp(end, "%") != 0) || !(v >= 0 && v < 100))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int score_and_rank(const cli_inputs *in, cchc_score ***scores, cchc_ranking **r,
+                          cchc_diag *diag)
+{
+	*scores = calloc(in->nassessments ? in->nassessments : 1, sizeof **scores);
+	if (!*scores)
+		return -1;
+	for (size_t i = 0; i < in->nassessments; i++)
+		if (cchc_score_compute(&(*scores)[i], in->assessments[i]) < 0)
+			return -1;
+	if (!in->nassessments) {
+		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
+		return -1;
+	}
+	return cchc_ranking_build(r, (const cchc_score *const *)*scores, in->nassessments, diag);
+}
+
+static void free_scores(cchc_score **s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		cchc_score_free(s[i]);
+	free(s);
+}
+
+int cmd_robust(int argc, char **argv)
+{
+	cli_output out = {"text", CCHC_LANG_VI, NULL};
+	cchc_robust_options opt = {1000, 1, 0, 1, 0, 0};
+	const char *draws = NULL, *seed = NULL, *weights = NULL, *threads = NULL, *target = NULL;
+	char **now = calloc((size_t)argc, sizeof *now), **prev = calloc((size_t)argc, sizeof *prev);
+	size_t nnow = 0, nprev = 0;
+	int in_prev = 0, status = CLI_USAGE;
+	if (!now || !prev)
+		goto usage_done;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			status = CLI_OK;
+			goto usage_done;
+		}
+		if (strcmp(argv[i], "--previous") == 0 || strcmp(argv[i], "--no-survey") == 0) {
+			in_prev = argv[i][2] == 'p';
+			if (!in_prev)
+				opt.survey = 0;
+			continue;
+		}
+		int rc = cli_output_option(argc, argv, &i, &out);
+		const char *names[] = {"--draws", "--seed", "--weights", "--threads", "--target-rank"};
+		const char **slots[] = {&draws, &seed, &weights, &threads, &target};
+		for (size_t k = 0; k < 5 && rc == 0; k++)
+			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
+		if (rc < 0)
+			goto usage_done;
+		if (rc > 0) {
+			in_prev = 0;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			cli_usage_error("robust", "unknown option %s", argv[i]);
+			goto usage_done;
+		}
+		if (in_prev)
+			prev[nprev++] = argv[i];
+		else
+			now[nnow++] = argv[i];
+	}
+	unsigned long long v;
+	if (draws && (parse_count(draws, 100000000ull, &v) < 0 || v == 0)) {
+		cli_usage_error("robust", "--draws takes a count from 1 to 100000000");
+		goto usage_done;
+	}
+	opt.draws = draws ? (size_t)v : opt.draws;
+	if (seed && parse_count(seed, 9007199254740991ull, &v) < 0) {
+		cli_usage_error("robust", "--seed takes a whole number below 2^53");
+		goto usage_done;
+	}
+	opt.seed = seed ? (uint64_t)v : opt.seed;
+	if (threads && (parse_count(threads, 64, &v) < 0 || v == 0)) {
+		cli_usage_error("robust", "--threads takes 1 to 64");
+		goto usage_done;
+	}
+	opt.threads = threads ? (unsigned)v : 0;
+	if (target && (parse_count(target, 1000000, &v) < 0 || v == 0)) {
+		cli_usage_error("robust", "--target-rank takes a rank: 1, 2, 3, …");
+		goto usage_done;
+	}
+	opt.target_rank = target ? (size_t)v : 0;
+	if (weights && parse_percent(weights, &opt.weights_pct) < 0) {
+		cli_usage_error("robust", "--weights takes a percentage from 0 to below 100, e.g. 10");
+		goto usage_done;
+	}
+	if (!opt.survey && opt.weights_pct == 0) {
+		cli_usage_error("robust", "--no-survey leaves nothing to vary: add --weights P");
+		goto usage_done;
+	}
+	if (strcmp(out.format, "text") != 0 && strcmp(out.format, "json") != 0) {
+		cli_usage_error("robust", "--format takes text or json");
+		goto usage_done;
+	}
+	if (nnow < 2) {
+		cli_usage_error("robust", "give the criteria set and the assessments (files or folders)");
+		goto usage_done;
+	}
+
+	status = CLI_INVALID;
+	cchc_diag *diag = cchc_diag_new();
+	cli_inputs in = {0}, pin = {0};
+	cchc_score **scores = NULL, **pscores = NULL;
+	cchc_ranking *ranking = NULL, *pranking = NULL;
+	cchc_robust *robust = NULL;
+	cchc_buf buf;
+	cchc_buf_init(&buf, 0);
+	if (!diag || cli_inputs_load(&in, now, nnow, diag) < 0 ||
+	    score_and_rank(&in, &scores, &ranking, diag) < 0)
+		goto done;
+	if (nprev && (cli_inputs_load(&pin, prev, nprev, diag) < 0 ||
+	              score_and_rank(&pin, &pscores, &pranking, diag) < 0))
+		goto done;
+	if (cchc_robust_run(&robust, ranking, pranking, &opt, diag) < 0)
+		goto done;
+	if ((strcmp(out.format, "json") == 0 ? cchc_render_robust_json(&buf, robust)
+	                                     : cchc_render_robust_text(&buf, robust, out.lang)) < 0) {
+		fprintf(stderr, "cchc: error: cannot render the analysis (out of memory)\n");
+		goto done;
+	}
+	status = cli_emit(&buf, &out);
+done:
+	if (diag)
+		cli_print_diag(diag);
+	cchc_buf_dispose(&buf);
+	cchc_robust_free(robust);
+	cchc_ranking_free(ranking);
+	cchc_ranking_free(pranking);
+	free_scores(scores, in.nassessments);
+	free_scores(pscores, pin.nassessments);
+	cli_inputs_free(&in);
+	cli_inputs_free(&pin);
+	cchc_diag_free(diag);
+usage_done:
+	free(now);
+	free(prev);
+	return status;
+}
