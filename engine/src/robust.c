@@ -28,10 +28,17 @@ static uint64_t splitmix64(uint64_t x)
 }
 
 /* One draw of one block: totals, then competition ranks. */
-static void draw_once(const rb_block *b, gsl_rng *rng, double *factor, double *t, size_t *rank,
-                      size_t *order, unsigned *scratch, int64_t *answers)
+typedef struct {
+	double *factor, *t, *avg;
+	size_t *rank, *order, *tmp;
+	unsigned *scratch;
+	int64_t *answers;
+} draw_buffers;
+
+static void draw_once(const rb_block *b, gsl_rng *rng, const draw_buffers *w)
 {
 	const size_t ng = b->ngroups;
+	double *factor = w->factor, *t = w->t;
 	if (b->weights_pct > 0) {
 		double sum = 0;
 		for (size_t g = 0; g < ng; g++) {
@@ -50,14 +57,14 @@ static void draw_once(const rb_block *b, gsl_rng *rng, double *factor, double *t
 		int64_t pts[RB_MAX_GROUPS];
 		memcpy(pts, a->base, ng * sizeof *pts);
 		for (size_t k = 0; b->survey && k < a->nsurvey; k++)
-			pts[a->survey[k].group] += rb_draw_survey(&a->survey[k], rng, scratch, answers);
+			pts[a->survey[k].group] += rb_draw_survey(&a->survey[k], rng, w->scratch, w->answers);
 		double total = (double)a->extra;
 		for (size_t g = 0; g < ng; g++)
 			total += (double)pts[g] * factor[g];
 		/* compare as shares of each agency's max, as the published ranking does */
 		t[i] = a->max > 0 ? total / (double)a->max : total;
 	}
-	rb_competition_ranks(t, b->n, order, rank);
+	rb_competition_ranks(t, b->n, w->order, w->tmp, w->rank, w->avg);
 }
 
 typedef struct {
@@ -73,30 +80,33 @@ static void *work(void *arg)
 	rb_block *b = w->b;
 	const size_t n = b->n;
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	double *factor = cchc_calloc(RB_MAX_GROUPS, sizeof *factor), *t = cchc_calloc(n, sizeof *t);
-	size_t *rank = cchc_calloc(n, sizeof *rank), *order = cchc_calloc(n, sizeof *order);
-	unsigned *scratch = cchc_calloc(b->max_options + 1, sizeof *scratch);
-	int64_t *answers = cchc_calloc(b->max_options + 1, sizeof *answers);
-	if (!rng || !factor || !t || !rank || !order || !scratch || !answers ||
-	    rb_tally_init(&w->tally, b) < 0) {
+	draw_buffers d = {cchc_calloc(RB_MAX_GROUPS, sizeof(double)), cchc_calloc(n, sizeof(double)),
+	                  cchc_calloc(n, sizeof(double)),   cchc_calloc(n, sizeof(size_t)),
+	                  cchc_calloc(n, sizeof(size_t)),   cchc_calloc(2 * n, sizeof(size_t)),
+	                  cchc_calloc(b->max_options + 1, sizeof(unsigned)),
+	                  cchc_calloc(b->max_options + 1, sizeof(int64_t))};
+	if (!rng || !d.factor || !d.t || !d.avg || !d.rank || !d.order || !d.tmp || !d.scratch ||
+	    !d.answers || rb_tally_init(&w->tally, b) < 0) {
 		w->failed = 1;
 	} else {
 		for (size_t c = w->first_chunk; c * CHUNK < b->draws; c += w->step) {
 			gsl_rng_set(rng, (unsigned long)splitmix64(b->seed ^ splitmix64(c + 1)));
 			size_t end = (c + 1) * CHUNK < b->draws ? (c + 1) * CHUNK : b->draws;
-			for (size_t d = c * CHUNK; d < end; d++) {
-				draw_once(b, rng, factor, t, rank, order, scratch, answers);
-				rb_tally_add(&w->tally, b, d, t, rank);
+			for (size_t k = c * CHUNK; k < end; k++) {
+				draw_once(b, rng, &d);
+				rb_tally_add(&w->tally, b, k, d.t, d.rank, d.avg, d.tmp);
 			}
 		}
 	}
 	gsl_rng_free(rng);
-	free(factor);
-	free(t);
-	free(rank);
-	free(order);
-	free(scratch);
-	free(answers);
+	free(d.factor);
+	free(d.t);
+	free(d.avg);
+	free(d.rank);
+	free(d.order);
+	free(d.tmp);
+	free(d.scratch);
+	free(d.answers);
 	return NULL;
 }
 

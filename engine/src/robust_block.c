@@ -18,7 +18,7 @@ static int redrawable(const cchc_item *it, const cchc_node_score *ns)
 }
 
 static int add_survey(rb_agency *a, rb_block *b, size_t group, const cchc_node *leaf,
-                      const cchc_item *it)
+                      const cchc_item *it, int64_t published)
 {
 	rb_survey *s = &a->survey[a->nsurvey];
 	const cchc_rule *r = &leaf->rule;
@@ -41,7 +41,13 @@ static int add_survey(rb_agency *a, rb_block *b, size_t group, const cchc_node *
 		s->se = (double)it->sd / CCHC_DECIMAL_SCALE / sqrt((double)it->respondents);
 		s->lo = (double)(r->from < r->to ? r->from : r->to) / CCHC_DECIMAL_SCALE;
 		s->hi = (double)(r->from < r->to ? r->to : r->from) / CCHC_DECIMAL_SCALE;
+		/* precomputed so that a draw costs a multiply, not a division */
+		s->step = r->step > 0 ? r->step : 1;
+		s->from = (double)r->from / CCHC_DECIMAL_SCALE;
+		s->steps = floor((double)leaf->max / (double)s->step);
+		s->k = s->steps / ((double)(r->to - r->from) / CCHC_DECIMAL_SCALE);
 	}
+	s->published = published;
 	a->nsurvey++;
 	b->nsurvey_items++;
 	return 0;
@@ -71,7 +77,7 @@ static int init_agency(rb_agency *a, rb_block *b, const cchc_score *s,
 			if (leaf->rule.kind != CCHC_RULE_SCALE || !redrawable(it, ns))
 				continue;
 			a->base[f] -= ns->points;
-			if (add_survey(a, b, f, leaf, it) < 0)
+			if (add_survey(a, b, f, leaf, it, ns->points) < 0)
 				return -1;
 		}
 		f++;
@@ -102,9 +108,11 @@ int rb_block_init(rb_block *b, const cchc_block *blk, const cchc_robust_options 
 	b->agencies = cchc_calloc(b->n, sizeof *b->agencies);
 	b->published = cchc_calloc(b->n, sizeof *b->published);
 	b->published_rank = cchc_calloc(b->n, sizeof *b->published_rank);
+	b->published_avg = cchc_calloc(b->n, sizeof *b->published_avg);
 	b->spearman = cchc_calloc(b->draws, sizeof *b->spearman);
 	b->kendall = cchc_calloc(b->draws, sizeof *b->kendall);
-	if (!b->agencies || !b->published || !b->published_rank || !b->spearman || !b->kendall)
+	if (!b->agencies || !b->published || !b->published_avg || !b->published_rank || !b->spearman ||
+	    !b->kendall)
 		return -1;
 	for (size_t i = 0; i < b->n; i++) {
 		const cchc_score *s = blk->entries[i].score;
@@ -113,7 +121,19 @@ int rb_block_init(rb_block *b, const cchc_block *blk, const cchc_robust_options 
 		b->published[i] = s->max > 0 ? (double)s->total / (double)s->max : (double)s->total;
 		b->published_rank[i] = blk->entries[i].rank;
 	}
-	return 0;
+	size_t *order = cchc_calloc(b->n, sizeof *order), *tmp = cchc_calloc(b->n, sizeof *tmp);
+	size_t *rank = cchc_calloc(b->n, sizeof *rank);
+	int ok = order && tmp && rank;
+	b->published_order = cchc_calloc(b->n, sizeof *b->published_order);
+	ok = ok && b->published_order;
+	if (ok) {
+		rb_competition_ranks(b->published, b->n, order, tmp, rank, b->published_avg);
+		rb_kendall_prepare(b->published, b->n, b->published_order, tmp, &b->published_ties);
+	}
+	free(order);
+	free(tmp);
+	free(rank);
+	return ok ? 0 : -1;
 }
 
 void rb_block_free(rb_block *b)
@@ -125,6 +145,8 @@ void rb_block_free(rb_block *b)
 	}
 	free(b->agencies);
 	free(b->published);
+	free(b->published_avg);
+	free(b->published_order);
 	free(b->published_rank);
 	free(b->spearman);
 	free(b->kendall);
@@ -139,8 +161,14 @@ int64_t rb_draw_survey(const rb_survey *s, gsl_rng *rng, unsigned *scratch, int6
 			answers[o] = scratch[o];
 		return cchc_scale_points_answers(s->leaf, answers, (int64_t)s->respondents);
 	}
+	if (s->se <= 0)
+		return s->published; /* no sampling error: the published points, exactly */
 	double x = s->mean + gsl_ran_gaussian_ziggurat(rng, 1.0) * s->se;
 	x = x < s->lo ? s->lo : x > s->hi ? s->hi : x;
-	/* back to millionths, the engine's exact form, and through the rule itself */
-	return cchc_scale_points_mean(s->leaf, (cchc_decimal)llround(x * CCHC_DECIMAL_SCALE));
+	/* The scale rule in floating point: a drawn mean is a continuous value, so
+	 * the exact integer path (needed for published figures) buys nothing here. */
+	double q = floor((x - s->from) * s->k);
+	q = q < 0 ? 0 : q > s->steps ? s->steps : q;
+	int64_t pts = (int64_t)q * s->step;
+	return x >= s->hi && s->k > 0 ? s->leaf->max : pts; /* the top of the scale earns the max */
 }

@@ -19,6 +19,9 @@ typedef struct {
 	const cchc_node *leaf;
 	int by_answers;
 	double mean, se, lo, hi; /* mean form: scale units */
+	double from, k, steps;   /* points = floor((x − from) · k) steps, 0..steps */
+	int64_t step;
+	int64_t published;       /* the published points: what an error-free draw gives */
 	unsigned respondents;
 	double *p;               /* answer form: observed shares per option */
 	size_t noptions;
@@ -42,6 +45,9 @@ typedef struct {
 	rb_agency *agencies;     /* in published rank order */
 	size_t *published_rank;
 	double *published;       /* total / max, published */
+	double *published_avg;   /* their average ranks */
+	size_t *published_order; /* indices by published total, ascending (Kendall) */
+	uint64_t published_ties; /* pairs tied in the published totals */
 	double *spearman, *kendall; /* per draw */
 } rb_block;
 
@@ -51,17 +57,27 @@ typedef struct {
 	uint64_t *top3, *target, *flip, shift_sum;
 } rb_tally;
 
+/* Kendall's tau-b against a fixed x (the published totals): x sorted once. */
+void rb_kendall_prepare(const double *x, size_t n, size_t *xorder, size_t *tmp, uint64_t *n1);
+double rb_kendall_fixed_x(const double *x, const double *y, size_t n, const size_t *xorder,
+                          uint64_t n1, size_t *idx, size_t *tmp);
+
 int rb_block_init(rb_block *b, const cchc_block *blk, const cchc_robust_options *opt);
 void rb_block_free(rb_block *b);
 
 /* Points of one redrawn survey leaf. scratch/answers hold noptions entries. */
 int64_t rb_draw_survey(const rb_survey *s, gsl_rng *rng, unsigned *scratch, int64_t *answers);
 
-/* Competition ranks of t (higher is better): rank[i] = 1 + #{j : t[j] > t[i]}. */
-void rb_competition_ranks(const double *t, size_t n, size_t *order, size_t *rank);
+/* Competition ranks of t (higher is better): rank[i] = 1 + #{j : t[j] > t[i]};
+ * avg[i] the average rank (ties share their mean position). order and tmp are
+ * scratch of n entries. */
+void rb_competition_ranks(const double *t, size_t n, size_t *order, size_t *tmp, size_t *rank,
+                          double *avg);
 
 int rb_tally_init(rb_tally *t, const rb_block *b);
-void rb_tally_add(rb_tally *t, rb_block *b, size_t draw, const double *totals, const size_t *rank);
+/* scratch: 2n entries */
+void rb_tally_add(rb_tally *t, rb_block *b, size_t draw, const double *totals, const size_t *rank,
+                  const double *avg, size_t *scratch);
 void rb_tally_merge(rb_tally *into, const rb_tally *from, const rb_block *b);
 void rb_tally_free(rb_tally *t);
 

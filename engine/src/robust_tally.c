@@ -7,21 +7,58 @@
 #include "robust_priv.h"
 #include "util_priv.h"
 
-typedef struct {
-	const double *t;
-} by_total_ctx;
-
-static int by_total_desc(size_t a, size_t b, const void *vctx)
+/* Bottom-up merge sort of indices by t, highest first; stable. */
+static void sort_desc(const double *t, size_t n, size_t *order, size_t *tmp)
 {
-	const double *t = ((const by_total_ctx *)vctx)->t;
-	return (t[a] > t[b]) - (t[a] < t[b]);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = t[order[j]] > t[order[i]] ? order[j++] : order[i++];
+			while (i < mid)
+				tmp[k++] = order[i++];
+			while (j < hi)
+				tmp[k++] = order[j++];
+		}
+		memcpy(order, tmp, n * sizeof *order);
+	}
 }
 
-void rb_competition_ranks(const double *t, size_t n, size_t *order, size_t *rank)
+void rb_competition_ranks(const double *t, size_t n, size_t *order, size_t *tmp, size_t *rank,
+                          double *avg)
 {
-	(void)order;
-	by_total_ctx ctx = {t};
-	cchc_competition_ranks(n, by_total_desc, &ctx, rank);
+	sort_desc(t, n, order, tmp);
+	for (size_t k = 0; k < n;) {
+		size_t e = k + 1;
+		while (e < n && t[order[e]] == t[order[k]])
+			e++;
+		for (size_t m = k; m < e; m++) {
+			rank[order[m]] = k + 1;                 /* competition: 1, 2, 2, 4 */
+			avg[order[m]] = (double)(k + e + 1) / 2; /* Spearman: ties share the mean rank */
+		}
+		k = e;
+	}
+}
+
+/* Pearson correlation of two rank vectors: Spearman's rho when they are average ranks. */
+static double pearson(const double *x, const double *y, size_t n)
+{
+	double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
+	for (size_t i = 0; i < n; i++) {
+		mx += x[i];
+		my += y[i];
+	}
+	mx /= (double)n;
+	my /= (double)n;
+	for (size_t i = 0; i < n; i++) {
+		sxy += (x[i] - mx) * (y[i] - my);
+		sxx += (x[i] - mx) * (x[i] - mx);
+		syy += (y[i] - my) * (y[i] - my);
+	}
+	return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : NAN;
 }
 
 int rb_tally_init(rb_tally *t, const rb_block *b)
@@ -54,7 +91,8 @@ static size_t band_of(const rb_block *b, double share)
 	return b->nbands;
 }
 
-void rb_tally_add(rb_tally *t, rb_block *b, size_t draw, const double *totals, const size_t *rank)
+void rb_tally_add(rb_tally *t, rb_block *b, size_t draw, const double *totals, const size_t *rank,
+                  const double *avg, size_t *scratch)
 {
 	const size_t n = b->n;
 	for (size_t i = 0; i < n; i++) {
@@ -67,8 +105,9 @@ void rb_tally_add(rb_tally *t, rb_block *b, size_t draw, const double *totals, c
 		if (i + 1 < n && totals[i + 1] > totals[i])
 			t->flip[i]++;
 	}
-	b->spearman[draw] = cchc_spearman(b->published, totals, n);
-	b->kendall[draw] = n <= 2000 ? cchc_kendall(b->published, totals, n) : NAN;
+	b->spearman[draw] = pearson(b->published_avg, avg, n);
+	b->kendall[draw] = rb_kendall_fixed_x(b->published, totals, n, b->published_order,
+	                                      b->published_ties, scratch, scratch + n);
 }
 
 void rb_tally_merge(rb_tally *into, const rb_tally *from, const rb_block *b)
