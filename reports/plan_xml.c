@@ -1,7 +1,10 @@
 /* Next year's plan (urn:cchc:plan:1) from a gap analysis's task table: one
  * <area> per plan area in order, one <task> per remedy, the target-rank
- * tasks first. Deadlines stay as the remedies word them (when="…"); a task
- * without a date is due by the end of the plan year. */
+ * tasks first. Deadlines stay as the remedies word them (when="…"), and a
+ * wording that names a month or a quarter ("Tháng 01/2019", "Quý I/2019")
+ * also becomes a deadline date, the month's or quarter's last day, so that
+ * `cchc plan status` can tell overdue tasks; other tasks are due by the end
+ * of the plan year. */
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +47,40 @@ static void element(cchc_buf *out, const char *name, const char *value)
 	cchc_buf_printf(out, "      <%s>", name);
 	escaped(out, value);
 	cchc_buf_printf(out, "</%s>\n", name);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* "Tháng 3/2019", "tháng 03/2019" → 2019-03-31; "Quý I/2019" … "Quý IV/2019" →
+ * the quarter's last day. Writes "YYYY-MM-DD" and returns 1, else 0. */
+static int deadline_of(const char *when, char out[16])
+{
+	static const char *const quarters[] = {"IV/", "III/", "II/", "I/"}; /* longest first */
+	static const int quarter_month[] = {12, 9, 6, 3};
+	int month = 0, year = 0;
+	if (!when)
+		return 0;
+	if (strncmp(when, "Tháng ", strlen("Tháng ")) == 0 || strncmp(when, "tháng ", strlen("tháng ")) == 0) {
+		if (sscanf(when + strlen("Tháng "), "%d/%d", &month, &year) != 2)
+			return 0;
+	} else if (strncmp(when, "Quý ", strlen("Quý ")) == 0) {
+		const char *q = when + strlen("Quý ");
+		for (size_t i = 0; i < 4 && !month; i++)
+			if (strncmp(q, quarters[i], strlen(quarters[i])) == 0 &&
+			    sscanf(q + strlen(quarters[i]), "%d", &year) == 1)
+				month = quarter_month[i];
+	} else {
+		return 0;
+	}
+	if (month < 1 || month > 12 || year < 1900 || year > 9999)
+		return 0;
+	snprintf(out, 16, "%04d-%02d-%02d", year, month, days_in_month(year, month));
+	return 1;
 }
 
 static void area_id(char buf[16], size_t area)
@@ -93,6 +130,9 @@ int cchc_render_plan_xml(cchc_buf *out, const cchc_gap *gap)
 		snprintf(tid, sizeof tid, "%s.%zu", aid, ++n);
 		cchc_buf_puts(out, "    <task");
 		attr(out, "id", tid);
+		char due[16];
+		if (deadline_of(r->when, due))
+			attr(out, "deadline", due);
 		attr(out, "when", r->when);
 		attr(out, "owner", r->owner);
 		attr(out, "support", r->support);

@@ -220,6 +220,30 @@ static void test_gap(void)
 	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency skhdt --target-rank 0"), 2);
 }
 
+/* gap writes next year's plan; plan status reads it back */
+static void test_plan_round_trip(void)
+{
+	const char *plan = CCHC_TEST_TMP "/skhdt-2019.xml";
+	remove(plan);
+	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency skhdt --target-rank 10 "
+	                    "--emit-plan " CCHC_TEST_TMP "/skhdt-2019.xml"), 0);
+	CU_ASSERT_EQUAL(run("plan status " CCHC_TEST_TMP "/skhdt-2019.xml --as-of 2019-04-15 "
+	                    "--format json"), 0);
+	/* 29 tasks; the 10 worded "Tháng 01/2019", "Tháng 2/2019", "Tháng 03/2019" or
+	 * "Quý I/2019" fell due by 31/03 and are overdue on 15/04, the rest still open */
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"total\": 29,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"overdue\": 10,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"open\": 19,"));
+	remove(plan);
+
+	/* the seed plans transcribed */
+	CU_ASSERT_EQUAL(run("plan status samples/plans/dongnai-sct-2024.xml"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tỷ lệ hoàn thành: 92,11 % (70/76)"));
+	CU_ASSERT_EQUAL(run("plan status samples/plans/bacgiang-sct-2023.xml --lang en"), 0);
+	CU_ASSERT_EQUAL(run("plan status samples/none.xml"), 1);
+	CU_ASSERT_EQUAL(run("plan status"), 2);
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -231,6 +255,7 @@ int main(void)
 		{"rank: published figures, blocks, CSV", test_rank},
 		{"rank: each bad input named", test_rank_errors},
 		{"gap: position, groups, causes, target, tasks", test_gap},
+		{"gap --emit-plan, then plan status", test_plan_round_trip},
 		{NULL, NULL},
 	};
 	return test_run_suite("cli", tests);
