@@ -131,6 +131,8 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_GAP_LOST] = {"Điểm mất", "Lost"},
 	[CCHC_STR_GAP_SELECTED] = {"(*) nhiệm vụ thuộc phương án đạt mục tiêu xếp hạng", "(*) task of the target-rank plan"},
 	/* robustness */
+	[CCHC_STR_ROB_LEGEND] = {"{0} lần mô phỏng; thanh: khoảng 90 % của thứ hạng, chấm tròn: hạng trung vị, vạch đỏ: hạng công bố.",
+	                         "{0} draws; bar: 90 % rank interval, dot: median rank, red tick: published rank."},
 	[CCHC_STR_ROB_TITLE] = {"ĐỘ TIN CẬY CỦA THỨ HẠNG", "HOW SURE IS EACH RANK"},
 	[CCHC_STR_ROB_SETUP] = {"{0} lần mô phỏng (hạt giống {1}): điều tra xã hội học lấy mẫu lại theo sai số chọn mẫu ({2} mục){3}.", "{0} draws (seed {1}): survey results redrawn from their sampling error ({2} items){3}."},
 	[CCHC_STR_ROB_WEIGHTS] = {", trọng số lĩnh vực dao động ±{0} %", ", group weights within ±{0} %"},

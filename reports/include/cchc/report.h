@@ -213,6 +213,7 @@ typedef enum {
 	CCHC_STR_ROB_VS_SELF,
 	CCHC_STR_ROB_VS_ALT,
 	CCHC_STR_ROB_VS_PREVIOUS,
+	CCHC_STR_ROB_LEGEND,
 	/* causes */
 	CCHC_STR_CAUSE_LATE,         /**< Trễ hạn / Late */
 	CCHC_STR_CAUSE_UNDOCUMENTED, /**< Không có tài liệu kiểm chứng / Undocumented */
@@ -309,6 +310,12 @@ int cchc_render_ranking_text(cchc_buf *out, const cchc_ranking *r, cchc_lang lan
 /** The ranking as JSON (the cchc-rank/1 contract in reports/README.md). */
 int cchc_render_ranking_json(cchc_buf *out, const cchc_ranking *r);
 
+/**
+ * Every agency's points on every node of its criteria set, one row each
+ * (block, agency, name, rank, criterion, title, group, leaf, points, max, cause).
+ */
+int cchc_render_criteria_csv(cchc_buf *out, const cchc_ranking *r);
+
 /** One row per agency with a header row (RFC 4180, UTF-8, '.' decimals). */
 int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r);
 
@@ -352,6 +359,9 @@ int cchc_render_plan_status_json(cchc_buf *out, const cchc_plan_report *r);
  * adjacent ranks that are not distinguishable; rank agreement figures.
  */
 int cchc_render_robust_text(cchc_buf *out, const cchc_robust *r, cchc_lang lang);
+
+/** The robustness analysis as HTML sections (rank-interval chart and table), for index.html. */
+int cchc_render_robust_html(cchc_buf *out, const cchc_robust *r, cchc_lang lang);
 
 /** The robustness analysis as JSON (cchc-robust/1, reports/README.md). */
 int cchc_render_robust_json(cchc_buf *out, const cchc_robust *r);
