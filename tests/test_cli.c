@@ -244,6 +244,24 @@ static void test_plan_round_trip(void)
 	CU_ASSERT_EQUAL(run("plan status"), 2);
 }
 
+static void test_robust(void)
+{
+	CU_ASSERT_EQUAL(run("robust " SET " samples/hue-2018/so --draws 2000 --seed 1 --target-rank 10"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "2000 lần mô phỏng (hạt giống 1)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Khoảng 90 %"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "18/21  Sở Kế hoạch và Đầu tư"));
+	/* the top agency is first in every draw */
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "1/21   Sở Thông tin và Truyền thông"));
+	CU_ASSERT_EQUAL(run("robust " SET " samples/hue-2018/so --draws 500 --weights 10 --format json "
+	                    "--threads 1"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"schema\": \"cchc-robust/1\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"weights_pct\": 10,"));
+	CU_ASSERT_EQUAL(run("robust " SET " samples/hue-2018/so --draws 0"), 2);
+	CU_ASSERT_EQUAL(run("robust " SET " samples/hue-2018/so --weights 150"), 2);
+	CU_ASSERT_EQUAL(run("robust " SET " samples/hue-2018/so --no-survey"), 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "--no-survey leaves nothing to vary: add --weights P"));
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -256,6 +274,7 @@ int main(void)
 		{"rank: each bad input named", test_rank_errors},
 		{"gap: position, groups, causes, target, tasks", test_gap},
 		{"gap --emit-plan, then plan status", test_plan_round_trip},
+		{"robust: rank intervals, options", test_robust},
 		{NULL, NULL},
 	};
 	return test_run_suite("cli", tests);
