@@ -174,8 +174,8 @@ int cchc_gap_compare_previous(cchc_gap *gap, const cchc_ranking *previous,
 	}
 	for (size_t i = 0; i < nnodes; i++) {
 		const cchc_node *n = nodes[i];
-		if (n->depth != 1 || (n->group->kind != CCHC_GROUP_SCORED &&
-		                      n->group->kind != CCHC_GROUP_SURVEY))
+		/* the criteria the agency acts on, as the plans count them: the survey is not one */
+		if (n->depth != 1 || n->group->kind != CCHC_GROUP_SCORED)
 			continue;
 		cchc_change *c = &gap->changes[gap->nchanges++];
 		c->node = n;
@@ -196,8 +196,7 @@ int cchc_gap_compare_previous(cchc_gap *gap, const cchc_ranking *previous,
 	}
 	for (size_t i = 0; i < npnodes; i++) {
 		const cchc_node *pn = pnodes[i];
-		if (pn->depth == 1 && !matched[i] &&
-		    (pn->group->kind == CCHC_GROUP_SCORED || pn->group->kind == CCHC_GROUP_SURVEY))
+		if (pn->depth == 1 && !matched[i] && pn->group->kind == CCHC_GROUP_SCORED)
 			gap->unmatched_previous[gap->nunmatched_previous++] = pn;
 	}
 	free(matched);

@@ -92,7 +92,7 @@ typedef struct cchc_gap {
 	/* with a previous year */
 	const cchc_rank_entry *previous; /**< NULL when none */
 	const cchc_block *previous_block;
-	cchc_change *changes;         /**< one per criterion of depth 1, in order */
+	cchc_change *changes;         /**< one per criterion of depth 1 in the scored groups, in order */
 	size_t nchanges;
 	const cchc_node **unmatched_previous; /**< last year's criteria with no counterpart */
 	size_t nunmatched_previous;
