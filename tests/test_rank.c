@@ -291,6 +291,47 @@ static void test_blocks_and_duplicates(void)
 	fx_free(&fx);
 }
 
+/* An agency whose max shrank (a criterion not applicable) ranks on its share,
+ * and its gaps are measured on the set's scale, in agreement with its rank. */
+static void test_shrunk_max(void)
+{
+	fixture fx;
+	memset(&fx, 0, sizeof fx);
+	fx.diag = cchc_diag_new();
+	const cchc_criteria *sets[2] = {set_t, set_u};
+	/* N: a not applicable (max 6), b 4 items 2, c ✓ 4 → 6/6 = 100 %, as A's 10/10.
+	 * M: a ✗, b 2 items 1, c ✓ 4 → 5/10 = 50 %. */
+	static const char *const xml[] = {
+		"<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"t\" year=\"2018\">"
+		"<agency id=\"N\" name=\"N\"/><item criterion=\"a\" na=\"true\"/>"
+		"<item criterion=\"b\" count=\"4\"/><item criterion=\"c\" met=\"true\"/></assessment>",
+		"<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"t\" year=\"2018\">"
+		"<agency id=\"M\" name=\"M\"/><item criterion=\"a\" met=\"false\"/>"
+		"<item criterion=\"b\" count=\"2\"/><item criterion=\"c\" met=\"true\"/></assessment>",
+	};
+	int ok = add(&fx, "t", "A", "true", "4", "true", CLAIM_NONE, "a.xml") == 0;
+	for (size_t i = 0; ok && i < 2; i++) {
+		ok = cchc_assessment_load_memory(&fx.a[fx.n], sets, 2, xml[i], strlen(xml[i]), "x.xml",
+		                                 fx.diag) == 0 &&
+		     cchc_score_compute(&fx.s[fx.n], fx.a[fx.n]) == 0;
+		fx.n += ok;
+	}
+	ok = ok && cchc_ranking_build(&fx.r, (const cchc_score *const *)fx.s, fx.n, fx.diag) == 0;
+	if (!ok) {
+		CU_FAIL("inputs refused");
+		fx_free(&fx);
+		return;
+	}
+	const cchc_block *b = &fx.r->blocks[0];
+	ASSERT_STR(id_of(&b->entries[1]), "N");
+	ASSERT_EQ(b->entries[1].score->max, 600);
+	ASSERT_EQ(b->entries[1].rank, 1); /* level with A at 100 % */
+	ASSERT_EQ(b->entries[1].gap_top, 0);
+	ASSERT_EQ(b->entries[1].gap_bottom, 500); /* 10,00 on the set's scale − M's 5,00 */
+	ASSERT_EQ(b->entries[2].gap_above, 500);
+	fx_free(&fx);
+}
+
 /* Competition ranks straight from the comparator: exact ties only. */
 static int cmp_points(size_t a, size_t b, const void *ctx)
 {
@@ -330,6 +371,7 @@ int main(void)
 		{"block statistics", test_statistics},
 		{"self-assessment accuracy", test_self_accuracy},
 		{"blocks, duplicate agencies", test_blocks_and_duplicates},
+		{"a shrunk max: ranks and gaps on the set's scale", test_shrunk_max},
 		{NULL, NULL},
 	};
 	setup();

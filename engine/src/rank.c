@@ -104,6 +104,17 @@ static void self_accuracy(cchc_rank_entry *e)
 	}
 }
 
+/* A total on the set's scale: an agency whose max shrank (N/A exclusions, no
+ * survey) is ranked on total / max, so its gaps are measured the same way,
+ * total × set max / max, rounded half up to hundredths. Equal maxima: the total. */
+static cchc_points on_set_scale(const cchc_score *s, cchc_points set_max)
+{
+	if (s->max == set_max || s->max <= 0)
+		return s->total;
+	wide num = (wide)s->total * set_max * 2 + (s->total >= 0 ? s->max : -s->max);
+	return (cchc_points)(num / ((wide)s->max * 2));
+}
+
 static int build_block(cchc_block *b, const cchc_score *const *scores, const size_t *members,
                        size_t n)
 {
@@ -145,16 +156,19 @@ static int build_block(cchc_block *b, const cchc_score *const *scores, const siz
 	}
 	free(ranks);
 	qsort(b->entries, n, sizeof *b->entries, by_rank_then_id);
-	cchc_points top = b->entries[0].score->total, bottom = b->entries[n - 1].score->total;
+	const cchc_points set_max = cchc_criteria_max(b->set);
+	cchc_points top = on_set_scale(b->entries[0].score, set_max);
+	cchc_points bottom = on_set_scale(b->entries[n - 1].score, set_max);
 	for (size_t i = 0; i < n; i++) {
 		cchc_rank_entry *e = &b->entries[i];
-		e->gap_top = top - e->score->total;
-		e->gap_bottom = e->score->total - bottom;
+		cchc_points mine = on_set_scale(e->score, set_max);
+		e->gap_top = top - mine;
+		e->gap_bottom = mine - bottom;
 		/* The agency just above is the nearest one with a strictly better rank. */
 		size_t k = i;
 		while (k > 0 && b->entries[k - 1].rank == e->rank)
 			k--;
-		e->gap_above = k > 0 ? b->entries[k - 1].score->total - e->score->total : 0;
+		e->gap_above = k > 0 ? on_set_scale(b->entries[k - 1].score, set_max) - mine : 0;
 	}
 	return cchc_block_stats(b);
 }

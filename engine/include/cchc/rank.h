@@ -24,6 +24,9 @@ typedef struct cchc_rank_entry {
 	const cchc_score *score;
 	size_t rank;                /**< competition rank: 1, 2, 2, 4 */
 	size_t of;                  /**< agencies in the block */
+	/* Gaps compare totals on the set's scale (total × set max / agency max) so
+	 * that they agree with the ranks when N/A exclusions shrink a max; with
+	 * equal maxima they are plain differences of totals. */
 	cchc_points gap_top;        /**< the top total minus this total */
 	cchc_points gap_bottom;     /**< this total minus the bottom total */
 	cchc_points gap_above;      /**< the next higher total minus this total (0 at rank 1) */
