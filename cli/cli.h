@@ -45,6 +45,7 @@ int cmd_score(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_gap(int argc, char **argv);
 int cmd_robust(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const command commands[] = {
 	{"rank", cmd_rank, "rank every agency of each block, with statistics"},
 	{"gap", cmd_gap, "why an agency lost points, what reaches a target rank, its tasks"},
 	{"robust", cmd_robust, "how sure each rank is: survey error, weights (Monte Carlo)"},
+	{"report", cmd_report, "the report bundle: HTML, Excel, CSV, Markdown, JSON"},
 	{"plan", cmd_plan, "annual CCHC plan: task status and completion rate"},
 };
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "html_priv.h"
 #include "report_priv.h"
 
 #define ROW_H 18
@@ -14,34 +15,13 @@
 
 static void esc(cchc_buf *out, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': cchc_buf_puts(out, "&amp;"); break;
-		case '<': cchc_buf_puts(out, "&lt;"); break;
-		case '>': cchc_buf_puts(out, "&gt;"); break;
-		case '"': cchc_buf_puts(out, "&quot;"); break;
-		case '\'': cchc_buf_puts(out, "&#39;"); break;
-		default: cchc_buf_append(out, s, 1);
-		}
-	}
+	cchc_html_text(out, s); /* escaped, control characters and bad UTF-8 made safe */
 }
 
 /* A long name cut to NAME_COLS display columns with "…". */
 static void short_name(cchc_buf *out, const char *name)
 {
-	size_t len = strlen(name), used = 0;
-	size_t fit = cchc_utf8_fit(name, len, NAME_COLS, &used);
-	cchc_buf cut;
-	cchc_buf_init(&cut, 4096);
-	if (fit < len) {
-		fit = cchc_utf8_fit(name, len, NAME_COLS - 1, &used);
-		cchc_buf_append(&cut, name, fit);
-		cchc_buf_puts(&cut, "\xE2\x80\xA6");
-	} else {
-		cchc_buf_append(&cut, name, len);
-	}
-	esc(out, cut.data ? cut.data : "");
-	cchc_buf_dispose(&cut);
+	cchc_html_text_cut(out, name, NAME_COLS);
 }
 
 static double x_of(double rank, size_t n)

@@ -1,6 +1,7 @@
 /* The cchc tool end to end: exit statuses, the exact messages a user sees,
  * and that a failed run leaves no output file behind. */
 #include "testutil.h"
+#include "json_read.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,6 +263,68 @@ static void test_robust(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "--no-survey leaves nothing to vary: add --weights P"));
 }
 
+static int exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static void test_report_bundle(void)
+{
+	const char *dir = CCHC_TEST_TMP "/bundle";
+	char path[512];
+	static char text[1 << 20];
+	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so --agency skhdt --target-rank 10 "
+	                    "--draws 200 -o " CCHC_TEST_TMP "/bundle"), 0);
+	static const char *const files[] = {"index.html", "ranking.xlsx", "ranking.csv",
+	                                    "criteria.csv", "gap.md", "report.json"};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		CU_ASSERT(exists(path));
+	}
+	/* CSV with a BOM for Excel; Markdown ready to paste; HTML with the figures */
+	snprintf(path, sizeof path, "%s/ranking.csv", dir);
+	slurp(path, text, sizeof text);
+	CU_ASSERT(memcmp(text, "\xEF\xBB\xBF" "block,rank,of,id,name,total", 30) == 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "so-nganh,18,21,skhdt,Sở Kế hoạch và Đầu tư,70.00,"));
+	snprintf(path, sizeof path, "%s/criteria.csv", dir);
+	slurp(path, text, sizeof text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "so-nganh,skhdt,Sở Kế hoạch và Đầu tư,18,1.1.1,"));
+	snprintf(path, sizeof path, "%s/gap.md", dir);
+	slurp(path, text, sizeof text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "# PHÂN TÍCH KẾT QUẢ CHỈ SỐ CCHC"));
+	snprintf(path, sizeof path, "%s/index.html", dir);
+	slurp(path, text, sizeof text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "18/21"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "<section class=\"robust\">"));
+	/* report.json parses and carries every part */
+	snprintf(path, sizeof path, "%s/report.json", dir);
+	slurp(path, text, sizeof text);
+	char err[256];
+	json_value *root = json_parse(text, strlen(text), err, sizeof err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(root);
+	CU_ASSERT_STRING_EQUAL(json_str(json_path(root, "schema")), "cchc-report/1");
+	CU_ASSERT_STRING_EQUAL(json_str(json_path(root, "ranking.schema")), "cchc-rank/1");
+	CU_ASSERT_STRING_EQUAL(json_str(json_path(root, "gap.schema")), "cchc-gap/1");
+	CU_ASSERT_STRING_EQUAL(json_str(json_path(root, "robust.schema")), "cchc-robust/1");
+	CU_ASSERT_DOUBLE_EQUAL(json_num(json_path(root, "gap.target.needed")), 4.9, 1e-9);
+	json_free(root);
+
+	/* a second run replaces the bundle whole: no agency now, so no gap.md */
+	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so --draws 0 -o " CCHC_TEST_TMP "/bundle"), 0);
+	snprintf(path, sizeof path, "%s/gap.md", dir);
+	CU_ASSERT(!exists(path));
+	/* a failing run leaves the earlier bundle as it was */
+	CU_ASSERT_EQUAL(run("report " SET " tests/data/invalid/skhdt-broken.xml -o " CCHC_TEST_TMP "/bundle"), 1);
+	snprintf(path, sizeof path, "%s/index.html", dir);
+	CU_ASSERT(exists(path));
+	/* a folder cchc did not write is never replaced */
+	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so -o tests"), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "tests: error: exists and is not a cchc report folder"));
+	CU_ASSERT(exists("tests/test_cli.c"));
+	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so"), 2);
+	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so -o x --target-rank 3"), 2);
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -275,6 +338,7 @@ int main(void)
 		{"gap: position, groups, causes, target, tasks", test_gap},
 		{"gap --emit-plan, then plan status", test_plan_round_trip},
 		{"robust: rank intervals, options", test_robust},
+		{"report: the bundle, whole or not at all", test_report_bundle},
 		{NULL, NULL},
 	};
 	return test_run_suite("cli", tests);

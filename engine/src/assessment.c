@@ -137,23 +137,72 @@ static int evidence_fits(cchc_rule_kind kind, const char *attr)
 	return evidence_attr[kind] && strcmp(evidence_attr[kind], attr) == 0;
 }
 
+/* ".." also as a link would read it once percent-decoded: "%2e%2E", ".%2e". */
+static int is_dot_dot(const char *s, size_t n)
+{
+	int dots = 0;
+	for (size_t i = 0; i < n; dots++) {
+		if (s[i] == '.')
+			i++;
+		else if (n - i >= 3 && s[i] == '%' && s[i + 1] == '2' && (s[i + 2] | 0x20) == 'e')
+			i += 3;
+		else
+			return 0;
+	}
+	return dots == 2;
+}
+
+/* C0 controls, DEL and C1 controls (U+0080..U+009F, C2 80..C2 9F in UTF-8). */
+static size_t control_len(const unsigned char *u)
+{
+	if (*u < 0x20 || *u == 0x7f)
+		return 1;
+	return u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F ? 2 : 0;
+}
+
 static int check_doc_path(loader *ld, xmlNodePtr d, const char *path)
 {
-	int bad = path[0] == '/' || path[0] == '~' || strchr(path, '\\') != NULL || path[0] == '\0';
+	/* a scheme or a drive ("file:", "C:") in the first segment makes a link absolute */
+	int bad = path[0] == '/' || path[0] == '~' || strchr(path, '\\') != NULL || path[0] == '\0' ||
+	          memchr(path, ':', strcspn(path, "/")) != NULL;
 	for (const char *s = path; !bad && *s;) {
 		size_t seg = strcspn(s, "/");
-		if (seg == 2 && s[0] == '.' && s[1] == '.')
-			bad = 1;
+		bad = is_dot_dot(s, seg);
 		s += seg;
 		if (*s == '/')
 			s++;
 	}
+	/* the message shows control characters as \xNN, never raw */
+	size_t controls = 0, len = strlen(path);
+	for (const unsigned char *u = (const unsigned char *)path; *u; u++)
+		controls += control_len(u) > 0;
+	if (!bad && !controls)
+		return 0;
+	char *shown = malloc(len + 7 * controls + 1);
+	if (!shown)
+		return oom(ld);
+	size_t w = 0;
+	for (const unsigned char *u = (const unsigned char *)path; *u; u++) {
+		size_t c = control_len(u);
+		for (size_t i = 0; i < c; i++, w += 4)
+			snprintf(shown + w, 5, "\\x%02X", u[i]);
+		if (c == 0)
+			shown[w++] = (char)*u;
+		u += c ? c - 1 : 0;
+	}
+	shown[w] = '\0';
 	if (bad)
 		FAIL(ld, xmlGetLineNo(d),
 		     "<doc> file=\"%s\": the evidence path must be relative and stay inside the "
 		     "assessment's folder (no leading /, no ..)",
-		     path);
-	return bad ? -1 : 0;
+		     shown);
+	else
+		FAIL(ld, xmlGetLineNo(d),
+		     "<doc> file=\"%s\": the evidence path holds a control character: write a plain "
+		     "file name, on one line and without tabs",
+		     shown);
+	free(shown);
+	return -1;
 }
 
 static int parse_docs(loader *ld, xmlNodePtr x, cchc_item *it)

@@ -384,7 +384,7 @@ static cchc_node *parse_node(loader *ld, xmlNodePtr x, cchc_node *parent, int de
 	int has_min = seen(ld, cchc_attr_points(x, "min", ld->file, ld->diag, &n->min));
 	const char *what = depth ? "criterion" : "group";
 	if (n->group->kind == CCHC_GROUP_PENALTY) {
-		if (has_max == 1 || has_min == 0 || n->min >= 0) {
+		if (has_max == 1 || has_min == 0 || (has_min == 1 && n->min >= 0)) {
 			cchc_diag_addf(ld->diag, ld->file, n->line,
 			               "%s \"%s\" is in a penalty group: give min=\"-…\" (the largest "
 			               "deduction) and no max",
@@ -392,7 +392,7 @@ static cchc_node *parse_node(loader *ld, xmlNodePtr x, cchc_node *parent, int de
 			ld->errors++;
 		}
 		n->max = 0;
-	} else if (has_min == 1 || has_max == 0 || n->max <= 0) {
+	} else if (has_min == 1 || has_max == 0 || (has_max == 1 && n->max <= 0)) {
 		cchc_diag_addf(ld->diag, ld->file, n->line,
 		               "%s \"%s\": give max=\"…\" greater than 0%s", what, n->id,
 		               has_min == 1 ? " (min is only for penalty groups)" : "");

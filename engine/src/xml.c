@@ -3,9 +3,11 @@
 #include "xml_priv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -43,6 +45,10 @@ static void strip_namespaces(char *s)
 	*w = '\0';
 	while (w > s && (w[-1] == '\n' || w[-1] == ' '))
 		*--w = '\0';
+	/* one diagnostic, one line: libxml2 puts "Bytes: 0xFF …" on a second one */
+	for (char *r = s; *r; r++)
+		if (*r == '\n')
+			*r = ' ';
 }
 
 static void on_structured_error(void *user, xmlErrorPtr err)
@@ -51,8 +57,19 @@ static void on_structured_error(void *user, xmlErrorPtr err)
 	if (!err || err->level == XML_ERR_WARNING || sink->refused)
 		return;
 	char msg[1024];
-	snprintf(msg, sizeof msg, "%s", err->message ? err->message : "unknown XML error");
+	int n = snprintf(msg, sizeof msg, "%s", err->message ? err->message : "unknown XML error");
+	if (n >= (int)sizeof msg) {
+		/* a schema error quoting a huge value: cut on a UTF-8 character boundary */
+		size_t end = sizeof msg - sizeof "…";
+		while (end > 0 && ((unsigned char)msg[end] & 0xC0) == 0x80)
+			end--;
+		memcpy(msg + end, "…", sizeof "…");
+	}
 	strip_namespaces(msg);
+	/* libxml2 advises an option that cchc leaves off on purpose */
+	char *huge = strstr(msg, " use XML_PARSE_HUGE option");
+	if (huge)
+		snprintf(huge, sizeof msg - (size_t)(huge - msg), " levels of elements at most");
 	sink->errors++;
 	cchc_diag_addf(sink->diag, err->file ? err->file : sink->file, err->line, "%s: %s",
 	               sink->prefix, msg);
@@ -82,14 +99,18 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, c
 /* Read a whole regular file, refusing oversized ones before any parsing. */
 static char *read_file(const char *path, size_t *len, cchc_diag *diag)
 {
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below */
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "rb");
 	if (!f) {
 		cchc_diag_addf(diag, path, 0, "cannot open the file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return NULL;
 	}
 	struct stat st;
 	char *data = NULL;
-	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		cchc_diag_addf(diag, path, 0, "not a regular file: give the path of an XML file");
 		goto done;
 	}
@@ -119,6 +140,16 @@ done:
 	return data;
 }
 
+/* A byte order mark or a NUL next to the first '<': libxml2 would convert
+ * such a file, but cchc's files (and the CLI's sniffing) are UTF-8. */
+static int utf16_or_32(const char *data, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)data;
+	return len >= 2 && ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) ||
+	                    (b[0] == 0 && b[1] == '<') || (b[0] == '<' && b[1] == 0) ||
+	                    (b[0] == 0 && b[1] == 0));
+}
+
 xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_diag *diag)
 {
 	char *owned = NULL;
@@ -133,6 +164,11 @@ xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_di
 	}
 	if (len == 0) {
 		cchc_diag_addf(diag, path, 0, "the file is empty: it must hold an XML document");
+		goto done;
+	}
+	if (utf16_or_32(data, len)) {
+		cchc_diag_addf(diag, path, 0,
+		               "the file is in UTF-16 or UTF-32, but cchc reads UTF-8 only: save it as UTF-8");
 		goto done;
 	}
 	if (len > CCHC_XML_MAX_FILE || len > (size_t)0x7fffffff) {

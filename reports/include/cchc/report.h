@@ -257,6 +257,48 @@ typedef enum {
 	CCHC_STR_R_PENALTY_EVENT,
 	CCHC_STR_R_PENALTY_JUDGED,
 	CCHC_STR_R_NOTE,
+	/* the Excel workbook (xlsx.c) */
+	CCHC_STR_XLSX_SHEET_RANKING,  /**< Xếp hạng / Ranking (sheet names) */
+	CCHC_STR_XLSX_SHEET_DETAIL,   /**< Chi tiết / Detail */
+	CCHC_STR_XLSX_SHEET_STATS,    /**< Thống kê / Statistics */
+	CCHC_STR_XLSX_SHEET_ANALYSIS, /**< Phân tích / Analysis */
+	CCHC_STR_XLSX_SHEET_PLAN,     /**< Kế hoạch / Plan */
+	CCHC_STR_XLSX_OF,             /**< Số cơ quan / Of (column headers) */
+	CCHC_STR_XLSX_AGENCY_ID,      /**< Mã cơ quan / Agency id */
+	CCHC_STR_XLSX_FULL,           /**< Tiêu chí đạt tối đa / Criteria at full */
+	CCHC_STR_XLSX_PARTIAL,        /**< Tiêu chí đạt một phần / Criteria partial */
+	CCHC_STR_XLSX_ZERO,           /**< Tiêu chí không đạt điểm / Criteria at zero */
+	CCHC_STR_XLSX_GROUP_COL,      /**< Nhóm {0} / Group {0} */
+	CCHC_STR_XLSX_ID,             /**< Mã / Id */
+	CCHC_STR_XLSX_TITLE,          /**< Nội dung / Title */
+	CCHC_STR_XLSX_N,              /**< Số cơ quan được chấm / Agencies scored */
+	CCHC_STR_XLSX_SELF_FINAL,     /**< final totals of the agencies that self-assessed */
+	CCHC_STR_XLSX_LOST,           /**< Các tiêu chí bị mất điểm / Criteria that lost points */
+	CCHC_STR_XLSX_REASON,         /**< Lý do / Reason */
+	CCHC_STR_XLSX_IN_PLAN,        /**< Thuộc phương án / In the plan */
+	CCHC_STR_XLSX_ALL,            /**< Tổng cộng / All */
+	CCHC_STR_XLSX_RANK_NOW,       /**< Hạng hiện tại / Current rank */
+	CCHC_STR_XLSX_TARGET_RANK,    /**< Hạng mục tiêu / Target rank */
+	CCHC_STR_XLSX_NEEDED,         /**< Điểm cần thêm / Points needed */
+	CCHC_STR_XLSX_RECOVERABLE,    /**< Điểm có thể khắc phục / Points that can be won back */
+	CCHC_STR_XLSX_RECOVERED,      /**< Điểm thu hồi theo phương án / Points the plan wins back */
+	CCHC_STR_XLSX_NRECOVERY,      /**< Số tiêu chí cần khắc phục / Criteria to win back */
+	CCHC_STR_XLSX_BEST_RANK,      /**< Hạng cao nhất có thể đạt / Best reachable rank */
+	/* the HTML report (html.c, html_gap.c, html_charts.c) */
+	CCHC_STR_HTML_CHART_TOTALS,  /**< Tổng điểm theo cơ quan / Total points by agency */
+	CCHC_STR_HTML_HEATMAP,       /**< heat map title: agencies × groups, % of the group's max */
+	CCHC_STR_HTML_HEAT_SCALE,    /**< the colour scale's legend */
+	CCHC_STR_HTML_CHART_PROFILE, /**< the group profile chart's title */
+	CCHC_STR_HTML_BLOCK_MEAN,    /**< Trung bình khối / Block mean */
+	CCHC_STR_HTML_TOP_AGENCY,    /**< Đơn vị đứng đầu / Top agency */
+	CCHC_STR_HTML_CHART_PARETO,  /**< the Pareto chart's title */
+	CCHC_STR_HTML_LOST_AXIS,     /**< Điểm bị mất / Points lost (axis) */
+	CCHC_STR_HTML_CUMULATIVE,    /**< Lũy kế (%) / Cumulative (%) */
+	CCHC_STR_HTML_OTHERS,        /**< Các tiêu chí khác / Other criteria */
+	CCHC_STR_HTML_LOST_DETAIL,   /**< Các tiêu chí bị mất điểm / Criteria that lost points */
+	CCHC_STR_HTML_CONTENT,       /**< Nội dung / Content (a criterion's title column) */
+	CCHC_STR_HTML_REASON,        /**< Lý do / Reason */
+	CCHC_STR_HTML_SHARE,         /**< Tỷ trọng / Share */
 	CCHC_STR_COUNT_ /**< number of ids, not a string */
 } cchc_str_id;
 
@@ -368,6 +410,45 @@ int cchc_render_robust_json(cchc_buf *out, const cchc_robust *r);
 
 /** The gap analysis as JSON (cchc-gap/1, reports/README.md). */
 int cchc_render_gap_json(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
+
+/* ---- Excel workbook -------------------------------------------------------- */
+
+/**
+ * The ranking (and an agency's gap analysis) as an Excel workbook (.xlsx):
+ * sheets Xếp hạng (one row per agency per block), Chi tiết (agency × leaf
+ * points; one sheet per block when there are several), Thống kê (per node
+ * and block totals) and, when gap is given, Phân tích and Kế hoạch (the task
+ * table). Sheet names and labels follow lang; points are real numbers
+ * written from exact hundredths with the format "0.00".
+ *
+ * The file appears whole or not at all: the workbook is written to a
+ * temporary file beside path, flushed and renamed over path.
+ * @param path the .xlsx file to create or replace
+ * @param gap the agency's analysis, or NULL for the ranking sheets only
+ * @return 0, or -1 (errno set when the system said why; nothing is left at
+ *         path's temporary name, and an existing file at path is untouched)
+ */
+int cchc_write_xlsx(const char *path, const cchc_ranking *r, const cchc_gap *gap, cchc_lang lang);
+
+/* ---- HTML report ------------------------------------------------------------ */
+
+/**
+ * The ranking as one self-contained HTML5 page (index.html): inline CSS for
+ * screen and A4 print, inline SVG charts, no network references. Per block:
+ * the ranking table with bands coloured, a bar chart of totals with the band
+ * thresholds, a heat map agencies × groups (% of each group's max), block
+ * statistics and the criteria most lost. With gap, the agency view follows:
+ * its position, a group profile chart (agency, block mean, top agency), every
+ * lost criterion with its reason, a Pareto chart of lost points by cause, the
+ * target-rank plan and the task table by area. Tables read without scripts;
+ * one small inline script sorts them on a header click. Every text from the
+ * inputs is escaped; numbers and labels follow lang.
+ * @param gap the agency's analysis (borrowing r), or NULL for the province view
+ * @param robust the rank intervals (cchc_render_robust_html), or NULL
+ * @return 0, or -1 if the buffer failed (discard its content)
+ */
+int cchc_render_html(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
+                     const cchc_robust *robust, cchc_lang lang);
 
 #ifdef __cplusplus
 }

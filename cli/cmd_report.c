@@ -1,0 +1,213 @@
+/* cchc report: the bundle people open (HTML, Excel, CSV, Markdown, JSON). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bundle.h"
+#include "cli.h"
+#include "inputs.h"
+
+static const char usage[] =
+	"Usage: cchc report CRITERIA.xml... ASSESSMENTS... -o DIR [--agency ID]\n"
+	"                   [--target-rank K] [--draws N] [--seed S] [--lang vi|en]\n"
+	"\n"
+	"Write the report bundle into DIR, whole or not at all:\n"
+	"  index.html     one self-contained page: ranking, charts, rank intervals and,\n"
+	"                 with --agency, its gap analysis and task table (prints on A4)\n"
+	"  ranking.xlsx   Xếp hạng, Chi tiết, Thống kê (and Phân tích, Kế hoạch)\n"
+	"  ranking.csv    one row per agency; criteria.csv one row per agency and criterion\n"
+	"                 (UTF-8 with a byte order mark, so Excel shows the diacritics)\n"
+	"  gap.md         with --agency: the gap analysis in Markdown\n"
+	"  report.json    all of it as data (cchc-report/1)\n"
+	"\n"
+	"  --draws N      Monte Carlo draws for the rank intervals (default 1000, 0: none)\n"
+	"  --seed S       their seed (default 1)\n"
+	"An existing DIR is replaced only if cchc wrote it; otherwise give a new folder.\n"
+	"\n"
+	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
+
+#define BOM "\xEF\xBB\xBF"
+
+typedef struct {
+	cli_output out;
+	const char *agency, *target, *draws, *seed;
+	char **files;
+	size_t nfiles;
+} report_args;
+
+static int parse(int argc, char **argv, report_args *a)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return 1;
+		}
+		int rc = cli_output_option(argc, argv, &i, &a->out);
+		const char *names[] = {"--agency", "--target-rank", "--draws", "--seed"};
+		const char **slots[] = {&a->agency, &a->target, &a->draws, &a->seed};
+		for (size_t k = 0; k < 4 && rc == 0; k++)
+			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			cli_usage_error("report", "unknown option %s", argv[i]);
+			return -1;
+		}
+		a->files[a->nfiles++] = argv[i];
+	}
+	if (!a->out.output) {
+		cli_usage_error("report", "name the folder to write: -o DIR");
+		return -1;
+	}
+	if (strcmp(a->out.format, "text") != 0) {
+		cli_usage_error("report", "the bundle holds every format: leave out --format");
+		return -1;
+	}
+	if (a->nfiles < 2) {
+		cli_usage_error("report", "give the criteria set and the assessments (files or folders)");
+		return -1;
+	}
+	return 0;
+}
+
+static int number(const char *s, unsigned long long max, unsigned long long *v)
+{
+	char *end;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	*v = strtoull(s, &end, 10);
+	return *end || *v > max ? -1 : 0;
+}
+
+/* One text file of the bundle rendered by fn; a BOM first when asked. */
+static int put(cli_bundle *b, const char *name, int bom, int rendered, cchc_buf *buf)
+{
+	int rc = -1;
+	if (rendered == 0) {
+		cchc_buf all;
+		cchc_buf_init(&all, 0);
+		if (bom)
+			cchc_buf_puts(&all, BOM);
+		cchc_buf_append(&all, buf->data ? buf->data : "", buf->len);
+		rc = all.failed ? -1 : cli_bundle_write(b, name, all.data, all.len);
+		cchc_buf_dispose(&all);
+	} else {
+		fprintf(stderr, "%s: error: cannot render (out of memory)\n", name);
+	}
+	buf->len = 0;
+	if (buf->data)
+		buf->data[0] = '\0';
+	return rc;
+}
+
+/* report.json: the documents of each part side by side, one object. */
+static int report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
+                       const cchc_robust *robust, cchc_lang lang)
+{
+	cchc_buf part;
+	cchc_buf_init(&part, 0);
+	cchc_buf_puts(out, "{\n\"schema\": \"cchc-report/1\",\n\"ranking\": ");
+	int rc = cchc_render_ranking_json(&part, r);
+	cchc_buf_append(out, part.data, part.len);
+	cchc_buf_puts(out, ",\n\"gap\": ");
+	part.len = 0;
+	if (gap) {
+		rc |= cchc_render_gap_json(&part, gap, lang);
+		cchc_buf_append(out, part.data, part.len);
+	} else {
+		cchc_buf_puts(out, "null");
+	}
+	cchc_buf_puts(out, ",\n\"robust\": ");
+	part.len = 0;
+	if (robust) {
+		rc |= cchc_render_robust_json(&part, robust);
+		cchc_buf_append(out, part.data, part.len);
+	} else {
+		cchc_buf_puts(out, "null");
+	}
+	cchc_buf_puts(out, "}\n");
+	cchc_buf_dispose(&part);
+	return rc || out->failed ? -1 : 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, 0};
+	a.files = calloc((size_t)argc, sizeof *a.files);
+	int rc = a.files ? parse(argc, argv, &a) : -1;
+	unsigned long long target = 0, draws = 1000, seed = 1;
+	if (rc == 0 && a.target && (number(a.target, 1000000, &target) < 0 || target == 0))
+		rc = -1, cli_usage_error("report", "--target-rank takes a rank: 1, 2, 3, …");
+	if (rc == 0 && a.draws && number(a.draws, 100000000, &draws) < 0)
+		rc = -1, cli_usage_error("report", "--draws takes a count (0 for none)");
+	if (rc == 0 && a.seed && number(a.seed, 9007199254740991ull, &seed) < 0)
+		rc = -1, cli_usage_error("report", "--seed takes a whole number below 2^53");
+	if (rc == 0 && a.target && !a.agency)
+		rc = -1, cli_usage_error("report", "--target-rank goes with --agency");
+	if (rc != 0) {
+		free(a.files);
+		return rc > 0 ? CLI_OK : CLI_USAGE;
+	}
+
+	int status = CLI_INVALID;
+	cchc_diag *diag = cchc_diag_new();
+	cli_inputs in = {0};
+	cchc_score **scores = NULL;
+	cchc_ranking *ranking = NULL;
+	cchc_gap *gap = NULL;
+	cchc_robust *robust = NULL;
+	cli_bundle bundle = {0};
+	cchc_buf buf;
+	cchc_buf_init(&buf, 0);
+	if (!diag || cli_inputs_load(&in, a.files, a.nfiles, diag) < 0)
+		goto done;
+	scores = calloc(in.nassessments ? in.nassessments : 1, sizeof *scores);
+	for (size_t i = 0; scores && i < in.nassessments; i++)
+		if (cchc_score_compute(&scores[i], in.assessments[i]) < 0)
+			goto done;
+	if (!scores || !in.nassessments) {
+		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
+		goto done;
+	}
+	if (cchc_ranking_build(&ranking, (const cchc_score *const *)scores, in.nassessments, diag) < 0)
+		goto done;
+	if (a.agency &&
+	    cchc_gap_build(&gap, ranking, a.agency, (size_t)target, NULL, NULL, diag) < 0)
+		goto done;
+	cchc_robust_options ropt = {(size_t)draws, seed, 0, 1, 0, (size_t)target};
+	if (draws && cchc_robust_run(&robust, ranking, NULL, &ropt, diag) < 0)
+		goto done;
+
+	if (cli_bundle_open(&bundle, a.out.output) < 0)
+		goto done;
+	int ok = put(&bundle, "index.html", 0,
+	             cchc_render_html(&buf, ranking, gap, robust, a.out.lang), &buf) == 0;
+	ok = ok && put(&bundle, "ranking.csv", 1, cchc_render_ranking_csv(&buf, ranking), &buf) == 0;
+	ok = ok && put(&bundle, "criteria.csv", 1, cchc_render_criteria_csv(&buf, ranking), &buf) == 0;
+	ok = ok && (!gap || put(&bundle, "gap.md", 0,
+	                        cchc_render_gap_markdown(&buf, gap, a.out.lang), &buf) == 0);
+	ok = ok && put(&bundle, "report.json", 0,
+	               report_json(&buf, ranking, gap, robust, a.out.lang), &buf) == 0;
+	if (ok && cchc_write_xlsx(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
+	                          a.out.lang) < 0) {
+		fprintf(stderr, "%s/ranking.xlsx: error: cannot write the workbook\n", a.out.output);
+		ok = 0;
+	}
+	if (cli_bundle_close(&bundle, ok) == 0)
+		status = CLI_OK;
+done:
+	if (diag)
+		cli_print_diag(diag);
+	cchc_buf_dispose(&buf);
+	cchc_robust_free(robust);
+	cchc_gap_free(gap);
+	cchc_ranking_free(ranking);
+	for (size_t i = 0; scores && i < in.nassessments; i++)
+		cchc_score_free(scores[i]);
+	free(scores);
+	cli_inputs_free(&in);
+	cchc_diag_free(diag);
+	free(a.files);
+	return status;
+}

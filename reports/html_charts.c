@@ -1,0 +1,397 @@
+/* The HTML report's charts as inline SVG: totals by agency with the band
+ * thresholds, an agency's group profile against the block, and the Pareto
+ * of its lost points. Lengths come from exact hundredths (cchc_svg_scale); text is
+ * cut to the room it has, so nothing spills out of its box in print. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_priv.h"
+
+#define W 720          /* every chart's viewBox width */
+#define FONT 11        /* labels */
+#define SMALL 10       /* ticks, values, legends */
+
+typedef struct {
+	const char *colour;
+	const char *text;
+} legend_item;
+
+/* Swatches and their labels in rows across the chart; @return the height used. */
+static int legend(cchc_buf *out, const legend_item *items, size_t n, int y0)
+{
+	long x = 4, y = y0;
+	for (size_t i = 0; i < n; i++) {
+		size_t cols = cchc_utf8_width(items[i].text, strlen(items[i].text));
+		size_t room = cchc_svg_cols(W - 24, SMALL);
+		if (cols > room)
+			cols = room;
+		long w = 16 + (long)cols * SMALL * 62 / 100 + 14;
+		if (x > 4 && x + w > W) {
+			x = 4;
+			y += 16;
+		}
+		cchc_svg_rect(out, "swatch", PX(x), PX(y), PX(10), PX(10), items[i].colour, NULL);
+		cchc_svg_text(out, "legend", PX(x + 14), PX(y + 9), "start", items[i].text, room);
+		x += w;
+	}
+	return n ? y - y0 + 16 : 0;
+}
+
+/* ---- totals by agency ---- */
+
+#define T_RANK_X 24    /* rank numbers end here */
+#define T_NAME_X 30    /* names start here */
+#define T_PLOT_X 300
+#define T_PLOT_W 360
+#define T_ROW 18
+#define T_BAR 12
+#define T_LABEL_ROWS 3
+
+/* The axis: the set's max, or the top total rounded up to 10 points if higher. */
+static cchc_points totals_axis(const cchc_block *b)
+{
+	cchc_points amax = cchc_criteria_max(b->set);
+	cchc_points top = b->n ? b->entries[0].score->total : 0;
+	if (top > amax)
+		amax = (top + 999) / 1000 * 1000;
+	return amax > 0 ? amax : 1000;
+}
+
+/* Threshold labels in up to T_LABEL_ROWS rows, none over another; @return rows used. */
+static int threshold_labels(cchc_buf *out, const cchc_block *b, cchc_points amax, int top,
+                            cchc_lang L)
+{
+	size_t nb;
+	const cchc_band *bands = cchc_criteria_bands(b->set, &nb);
+	long row_end[T_LABEL_ROWS] = {0};
+	int rows = 0;
+	for (size_t k = nb; k-- > 0;) {
+		if (bands[k].min <= 0 || bands[k].min > amax)
+			continue;
+		char v[CCHC_FMT_SIZE];
+		cchc_fmt_points_short(v, bands[k].min, L);
+		cchc_buf text;
+		cchc_buf_init(&text, 1 << 12);
+		cchc_buf_printf(&text, "%s \xE2\x89\xA5 %s", bands[k].label, v);
+		const char *s = text.data ? text.data : v;
+		size_t cols = cchc_svg_cols(110, SMALL), len = cchc_utf8_width(s, strlen(s));
+		long x = T_PLOT_X + cchc_svg_scale(bands[k].min, amax, PX(T_PLOT_W)) / 10;
+		long w = (long)(len < cols ? len : cols) * SMALL * 62 / 100;
+		int end = x + 3 + w > W; /* no room on the right: write it left of the line */
+		long from = end ? x - 3 - w : x + 3;
+		int r = 0;
+		while (r < T_LABEL_ROWS - 1 && row_end[r] && from < row_end[r] + 6)
+			r++;
+		row_end[r] = end ? x : x + 3 + w;
+		rows = r + 1 > rows ? r + 1 : rows;
+		cchc_svg_text(out, "thr-label", PX(end ? x - 3 : x + 3), PX(top + 11 + 14 * r),
+		         end ? "end" : "start", s, cols);
+		cchc_buf_dispose(&text);
+	}
+	return rows;
+}
+
+static void threshold_lines(cchc_buf *out, const cchc_block *b, cchc_points amax, int y0, int y1)
+{
+	size_t nb;
+	const cchc_band *bands = cchc_criteria_bands(b->set, &nb);
+	for (size_t k = 0; k < nb; k++) {
+		if (bands[k].min <= 0 || bands[k].min > amax)
+			continue;
+		long x = PX(T_PLOT_X) + cchc_svg_scale(bands[k].min, amax, PX(T_PLOT_W));
+		cchc_svg_line(out, "thr", x, PX(y0), x, PX(y1));
+	}
+}
+
+static void totals_axis_ticks(cchc_buf *out, cchc_points amax, int y, cchc_lang L)
+{
+	cchc_points step = 1000;
+	while (amax / step > 10)
+		step *= 2;
+	cchc_svg_line(out, "axis", PX(T_PLOT_X), PX(y), PX(T_PLOT_X + T_PLOT_W), PX(y));
+	for (cchc_points v = 0; v <= amax; v += step) {
+		char t[CCHC_FMT_SIZE];
+		long x = PX(T_PLOT_X) + cchc_svg_scale(v, amax, PX(T_PLOT_W));
+		cchc_fmt_points_short(t, v, L);
+		cchc_svg_line(out, "tick", x, PX(y), x, PX(y + 4));
+		cchc_svg_text(out, "tick-label", x, PX(y + 15), "middle", t, 0);
+	}
+}
+
+static void totals_bar(cchc_buf *out, const cchc_rank_entry *e, cchc_points amax, int y,
+                       int mark, cchc_lang L)
+{
+	const cchc_score *s = e->score;
+	char v[CCHC_FMT_SIZE], r[24], tip[512];
+	cchc_fmt_points(v, s->total, L);
+	snprintf(r, sizeof r, "%zu", e->rank);
+	snprintf(tip, sizeof tip, "%s: %s", cchc_html_agency_name(s), v);
+	long w = cchc_svg_scale(s->total, amax, PX(T_PLOT_W));
+	int cls = cchc_html_band_class(s->set, s->band);
+	cchc_svg_text(out, mark ? "lbl mark" : "lbl", PX(T_RANK_X), PX(y + 13), "end", r, 0);
+	cchc_svg_text(out, mark ? "lbl mark" : "lbl", PX(T_NAME_X), PX(y + 13), "start",
+	              cchc_html_agency_name(s),
+	              cchc_svg_cols(T_PLOT_X - 6 - T_NAME_X, mark ? FONT + 1 : FONT));
+	cchc_svg_rect(out, mark ? "bar mark" : "bar", PX(T_PLOT_X), PX(y + (T_ROW - T_BAR) / 2), w,
+	         PX(T_BAR), cchc_html_band_fill(cls), tip);
+	cchc_svg_text(out, "val", PX(T_PLOT_X + 4) + w, PX(y + 13), "start", v, 0);
+}
+
+void cchc_html_chart_totals(cchc_buf *out, const cchc_block *b, const cchc_rank_entry *mark,
+                       cchc_lang L)
+{
+	cchc_points amax = totals_axis(b);
+	/* threshold labels first, into a scratch buffer, to know how many rows they take */
+	cchc_buf labels;
+	cchc_buf_init(&labels, 1 << 16);
+	int rows = threshold_labels(&labels, b, amax, 0, L);
+	int top = 6 + 14 * rows + 4;
+	int h = top + (int)b->n * T_ROW + 26;
+	cchc_svg_open(out, "chart-totals", W, h, cchc_str(CCHC_STR_HTML_CHART_TOTALS, L));
+	if (labels.len)
+		cchc_buf_printf(out, "<g transform=\"translate(0 6)\">\n%s</g>\n", labels.data);
+	cchc_buf_dispose(&labels);
+	for (size_t i = 0; i < b->n; i++)
+		totals_bar(out, &b->entries[i], amax, top + (int)i * T_ROW, &b->entries[i] == mark, L);
+	threshold_lines(out, b, amax, top - 4, top + (int)b->n * T_ROW);
+	totals_axis_ticks(out, amax, top + (int)b->n * T_ROW + 2, L);
+	cchc_svg_close(out);
+}
+
+/* ---- group profile ---- */
+
+#define P_PLOT_X 270
+#define P_PLOT_W 380
+#define P_BAR 8        /* three bars per group, P_STEP apart */
+#define P_STEP 11
+#define P_ROW (3 * P_STEP + 6)
+
+static int shown_group(const cchc_node *g)
+{
+	return g->kind == CCHC_GROUP_SCORED || g->kind == CCHC_GROUP_SURVEY;
+}
+
+/* The block mean of a group's points (a display statistic) as a share of its max. */
+static long mean_share(const cchc_stat *st, cchc_points max)
+{
+	if (st->n == 0 || max <= 0 || st->mean <= 0)
+		return st->n == 0 ? -1 : 0;
+	return (long)(st->mean * 100.0 * 1000.0 / (double)max + 0.5);
+}
+
+static long node_share(const cchc_score *s, const cchc_node *g)
+{
+	const cchc_node_score *ns = cchc_score_node(s, g);
+	return ns->excluded || ns->max <= 0 ? -1 : cchc_html_share_tenths(ns->points, ns->max);
+}
+
+static void profile_bar(cchc_buf *out, long share, int y, const char *colour, const char *tip,
+                        cchc_lang L)
+{
+	char v[CCHC_FMT_SIZE];
+	if (share < 0) {
+		cchc_svg_text(out, "val small", PX(P_PLOT_X + 4), PX(y + 7), "start", "\xE2\x80\x94", 0);
+		return;
+	}
+	long w = cchc_svg_scale(share, 1000, PX(P_PLOT_W));
+	cchc_html_fmt_tenths(v, share, L);
+	cchc_svg_rect(out, "bar", PX(P_PLOT_X), PX(y), w, PX(P_BAR), colour, tip);
+	cchc_svg_text(out, "val small", PX(P_PLOT_X + 4) + w, PX(y + 7), "start", v, 0);
+}
+
+static void profile_ticks(cchc_buf *out, int y0, int y1)
+{
+	for (long t = 0; t <= 1000; t += 250) {
+		char v[16];
+		long x = PX(P_PLOT_X) + cchc_svg_scale(t, 1000, PX(P_PLOT_W));
+		snprintf(v, sizeof v, "%ld %%", t / 10);
+		cchc_svg_line(out, t ? "grid" : "axis", x, PX(y0), x, PX(y1));
+		cchc_svg_text(out, "tick-label", x, PX(y1 + 14), "middle", v, 0);
+	}
+}
+
+void cchc_html_chart_profile(cchc_buf *out, const cchc_gap *gap, cchc_lang L)
+{
+	const cchc_block *b = gap->block;
+	const cchc_score *me = gap->entry->score, *top = b->entries[0].score;
+	size_t ng, shown = 0;
+	const cchc_node *const *groups = cchc_criteria_groups(b->set, &ng);
+	for (size_t i = 0; i < ng; i++)
+		shown += shown_group(groups[i]);
+	static const char *const colours[] = {"#3465a4", "#a3a3a3", "#1a9850"};
+	char top_label[512];
+	snprintf(top_label, sizeof top_label, "%s: %s", cchc_str(CCHC_STR_HTML_TOP_AGENCY, L),
+	         cchc_html_agency_name(top));
+	const legend_item items[] = {{colours[0], cchc_html_agency_name(me)},
+	                             {colours[1], cchc_str(CCHC_STR_HTML_BLOCK_MEAN, L)},
+	                             {colours[2], top_label}};
+	cchc_buf body;
+	cchc_buf_init(&body, 1 << 16);
+	int y = 6 + legend(&body, items, 3, 6) + 8, y0 = y;
+	for (size_t i = 0; i < ng; i++) {
+		const cchc_node *g = groups[i];
+		if (!shown_group(g))
+			continue;
+		char label[512];
+		snprintf(label, sizeof label, "%s. %s", g->id, g->title);
+		cchc_svg_text(&body, "lbl", PX(P_PLOT_X - 8), PX(y + 3 + P_STEP + 8), "end", label,
+		         cchc_svg_cols(P_PLOT_X - 14, FONT));
+		profile_bar(&body, node_share(me, g), y + 3, colours[0], items[0].text, L);
+		profile_bar(&body, mean_share(&b->nodes[g->index], g->max), y + 3 + P_STEP, colours[1],
+		            items[1].text, L);
+		profile_bar(&body, node_share(top, g), y + 3 + 2 * P_STEP, colours[2], top_label, L);
+		y += P_ROW;
+	}
+	profile_ticks(&body, y0, y);
+	cchc_svg_open(out, "chart-profile", W, y + 22, cchc_str(CCHC_STR_HTML_CHART_PROFILE, L));
+	if (body.len)
+		cchc_buf_append(out, body.data, body.len);
+	cchc_svg_close(out);
+	cchc_buf_dispose(&body);
+}
+
+/* ---- Pareto of lost points ---- */
+
+#define R_PLOT_X 46
+#define R_PLOT_W 630
+#define R_PLOT_H 220
+#define R_MAX_BARS 30   /* more losses than this: the rest share one bar */
+
+static int by_lost(const void *pa, const void *pb)
+{
+	const cchc_loss *a = *(const cchc_loss *const *)pa, *b = *(const cchc_loss *const *)pb;
+	if (a->lost != b->lost)
+		return a->lost > b->lost ? -1 : 1;
+	return a->leaf->index < b->leaf->index ? -1 : a->leaf->index > b->leaf->index;
+}
+
+/* A step of 0,25 · 0,5 · 1 · 2 · 2,5 · 5 · 10 … points giving at most 5 ticks. */
+static cchc_points pareto_step(cchc_points top)
+{
+	static const cchc_points steps[] = {25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000};
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+		if ((top + steps[i] - 1) / steps[i] <= 5)
+			return steps[i];
+	return (top + 4) / 5;
+}
+
+static void pareto_axes(cchc_buf *out, cchc_points ymax, cchc_points step, int top, cchc_lang L)
+{
+	int base = top + R_PLOT_H;
+	for (cchc_points v = 0; v <= ymax; v += step) {
+		char t[CCHC_FMT_SIZE];
+		long y = PX(base) - cchc_svg_scale(v, ymax, PX(R_PLOT_H));
+		cchc_fmt_points_short(t, v, L);
+		cchc_svg_line(out, v ? "grid" : "axis", PX(R_PLOT_X), y, PX(R_PLOT_X + R_PLOT_W), y);
+		cchc_svg_text(out, "tick-label", PX(R_PLOT_X - 4), y + 35, "end", t, 0);
+	}
+	for (long p = 0; p <= 100; p += 25) {
+		char t[16];
+		long y = PX(base) - cchc_svg_scale(p, 100, PX(R_PLOT_H));
+		snprintf(t, sizeof t, "%ld %%", p);
+		cchc_svg_text(out, "tick-label", PX(R_PLOT_X + R_PLOT_W + 4), y + 35, "start", t, 0);
+	}
+	cchc_svg_text(out, "axis-title", PX(R_PLOT_X - 4), PX(top - 8), "start",
+	         cchc_str(CCHC_STR_HTML_LOST_AXIS, L), cchc_svg_cols(R_PLOT_W / 2, SMALL));
+	cchc_svg_text(out, "axis-title", PX(W - 2), PX(top - 8), "end",
+	              cchc_str(CCHC_STR_HTML_CUMULATIVE, L),
+	         cchc_svg_cols(R_PLOT_W / 2 - 10, SMALL));
+}
+
+/* The causes the chart shows, as legend items; @return how many. */
+static size_t pareto_legend_items(const cchc_gap *gap, legend_item *items, int rest, cchc_lang L)
+{
+	size_t n = 0;
+	for (int c = 1; c < CCHC_CAUSE_COUNT; c++)
+		if (gap->count_by_cause[c])
+			items[n++] = (legend_item){cchc_html_cause_colour((cchc_cause)c),
+			                           cchc_cause_label((cchc_cause)c, L)};
+	if (rest)
+		items[n++] = (legend_item){cchc_html_cause_colour(CCHC_CAUSE_NONE),
+		                           cchc_str(CCHC_STR_HTML_OTHERS, L)};
+	return n;
+}
+
+static void pareto_bar(cchc_buf *out, const cchc_loss *l, long x, long slot, cchc_points ymax,
+                       int base, cchc_lang L)
+{
+	char v[CCHC_FMT_SIZE], tip[1024];
+	cchc_fmt_points(v, l->lost, L);
+	snprintf(tip, sizeof tip, "%s %s: %s (%s)", l->leaf->id, l->leaf->title, v,
+	         cchc_cause_label(l->ns->cause, L));
+	long h = cchc_svg_scale(l->lost, ymax, PX(R_PLOT_H));
+	cchc_svg_rect(out, "bar", x + slot * 15 / 100, PX(base) - h, slot * 70 / 100, h,
+	         cchc_html_cause_colour(l->ns->cause), tip);
+	cchc_svg_text_up(out, "id-label", x + slot / 2 + 30, PX(base + 5), l->leaf->id);
+}
+
+static void pareto_rest(cchc_buf *out, size_t k, cchc_points lost, long x, long slot,
+                        cchc_points ymax, int base, cchc_lang L)
+{
+	char v[CCHC_FMT_SIZE], label[32], tip[128];
+	cchc_fmt_points(v, lost, L);
+	snprintf(label, sizeof label, "+%zu", k);
+	snprintf(tip, sizeof tip, "%s (%s): %s", cchc_str(CCHC_STR_HTML_OTHERS, L), label, v);
+	long h = cchc_svg_scale(lost, ymax, PX(R_PLOT_H));
+	cchc_svg_rect(out, "bar", x + slot * 15 / 100, PX(base) - h, slot * 70 / 100, h,
+	         cchc_html_cause_colour(CCHC_CAUSE_NONE), tip);
+	cchc_svg_text_up(out, "id-label", x + slot / 2 + 30, PX(base + 5), label);
+}
+
+static void pareto_body(cchc_buf *out, const cchc_gap *gap, const cchc_loss **sorted, int top,
+                        cchc_lang L)
+{
+	size_t n = gap->nlosses, bars = n > R_MAX_BARS ? R_MAX_BARS : n;
+	size_t own = n > R_MAX_BARS ? R_MAX_BARS - 1 : n; /* bars of their own */
+	cchc_points sum = 0, rest = 0;
+	for (size_t i = 0; i < n; i++) {
+		sum += sorted[i]->lost;
+		if (i >= own)
+			rest += sorted[i]->lost;
+	}
+	cchc_points big = sorted[0]->lost > rest ? sorted[0]->lost : rest;
+	cchc_points step = pareto_step(big), ymax = (big + step - 1) / step * step;
+	int base = top + R_PLOT_H;
+	long slot = PX(R_PLOT_W) / (long)bars;
+	pareto_axes(out, ymax, step, top, L);
+	for (size_t i = 0; i < own; i++)
+		pareto_bar(out, sorted[i], PX(R_PLOT_X) + (long)i * slot, slot, ymax, base, L);
+	if (own < n)
+		pareto_rest(out, n - own, rest, PX(R_PLOT_X) + (long)own * slot, slot, ymax, base, L);
+	cchc_points cum = 0;
+	cchc_svg_polyline_begin(out, "cum");
+	for (size_t i = 0; i < bars; i++) {
+		cum += i < own ? sorted[i]->lost : rest;
+		cchc_svg_point(out, PX(R_PLOT_X) + (long)i * slot + slot / 2,
+		          PX(base) - cchc_svg_scale(cum, sum, PX(R_PLOT_H)));
+	}
+	cchc_svg_polyline_end(out);
+}
+
+int cchc_html_chart_pareto(cchc_buf *out, const cchc_gap *gap, cchc_lang L)
+{
+	if (gap->nlosses == 0)
+		return 0;
+	const cchc_loss **sorted = malloc(gap->nlosses * sizeof *sorted);
+	if (!sorted)
+		return -1;
+	for (size_t i = 0; i < gap->nlosses; i++)
+		sorted[i] = &gap->losses[i];
+	qsort(sorted, gap->nlosses, sizeof *sorted, by_lost);
+	legend_item items[CCHC_CAUSE_COUNT + 1];
+	size_t nitems = pareto_legend_items(gap, items, gap->nlosses > R_MAX_BARS, L);
+	cchc_buf body;
+	cchc_buf_init(&body, 1 << 20);
+	int top = 6 + legend(&body, items, nitems, 6) + 22;
+	pareto_body(&body, gap, sorted, top, L);
+	cchc_svg_open(out, "chart-pareto", W, top + R_PLOT_H + 52,
+	              cchc_str(CCHC_STR_HTML_CHART_PARETO, L));
+	if (body.len)
+		cchc_buf_append(out, body.data, body.len);
+	cchc_svg_close(out);
+	int rc = body.failed ? -1 : 0;
+	cchc_buf_dispose(&body);
+	free(sorted);
+	return rc;
+}

@@ -1,0 +1,424 @@
+/* The HTML report's agency view: the gap analysis of gap_text.c as a page
+ * section, with the group profile and the Pareto of lost points as charts.
+ * Same figures, same strings, same order as the text document. */
+#include <stdio.h>
+#include <string.h>
+
+#include "html_priv.h"
+
+static const char *const roman[] = {"I",   "II",   "III", "IV", "V",   "VI",  "VII",
+                                    "VIII", "IX",  "X",   "XI", "XII", "XIII", "XIV",
+                                    "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
+
+/* The causes the analysis words, with their long labels. */
+static const struct {
+	cchc_cause cause;
+	cchc_str_id label;
+} cause_order[] = {
+	{CCHC_CAUSE_LATE, CCHC_STR_GAP_CAUSE_LATE},
+	{CCHC_CAUSE_UNDOCUMENTED, CCHC_STR_GAP_CAUSE_UNDOCUMENTED},
+	{CCHC_CAUSE_APPRAISAL, CCHC_STR_GAP_CAUSE_APPRAISAL},
+	{CCHC_CAUSE_PARTIAL, CCHC_STR_GAP_CAUSE_PARTIAL},
+	{CCHC_CAUSE_NOT_DONE, CCHC_STR_GAP_CAUSE_NOT_DONE},
+	{CCHC_CAUSE_SURVEY, CCHC_STR_GAP_CAUSE_SURVEY},
+};
+#define NCAUSES (sizeof cause_order / sizeof *cause_order)
+
+static void heading(html_page *p, cchc_str_id title)
+{
+	hp_put(p, "<h3>");
+	hp_str(p, title);
+	hp_put(p, "</h3>\n");
+}
+
+static void sentence(html_page *p, cchc_str_id id, const char *const *args, size_t n,
+                     const char *cls)
+{
+	cchc_buf_printf(p->out, "<p%s%s%s>", cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+	hp_fill(p, id, args, n);
+	hp_put(p, "</p>\n");
+}
+
+static void agency_header(html_page *p)
+{
+	const cchc_score *s = p->gap->entry->score;
+	hp_put(p, "<section id=\"agency\">\n<h2>");
+	hp_str(p, CCHC_STR_GAP_TITLE);
+	hp_put(p, "</h2>\n<p class=\"meta\">");
+	hp_str(p, CCHC_STR_AGENCY);
+	hp_put(p, ": <strong>");
+	hp_text(p, cchc_html_agency_name(s));
+	hp_put(p, "</strong> (");
+	hp_text(p, cchc_assessment_agency_id(s->assessment));
+	cchc_buf_printf(p->out, ") \xC2\xB7 %s %d \xC2\xB7 %s: ", cchc_str(CCHC_STR_YEAR, p->L),
+	                cchc_assessment_year(s->assessment), cchc_str(CCHC_STR_CRITERIA_SET, p->L));
+	hp_text(p, cchc_criteria_title(s->set));
+	hp_put(p, "</p>\n");
+}
+
+static void position(html_page *p)
+{
+	const cchc_gap *g = p->gap;
+	cchc_buf line;
+	cchc_buf_init(&line, 1 << 16);
+	if (cchc_render_position(&line, g->entry, p->L) < 0)
+		p->err = 1;
+	heading(p, CCHC_STR_GAP_POSITION);
+	hp_put(p, "<p class=\"position\">");
+	hp_text(p, line.data);
+	hp_put(p, "</p>\n");
+	cchc_buf_dispose(&line);
+	if (!g->previous)
+		return;
+	char r[24], of[24], tot[CCHC_FMT_SIZE], dr[24], dt[CCHC_FMT_SIZE];
+	long moved = (long)g->previous->rank - (long)g->entry->rank; /* up is positive */
+	snprintf(r, sizeof r, "%zu", g->previous->rank);
+	snprintf(of, sizeof of, "%zu", g->previous->of);
+	cchc_fmt_points_short(tot, g->previous->score->total, p->L);
+	snprintf(dr, sizeof dr, "%+ld", moved);
+	cchc_fmt_points_signed(dt, g->entry->score->total - g->previous->score->total, p->L);
+	const char *args[] = {r, of, tot, dr, dt};
+	sentence(p, CCHC_STR_GAP_PREVIOUS, args, 5, NULL);
+}
+
+static void figure(html_page *p, cchc_str_id caption)
+{
+	hp_put(p, "<figure>\n<figcaption>");
+	hp_str(p, caption);
+	hp_put(p, "</figcaption>\n");
+}
+
+static void group_row(html_page *p, const cchc_node *g)
+{
+	const cchc_node_score *gs = cchc_score_node(p->gap->entry->score, g);
+	char v[2][CCHC_FMT_SIZE];
+	cchc_fmt_points(v[0], gs->points, p->L);
+	cchc_fmt_points_short(v[1], gs->max, p->L);
+	hp_put(p, "<tr class=\"sub\"><td colspan=\"5\">");
+	hp_str(p, CCHC_STR_GROUP);
+	hp_put(p, " ");
+	hp_text(p, g->id);
+	hp_put(p, ". ");
+	hp_text(p, g->title);
+	cchc_buf_printf(p->out, ": %s/%s</td></tr>\n", v[0], v[1]);
+}
+
+static void loss_row(html_page *p, const cchc_loss *l)
+{
+	char v[2][CCHC_FMT_SIZE];
+	cchc_buf reason;
+	cchc_buf_init(&reason, 1 << 16);
+	if (cchc_reason_format(&reason, l->leaf, l->ns, p->L) < 0)
+		p->err = 1;
+	hp_put(p, l->in_recovery ? "<tr class=\"target\">" : "<tr>");
+	hp_td_id(p, l->leaf->id);
+	hp_td(p, l->leaf->title);
+	cchc_fmt_points(v[0], l->ns->points, p->L);
+	cchc_fmt_points_short(v[1], l->ns->max, p->L);
+	cchc_buf_printf(p->out, "<td class=\"n\">%s/%s</td>", v[0], v[1]);
+	hp_td(p, cchc_cause_label(l->ns->cause, p->L));
+	hp_td(p, reason.data ? reason.data : "");
+	hp_put(p, "</tr>\n");
+	cchc_buf_dispose(&reason);
+}
+
+/* Every lost criterion under its group, with its cause and the worded reason. */
+static void losses_table(html_page *p)
+{
+	static const cchc_str_id heads[] = {CCHC_STR_CRITERION, CCHC_STR_HTML_CONTENT,
+	                                    CCHC_STR_POINTS, CCHC_STR_CAUSE, CCHC_STR_HTML_REASON};
+	const cchc_gap *g = p->gap;
+	if (g->nlosses == 0)
+		return;
+	heading(p, CCHC_STR_HTML_LOST_DETAIL);
+	hp_put(p, "<table class=\"losses\">\n");
+	hp_head_row(p, heads, sizeof heads / sizeof *heads, "llnll");
+	const cchc_node *group = NULL;
+	for (size_t i = 0; i < g->nlosses; i++) {
+		if (g->losses[i].leaf->group != group) {
+			group = g->losses[i].leaf->group;
+			group_row(p, group);
+		}
+		loss_row(p, &g->losses[i]);
+	}
+	hp_put(p, "</tbody>\n</table>\n");
+}
+
+/* The losses of one cause: "1.1.1 (−0,5), 2.4 (−1)". */
+static void cause_ids(html_page *p, cchc_cause cause)
+{
+	int first = 1;
+	for (size_t k = 0; k < p->gap->nlosses; k++) {
+		const cchc_loss *l = &p->gap->losses[k];
+		if (l->ns->cause != cause)
+			continue;
+		char pts[CCHC_FMT_SIZE];
+		cchc_fmt_points_short(pts, l->lost, p->L);
+		hp_put(p, first ? "" : ", ");
+		hp_text(p, l->leaf->id);
+		cchc_buf_printf(p->out, " (\xE2\x88\x92%s)", pts);
+		first = 0;
+	}
+}
+
+static void cause_row(html_page *p, size_t i)
+{
+	const cchc_gap *g = p->gap;
+	cchc_cause cause = cause_order[i].cause;
+	char pts[CCHC_FMT_SIZE], share[CCHC_FMT_SIZE];
+	long tenths = cchc_html_share_tenths(g->lost_by_cause[cause], g->recoverable);
+	cchc_fmt_points(pts, g->lost_by_cause[cause], p->L);
+	cchc_html_fmt_tenths(share, tenths, p->L);
+	cchc_buf_printf(p->out, "<tr><td><span class=\"dot\" style=\"background:%s\"></span>",
+	                cchc_html_cause_colour(cause));
+	hp_str(p, cause_order[i].label);
+	cchc_buf_printf(p->out, "</td><td class=\"n\">%zu</td><td class=\"n\">%s</td>",
+	                g->count_by_cause[cause], pts);
+	cchc_buf_printf(p->out,
+	                "<td class=\"n\">%s %% <span class=\"meter\" style=\"width:%ldpx\"></span></td>"
+	                "<td>",
+	                share, (tenths + 5) / 10 * 3 / 5);
+	cause_ids(p, cause);
+	hp_put(p, "</td></tr>\n");
+}
+
+static void causes(html_page *p)
+{
+	static const cchc_str_id heads[] = {CCHC_STR_CAUSE, CCHC_STR_COUNTS, CCHC_STR_GAP_LOST,
+	                                    CCHC_STR_HTML_SHARE, CCHC_STR_CRITERION};
+	const cchc_gap *g = p->gap;
+	size_t order[NCAUSES];
+	for (size_t i = 0; i < NCAUSES; i++)
+		order[i] = i;
+	/* by points lost, most first: what is worth winning back first */
+	for (size_t i = 1; i < NCAUSES; i++)
+		for (size_t k = i; k > 0 && g->lost_by_cause[cause_order[order[k]].cause] >
+		                               g->lost_by_cause[cause_order[order[k - 1]].cause]; k--) {
+			size_t t = order[k];
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+	heading(p, CCHC_STR_GAP_CAUSES);
+	hp_put(p, "<table class=\"causes\">\n");
+	hp_head_row(p, heads, sizeof heads / sizeof *heads, "lnnnl");
+	for (size_t i = 0; i < NCAUSES; i++)
+		if (g->count_by_cause[cause_order[order[i]].cause])
+			cause_row(p, order[i]);
+	hp_put(p, "</tbody>\n</table>\n");
+	char pts[CCHC_FMT_SIZE];
+	cchc_fmt_points_short(pts, g->recoverable, p->L);
+	const char *args[] = {pts};
+	sentence(p, CCHC_STR_GAP_RECOVERABLE, args, 1, NULL);
+}
+
+static void plan_table(html_page *p)
+{
+	static const cchc_str_id heads[] = {CCHC_STR_GAP_CRITERION, CCHC_STR_HTML_CONTENT,
+	                                    CCHC_STR_CAUSE, CCHC_STR_GAP_LOST, CCHC_STR_GAP_EFFORT};
+	hp_put(p, "<table class=\"plan\">\n");
+	hp_head_row(p, heads, sizeof heads / sizeof *heads, "lllnn");
+	for (size_t i = 0; i < p->gap->nlosses; i++) {
+		const cchc_loss *l = &p->gap->losses[i];
+		if (!l->in_recovery)
+			continue;
+		char e[24];
+		snprintf(e, sizeof e, "%d", l->effort);
+		hp_put(p, "<tr>");
+		hp_td_id(p, l->leaf->id);
+		hp_td(p, l->leaf->title);
+		hp_td(p, cchc_cause_label(l->ns->cause, p->L));
+		hp_td_points(p, l->lost);
+		hp_td_num(p, e, l->effort);
+		hp_put(p, "</tr>\n");
+	}
+	hp_put(p, "</tbody>\n</table>\n");
+}
+
+static void target_plan(html_page *p)
+{
+	const cchc_gap *g = p->gap;
+	char k[24], of[24], need[CCHC_FMT_SIZE], rec[CCHC_FMT_SIZE], eff[24], n[24];
+	snprintf(k, sizeof k, "%zu", g->target_rank);
+	snprintf(of, sizeof of, "%zu", g->block->n);
+	cchc_fmt_points_short(need, g->needed, p->L);
+	cchc_fmt_points_short(rec, g->recoverable, p->L);
+	if (g->needed == 0) {
+		const char *args[] = {k, of};
+		sentence(p, CCHC_STR_GAP_ALREADY, args, 2, "target");
+	} else if (!g->reachable) {
+		const char *args[] = {k, of, need, rec};
+		sentence(p, CCHC_STR_GAP_UNREACHABLE, args, 4, "target");
+	} else {
+		const char *args[] = {k, of, need};
+		sentence(p, CCHC_STR_GAP_NEEDED, args, 3, "target");
+		snprintf(n, sizeof n, "%zu", g->nrecovery);
+		cchc_fmt_points_short(rec, g->recovered, p->L);
+		snprintf(eff, sizeof eff, "%ld", g->recovery_effort);
+		const char *pargs[] = {n, rec, eff};
+		sentence(p, CCHC_STR_GAP_PLAN, pargs, 3, NULL);
+		plan_table(p);
+	}
+}
+
+static void target(html_page *p)
+{
+	const cchc_gap *g = p->gap;
+	char best[24], of[24];
+	heading(p, CCHC_STR_GAP_TARGET);
+	sentence(p, CCHC_STR_GAP_ASSUMPTION, NULL, 0, "note");
+	if (g->target_rank)
+		target_plan(p);
+	snprintf(best, sizeof best, "%zu", g->best_rank);
+	snprintf(of, sizeof of, "%zu", g->block->n);
+	const char *args[] = {best, of};
+	sentence(p, CCHC_STR_GAP_BEST, args, 2, NULL);
+}
+
+static void area_row(html_page *p, size_t area)
+{
+	hp_put(p, "<tr class=\"sub\"><td>");
+	hp_put(p, area < sizeof roman / sizeof *roman ? roman[area] : "");
+	hp_put(p, "</td><td colspan=\"5\">");
+	hp_text(p, p->gap->areas[area]);
+	hp_put(p, "</td></tr>\n");
+}
+
+static void task_row(html_page *p, const cchc_gap_task *task, size_t tt)
+{
+	const cchc_remedy *r = task->remedy;
+	cchc_buf_printf(p->out, "%s<td class=\"n\">%zu%s</td>",
+	                task->in_recovery ? "<tr class=\"target\">" : "<tr>", tt,
+	                task->in_recovery ? "*" : "");
+	hp_td(p, r->task ? r->task : task->criterion->title);
+	hp_td(p, r->solution ? r->solution : "");
+	hp_td(p, r->owner ? r->owner : "");
+	hp_td(p, r->support ? r->support : "");
+	hp_td(p, r->when ? r->when : "");
+	hp_put(p, "</tr>\n");
+}
+
+static void tasks(html_page *p)
+{
+	static const cchc_str_id heads[] = {CCHC_STR_GAP_TT,    CCHC_STR_GAP_TASK,
+	                                    CCHC_STR_GAP_SOLUTION, CCHC_STR_GAP_OWNER,
+	                                    CCHC_STR_GAP_SUPPORT, CCHC_STR_GAP_WHEN};
+	const cchc_gap *g = p->gap;
+	heading(p, CCHC_STR_GAP_TASKS);
+	hp_put(p, "<table class=\"tasks\">\n");
+	hp_head_row(p, heads, sizeof heads / sizeof *heads, "nlllll");
+	size_t area = (size_t)-1, tt = 0;
+	int any_selected = 0;
+	for (size_t i = 0; i < g->ntasks; i++) {
+		if (g->tasks[i].area != area) {
+			area = g->tasks[i].area;
+			tt = 0;
+			area_row(p, area);
+		}
+		task_row(p, &g->tasks[i], ++tt);
+		any_selected |= g->tasks[i].in_recovery;
+	}
+	hp_put(p, "</tbody>\n</table>\n");
+	if (any_selected)
+		sentence(p, CCHC_STR_GAP_SELECTED, NULL, 0, "note");
+	if (g->nlost_without_remedy) {
+		char n[24];
+		snprintf(n, sizeof n, "%zu", g->nlost_without_remedy);
+		const char *args[] = {n};
+		sentence(p, CCHC_STR_GAP_NO_REMEDY, args, 1, "note");
+	}
+}
+
+static cchc_str_id trend_word(cchc_trend t)
+{
+	switch (t) {
+	case CCHC_TREND_UP:
+		return CCHC_STR_GAP_TREND_UP;
+	case CCHC_TREND_HELD:
+		return CCHC_STR_GAP_TREND_HELD;
+	case CCHC_TREND_DOWN:
+		return CCHC_STR_GAP_TREND_DOWN;
+	default:
+		return CCHC_STR_GAP_TREND_NEW;
+	}
+}
+
+static void change_row(html_page *p, const cchc_change *c)
+{
+	char v[2][CCHC_FMT_SIZE];
+	hp_put(p, "<tr>");
+	hp_td_id(p, c->node->id);
+	hp_td(p, c->node->title);
+	if (c->previous_node) {
+		cchc_fmt_points(v[0], c->previous_points, p->L);
+		cchc_fmt_points_short(v[1], c->previous_max, p->L);
+		cchc_buf_printf(p->out, "<td class=\"n\">%s/%s</td>", v[0], v[1]);
+	} else {
+		hp_put(p, "<td class=\"n\">" DASH "</td>");
+	}
+	cchc_fmt_points(v[0], c->points, p->L);
+	cchc_fmt_points_short(v[1], c->max, p->L);
+	cchc_buf_printf(p->out, "<td class=\"n\">%s/%s</td>", v[0], v[1]);
+	hp_td(p, cchc_str(trend_word(c->trend), p->L));
+	hp_put(p, "</tr>\n");
+}
+
+static void unmatched(html_page *p)
+{
+	const cchc_gap *g = p->gap;
+	cchc_buf ids;
+	cchc_buf_init(&ids, 1 << 16);
+	for (size_t i = 0; i < g->nunmatched_previous; i++)
+		cchc_buf_printf(&ids, "%s%s", i ? ", " : "", g->unmatched_previous[i]->id);
+	if (ids.failed)
+		p->err = 1;
+	const char *args[] = {ids.data ? ids.data : ""};
+	sentence(p, CCHC_STR_GAP_UNMATCHED, args, 1, "note");
+	cchc_buf_dispose(&ids);
+}
+
+static void changes(html_page *p)
+{
+	static const cchc_str_id heads[] = {CCHC_STR_GAP_CRITERION, CCHC_STR_HTML_CONTENT,
+	                                    CCHC_STR_GAP_LAST_YEAR, CCHC_STR_GAP_THIS_YEAR,
+	                                    CCHC_STR_GAP_TREND};
+	const cchc_gap *g = p->gap;
+	if (!g->previous)
+		return;
+	size_t good = 0;
+	for (size_t i = 0; i < g->nchanges; i++)
+		good += g->changes[i].achieved != 0;
+	char a[24], b[24];
+	snprintf(a, sizeof a, "%zu", good);
+	snprintf(b, sizeof b, "%zu", g->nchanges - good);
+	const char *args[] = {a, b};
+	heading(p, CCHC_STR_GAP_CHANGES);
+	sentence(p, CCHC_STR_GAP_CHANGE_SUMMARY, args, 2, NULL);
+	hp_put(p, "<table class=\"changes\">\n");
+	hp_head_row(p, heads, sizeof heads / sizeof *heads, "llnnl");
+	for (size_t i = 0; i < g->nchanges; i++)
+		change_row(p, &g->changes[i]);
+	hp_put(p, "</tbody>\n</table>\n");
+	if (g->nunmatched_previous)
+		unmatched(p);
+}
+
+void cchc_html_agency_section(html_page *p)
+{
+	agency_header(p);
+	position(p);
+	figure(p, CCHC_STR_HTML_CHART_PROFILE);
+	cchc_html_chart_profile(p->out, p->gap, p->L);
+	hp_put(p, "</figure>\n");
+	losses_table(p);
+	if (p->gap->nlosses) {
+		figure(p, CCHC_STR_HTML_CHART_PARETO);
+		if (cchc_html_chart_pareto(p->out, p->gap, p->L) < 0)
+			p->err = 1;
+		hp_put(p, "</figure>\n");
+	}
+	causes(p);
+	target(p);
+	tasks(p);
+	changes(p);
+	hp_put(p, "</section>\n");
+}

@@ -1,0 +1,496 @@
+/* The HTML report of the Huế 2018 department block with Sở Kế hoạch và Đầu
+ * tư's gap analysis for rank 10, read back as a person's browser and a strict
+ * parser would: libxml2's HTML parser must report no error (bar the HTML5 and
+ * SVG element names its HTML 4 tables do not know), the page must also be
+ * well-formed XML, and the figures, tables and charts must be there. A
+ * hostile agency name and note must come out as text, never as markup. */
+#include "testutil.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cchc/report.h"
+
+static const char *const so_ids[] = {
+	"bdt", "bqlkkt", "sct", "sdl", "sgddt", "sgtvt", "skhcn", "skhdt", "sldtbxh", "sngv", "snnptnt",
+	"snv", "stc", "stnmt", "stp", "stttt", "svhtt", "sxd", "syt", "ttt", "vpubnd"};
+#define NSO (sizeof so_ids / sizeof *so_ids)
+
+static cchc_criteria *set;
+static cchc_assessment *assessments[NSO];
+static cchc_score *scores[NSO];
+static cchc_ranking *ranking;
+static cchc_gap *gap;
+
+/* ---- reading the page back ---- */
+
+/* Elements libxml2's HTML 4 parser does not know but HTML5 does (inline SVG included). */
+static const char *const html5_elements[] = {"svg",     "g",          "rect",    "line", "text",
+                                             "polyline", "figure",    "figcaption", "section",
+                                             "nav",     "header",     "main",    NULL};
+static int parse_errors;
+
+static int html5_element(const char *name)
+{
+	for (const char *const *e = html5_elements; *e; e++)
+		if (name && strcmp(name, *e) == 0)
+			return 1;
+	return 0;
+}
+
+#if LIBXML_VERSION >= 21200
+static void on_error(void *user, const xmlError *e)
+#else
+static void on_error(void *user, xmlErrorPtr e)
+#endif
+{
+	(void)user;
+	if (e->domain == XML_FROM_HTML && e->code == XML_HTML_UNKNOWN_TAG && html5_element(e->str1))
+		return;
+	parse_errors++;
+	fprintf(stderr, "\n    page line %d: %s", e->line, e->message ? e->message : "?");
+}
+
+typedef struct {
+	xmlDocPtr doc;
+	xmlXPathContextPtr xp;
+	const cchc_buf *src;
+} page;
+
+static int page_read(page *p, const cchc_buf *b)
+{
+	p->src = b;
+	parse_errors = 0;
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	xmlSetStructuredErrorFunc(NULL, on_error);
+	p->doc = htmlCtxtReadMemory(ctxt, b->data, (int)b->len, "index.html", "UTF-8",
+	                            HTML_PARSE_NONET);
+	htmlFreeParserCtxt(ctxt);
+	/* the same page as XML: void elements closed, the script in CDATA */
+	xmlDocPtr x = xmlReadMemory(b->data, (int)b->len, "index.xhtml", "UTF-8", XML_PARSE_NONET);
+	if (!x)
+		parse_errors++;
+	xmlFreeDoc(x);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	p->xp = p->doc ? xmlXPathNewContext(p->doc) : NULL;
+	return p->xp ? parse_errors : -1;
+}
+
+static void page_free(page *p)
+{
+	xmlXPathFreeContext(p->xp);
+	xmlFreeDoc(p->doc);
+}
+
+static long count(page *p, const char *path)
+{
+	char expr[512];
+	snprintf(expr, sizeof expr, "count(%s)", path);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)expr, p->xp);
+	long n = o ? (long)o->floatval : -1;
+	if (!o)
+		fprintf(stderr, "\n    bad XPath %s", path);
+	xmlXPathFreeObject(o);
+	return n;
+}
+
+/* The string value of an XPath expression, in a static buffer. */
+static const char *string(page *p, const char *path)
+{
+	static char out[4096];
+	char expr[512];
+	snprintf(expr, sizeof expr, "string(%s)", path);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)expr, p->xp);
+	snprintf(out, sizeof out, "%s", o && o->stringval ? (const char *)o->stringval : "");
+	xmlXPathFreeObject(o);
+	return out;
+}
+
+/* Occurrences of needle in the page's source. */
+static size_t occurrences(const cchc_buf *b, const char *needle)
+{
+	size_t n = 0, len = strlen(needle);
+	for (const char *s = b->data; (s = strstr(s, needle)) != NULL; s += len)
+		n++;
+	return n;
+}
+
+#define ASSERT_COUNT(p, path, expected) ASSERT_EQ(count((p), (path)), (expected))
+#define ASSERT_HAS(b, needle)                                                                 \
+	do {                                                                                      \
+		int ok_ = strstr((b)->data, (needle)) != NULL;                                        \
+		if (!ok_)                                                                             \
+			fprintf(stderr, "\n    %s:%d: the page lacks \"%s\"", __FILE__, __LINE__, needle); \
+		CU_assertImplementation(ok_, __LINE__, "ASSERT_HAS(" #needle ")", __FILE__, "",      \
+		                        CU_FALSE);                                                    \
+	} while (0)
+
+static int render(cchc_buf *b, const cchc_gap *g, cchc_lang lang)
+{
+	cchc_buf_init(b, 0);
+	return cchc_render_html(b, ranking, g, NULL, lang);
+}
+
+/* ---- the Huế page ---- */
+
+static void test_parses_cleanly(void)
+{
+	cchc_buf b;
+	page p;
+	ASSERT_EQ(render(&b, gap, CCHC_LANG_VI), 0);
+	ASSERT_EQ(page_read(&p, &b), 0);
+	ASSERT_STR(string(&p, "/html/@lang"), "vi");
+	ASSERT_STR(string(&p, "/html/head/title"),
+	           "XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH — Sở Kế hoạch và Đầu tư");
+	ASSERT_STR(string(&p, "/html/head/meta/@charset"), "utf-8");
+	ASSERT_COUNT(&p, "/html/head/style", 1);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
+static void test_ranking_table(void)
+{
+	cchc_buf b;
+	page p;
+	render(&b, gap, CCHC_LANG_VI);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	const cchc_block *blk = &ranking->blocks[0];
+	const char *rows = "//table[contains(@class,'ranking')]/tbody/tr";
+	ASSERT_COUNT(&p, rows, 21);
+	ASSERT_COUNT(&p, "//table[contains(@class,'ranking')]/thead/tr/th", 10);
+	/* every agency, in rank order, with its full name */
+	for (size_t i = 0; i < blk->n; i++) {
+		char path[160];
+		snprintf(path, sizeof path, "%s[%zu]/td[2]", rows, i + 1);
+		ASSERT_STR(string(&p, path),
+		           cchc_assessment_agency_name(blk->entries[i].score->assessment));
+	}
+	/* Sở KH&ĐT's row: 18/21, 70,00/100, 70,00 %, Khá, emphasised */
+	const char *mine = "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']";
+	ASSERT_COUNT(&p, mine, 1);
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']/td[1]"),
+	           "18/21");
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']/td[3]"),
+	           "70,00/100");
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']/td[4]"),
+	           "70,00 %");
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']/td[5]"),
+	           "Khá");
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']/td[5]/"
+	                      "span/@class"),
+	           "band band2");
+	/* the top: Sở TT&TT, 81,70, Tốt */
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[1]/td[3]"), "81,70/100");
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[1]/td[5]"), "Tốt");
+	/* the most lost criteria, top 10 */
+	ASSERT_COUNT(&p, "//table[contains(@class,'most-lost')]/tbody/tr",
+	             blk->nmost_lost < 10 ? blk->nmost_lost : 10);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
+static void test_charts(void)
+{
+	cchc_buf b;
+	page p;
+	render(&b, gap, CCHC_LANG_VI);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	/* totals, group profile, Pareto; each with a title */
+	ASSERT_COUNT(&p, "//svg", 3);
+	ASSERT_COUNT(&p, "//svg[not(title)]", 0);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//rect[contains(@class,'bar')]", 21);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//rect[contains(@class,'mark')]", 1);
+	/* thresholds at 50, 70, 80 and 90, each labelled */
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//line[@class='thr']", 4);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[.='Khá ≥ 70']", 1);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[.='Xuất sắc ≥ 90']", 1);
+	/* long names cut with "…" in the chart, whole in the tables */
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[contains(.,'…')]", 1);
+	ASSERT_COUNT(&p, "//td[.='Ban Quản lý Khu kinh tế, công nghiệp tỉnh']", 2);
+	/* heat map: 21 agencies × 9 groups, each cell coloured and labelled */
+	ASSERT_COUNT(&p, "//table[contains(@class,'heat')]/tbody/tr", 21);
+	ASSERT_COUNT(&p, "//table[contains(@class,'heat')]//td[contains(@class,'hm')]", 21 * 9);
+	ASSERT_COUNT(&p, "//table[contains(@class,'heat')]//td[contains(@class,'hm')][@style]", 21 * 9);
+	ASSERT_COUNT(&p, "//table[contains(@class,'heat')]//td[contains(@class,'hm')][.='']", 0);
+	/* profile: three bars per group (agency, mean, top), 9 groups */
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-profile')]//rect[@class='bar']", 27);
+	/* Pareto: one bar per lost criterion, a cumulative line */
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-pareto')]//rect[@class='bar']",
+	             gap->nlosses <= 30 ? gap->nlosses : 30);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-pareto')]//polyline[@class='cum']", 1);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
+static void test_agency_view(void)
+{
+	cchc_buf b;
+	page p;
+	render(&b, gap, CCHC_LANG_VI);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	ASSERT_STR(string(&p, "//p[@class='position']"),
+	           "Sở Kế hoạch và Đầu tư đứng thứ 18/21, đạt 70/100 điểm, xếp loại Khá; thấp hơn "
+	           "đơn vị đứng đầu 11,7 điểm và cách biệt đơn vị đứng cuối 26,5 điểm.");
+	ASSERT_HAS(&b, "thấp hơn đơn vị đứng đầu 11,7 điểm");
+	/* the plan for rank 10: 4,9 points, five criteria of effort 1 */
+	ASSERT_HAS(&b, "Để đạt vị trí thứ 10/21 cần thêm 4,9 điểm.");
+	ASSERT_HAS(&b, "Giả định: các cơ quan khác giữ nguyên điểm số năm nay.");
+	ASSERT_COUNT(&p, "//table[contains(@class,'plan')]/tbody/tr", 5);
+	ASSERT_COUNT(&p, "//table[contains(@class,'losses')]/tbody/tr[not(@class='sub')]",
+	             gap->nlosses);
+	/* lost points by cause: not done, survey, partial, late, undocumented */
+	ASSERT_COUNT(&p, "//table[contains(@class,'causes')]/tbody/tr", 5);
+	ASSERT_STR(string(&p, "//table[contains(@class,'causes')]/tbody/tr[1]/td[3]"), "12,50");
+	/* the task table: its headers, areas numbered I, II, …, the plan's tasks marked */
+	static const char *const heads[] = {"TT", "Nội dung nhiệm vụ", "Giải pháp khắc phục",
+	                                    "Chủ trì", "Phối hợp", "Thời gian hoàn thành"};
+	for (size_t i = 0; i < 6; i++) {
+		char path[128];
+		snprintf(path, sizeof path, "//table[contains(@class,'tasks')]/thead/tr/th[%zu]", i + 1);
+		ASSERT_STR(string(&p, path), heads[i]);
+	}
+	ASSERT_COUNT(&p, "//table[contains(@class,'tasks')]/tbody/tr[not(@class='sub')]",
+	             gap->ntasks);
+	const char *areas = "//table[contains(@class,'tasks')]/tbody/tr[@class='sub']";
+	char path[160];
+	snprintf(path, sizeof path, "%s[1]/td[1]", areas);
+	ASSERT_STR(string(&p, path), "I");
+	snprintf(path, sizeof path, "%s[2]/td[1]", areas);
+	ASSERT_STR(string(&p, path), "II");
+	ASSERT_STR(string(&p, "//table[contains(@class,'tasks')]/tbody/tr[2]/td[1]"), "1*");
+	CU_ASSERT(count(&p, "//table[contains(@class,'tasks')]/tbody/tr[@class='target']") >= 1);
+	ASSERT_HAS(&b, "(*) nhiệm vụ thuộc phương án đạt mục tiêu xếp hạng");
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
+static void test_self_contained(void)
+{
+	cchc_buf b;
+	page p;
+	render(&b, gap, CCHC_LANG_VI);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	/* nothing fetched: no src, no external stylesheet, no CSS url() or @import */
+	ASSERT_COUNT(&p, "//*[@src]", 0);
+	ASSERT_COUNT(&p, "//link | //img | //iframe | //object | //embed", 0);
+	ASSERT_EQ(occurrences(&b, "url("), 0);
+	ASSERT_EQ(occurrences(&b, "@import"), 0);
+	ASSERT_EQ(occurrences(&b, "https://"), 0);
+	ASSERT_EQ(occurrences(&b, "http://"),
+	          occurrences(&b, "xmlns=\"http://www.w3.org/2000/svg\""));
+	ASSERT_EQ(occurrences(&b, "http://"), 3);
+	/* one script, the table sorter */
+	ASSERT_COUNT(&p, "//script", 1);
+	ASSERT_STR(string(&p, "//script/@id"), "cchc-sort");
+	/* A4 print */
+	ASSERT_HAS(&b, "@page{size:A4");
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
+static void test_english(void)
+{
+	cchc_buf b;
+	page p;
+	ASSERT_EQ(render(&b, gap, CCHC_LANG_EN), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	ASSERT_STR(string(&p, "/html/@lang"), "en");
+	ASSERT_STR(string(&p, "/html/head/title"),
+	           "PUBLIC ADMINISTRATION REFORM INDEX: RANKING — Sở Kế hoạch và Đầu tư");
+	const char *mine = "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']";
+	char path[160];
+	snprintf(path, sizeof path, "%s/td[3]", mine);
+	ASSERT_STR(string(&p, path), "70.00/100");
+	ASSERT_EQ(occurrences(&b, "70,00"), 0);
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/thead/tr/th[1]"), "Rank");
+	ASSERT_STR(string(&p, "//table[contains(@class,'tasks')]/thead/tr/th[2]"), "Task");
+	ASSERT_HAS(&b, "Sở Kế hoạch và Đầu tư ranks 18 of 21 with 70/100 points, band Khá; 11.7 "
+	               "points below the top");
+	ASSERT_HAS(&b, "Total points by agency");
+	ASSERT_COUNT(&p, "//svg", 3);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
+static void test_province_only(void)
+{
+	cchc_buf b;
+	page p;
+	ASSERT_EQ(render(&b, NULL, CCHC_LANG_VI), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	ASSERT_STR(string(&p, "/html/head/title"), "XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
+	ASSERT_COUNT(&p, "//svg", 1);
+	ASSERT_COUNT(&p, "//section[@id='agency']", 0);
+	ASSERT_COUNT(&p, "//tr[@class='mark']", 0);
+	ASSERT_COUNT(&p, "//table[contains(@class,'ranking')]/tbody/tr", 21);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
+static const char *const huyen_ids[] = {"aluoi", "namdong", "phongdien", "phuloc", "phuvang",
+                                        "quangdien", "tphue", "txhuongthuy", "txhuongtra"};
+#define NHUYEN (sizeof huyen_ids / sizeof *huyen_ids)
+
+static void test_two_blocks(void)
+{
+	cchc_diag *d = cchc_diag_new();
+	cchc_criteria *huyen = NULL;
+	cchc_assessment *as[NHUYEN] = {NULL};
+	cchc_score *all[NSO + NHUYEN] = {NULL};
+	cchc_ranking *r = NULL;
+	CU_ASSERT_FATAL(cchc_criteria_load(&huyen, test_path("criteria/hue-huyen-2018.xml"), d) == 0);
+	const cchc_criteria *sets[2] = {set, huyen};
+	for (size_t i = 0; i < NSO; i++)
+		all[i] = scores[i];
+	for (size_t i = 0; i < NHUYEN; i++) {
+		char path[128];
+		snprintf(path, sizeof path, "samples/hue-2018/huyen/%s.xml", huyen_ids[i]);
+		CU_ASSERT_FATAL(cchc_assessment_load(&as[i], sets, 2, test_path(path), d) == 0);
+		CU_ASSERT_FATAL(cchc_score_compute(&all[NSO + i], as[i]) == 0);
+	}
+	CU_ASSERT_FATAL(cchc_ranking_build(&r, (const cchc_score *const *)all, NSO + NHUYEN, d) == 0);
+	size_t ng, shown = 0;
+	const cchc_node *const *groups = cchc_criteria_groups(huyen, &ng);
+	for (size_t i = 0; i < ng; i++)
+		shown += groups[i]->kind == CCHC_GROUP_SCORED || groups[i]->kind == CCHC_GROUP_SURVEY;
+	cchc_buf b;
+	page p;
+	cchc_buf_init(&b, 0);
+	ASSERT_EQ(cchc_render_html(&b, r, NULL, NULL, CCHC_LANG_VI), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	ASSERT_COUNT(&p, "//section", 2);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]", 2);
+	ASSERT_COUNT(&p, "//section[1]//table[contains(@class,'ranking')]/tbody/tr", 21);
+	ASSERT_COUNT(&p, "//section[2]//table[contains(@class,'ranking')]/tbody/tr", 9);
+	ASSERT_COUNT(&p, "//section[2]//svg//rect[contains(@class,'bar')]", 9);
+	ASSERT_COUNT(&p, "//section[2]//td[contains(@class,'hm')]", (long)(9 * shown));
+	ASSERT_COUNT(&p, "//nav//a[@href='#block-2']", 1);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+	cchc_ranking_free(r);
+	for (size_t i = 0; i < NHUYEN; i++) {
+		cchc_score_free(all[NSO + i]);
+		cchc_assessment_free(as[i]);
+	}
+	cchc_criteria_free(huyen);
+	cchc_diag_free(d);
+}
+
+/* ---- hostile inputs ---- */
+
+#define HOSTILE_NAME "<script>alert(1)</script> & \"x\" 'y'"
+#define HOSTILE_NOTE "<img src=x onerror=alert(2)>"
+
+static void test_hostile_text_is_escaped(void)
+{
+	static const char xml[] =
+		"<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"hue-so-2018\" year=\"2018\">\n"
+		"<agency id=\"evil\" name=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; "
+		"'y'\" block=\"so-nganh\"/>\n"
+		"<item criterion=\"1.1.1\" date=\"2018-03-20\" note=\"&lt;img src=x "
+		"onerror=alert(2)&gt;\"/>\n"
+		"</assessment>\n";
+	cchc_diag *d = NULL;
+	cchc_assessment *a = test_assessment(set, xml, &d);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	cchc_score *s = NULL, *both[2] = {NULL, scores[7]};
+	cchc_ranking *r = NULL;
+	cchc_gap *g = NULL;
+	cchc_buf b;
+	page p;
+	cchc_buf_init(&b, 0);
+	CU_ASSERT_FATAL(cchc_score_compute(&s, a) == 0);
+	both[0] = s;
+	CU_ASSERT_FATAL(cchc_ranking_build(&r, (const cchc_score *const *)both, 2, d) == 0);
+	CU_ASSERT_FATAL(cchc_gap_build(&g, r, "evil", 1, NULL, NULL, d) == 0);
+	ASSERT_EQ(cchc_render_html(&b, r, g, NULL, CCHC_LANG_VI), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	/* the name and the note are text, wherever they are written */
+	ASSERT_HAS(&b, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;");
+	ASSERT_EQ(occurrences(&b, "<script>"), 0);
+	ASSERT_EQ(occurrences(&b, "<img"), 0);
+	ASSERT_COUNT(&p, "//script", 1);
+	ASSERT_STR(string(&p, "//script/@id"), "cchc-sort");
+	ASSERT_EQ(strstr(string(&p, "//script"), "alert") == NULL, 1);
+	ASSERT_COUNT(&p, "//img | //@onerror", 0);
+	CU_ASSERT(count(&p, "//td[contains(., '<script>alert(1)</script> & \"x\"')]") >= 2);
+	CU_ASSERT(count(&p, "//td[contains(., '" HOSTILE_NOTE "')]") >= 1);
+	ASSERT_STR(string(&p, "/html/head/title"),
+	           "XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH — " HOSTILE_NAME);
+	/* nearly everything lost: the Pareto keeps 29 bars and gathers the rest in one */
+	CU_ASSERT_FATAL(g->nlosses > 30);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-pareto')]//rect[@class='bar']", 30);
+	char rest[64];
+	snprintf(rest, sizeof rest, "//svg//text[.='+%zu']", g->nlosses - 29);
+	ASSERT_COUNT(&p, rest, 1);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+	cchc_gap_free(g);
+	cchc_ranking_free(r);
+	cchc_score_free(s);
+	cchc_assessment_free(a);
+	cchc_diag_free(d);
+}
+
+/* ---- setup ---- */
+
+static int load_all(void)
+{
+	cchc_diag *d = cchc_diag_new();
+	char path[256];
+	int rc = cchc_criteria_load(&set, test_path("criteria/hue-so-2018.xml"), d);
+	const cchc_criteria *sets[1] = {set};
+	for (size_t i = 0; rc == 0 && i < NSO; i++) {
+		snprintf(path, sizeof path, "samples/hue-2018/so/%s.xml", so_ids[i]);
+		if (cchc_assessment_load(&assessments[i], sets, 1, test_path(path), d) < 0 ||
+		    cchc_score_compute(&scores[i], assessments[i]) < 0)
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = cchc_ranking_build(&ranking, (const cchc_score *const *)scores, NSO, d);
+	if (rc == 0)
+		rc = cchc_gap_build(&gap, ranking, "skhdt", 10, NULL, NULL, d);
+	if (rc < 0)
+		fprintf(stderr, "\n%s", test_diag_text(d));
+	cchc_diag_free(d);
+	return rc;
+}
+
+static void cleanup(void)
+{
+	cchc_gap_free(gap);
+	cchc_ranking_free(ranking);
+	for (size_t i = 0; i < NSO; i++) {
+		cchc_score_free(scores[i]);
+		cchc_assessment_free(assessments[i]);
+	}
+	cchc_criteria_free(set);
+	xmlCleanupParser();
+}
+
+int main(void)
+{
+	static const test_case tests[] = {
+		{"the page parses with no error, as HTML and as XML", test_parses_cleanly},
+		{"ranking table: 21 rows, full names, 18/21, 70,00, Khá", test_ranking_table},
+		{"charts: bars, thresholds, heat map, profile, Pareto", test_charts},
+		{"agency view: position, plan, causes, task table", test_agency_view},
+		{"self-contained: no network, one sort script", test_self_contained},
+		{"English labels and 70.00", test_english},
+		{"province view without an agency", test_province_only},
+		{"two blocks, one section each", test_two_blocks},
+		{"hostile name and note are escaped", test_hostile_text_is_escaped},
+		{NULL, NULL},
+	};
+	if (load_all() < 0) {
+		cleanup();
+		return 1;
+	}
+	int rc = test_run_suite("html", tests);
+	cleanup();
+	return rc;
+}
