@@ -16,23 +16,7 @@ typedef struct {
 	int section;      /* last section number written */
 } doc;
 
-/* Causes in the order the document lists them. */
-static const struct {
-	cchc_cause cause;
-	cchc_str_id label;
-} cause_order[] = {
-	{CCHC_CAUSE_LATE, CCHC_STR_GAP_CAUSE_LATE},
-	{CCHC_CAUSE_UNDOCUMENTED, CCHC_STR_GAP_CAUSE_UNDOCUMENTED},
-	{CCHC_CAUSE_APPRAISAL, CCHC_STR_GAP_CAUSE_APPRAISAL},
-	{CCHC_CAUSE_PARTIAL, CCHC_STR_GAP_CAUSE_PARTIAL},
-	{CCHC_CAUSE_NOT_DONE, CCHC_STR_GAP_CAUSE_NOT_DONE},
-	{CCHC_CAUSE_SURVEY, CCHC_STR_GAP_CAUSE_SURVEY},
-};
-#define NCAUSES (sizeof cause_order / sizeof *cause_order)
 
-static const char *const roman[] = {"I",   "II",   "III", "IV", "V",   "VI",  "VII",
-                                    "VIII", "IX",  "X",   "XI", "XII", "XIII", "XIV",
-                                    "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
 
 static void text(doc *d, const char *s)
 {
@@ -210,24 +194,15 @@ static void causes(doc *d)
 	const cchc_gap *g = d->gap;
 	char pts[CCHC_FMT_SIZE], n[24];
 	heading(d, CCHC_STR_GAP_CAUSES);
-	/* by points lost, most first: what is worth winning back first */
-	size_t order[NCAUSES];
-	for (size_t i = 0; i < NCAUSES; i++)
-		order[i] = i;
-	for (size_t i = 1; i < NCAUSES; i++)
-		for (size_t k = i; k > 0 && g->lost_by_cause[cause_order[order[k]].cause] >
-		                               g->lost_by_cause[cause_order[order[k - 1]].cause]; k--) {
-			size_t t = order[k];
-			order[k] = order[k - 1];
-			order[k - 1] = t;
-		}
-	for (size_t i = 0; i < NCAUSES; i++) {
-		cchc_cause cause = cause_order[order[i]].cause;
+	size_t order[CCHC_GAP_NCAUSES];
+	cchc_gap_cause_order(g, order); /* most points lost first */
+	for (size_t i = 0; i < CCHC_GAP_NCAUSES; i++) {
+		cchc_cause cause = cchc_gap_causes[order[i]].cause;
 		if (!g->count_by_cause[cause])
 			continue;
 		cchc_fmt_points_short(pts, g->lost_by_cause[cause], d->L);
 		snprintf(n, sizeof n, "%zu", g->count_by_cause[cause]);
-		const char *args[] = {cchc_str(cause_order[order[i]].label, d->L), n, pts};
+		const char *args[] = {cchc_str(cchc_gap_causes[order[i]].label, d->L), n, pts};
 		cchc_buf_puts(d->out, "- ");
 		fill(d, CCHC_STR_GAP_CAUSE_LINE, args, 3);
 		cchc_buf_puts(d->out, ": ");
@@ -331,7 +306,7 @@ static void tasks(doc *d)
 		if (task->area != area) {
 			area = task->area;
 			tt = 0;
-			cchc_table_cell(&t, area < sizeof roman / sizeof *roman ? roman[area] : "");
+			cchc_table_cell(&t, cchc_roman(area));
 			cchc_table_cell(&t, g->areas[area]);
 			for (int k = 0; k < 4; k++)
 				cchc_table_cell(&t, "");

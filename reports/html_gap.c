@@ -6,23 +6,7 @@
 
 #include "html_priv.h"
 
-static const char *const roman[] = {"I",   "II",   "III", "IV", "V",   "VI",  "VII",
-                                    "VIII", "IX",  "X",   "XI", "XII", "XIII", "XIV",
-                                    "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
 
-/* The causes the analysis words, with their long labels. */
-static const struct {
-	cchc_cause cause;
-	cchc_str_id label;
-} cause_order[] = {
-	{CCHC_CAUSE_LATE, CCHC_STR_GAP_CAUSE_LATE},
-	{CCHC_CAUSE_UNDOCUMENTED, CCHC_STR_GAP_CAUSE_UNDOCUMENTED},
-	{CCHC_CAUSE_APPRAISAL, CCHC_STR_GAP_CAUSE_APPRAISAL},
-	{CCHC_CAUSE_PARTIAL, CCHC_STR_GAP_CAUSE_PARTIAL},
-	{CCHC_CAUSE_NOT_DONE, CCHC_STR_GAP_CAUSE_NOT_DONE},
-	{CCHC_CAUSE_SURVEY, CCHC_STR_GAP_CAUSE_SURVEY},
-};
-#define NCAUSES (sizeof cause_order / sizeof *cause_order)
 
 static void heading(html_page *p, cchc_str_id title)
 {
@@ -164,14 +148,14 @@ static void cause_ids(html_page *p, cchc_cause cause)
 static void cause_row(html_page *p, size_t i)
 {
 	const cchc_gap *g = p->gap;
-	cchc_cause cause = cause_order[i].cause;
+	cchc_cause cause = cchc_gap_causes[i].cause;
 	char pts[CCHC_FMT_SIZE], share[CCHC_FMT_SIZE];
 	long tenths = cchc_html_share_tenths(g->lost_by_cause[cause], g->recoverable);
 	cchc_fmt_points(pts, g->lost_by_cause[cause], p->L);
 	cchc_html_fmt_tenths(share, tenths, p->L);
 	cchc_buf_printf(p->out, "<tr><td><span class=\"dot\" style=\"background:%s\"></span>",
 	                cchc_html_cause_colour(cause));
-	hp_str(p, cause_order[i].label);
+	hp_str(p, cchc_gap_causes[i].label);
 	cchc_buf_printf(p->out, "</td><td class=\"n\">%zu</td><td class=\"n\">%s</td>",
 	                g->count_by_cause[cause], pts);
 	cchc_buf_printf(p->out,
@@ -187,22 +171,13 @@ static void causes(html_page *p)
 	static const cchc_str_id heads[] = {CCHC_STR_CAUSE, CCHC_STR_COUNTS, CCHC_STR_GAP_LOST,
 	                                    CCHC_STR_HTML_SHARE, CCHC_STR_CRITERION};
 	const cchc_gap *g = p->gap;
-	size_t order[NCAUSES];
-	for (size_t i = 0; i < NCAUSES; i++)
-		order[i] = i;
-	/* by points lost, most first: what is worth winning back first */
-	for (size_t i = 1; i < NCAUSES; i++)
-		for (size_t k = i; k > 0 && g->lost_by_cause[cause_order[order[k]].cause] >
-		                               g->lost_by_cause[cause_order[order[k - 1]].cause]; k--) {
-			size_t t = order[k];
-			order[k] = order[k - 1];
-			order[k - 1] = t;
-		}
+	size_t order[CCHC_GAP_NCAUSES];
+	cchc_gap_cause_order(g, order); /* most points lost first */
 	heading(p, CCHC_STR_GAP_CAUSES);
 	hp_put(p, "<table class=\"causes\">\n");
 	hp_head_row(p, heads, sizeof heads / sizeof *heads, "lnnnl");
-	for (size_t i = 0; i < NCAUSES; i++)
-		if (g->count_by_cause[cause_order[order[i]].cause])
+	for (size_t i = 0; i < CCHC_GAP_NCAUSES; i++)
+		if (g->count_by_cause[cchc_gap_causes[order[i]].cause])
 			cause_row(p, order[i]);
 	hp_put(p, "</tbody>\n</table>\n");
 	char pts[CCHC_FMT_SIZE];
@@ -277,7 +252,7 @@ static void target(html_page *p)
 static void area_row(html_page *p, size_t area)
 {
 	hp_put(p, "<tr class=\"sub\"><td>");
-	hp_put(p, area < sizeof roman / sizeof *roman ? roman[area] : "");
+	hp_put(p, cchc_roman(area));
 	hp_put(p, "</td><td colspan=\"5\">");
 	hp_text(p, p->gap->areas[area]);
 	hp_put(p, "</td></tr>\n");

@@ -10,9 +10,6 @@
 
 #include "report_priv.h"
 
-static const char *const roman[] = {"I",   "II",   "III", "IV", "V",   "VI",  "VII",
-                                    "VIII", "IX",  "X",   "XI", "XII", "XIII", "XIV",
-                                    "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
 
 /* Text for an attribute or element: markup characters escaped, control
  * characters (not allowed in XML 1.0) dropped. */
@@ -85,8 +82,8 @@ static int deadline_of(const char *when, char out[16])
 
 static void area_id(char buf[16], size_t area)
 {
-	if (area < sizeof roman / sizeof *roman)
-		snprintf(buf, 16, "%s", roman[area]);
+	if (*cchc_roman(area))
+		snprintf(buf, 16, "%s", cchc_roman(area));
 	else
 		snprintf(buf, 16, "A%zu", area + 1);
 }

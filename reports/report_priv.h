@@ -16,6 +16,23 @@
 int cchc_str_fill(cchc_buf *out, cchc_str_id id, cchc_lang lang, const char *const *args,
                   size_t nargs);
 
+/* The causes a gap analysis words, in the order the plans list them, with
+ * their long labels ("Có thực hiện nhưng chậm so với thời gian quy định"). */
+typedef struct {
+	cchc_cause cause;
+	cchc_str_id label;
+} cchc_gap_cause_label;
+
+#define CCHC_GAP_NCAUSES 6
+extern const cchc_gap_cause_label cchc_gap_causes[CCHC_GAP_NCAUSES];
+
+/* Indexes into cchc_gap_causes by points lost, most first (ties keep the
+ * plan's order): what is worth winning back first. */
+void cchc_gap_cause_order(const cchc_gap *gap, size_t order[CCHC_GAP_NCAUSES]);
+
+/* "I", "II", … "XX" for plan areas; "" past XX. */
+const char *cchc_roman(size_t i);
+
 /* ---- utf8.c ---- */
 
 /*

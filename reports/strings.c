@@ -305,3 +305,34 @@ int cchc_str_fill(cchc_buf *out, cchc_str_id id, cchc_lang lang, const char *con
 	}
 	return out->failed ? -1 : 0;
 }
+
+const cchc_gap_cause_label cchc_gap_causes[CCHC_GAP_NCAUSES] = {
+	{CCHC_CAUSE_LATE, CCHC_STR_GAP_CAUSE_LATE},
+	{CCHC_CAUSE_UNDOCUMENTED, CCHC_STR_GAP_CAUSE_UNDOCUMENTED},
+	{CCHC_CAUSE_APPRAISAL, CCHC_STR_GAP_CAUSE_APPRAISAL},
+	{CCHC_CAUSE_PARTIAL, CCHC_STR_GAP_CAUSE_PARTIAL},
+	{CCHC_CAUSE_NOT_DONE, CCHC_STR_GAP_CAUSE_NOT_DONE},
+	{CCHC_CAUSE_SURVEY, CCHC_STR_GAP_CAUSE_SURVEY},
+};
+
+const char *cchc_roman(size_t i)
+{
+	static const char *const roman[] = {"I",    "II",  "III", "IV",  "V",    "VI",   "VII",
+	                                    "VIII", "IX",  "X",   "XI",  "XII",  "XIII", "XIV",
+	                                    "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
+	return i < sizeof roman / sizeof *roman ? roman[i] : "";
+}
+
+void cchc_gap_cause_order(const cchc_gap *g, size_t order[CCHC_GAP_NCAUSES])
+{
+	for (size_t i = 0; i < CCHC_GAP_NCAUSES; i++)
+		order[i] = i;
+	for (size_t i = 1; i < CCHC_GAP_NCAUSES; i++) /* insertion sort: stable, six items */
+		for (size_t k = i; k > 0 && g->lost_by_cause[cchc_gap_causes[order[k]].cause] >
+		                               g->lost_by_cause[cchc_gap_causes[order[k - 1]].cause];
+		     k--) {
+			size_t t = order[k];
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+}

@@ -6,19 +6,6 @@
 
 #include "xlsx_priv.h"
 
-/* Causes in the order gap_text.c lists them, with their long labels. */
-static const struct {
-	cchc_cause cause;
-	cchc_str_id label;
-} cause_order[] = {
-	{CCHC_CAUSE_LATE, CCHC_STR_GAP_CAUSE_LATE},
-	{CCHC_CAUSE_UNDOCUMENTED, CCHC_STR_GAP_CAUSE_UNDOCUMENTED},
-	{CCHC_CAUSE_APPRAISAL, CCHC_STR_GAP_CAUSE_APPRAISAL},
-	{CCHC_CAUSE_PARTIAL, CCHC_STR_GAP_CAUSE_PARTIAL},
-	{CCHC_CAUSE_NOT_DONE, CCHC_STR_GAP_CAUSE_NOT_DONE},
-	{CCHC_CAUSE_SURVEY, CCHC_STR_GAP_CAUSE_SURVEY},
-};
-#define NCAUSES (sizeof cause_order / sizeof *cause_order)
 
 enum { C_ID, C_TITLE, C_POINTS, C_MAX, C_LOST, C_CAUSE, C_REASON, C_EFFORT, C_PLAN, C_COUNT };
 
@@ -158,27 +145,18 @@ static void causes(sheet *s)
 	cchc_xlsx_label(x, s->ws, s->row, 2, CCHC_STR_COUNTS, x->head);
 	cchc_xlsx_label(x, s->ws, s->row, 3, CCHC_STR_GAP_LOST, x->head);
 	s->row++;
-	/* by points lost, most first, as the document lists them */
-	size_t order[NCAUSES];
-	for (size_t i = 0; i < NCAUSES; i++)
-		order[i] = i;
-	for (size_t i = 1; i < NCAUSES; i++)
-		for (size_t k = i; k > 0 && g->lost_by_cause[cause_order[order[k]].cause] >
-		                               g->lost_by_cause[cause_order[order[k - 1]].cause]; k--) {
-			size_t t = order[k];
-			order[k] = order[k - 1];
-			order[k - 1] = t;
-		}
+	size_t order[CCHC_GAP_NCAUSES];
+	cchc_gap_cause_order(g, order); /* most points lost first */
 	size_t tt = 0, nlost = 0;
-	for (size_t i = 0; i < NCAUSES; i++) {
-		cchc_cause cause = cause_order[order[i]].cause;
+	for (size_t i = 0; i < CCHC_GAP_NCAUSES; i++) {
+		cchc_cause cause = cchc_gap_causes[order[i]].cause;
 		if (!g->count_by_cause[cause])
 			continue;
 		cchc_xlsx_number(x, s->ws, s->row, 0, (double)++tt, x->count);
-		cchc_xlsx_label(x, s->ws, s->row, 1, cause_order[order[i]].label, x->wrap);
+		cchc_xlsx_label(x, s->ws, s->row, 1, cchc_gap_causes[order[i]].label, x->wrap);
 		cchc_xlsx_row_lines(
 			x, s->ws, s->row,
-			cchc_xlsx_lines(cchc_str(cause_order[order[i]].label, x->L), widths[C_TITLE]));
+			cchc_xlsx_lines(cchc_str(cchc_gap_causes[order[i]].label, x->L), widths[C_TITLE]));
 		cchc_xlsx_number(x, s->ws, s->row, 2, (double)g->count_by_cause[cause], x->count);
 		cchc_xlsx_points(x, s->ws, s->row, 3, g->lost_by_cause[cause], x->pts);
 		nlost += g->count_by_cause[cause];

@@ -22,14 +22,11 @@ static void fit_row(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const char *
 	cchc_xlsx_row_lines(x, ws, row, lines);
 }
 
-static const char *const roman[] = {"I",    "II",  "III", "IV",  "V",    "VI",   "VII",
-                                    "VIII", "IX",  "X",   "XI",  "XII",  "XIII", "XIV",
-                                    "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
 
 static void area_row(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, size_t area)
 {
 	const cchc_gap *g = x->gap;
-	cchc_xlsx_str(x, ws, row, C_TT, area < sizeof roman / sizeof *roman ? roman[area] : "",
+	cchc_xlsx_str(x, ws, row, C_TT, cchc_roman(area),
 	              x->group);
 	cchc_xlsx_str(x, ws, row, C_TASK, g->areas[area], x->group);
 	for (lxw_col_t c = C_SOLUTION; c < C_COUNT; c++)
