@@ -8,41 +8,16 @@
 
 #include "cchc/report.h"
 
-static const char *const so_ids[] = {
-	"bdt", "bqlkkt", "sct", "sdl", "sgddt", "sgtvt", "skhcn", "skhdt", "sldtbxh", "sngv", "snnptnt",
-	"snv", "stc", "stnmt", "stp", "stttt", "svhtt", "sxd", "syt", "ttt", "vpubnd"};
-static const char *const huyen_ids[] = {"aluoi", "namdong", "phongdien", "phuloc", "phuvang",
-                                        "quangdien", "tphue", "txhuongthuy", "txhuongtra"};
-#define NSO (sizeof so_ids / sizeof *so_ids)
-#define NHUYEN (sizeof huyen_ids / sizeof *huyen_ids)
-
-static cchc_criteria *sets[2];
-static cchc_assessment *assessments[NSO + NHUYEN];
-static cchc_score *scores[NSO + NHUYEN];
+static test_hue hue;
 static cchc_ranking *ranking;
 
 static int load_all(void)
 {
+	if (test_hue_load(&hue) < 0)
+		return -1;
 	cchc_diag *d = cchc_diag_new();
-	char path[256];
-	int rc = 0;
-	if (cchc_criteria_load(&sets[0], test_path("criteria/hue-so-2018.xml"), d) < 0 ||
-	    cchc_criteria_load(&sets[1], test_path("criteria/hue-huyen-2018.xml"), d) < 0)
-		rc = -1;
-	for (size_t i = 0; rc == 0 && i < NSO + NHUYEN; i++) {
-		if (i < NSO)
-			snprintf(path, sizeof path, "samples/hue-2018/so/%s.xml", so_ids[i]);
-		else
-			snprintf(path, sizeof path, "samples/hue-2018/huyen/%s.xml", huyen_ids[i - NSO]);
-		if (cchc_assessment_load(&assessments[i], (const cchc_criteria *const *)sets, 2,
-		                         test_path(path), d) < 0 ||
-		    cchc_score_compute(&scores[i], assessments[i]) < 0)
-			rc = -1;
-	}
-	if (rc == 0)
-		rc = cchc_ranking_build(&ranking, (const cchc_score *const *)scores, NSO + NHUYEN, d);
-	if (rc < 0)
-		fprintf(stderr, "\n%s", test_diag_text(d));
+	int rc = cchc_ranking_build(&ranking, (const cchc_score *const *)hue.scores,
+	                            TEST_HUE_SO + TEST_HUE_HUYEN, d);
 	cchc_diag_free(d);
 	return rc;
 }
@@ -148,12 +123,7 @@ static void test_gap_for_rank_10(void)
 static void cleanup(void)
 {
 	cchc_ranking_free(ranking);
-	for (size_t i = 0; i < NSO + NHUYEN; i++) {
-		cchc_score_free(scores[i]);
-		cchc_assessment_free(assessments[i]);
-	}
-	cchc_criteria_free(sets[0]);
-	cchc_criteria_free(sets[1]);
+	test_hue_free(&hue);
 }
 
 int main(void)

@@ -201,24 +201,12 @@ static void test_kendall_against_pairs(void)
 /* The Huế block, 2000 draws with weights: byte-identical JSON on 1 and 2 threads. */
 static void test_threads_agree(void)
 {
-	static const char *const ids[] = {
-		"bdt", "bqlkkt", "sct", "sdl", "sgddt", "sgtvt", "skhcn", "skhdt", "sldtbxh", "sngv",
-		"snnptnt", "snv", "stc", "stnmt", "stp", "stttt", "svhtt", "sxd", "syt", "ttt", "vpubnd"};
-	cchc_criteria *set = NULL;
-	cchc_assessment *a[21] = {0};
-	cchc_score *s[21] = {0};
+	test_hue hue;
 	cchc_ranking *rk = NULL;
 	cchc_diag *d = cchc_diag_new();
-	char path[256];
-	int ok = cchc_criteria_load(&set, test_path("criteria/hue-so-2018.xml"), d) == 0;
-	for (size_t i = 0; ok && i < 21; i++) {
-		snprintf(path, sizeof path, "samples/hue-2018/so/%s.xml", ids[i]);
-		const cchc_criteria *sets[] = {set};
-		ok = cchc_assessment_load(&a[i], sets, 1, test_path(path), d) == 0 &&
-		     cchc_score_compute(&s[i], a[i]) == 0;
-	}
-	ok = ok && cchc_ranking_build(&rk, (const cchc_score *const *)s, 21, d) == 0;
-	CU_ASSERT_FATAL(ok);
+	CU_ASSERT_FATAL(test_hue_load(&hue) == 0 &&
+	                cchc_ranking_build(&rk, (const cchc_score *const *)hue.scores, TEST_HUE_SO,
+	                                   d) == 0);
 	cchc_buf out[2];
 	for (unsigned t = 1; t <= 2; t++) {
 		cchc_robust_options opt = {2000, 2026, 5.0, 1, t, 10};
@@ -237,11 +225,7 @@ static void test_threads_agree(void)
 	cchc_buf_dispose(&out[0]);
 	cchc_buf_dispose(&out[1]);
 	cchc_ranking_free(rk);
-	for (size_t i = 0; i < 21; i++) {
-		cchc_score_free(s[i]);
-		cchc_assessment_free(a[i]);
-	}
-	cchc_criteria_free(set);
+	test_hue_free(&hue);
 	cchc_diag_free(d);
 }
 

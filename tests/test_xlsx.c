@@ -19,17 +19,10 @@
 
 #include "cchc/report.h"
 
-static const char *const so_ids[] = {
-	"bdt", "bqlkkt", "sct", "sdl", "sgddt", "sgtvt", "skhcn", "skhdt", "sldtbxh", "sngv", "snnptnt",
-	"snv", "stc", "stnmt", "stp", "stttt", "svhtt", "sxd", "syt", "ttt", "vpubnd"};
-static const char *const huyen_ids[] = {"aluoi", "namdong", "phongdien", "phuloc", "phuvang",
-                                        "quangdien", "tphue", "txhuongthuy", "txhuongtra"};
-#define NSO (sizeof so_ids / sizeof *so_ids)
-#define NHUYEN (sizeof huyen_ids / sizeof *huyen_ids)
+#define NSO TEST_HUE_SO
+#define NHUYEN TEST_HUE_HUYEN
 
-static cchc_criteria *sets[2];
-static cchc_assessment *assessments[NSO + NHUYEN];
-static cchc_score *scores[NSO + NHUYEN];
+static test_hue hue;
 static cchc_ranking *so_ranking;   /* the 21 departments alone */
 static cchc_ranking *both_ranking; /* departments and the 9 districts */
 static cchc_gap *gap;              /* skhdt, target rank 10 */
@@ -39,27 +32,13 @@ static cchc_gap *gap;              /* skhdt, target rank 10 */
 
 static int load_all(void)
 {
+	if (test_hue_load(&hue) < 0)
+		return -1;
 	cchc_diag *d = cchc_diag_new();
-	char path[256];
-	int rc = 0;
-	if (cchc_criteria_load(&sets[0], test_path("criteria/hue-so-2018.xml"), d) < 0 ||
-	    cchc_criteria_load(&sets[1], test_path("criteria/hue-huyen-2018.xml"), d) < 0)
-		rc = -1;
-	for (size_t i = 0; rc == 0 && i < NSO + NHUYEN; i++) {
-		if (i < NSO)
-			snprintf(path, sizeof path, "samples/hue-2018/so/%s.xml", so_ids[i]);
-		else
-			snprintf(path, sizeof path, "samples/hue-2018/huyen/%s.xml", huyen_ids[i - NSO]);
-		if (cchc_assessment_load(&assessments[i], (const cchc_criteria *const *)sets, 2,
-		                         test_path(path), d) < 0 ||
-		    cchc_score_compute(&scores[i], assessments[i]) < 0)
-			rc = -1;
-	}
+	const cchc_score *const *scores = (const cchc_score *const *)hue.scores;
+	int rc = cchc_ranking_build(&so_ranking, scores, NSO, d);
 	if (rc == 0)
-		rc = cchc_ranking_build(&so_ranking, (const cchc_score *const *)scores, NSO, d);
-	if (rc == 0)
-		rc = cchc_ranking_build(&both_ranking, (const cchc_score *const *)scores, NSO + NHUYEN,
-		                        d);
+		rc = cchc_ranking_build(&both_ranking, scores, NSO + NHUYEN, d);
 	if (rc == 0)
 		rc = cchc_gap_build(&gap, so_ranking, "skhdt", 10, NULL, NULL, d);
 	if (rc < 0)
@@ -468,7 +447,7 @@ static void test_detail_sheet(void)
 	ASSERT_NUM(number(s, ref(c15, 3)), 1);
 	/* every leaf has its column */
 	char last[4];
-	size_t nleaves = cchc_criteria_leaf_count(sets[0]);
+	size_t nleaves = cchc_criteria_leaf_count(hue.sets[0]);
 	unsigned c = (unsigned)(4 + nleaves - 1);
 	if (c < 26)
 		snprintf(last, sizeof last, "%c", 'A' + c);
@@ -506,7 +485,7 @@ static void test_stats_sheet(void)
 	r = find_row(&b, s, 'A', "1");
 	CU_ASSERT_FATAL(r > 0);
 	ASSERT_NUM(number(s, ref("C", r)), 13);
-	const cchc_node *n = cchc_criteria_find(sets[0], "1.1.1");
+	const cchc_node *n = cchc_criteria_find(hue.sets[0], "1.1.1");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(n);
 	const cchc_stat *st = &blk->nodes[n->index];
 	r = find_row(&b, s, 'A', "1.1.1");
@@ -830,12 +809,7 @@ static void cleanup(void)
 	cchc_gap_free(gap);
 	cchc_ranking_free(so_ranking);
 	cchc_ranking_free(both_ranking);
-	for (size_t i = 0; i < NSO + NHUYEN; i++) {
-		cchc_score_free(scores[i]);
-		cchc_assessment_free(assessments[i]);
-	}
-	cchc_criteria_free(sets[0]);
-	cchc_criteria_free(sets[1]);
+	test_hue_free(&hue);
 	xmlCleanupParser();
 }
 

@@ -72,3 +72,47 @@ const char *test_diag_text(const cchc_diag *diag)
 	}
 	return buf;
 }
+
+const char *const test_hue_so_ids[TEST_HUE_SO] = {
+	"bdt", "bqlkkt", "sct", "sdl", "sgddt", "sgtvt", "skhcn", "skhdt", "sldtbxh", "sngv", "snnptnt",
+	"snv", "stc", "stnmt", "stp", "stttt", "svhtt", "sxd", "syt", "ttt", "vpubnd"};
+const char *const test_hue_huyen_ids[TEST_HUE_HUYEN] = {
+	"aluoi", "namdong", "phongdien", "phuloc", "phuvang", "quangdien", "tphue", "txhuongthuy",
+	"txhuongtra"};
+
+int test_hue_load(test_hue *h)
+{
+	cchc_diag *d = cchc_diag_new();
+	char path[256];
+	int rc = 0;
+	memset(h, 0, sizeof *h);
+	if (cchc_criteria_load(&h->sets[0], test_path("criteria/hue-so-2018.xml"), d) < 0 ||
+	    cchc_criteria_load(&h->sets[1], test_path("criteria/hue-huyen-2018.xml"), d) < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < TEST_HUE_SO + TEST_HUE_HUYEN; i++) {
+		if (i < TEST_HUE_SO)
+			snprintf(path, sizeof path, "samples/hue-2018/so/%s.xml", test_hue_so_ids[i]);
+		else
+			snprintf(path, sizeof path, "samples/hue-2018/huyen/%s.xml",
+			         test_hue_huyen_ids[i - TEST_HUE_SO]);
+		if (cchc_assessment_load(&h->assessments[i], (const cchc_criteria *const *)h->sets, 2,
+		                         test_path(path), d) < 0 ||
+		    cchc_score_compute(&h->scores[i], h->assessments[i]) < 0)
+			rc = -1;
+	}
+	if (rc < 0)
+		fprintf(stderr, "\n%s", test_diag_text(d));
+	cchc_diag_free(d);
+	return rc;
+}
+
+void test_hue_free(test_hue *h)
+{
+	for (size_t i = 0; i < TEST_HUE_SO + TEST_HUE_HUYEN; i++) {
+		cchc_score_free(h->scores[i]);
+		cchc_assessment_free(h->assessments[i]);
+	}
+	cchc_criteria_free(h->sets[0]);
+	cchc_criteria_free(h->sets[1]);
+	memset(h, 0, sizeof *h);
+}

@@ -33,6 +33,23 @@ int test_diag_has(const cchc_diag *diag, long line, const char *needle);
 /* All diagnostics joined with newlines, for failure output (static buffer). */
 const char *test_diag_text(const cchc_diag *diag);
 
+/* The bundled Thừa Thiên Huế 2018 samples, loaded and scored: the 21
+ * departments (hue-so-2018) first, then the 9 districts (hue-huyen-2018). */
+#define TEST_HUE_SO 21
+#define TEST_HUE_HUYEN 9
+typedef struct {
+	cchc_criteria *sets[2];
+	cchc_assessment *assessments[TEST_HUE_SO + TEST_HUE_HUYEN];
+	cchc_score *scores[TEST_HUE_SO + TEST_HUE_HUYEN];
+} test_hue;
+
+extern const char *const test_hue_so_ids[TEST_HUE_SO];
+extern const char *const test_hue_huyen_ids[TEST_HUE_HUYEN];
+
+/* 0, or -1 with the diagnostics printed (what is loaded stays freeable). */
+int test_hue_load(test_hue *h);
+void test_hue_free(test_hue *h);
+
 /* Asserts that say what they got when they fail. */
 #define ASSERT_EQ(actual, expected)                                                           \
 	do {                                                                                      \
