@@ -1,23 +1,32 @@
-/* cchc validate: schema and semantic checks of a criteria set and assessments. */
+/* cchc validate: schema and semantic checks of criteria sets, assessments and plans. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "inputs.h"
 
 static const char usage[] =
-	"Usage: cchc validate CRITERIA.xml [ASSESSMENT.xml ...]\n"
+	"Usage: cchc validate FILES...\n"
 	"\n"
-	"Check a criteria set (schema, unique ids, sums, rules, bands) and each\n"
-	"assessment against it (criterion ids, evidence per rule kind, ranges,\n"
-	"appraisal rounds, surveys). Every problem is printed as FILE:LINE: message.\n"
+	"Check criteria sets (schema, unique ids, sums, rules, bands), assessments\n"
+	"against the sets given (criterion ids, evidence per rule kind, ranges,\n"
+	"appraisal rounds, surveys) and annual plans. FILES may be folders: their\n"
+	"*.xml files are checked. Each valid file gets one line on standard output;\n"
+	"every problem is printed as FILE:LINE: error: message.\n"
 	"\n"
 	"Exit status: 0 all valid, 1 some file is invalid, 2 usage error.\n";
 
+static void report_set(const char *path, const cchc_criteria *set)
+{
+	size_t nnodes;
+	cchc_criteria_nodes(set, &nnodes);
+	printf("%s: valid criteria set \"%s\" (%zu nodes, %zu scored leaves)\n", path,
+	       cchc_criteria_id(set), nnodes, cchc_criteria_leaf_count(set));
+}
+
 int cmd_validate(int argc, char **argv)
 {
-	/* Every argument is a file: argv[1] the criteria set, the rest assessments. */
-	char **files = argv + 1;
-	int nfiles = argc - 1;
-
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage, stdout);
@@ -26,36 +35,64 @@ int cmd_validate(int argc, char **argv)
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error("validate", "unknown option %s", argv[i]);
 	}
-	if (nfiles < 1)
-		return cli_usage_error("validate", "give a criteria file");
+	if (argc < 2)
+		return cli_usage_error("validate", "give the files (or folders) to check");
 
 	int status = CLI_OK;
 	cchc_diag *diag = cchc_diag_new();
-	cchc_criteria *set = NULL;
+	char **paths = NULL;
+	size_t npaths = 0, nsets = 0;
 	if (!diag)
 		return CLI_INVALID;
-	if (cchc_criteria_load(&set, files[0], diag) < 0) {
-		cli_print_diag(diag);
-		cchc_diag_free(diag);
-		return CLI_INVALID;
+	if (cli_expand(argv + 1, (size_t)argc - 1, &paths, &npaths, diag) < 0)
+		status = CLI_INVALID;
+	cchc_criteria **sets = calloc(npaths ? npaths : 1, sizeof *sets);
+	unsigned char *done = calloc(npaths ? npaths : 1, 1);
+	if (!sets || !done) {
+		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		status = CLI_INVALID;
+		npaths = 0;
 	}
-	size_t nnodes;
-	cchc_criteria_nodes(set, &nnodes);
-	printf("%s: valid criteria set \"%s\" (%zu nodes, %zu scored leaves)\n", files[0],
-	       cchc_criteria_id(set), nnodes, cchc_criteria_leaf_count(set));
-	const cchc_criteria *sets[1] = {set};
-	for (int f = 1; f < nfiles; f++) {
-		cchc_assessment *a = NULL;
-		cchc_diag_clear(diag);
-		if (cchc_assessment_load(&a, sets, 1, files[f], diag) < 0) {
-			cli_print_diag(diag);
-			status = CLI_INVALID;
+	/* criteria sets and plans first: assessments are checked against the sets */
+	for (size_t i = 0; i < npaths; i++) {
+		cchc_file_kind kind = cchc_file_sniff(paths[i]);
+		if (kind == CCHC_FILE_CRITERIA) {
+			done[i] = 1;
+			if (cchc_criteria_load(&sets[nsets], paths[i], diag) == 0)
+				report_set(paths[i], sets[nsets++]);
+		} else if (kind == CCHC_FILE_PLAN) {
+			cchc_plan *plan = NULL;
+			done[i] = 1;
+			if (cchc_plan_load(&plan, paths[i], diag) == 0)
+				printf("%s: valid plan\n", paths[i]);
+			cchc_plan_free(plan);
+		} else if (kind == CCHC_FILE_UNREADABLE) {
+			done[i] = 1;
+			cchc_diag_addf(diag, paths[i], 0, "cannot open the file: %s", strerror(errno));
+		}
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		if (done[i])
+			continue;
+		if (nsets == 0) {
+			cchc_diag_addf(diag, paths[i], 0, "no criteria set given to check this assessment "
+			               "against: name its criteria file too");
 			continue;
 		}
-		printf("%s: valid assessment of \"%s\"\n", files[f], cchc_assessment_agency_id(a));
+		cchc_assessment *a = NULL;
+		if (cchc_assessment_load(&a, (const cchc_criteria *const *)sets, nsets, paths[i], diag) == 0)
+			printf("%s: valid assessment of \"%s\"\n", paths[i], cchc_assessment_agency_id(a));
 		cchc_assessment_free(a);
 	}
-	cchc_criteria_free(set);
+	if (cchc_diag_count(diag) > 0) {
+		cli_print_diag(diag);
+		status = CLI_INVALID;
+	}
+	for (size_t i = 0; i < nsets; i++)
+		cchc_criteria_free(sets[i]);
+	free(sets);
+	free(done);
+	cli_paths_free(paths, npaths);
 	cchc_diag_free(diag);
 	return status;
 }

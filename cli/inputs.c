@@ -109,6 +109,22 @@ static int expand(path_list *out, char *const *args, size_t nargs, cchc_diag *di
 	return rc;
 }
 
+int cli_expand(char *const *args, size_t nargs, char ***paths, size_t *npaths, cchc_diag *diag)
+{
+	path_list files = {0};
+	int rc = expand(&files, args, nargs, diag);
+	*paths = files.paths;
+	*npaths = files.n;
+	return rc;
+}
+
+void cli_paths_free(char **paths, size_t npaths)
+{
+	for (size_t i = 0; i < npaths; i++)
+		free(paths[i]);
+	free(paths);
+}
+
 /* One set per id and one per block: otherwise an assessment could not say which it means. */
 static void check_sets(const cli_inputs *in, cchc_diag *diag)
 {

@@ -23,4 +23,12 @@ int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *
 
 void cli_inputs_free(cli_inputs *in);
 
+/*
+ * The files args name, folders expanded to their *.xml files (recursively, in
+ * name order, hidden entries skipped). *paths is an array the caller frees
+ * with cli_paths_free. Returns 0, or -1 with the problems in diag.
+ */
+int cli_expand(char *const *args, size_t nargs, char ***paths, size_t *npaths, cchc_diag *diag);
+void cli_paths_free(char **paths, size_t npaths);
+
 #endif
