@@ -66,6 +66,9 @@ int cmd_validate(int argc, char **argv)
 			if (cchc_plan_load(&plan, paths[i], diag) == 0)
 				printf("%s: valid plan\n", paths[i]);
 			cchc_plan_free(plan);
+		} else if (kind == CCHC_FILE_NOT_REGULAR) {
+			done[i] = 1;
+			cchc_diag_addf(diag, paths[i], 0, "not a regular file: give XML files or folders");
 		} else if (kind == CCHC_FILE_UNREADABLE) {
 			done[i] = 1;
 			cchc_diag_addf(diag, paths[i], 0, "cannot open the file: %s", strerror(errno));

@@ -161,8 +161,11 @@ int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *
 	/* Sets first, wherever they stand among the arguments. */
 	for (size_t i = 0; i < files.n; i++) {
 		cchc_file_kind kind = cchc_file_sniff(files.paths[i]);
-		if (kind == CCHC_FILE_UNREADABLE) {
-			cchc_diag_addf(diag, files.paths[i], 0, "cannot open the file: %s", strerror(errno));
+		if (kind == CCHC_FILE_UNREADABLE || kind == CCHC_FILE_NOT_REGULAR) {
+			if (kind == CCHC_FILE_NOT_REGULAR)
+				cchc_diag_addf(diag, files.paths[i], 0, "not a regular file: give XML files or folders");
+			else
+				cchc_diag_addf(diag, files.paths[i], 0, "cannot open the file: %s", strerror(errno));
 			is_set[i] = 2; /* reported */
 		} else if (kind == CCHC_FILE_CRITERIA) {
 			is_set[i] = 1;

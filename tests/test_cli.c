@@ -180,6 +180,14 @@ static void test_rank_errors(void)
 	/* an agency filed in another block than its set's */
 	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/huyen/phuvang.xml " SKHDT), 1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "phuvang.xml:8: error: criteria-set=\"hue-huyen-2018\""));
+	/* a FIFO among the inputs is refused, never read (it would block) */
+	remove(CCHC_TEST_TMP "/fifo.xml");
+	CU_ASSERT_EQUAL_FATAL(system("mkfifo '" CCHC_TEST_TMP "/fifo.xml'"), 0);
+	CU_ASSERT_EQUAL(run("rank " SET " " CCHC_TEST_TMP "/fifo.xml"), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "fifo.xml: error: not a regular file: give XML files or "
+	                                        "folders\n"));
+	CU_ASSERT_EQUAL(run("validate " CCHC_TEST_TMP "/fifo.xml"), 1);
+	remove(CCHC_TEST_TMP "/fifo.xml");
 	/* a block nobody ranks, a format nobody reads */
 	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --block huyen"), 2);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, "no criteria set given ranks block \"huyen\""));

@@ -2,13 +2,15 @@
  * through the loader it targets, with its exact diagnostics and lines; the
  * inputs too big to commit, generated at run time (10 000-deep nesting, a
  * 2 GB sparse file) and a FIFO; the CLI refusing them all without leaving an
- * output file; and a regression test per fuzzer finding. */
+ * output file; and regression tests for what building this corpus found
+ * (the fuzzers in tests/fuzz/ have found nothing so far). */
 #define _POSIX_C_SOURCE 200809L /* ftruncate, mkfifo, opendir */
 #define _FILE_OFFSET_BITS 64    /* a 2 GB file on 32-bit systems too */
 #include "testutil.h"
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,24 +37,23 @@ static cchc_criteria *good_set;
  * every refusal keeps: -1, a NULL result, at least one diagnostic. */
 static int load(loader_kind kind, const char *path, cchc_diag *diag)
 {
-	int rc = -2;
-	void *result = (void *)1;
+	/* *out starts as this, so that a loader leaving it alone on failure is caught */
+	static max_align_t sentinel;
+	void *result = &sentinel;
+	int rc;
 	if (kind == CRITERIA) {
-		cchc_criteria *set = (cchc_criteria *)result;
+		cchc_criteria *set = result;
 		rc = cchc_criteria_load(&set, path, diag);
 		result = set;
-		cchc_criteria_free(set);
 	} else if (kind == ASSESSMENT) {
 		const cchc_criteria *sets[1] = {good_set};
-		cchc_assessment *a = (cchc_assessment *)result;
+		cchc_assessment *a = result;
 		rc = cchc_assessment_load(&a, sets, 1, path, diag);
 		result = a;
-		cchc_assessment_free(a);
 	} else {
-		cchc_plan *plan = (cchc_plan *)result;
+		cchc_plan *plan = result;
 		rc = cchc_plan_load(&plan, path, diag);
 		result = plan;
-		cchc_plan_free(plan);
 	}
 	if (rc != 0) {
 		ASSERT_EQ(rc, -1);
@@ -61,6 +62,14 @@ static int load(loader_kind kind, const char *path, cchc_diag *diag)
 	} else {
 		CU_ASSERT_PTR_NOT_NULL(result);
 	}
+	if (result == &sentinel)
+		return rc;
+	if (kind == CRITERIA)
+		cchc_criteria_free(result);
+	else if (kind == ASSESSMENT)
+		cchc_assessment_free(result);
+	else
+		cchc_plan_free(result);
 	return rc;
 }
 
@@ -495,6 +504,71 @@ static void test_evidence_paths(void)
 	}
 }
 
+/* Whether s is well-formed UTF-8 (no overlong forms checked: libxml2 wrote it). */
+static int utf8_ok(const char *s)
+{
+	for (const unsigned char *u = (const unsigned char *)s; *u;) {
+		int n = *u < 0x80 ? 0 : (*u & 0xE0) == 0xC0 ? 1 : (*u & 0xF0) == 0xE0 ? 2
+		      : (*u & 0xF8) == 0xF0 ? 3 : -1;
+		if (n < 0)
+			return 0;
+		for (u++; n > 0; n--, u++)
+			if ((*u & 0xC0) != 0x80)
+				return 0;
+	}
+	return 1;
+}
+
+/* A long schema message is cut at 1 KiB on a character boundary, never inside
+ * a Vietnamese letter (it used to be cut at 1023 bytes, whatever was there). */
+static void test_long_message_cut(void)
+{
+	char *xml = malloc(8192);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+	int n = snprintf(xml, 8192,
+	                 "<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" max=\"1\" "
+	                 "title=\"");
+	for (int i = 0; i < 1001; i++) /* "ệ": three bytes, over the 1000-character limit */
+		n += snprintf(xml + n, 8192 - (size_t)n, "\xE1\xBB\x87");
+	snprintf(xml + n, 8192 - (size_t)n,
+	         "\">\n<bands><band label=\"A\" min=\"0\"/></bands>\n<group id=\"G\" title=\"G\" "
+	         "max=\"1\"><criterion id=\"c\" title=\"C\" max=\"1\"><rule kind=\"yes-no\"/>"
+	         "</criterion></group>\n</criteria-set>\n");
+	cchc_diag *d = NULL;
+	cchc_criteria *set = test_criteria(xml, &d);
+	CU_ASSERT_PTR_NULL(set);
+	const cchc_diag_entry *e = cchc_diag_get(d, 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	ASSERT_EQ(e->line, 1);
+	const char *head = "does not match the schema: Element 'criteria-set', attribute 'title': "
+	                   "[facet 'maxLength'] The value '\xE1\xBB\x87";
+	CU_ASSERT_NSTRING_EQUAL(e->message, head, strlen(head));
+	size_t len = strlen(e->message);
+	CU_ASSERT(len > 6 && strcmp(e->message + len - 6, "\xE1\xBB\x87\xE2\x80\xA6") == 0);
+	CU_ASSERT(utf8_ok(e->message));
+	cchc_criteria_free(set);
+	cchc_diag_free(d);
+	free(xml);
+}
+
+/* UTF-16 without a byte order mark is recognised too. */
+static void test_utf16_without_bom(void)
+{
+	static const char le[] = "<\0c\0r\0i\0t\0e\0r\0i\0a\0-\0s\0e\0t\0/\0>\0";
+	static const char be[] = "\0<\0c\0r\0i\0t\0e\0r\0i\0a\0-\0s\0e\0t\0/\0>";
+	const char *const texts[] = {le, be};
+	for (size_t i = 0; i < 2; i++) {
+		cchc_diag *d = cchc_diag_new();
+		cchc_criteria *set = NULL;
+		ASSERT_EQ(cchc_criteria_load_memory(&set, texts[i], sizeof le - 1, "u16.xml", d), -1);
+		CU_ASSERT_PTR_NULL(set);
+		ASSERT_EQ(cchc_diag_count(d), 1);
+		assert_entry(d, 0, "u16.xml", 0,
+		             "the file is in UTF-16 or UTF-32, but cchc reads UTF-8 only: save it as UTF-8");
+		cchc_diag_free(d);
+	}
+}
+
 int main(void)
 {
 	if (suite_set() < 0)
@@ -508,6 +582,8 @@ int main(void)
 		{"a FIFO does not hang the loader", test_fifo},
 		{"the CLI: exit 1, no output file", test_cli},
 		{"evidence paths: schemes, drives, %2e%2e", test_evidence_paths},
+		{"a long message is cut between characters", test_long_message_cut},
+		{"UTF-16 without a byte order mark", test_utf16_without_bom},
 		{NULL, NULL},
 	};
 	int rc = test_run_suite("hostile", tests);

@@ -2,7 +2,11 @@
  * processing instructions, a DOCTYPE, whitespace) and read the first
  * element's local name. A text scan, not a parse: it never expands or
  * fetches anything, and the loaders still check the whole file. */
+#define _POSIX_C_SOURCE 200809L /* open, fstat, fdopen */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,8 +87,24 @@ cchc_file_kind cchc_file_sniff(const char *path)
 	char *buf = malloc(SNIFF_MAX);
 	if (!buf)
 		return CCHC_FILE_UNREADABLE;
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a FIFO must not hang us; only regular files are read */
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		cchc_file_kind kind = CCHC_FILE_UNREADABLE;
+		if (fd >= 0) {
+			close(fd);
+			if (S_ISDIR(st.st_mode))
+				errno = EISDIR;
+			else
+				kind = CCHC_FILE_NOT_REGULAR;
+		}
+		free(buf);
+		return kind;
+	}
+	FILE *f = fdopen(fd, "rb");
 	if (!f) {
+		close(fd);
 		free(buf);
 		return CCHC_FILE_UNREADABLE;
 	}

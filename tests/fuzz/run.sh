@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the libFuzzer harnesses with clang in build-fuzz/ and run each one for
-# SECONDS (default 60), seeded from criteria/, samples/ and tests/data/.
+# SECONDS (default 60), seeded from criteria/, samples/, tests/data/ and
+# tests/fuzz/seeds/.
 # Any crash, leak, undefined behaviour, timeout or broken loader contract
 # fails the script; the input is saved as build-fuzz/artifacts/<harness>-*.
 # Usage: tests/fuzz/run.sh [SECONDS]    (see tests/fuzz/README.md)
@@ -18,8 +19,8 @@ mkdir -p "$build/artifacts"
 
 for name in criteria assessment plan; do
   case $name in
-    criteria)   seeds=(criteria tests/data) ;;
-    assessment) seeds=(samples/hue-2018 tests/data) ;;
+    criteria)   seeds=(criteria tests/data tests/fuzz/seeds/criteria) ;;
+    assessment) seeds=(samples/hue-2018 tests/data tests/fuzz/seeds/assessment) ;;
     plan)       seeds=(samples/plans tests/data) ;;
   esac
   # the first folder collects what the fuzzer finds and is kept between runs
@@ -34,6 +35,6 @@ for name in criteria assessment plan; do
     echo "fuzz: $name found a problem; the input is in $build/artifacts/" >&2
     exit 1
   fi
-  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+ +DONE' "$log" || true
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^#[0-9]+[[:space:]]+DONE' "$log" || true
 done
 echo "fuzz: all harnesses ran ${seconds}s each without a finding"

@@ -49,7 +49,11 @@ int cchc_buf_printf(cchc_buf *buf, const char *fmt, ...)
 	;
 
 /** Append formatted text from a va_list. */
-int cchc_buf_vprintf(cchc_buf *buf, const char *fmt, va_list ap);
+int cchc_buf_vprintf(cchc_buf *buf, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 0)))
+#endif
+	;
 
 /** Append n copies of a byte. */
 int cchc_buf_repeat(cchc_buf *buf, char c, size_t n);

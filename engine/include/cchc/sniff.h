@@ -15,6 +15,7 @@ extern "C" {
 #endif
 
 typedef enum {
+	CCHC_FILE_NOT_REGULAR = -2, /**< a FIFO, device or socket: never read (it could block) */
 	CCHC_FILE_UNREADABLE = -1, /**< cannot be opened or read (errno is set) */
 	CCHC_FILE_OTHER = 0,       /**< no root element cchc knows */
 	CCHC_FILE_CRITERIA,        /**< <criteria-set> */
