@@ -35,31 +35,6 @@ typedef struct {
 	size_t nnow, nprev;
 } gap_args;
 
-/* Score every assessment and rank them; the scores stay owned by the caller. */
-static int rank_all(const cli_inputs *in, cchc_score ***scores, cchc_ranking **r, cchc_diag *diag)
-{
-	*scores = calloc(in->nassessments ? in->nassessments : 1, sizeof **scores);
-	if (!*scores)
-		return -1;
-	for (size_t i = 0; i < in->nassessments; i++)
-		if (cchc_score_compute(&(*scores)[i], in->assessments[i]) < 0) {
-			cchc_diag_addf(diag, NULL, 0, "out of memory");
-			return -1;
-		}
-	if (in->nassessments == 0) {
-		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
-		return -1;
-	}
-	return cchc_ranking_build(r, (const cchc_score *const *)*scores, in->nassessments, diag);
-}
-
-static void free_scores(cchc_score **scores, size_t n)
-{
-	for (size_t i = 0; scores && i < n; i++)
-		cchc_score_free(scores[i]);
-	free(scores);
-}
-
 static int parse(int argc, char **argv, gap_args *a)
 {
 	int in_previous = 0;
@@ -163,10 +138,10 @@ int cmd_gap(int argc, char **argv)
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
 	if (!diag || cli_inputs_load(&now, a.now, a.nnow, diag) < 0 ||
-	    rank_all(&now, &scores, &ranking, diag) < 0)
+	    cli_score_and_rank(&now, &scores, &ranking, diag) < 0)
 		goto done;
 	if (a.nprev && (cli_inputs_load(&prev, a.prev, a.nprev, diag) < 0 ||
-	                rank_all(&prev, &pscores, &pranking, diag) < 0))
+	                cli_score_and_rank(&prev, &pscores, &pranking, diag) < 0))
 		goto done;
 	if (a.map && cchc_id_map_load(&map, a.map, diag) < 0)
 		goto done;
@@ -187,8 +162,8 @@ done:
 	cchc_id_map_free(map);
 	cchc_ranking_free(ranking);
 	cchc_ranking_free(pranking);
-	free_scores(scores, now.nassessments);
-	free_scores(pscores, prev.nassessments);
+	cli_scores_free(scores, now.nassessments);
+	cli_scores_free(pscores, prev.nassessments);
 	cli_inputs_free(&now);
 	cli_inputs_free(&prev);
 	cchc_diag_free(diag);

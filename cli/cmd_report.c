@@ -160,17 +160,8 @@ int cmd_report(int argc, char **argv)
 	cli_bundle bundle = {0};
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
-	if (!diag || cli_inputs_load(&in, a.files, a.nfiles, diag) < 0)
-		goto done;
-	scores = calloc(in.nassessments ? in.nassessments : 1, sizeof *scores);
-	for (size_t i = 0; scores && i < in.nassessments; i++)
-		if (cchc_score_compute(&scores[i], in.assessments[i]) < 0)
-			goto done;
-	if (!scores || !in.nassessments) {
-		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
-		goto done;
-	}
-	if (cchc_ranking_build(&ranking, (const cchc_score *const *)scores, in.nassessments, diag) < 0)
+	if (!diag || cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
+	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
 		goto done;
 	if (a.agency &&
 	    cchc_gap_build(&gap, ranking, a.agency, (size_t)target, NULL, NULL, diag) < 0)
@@ -203,9 +194,7 @@ done:
 	cchc_robust_free(robust);
 	cchc_gap_free(gap);
 	cchc_ranking_free(ranking);
-	for (size_t i = 0; scores && i < in.nassessments; i++)
-		cchc_score_free(scores[i]);
-	free(scores);
+	cli_scores_free(scores, in.nassessments);
 	cli_inputs_free(&in);
 	cchc_diag_free(diag);
 	free(a.files);

@@ -54,29 +54,6 @@ static int parse_percent(const char *s, double *out)
 	return 0;
 }
 
-static int score_and_rank(const cli_inputs *in, cchc_score ***scores, cchc_ranking **r,
-                          cchc_diag *diag)
-{
-	*scores = calloc(in->nassessments ? in->nassessments : 1, sizeof **scores);
-	if (!*scores)
-		return -1;
-	for (size_t i = 0; i < in->nassessments; i++)
-		if (cchc_score_compute(&(*scores)[i], in->assessments[i]) < 0)
-			return -1;
-	if (!in->nassessments) {
-		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
-		return -1;
-	}
-	return cchc_ranking_build(r, (const cchc_score *const *)*scores, in->nassessments, diag);
-}
-
-static void free_scores(cchc_score **s, size_t n)
-{
-	for (size_t i = 0; s && i < n; i++)
-		cchc_score_free(s[i]);
-	free(s);
-}
-
 int cmd_robust(int argc, char **argv)
 {
 	cli_output out = {"text", CCHC_LANG_VI, NULL};
@@ -166,10 +143,10 @@ int cmd_robust(int argc, char **argv)
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
 	if (!diag || cli_inputs_load(&in, now, nnow, diag) < 0 ||
-	    score_and_rank(&in, &scores, &ranking, diag) < 0)
+	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
 		goto done;
 	if (nprev && (cli_inputs_load(&pin, prev, nprev, diag) < 0 ||
-	              score_and_rank(&pin, &pscores, &pranking, diag) < 0))
+	              cli_score_and_rank(&pin, &pscores, &pranking, diag) < 0))
 		goto done;
 	if (cchc_robust_run(&robust, ranking, pranking, &opt, diag) < 0)
 		goto done;
@@ -186,8 +163,8 @@ done:
 	cchc_robust_free(robust);
 	cchc_ranking_free(ranking);
 	cchc_ranking_free(pranking);
-	free_scores(scores, in.nassessments);
-	free_scores(pscores, pin.nassessments);
+	cli_scores_free(scores, in.nassessments);
+	cli_scores_free(pscores, pin.nassessments);
 	cli_inputs_free(&in);
 	cli_inputs_free(&pin);
 	cchc_diag_free(diag);

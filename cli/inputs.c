@@ -210,3 +210,31 @@ void cli_inputs_free(cli_inputs *in)
 	free(in->sets);
 	memset(in, 0, sizeof *in);
 }
+
+int cli_score_and_rank(const cli_inputs *in, cchc_score ***scores, cchc_ranking **ranking,
+                       cchc_diag *diag)
+{
+	*ranking = NULL;
+	*scores = calloc(in->nassessments ? in->nassessments : 1, sizeof **scores);
+	if (!*scores) {
+		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		return -1;
+	}
+	if (in->nassessments == 0) {
+		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
+		return -1;
+	}
+	for (size_t i = 0; i < in->nassessments; i++)
+		if (cchc_score_compute(&(*scores)[i], in->assessments[i]) < 0) {
+			cchc_diag_addf(diag, NULL, 0, "out of memory");
+			return -1;
+		}
+	return cchc_ranking_build(ranking, (const cchc_score *const *)*scores, in->nassessments, diag);
+}
+
+void cli_scores_free(cchc_score **scores, size_t n)
+{
+	for (size_t i = 0; scores && i < n; i++)
+		cchc_score_free(scores[i]);
+	free(scores);
+}

@@ -24,6 +24,15 @@ int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *
 void cli_inputs_free(cli_inputs *in);
 
 /*
+ * Score every assessment of in (scores[i] for assessments[i]) and rank them
+ * into blocks. The scores array is the caller's (cli_scores_free), even on
+ * failure. Returns 0, or -1 with the problem in diag.
+ */
+int cli_score_and_rank(const cli_inputs *in, cchc_score ***scores, cchc_ranking **ranking,
+                       cchc_diag *diag);
+void cli_scores_free(cchc_score **scores, size_t n);
+
+/*
  * The files args name, folders expanded to their *.xml files (recursively, in
  * name order, hidden entries skipped). *paths is an array the caller frees
  * with cli_paths_free. Returns 0, or -1 with the problems in diag.
