@@ -18,8 +18,6 @@
  * without bound (real plans hold tens of tasks). */
 #define PLAN_MAX_TASKS 100000
 
-extern const unsigned char cchc_schema_plan[];
-extern const size_t cchc_schema_plan_len;
 
 typedef struct {
 	cchc_plan *p;
@@ -448,39 +446,6 @@ static int build(loader *ld, xmlNodePtr root)
 	return check_ids(ld);
 }
 
-static void ignore_error(void *user, xmlErrorPtr err)
-{
-	(void)err;
-	++*(int *)user;
-}
-
-static void ignore_generic(void *user, const char *fmt, ...)
-{
-	(void)user;
-	(void)fmt;
-}
-
-/* xml.c compiles the criteria and assessment schemas; its schema list has no
- * entry for plans, so the plan schema is compiled here the same way. Any
- * error is a build defect, never the user's. */
-static xmlSchemaPtr plan_schema(cchc_diag *diag)
-{
-	int errors = 0;
-	xmlSetStructuredErrorFunc(&errors, ignore_error);
-	xmlSetGenericErrorFunc(NULL, ignore_generic);
-	xmlSchemaParserCtxtPtr pctxt =
-		xmlSchemaNewMemParserCtxt((const char *)cchc_schema_plan, (int)cchc_schema_plan_len);
-	xmlSchemaPtr schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
-	xmlSchemaFreeParserCtxt(pctxt);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlSetGenericErrorFunc(NULL, NULL);
-	if (!schema)
-		cchc_diag_addf(diag, "plan.xsd", 0,
-		               "cannot compile the built-in schema (%d errors): the build is broken",
-		               errors);
-	return schema;
-}
-
 static int load(cchc_plan **out, const char *path, const char *data, size_t len,
                 cchc_diag *diag)
 {
@@ -494,7 +459,7 @@ static int load(cchc_plan **out, const char *path, const char *data, size_t len,
 	if (!doc)
 		return -1;
 	xmlNodePtr root = cchc_xml_root(doc, NS_PLAN, "plan", path, diag);
-	if (!root || !(schema = plan_schema(diag)) || cchc_xml_validate(schema, doc, path, diag) < 0)
+	if (!root || !(schema = cchc_xml_schema_load(CCHC_SCHEMA_PLAN, diag)) || cchc_xml_validate(schema, doc, path, diag) < 0)
 		goto done;
 	ld.p = calloc(1, sizeof *ld.p);
 	if (!ld.p || !(ld.p->file = cchc_strdup(path))) {

@@ -19,6 +19,8 @@ extern const unsigned char cchc_schema_criteria[];
 extern const size_t cchc_schema_criteria_len;
 extern const unsigned char cchc_schema_assessment[];
 extern const size_t cchc_schema_assessment_len;
+extern const unsigned char cchc_schema_plan[];
+extern const size_t cchc_schema_plan_len;
 
 typedef struct {
 	cchc_diag *diag;
@@ -205,10 +207,19 @@ done:
 
 xmlSchemaPtr cchc_xml_schema_load(cchc_schema_id which, cchc_diag *diag)
 {
-	const char *xsd = (const char *)(which == CCHC_SCHEMA_CRITERIA ? cchc_schema_criteria
-	                                                                : cchc_schema_assessment);
-	size_t len = which == CCHC_SCHEMA_CRITERIA ? cchc_schema_criteria_len : cchc_schema_assessment_len;
-	const char *name = which == CCHC_SCHEMA_CRITERIA ? "criteria.xsd" : "assessment.xsd";
+	const struct {
+		const unsigned char *xsd;
+		size_t len;
+		const char *name;
+	} schemas[] = {
+		[CCHC_SCHEMA_CRITERIA] = {cchc_schema_criteria, cchc_schema_criteria_len, "criteria.xsd"},
+		[CCHC_SCHEMA_ASSESSMENT] = {cchc_schema_assessment, cchc_schema_assessment_len,
+		                            "assessment.xsd"},
+		[CCHC_SCHEMA_PLAN] = {cchc_schema_plan, cchc_schema_plan_len, "plan.xsd"},
+	};
+	const char *xsd = (const char *)schemas[which].xsd;
+	size_t len = schemas[which].len;
+	const char *name = schemas[which].name;
 	error_sink sink = {diag, name, "internal schema error", 0, 0};
 
 	xmlSetStructuredErrorFunc(&sink, on_structured_error);

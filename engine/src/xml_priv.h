@@ -11,7 +11,7 @@
 /* Largest input file accepted by the DOM loaders. */
 #define CCHC_XML_MAX_FILE ((size_t)256 << 20)
 
-typedef enum { CCHC_SCHEMA_CRITERIA, CCHC_SCHEMA_ASSESSMENT } cchc_schema_id;
+typedef enum { CCHC_SCHEMA_CRITERIA, CCHC_SCHEMA_ASSESSMENT, CCHC_SCHEMA_PLAN } cchc_schema_id;
 
 /* Parse a file (data == NULL) or a memory buffer. Any DOCTYPE is refused.
  * Returns the document, or NULL after recording why in diag. */
