@@ -11,7 +11,8 @@ static const char usage[] =
 	"\n"
 	"Check criteria sets (schema, unique ids, sums, rules, bands), assessments\n"
 	"against the sets given (criterion ids, evidence per rule kind, ranges,\n"
-	"appraisal rounds, surveys) and annual plans. FILES may be folders: their\n"
+	"appraisal rounds, surveys) and annual plans. An assessment file may be a\n"
+	"bundle (<assessments>) of many agencies. FILES may be folders: their\n"
 	"*.xml files are checked. Each valid file gets one line on standard output;\n"
 	"every problem is printed as FILE:LINE: error: message.\n"
 	"\n"
@@ -23,6 +24,21 @@ static void report_set(const char *path, const cchc_criteria *set)
 	cchc_criteria_nodes(set, &nnodes);
 	printf("%s: valid criteria set \"%s\" (%zu nodes, %zu scored leaves)\n", path,
 	       cchc_criteria_id(set), nnodes, cchc_criteria_leaf_count(set));
+}
+
+/* One line per assessment; a bundle's members say where they stand. */
+static int report_assessment(cchc_assessment *a, void *user)
+{
+	(void)user;
+	long line = cchc_assessment_line(a);
+	if (line > 0)
+		printf("%s:%ld: valid assessment of \"%s\"\n", cchc_assessment_file(a), line,
+		       cchc_assessment_agency_id(a));
+	else
+		printf("%s: valid assessment of \"%s\"\n", cchc_assessment_file(a),
+		       cchc_assessment_agency_id(a));
+	cchc_assessment_free(a);
+	return 0;
 }
 
 int cmd_validate(int argc, char **argv)
@@ -82,10 +98,8 @@ int cmd_validate(int argc, char **argv)
 			               "against: name its criteria file too");
 			continue;
 		}
-		cchc_assessment *a = NULL;
-		if (cchc_assessment_load(&a, (const cchc_criteria *const *)sets, nsets, paths[i], diag) == 0)
-			printf("%s: valid assessment of \"%s\"\n", paths[i], cchc_assessment_agency_id(a));
-		cchc_assessment_free(a);
+		cchc_assessment_stream((const cchc_criteria *const *)sets, nsets, paths[i],
+		                       report_assessment, NULL, diag);
 	}
 	if (cchc_diag_count(diag) > 0) {
 		cli_print_diag(diag);

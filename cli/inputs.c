@@ -144,6 +144,30 @@ static void check_sets(const cli_inputs *in, cchc_diag *diag)
 		}
 }
 
+/* A file may be a bundle of many assessments: the array grows as they stream in. */
+typedef struct {
+	cli_inputs *in;
+	cchc_diag *diag;
+} keeper;
+
+static int keep_assessment(cchc_assessment *a, void *user)
+{
+	cli_inputs *in = ((keeper *)user)->in;
+	if (in->nassessments == in->capacity) {
+		size_t cap = in->capacity ? 2 * in->capacity : 64;
+		cchc_assessment **grown = realloc(in->assessments, cap * sizeof *grown);
+		if (!grown) {
+			cchc_diag_addf(((keeper *)user)->diag, cchc_assessment_file(a), 0, "out of memory");
+			cchc_assessment_free(a);
+			return -1;
+		}
+		in->assessments = grown;
+		in->capacity = cap;
+	}
+	in->assessments[in->nassessments++] = a;
+	return 0;
+}
+
 int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *diag)
 {
 	path_list files = {0};
@@ -151,9 +175,8 @@ int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *
 	size_t before = cchc_diag_count(diag);
 	int rc = expand(&files, args, nargs, diag);
 	in->sets = calloc(files.n ? files.n : 1, sizeof *in->sets);
-	in->assessments = calloc(files.n ? files.n : 1, sizeof *in->assessments);
 	unsigned char *is_set = calloc(files.n ? files.n : 1, 1);
-	if (!in->sets || !in->assessments || !is_set) {
+	if (!in->sets || !is_set) {
 		cchc_diag_addf(diag, NULL, 0, "out of memory");
 		rc = -1;
 		goto done;
@@ -184,14 +207,11 @@ int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *
 		                              "criteria/hue-so-2018.xml");
 	/* Anything else is read as an assessment: a file that is not one gets the
 	 * loader's exact complaint (line, what is wrong). */
-	for (size_t i = 0; i < files.n && in->nsets > 0; i++) {
-		if (is_set[i])
-			continue;
-		cchc_assessment *a = NULL;
-		if (cchc_assessment_load(&a, (const cchc_criteria *const *)in->sets, in->nsets,
-		                         files.paths[i], diag) == 0)
-			in->assessments[in->nassessments++] = a;
-	}
+	keeper keep = {in, diag};
+	for (size_t i = 0; i < files.n && in->nsets > 0; i++)
+		if (!is_set[i])
+			cchc_assessment_stream((const cchc_criteria *const *)in->sets, in->nsets,
+			                       files.paths[i], keep_assessment, &keep, diag);
 done:
 	for (size_t i = 0; i < files.n; i++)
 		free(files.paths[i]);

@@ -10,8 +10,8 @@
 typedef struct {
 	cchc_criteria **sets;
 	size_t nsets;
-	cchc_assessment **assessments; /* in path order */
-	size_t nassessments;
+	cchc_assessment **assessments; /* in path order, a bundle's in file order */
+	size_t nassessments, capacity;
 } cli_inputs;
 
 /*

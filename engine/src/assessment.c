@@ -2,17 +2,18 @@
  * each piece checked against the rule that will read it. */
 #include <string.h>
 
+#include "assessment_priv.h"
+#include "assessment_shape.h"
 #include "attrs_priv.h"
 #include "cchc/assessment.h"
 #include "criteria_priv.h"
 #include "util_priv.h"
 #include "xml_priv.h"
 
-#define NS_ASSESSMENT "urn:cchc:assessment:1"
-
 struct cchc_assessment {
 	const cchc_criteria *set;
 	char *file;
+	long line; /* of <assessment> in a bundle; 0 for a file of its own */
 	int year;
 	char *agency_id, *agency_name, *agency_block;
 	cchc_item **by_node; /* indexed by node index; NULL when absent */
@@ -574,30 +575,27 @@ static int build(loader *ld, xmlNodePtr root)
 	return 0;
 }
 
-static int load(cchc_assessment **out, const cchc_criteria *const *sets, size_t nsets,
-                const char *path, const char *data, size_t len, cchc_diag *diag)
+int cchc_assessment_from_element(cchc_assessment **out, const cchc_criteria *const *sets,
+                                 size_t nsets, xmlNodePtr el, const char *path, long line,
+                                 cchc_diag *diag)
 {
 	size_t before = cchc_diag_count(diag);
 	loader ld = {NULL, diag, path, 0};
 	int rc = -1;
 
 	*out = NULL;
-	if (nsets == 0) {
-		cchc_diag_addf(diag, path, 0, "no criteria set to check the assessment against");
+	/* The native check passes a valid element fast; on any doubt the XSD
+	 * decides and words what is wrong (tests keep the two equal). */
+	if (!cchc_assessment_shape_ok(el) &&
+	    cchc_xml_validate_element(sets[0]->assessment_schema, el, path, diag) < 0)
 		return -1;
-	}
-	xmlDocPtr doc = cchc_xml_parse(path, data, len, diag);
-	if (!doc)
-		return -1;
-	xmlNodePtr root = cchc_xml_root(doc, NS_ASSESSMENT, "assessment", path, diag);
-	if (!root || cchc_xml_validate(sets[0]->assessment_schema, doc, path, diag) < 0)
-		goto done;
 	ld.a = calloc(1, sizeof *ld.a);
 	if (!ld.a || !(ld.a->file = cchc_strdup(path))) {
 		oom(&ld);
 		goto done;
 	}
-	ld.a->set = pick_set(&ld, root, sets, nsets);
+	ld.a->line = line;
+	ld.a->set = pick_set(&ld, el, sets, nsets);
 	if (!ld.a->set)
 		goto done;
 	ld.a->by_node = cchc_calloc(ld.a->set->nnodes, sizeof *ld.a->by_node);
@@ -606,7 +604,7 @@ static int load(cchc_assessment **out, const cchc_criteria *const *sets, size_t 
 		oom(&ld);
 		goto done;
 	}
-	if (build(&ld, root) < 0 || ld.errors)
+	if (build(&ld, el) < 0 || ld.errors)
 		goto done;
 	rc = 0;
 done:
@@ -616,26 +614,7 @@ done:
 		rc = -1;
 		cchc_assessment_free(ld.a);
 	}
-	xmlFreeDoc(doc);
 	return rc;
-}
-
-int cchc_assessment_load(cchc_assessment **out, const cchc_criteria *const *sets, size_t nsets,
-                         const char *path, cchc_diag *diag)
-{
-	return load(out, sets, nsets, path, NULL, 0, diag);
-}
-
-int cchc_assessment_load_memory(cchc_assessment **out, const cchc_criteria *const *sets,
-                                size_t nsets, const char *data, size_t len, const char *name,
-                                cchc_diag *diag)
-{
-	if (!data) {
-		*out = NULL;
-		cchc_diag_addf(diag, name, 0, "no data");
-		return -1;
-	}
-	return load(out, sets, nsets, name, data, len, diag);
 }
 
 const cchc_criteria *cchc_assessment_criteria(const cchc_assessment *a)
@@ -646,6 +625,11 @@ const cchc_criteria *cchc_assessment_criteria(const cchc_assessment *a)
 const char *cchc_assessment_file(const cchc_assessment *a)
 {
 	return a->file;
+}
+
+long cchc_assessment_line(const cchc_assessment *a)
+{
+	return a->line;
 }
 
 int cchc_assessment_year(const cchc_assessment *a)

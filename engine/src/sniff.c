@@ -72,7 +72,8 @@ cchc_file_kind cchc_file_sniff_memory(const char *data, size_t len)
 			size_t n = (size_t)(p - name);
 			if (n == 12 && memcmp(name, "criteria-set", 12) == 0)
 				return CCHC_FILE_CRITERIA;
-			if (n == 10 && memcmp(name, "assessment", 10) == 0)
+			if ((n == 10 && memcmp(name, "assessment", 10) == 0) ||
+			    (n == 11 && memcmp(name, "assessments", 11) == 0))
 				return CCHC_FILE_ASSESSMENT;
 			if (n == 4 && memcmp(name, "plan", 4) == 0)
 				return CCHC_FILE_PLAN;

@@ -22,14 +22,6 @@ extern const size_t cchc_schema_assessment_len;
 extern const unsigned char cchc_schema_plan[];
 extern const size_t cchc_schema_plan_len;
 
-typedef struct {
-	cchc_diag *diag;
-	const char *file;   /* name to report when libxml2 gives none */
-	const char *prefix; /* what kind of problem this is */
-	int errors;
-	int refused;        /* a DOCTYPE was met */
-} error_sink;
-
 /* libxml2 names elements "{urn:cchc:…}item"; users wrote "item". */
 static void strip_namespaces(char *s)
 {
@@ -53,9 +45,9 @@ static void strip_namespaces(char *s)
 			*r = ' ';
 }
 
-static void on_structured_error(void *user, xmlErrorPtr err)
+void cchc_xml_on_error(void *user, xmlErrorPtr err)
 {
-	error_sink *sink = user;
+	cchc_xml_sink *sink = user;
 	if (!err || err->level == XML_ERR_WARNING || sink->refused)
 		return;
 	char msg[1024];
@@ -77,7 +69,7 @@ static void on_structured_error(void *user, xmlErrorPtr err)
 	               sink->prefix, msg);
 }
 
-static void on_generic_error(void *user, const char *fmt, ...)
+void cchc_xml_on_generic_error(void *user, const char *fmt, ...)
 {
 	(void)user;
 	(void)fmt; /* everything useful arrives through the structured handler */
@@ -86,7 +78,7 @@ static void on_generic_error(void *user, const char *fmt, ...)
 static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	error_sink *sink = ctxt->_private;
+	cchc_xml_sink *sink = ctxt->_private;
 	(void)name;
 	(void)ext;
 	(void)sys;
@@ -144,7 +136,7 @@ done:
 
 /* A byte order mark or a NUL next to the first '<': libxml2 would convert
  * such a file, but cchc's files (and the CLI's sniffing) are UTF-8. */
-static int utf16_or_32(const char *data, size_t len)
+int cchc_xml_utf16_or_32(const char *data, size_t len)
 {
 	const unsigned char *b = (const unsigned char *)data;
 	return len >= 2 && ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) ||
@@ -156,7 +148,7 @@ xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_di
 {
 	char *owned = NULL;
 	xmlDocPtr doc = NULL;
-	error_sink sink = {diag, path, "not well-formed XML", 0, 0};
+	cchc_xml_sink sink = {diag, path, "not well-formed XML", 0, 0};
 
 	if (!data) {
 		owned = read_file(path, &len, diag);
@@ -168,7 +160,7 @@ xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_di
 		cchc_diag_addf(diag, path, 0, "the file is empty: it must hold an XML document");
 		goto done;
 	}
-	if (utf16_or_32(data, len)) {
+	if (cchc_xml_utf16_or_32(data, len)) {
 		cchc_diag_addf(diag, path, 0,
 		               "the file is in UTF-16 or UTF-32, but cchc reads UTF-8 only: save it as UTF-8");
 		goto done;
@@ -185,8 +177,8 @@ xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_di
 	}
 	ctxt->_private = &sink;
 	ctxt->sax->internalSubset = refuse_doctype;
-	xmlSetStructuredErrorFunc(&sink, on_structured_error);
-	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlSetStructuredErrorFunc(&sink, cchc_xml_on_error);
+	xmlSetGenericErrorFunc(NULL, cchc_xml_on_generic_error);
 	/* NONET: never fetch anything; no NOENT/DTDLOAD/DTDATTR/XINCLUDE/HUGE/RECOVER. */
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
 	                        XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
@@ -220,10 +212,10 @@ xmlSchemaPtr cchc_xml_schema_load(cchc_schema_id which, cchc_diag *diag)
 	const char *xsd = (const char *)schemas[which].xsd;
 	size_t len = schemas[which].len;
 	const char *name = schemas[which].name;
-	error_sink sink = {diag, name, "internal schema error", 0, 0};
+	cchc_xml_sink sink = {diag, name, "internal schema error", 0, 0};
 
-	xmlSetStructuredErrorFunc(&sink, on_structured_error);
-	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlSetStructuredErrorFunc(&sink, cchc_xml_on_error);
+	xmlSetGenericErrorFunc(NULL, cchc_xml_on_generic_error);
 	xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)len);
 	xmlSchemaPtr schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
 	xmlSchemaFreeParserCtxt(pctxt);
@@ -234,26 +226,44 @@ xmlSchemaPtr cchc_xml_schema_load(cchc_schema_id which, cchc_diag *diag)
 	return schema;
 }
 
-int cchc_xml_validate(xmlSchemaPtr schema, xmlDocPtr doc, const char *name, cchc_diag *diag)
+/* Validates a whole document (doc) or one element of it (el). */
+static int validate(xmlSchemaPtr schema, xmlDocPtr doc, xmlNodePtr el, const char *name,
+                    cchc_diag *diag)
 {
-	error_sink sink = {diag, name, "does not match the schema", 0, 0};
+	cchc_xml_sink sink = {diag, name, "does not match the schema", 0, 0};
 	xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
 	if (!vctxt) {
 		cchc_diag_addf(diag, name, 0, "out of memory validating");
 		return -1;
 	}
-	xmlSchemaSetValidStructuredErrors(vctxt, on_structured_error, &sink);
-	int rc = xmlSchemaValidateDoc(vctxt, doc);
+	xmlSchemaSetValidStructuredErrors(vctxt, cchc_xml_on_error, &sink);
+	int rc = doc ? xmlSchemaValidateDoc(vctxt, doc) : xmlSchemaValidateOneElement(vctxt, el);
 	xmlSchemaFreeValidCtxt(vctxt);
 	if (rc != 0 && sink.errors == 0)
-		cchc_diag_addf(diag, name, 0, "does not match the schema");
+		cchc_diag_addf(diag, name, doc ? 0 : xmlGetLineNo(el), "does not match the schema");
 	return rc == 0 ? 0 : -1;
+}
+
+int cchc_xml_validate(xmlSchemaPtr schema, xmlDocPtr doc, const char *name, cchc_diag *diag)
+{
+	return validate(schema, doc, NULL, name, diag);
+}
+
+int cchc_xml_validate_element(xmlSchemaPtr schema, xmlNodePtr el, const char *name,
+                              cchc_diag *diag)
+{
+	return validate(schema, NULL, el, name, diag);
 }
 
 xmlNodePtr cchc_xml_root(xmlDocPtr doc, const char *ns, const char *name, const char *file,
                          cchc_diag *diag)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
+	return cchc_xml_check_root(xmlDocGetRootElement(doc), ns, name, file, diag);
+}
+
+xmlNodePtr cchc_xml_check_root(xmlNodePtr root, const char *ns, const char *name,
+                               const char *file, cchc_diag *diag)
+{
 	if (!root) {
 		cchc_diag_addf(diag, file, 0, "no root element: expected <%s>", name);
 		return NULL;

@@ -4,12 +4,26 @@
 #define CCHC_XML_PRIV_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
 #include "cchc/diag.h"
 
 /* Largest input file accepted by the DOM loaders. */
 #define CCHC_XML_MAX_FILE ((size_t)256 << 20)
+
+/* Where libxml2's errors go: each becomes one diagnostic "prefix: message"
+ * with file and line, namespaces stripped, on one line. */
+typedef struct {
+	cchc_diag *diag;
+	const char *file;   /* name to report when libxml2 gives none */
+	const char *prefix; /* what kind of problem this is */
+	int errors;
+	int refused;        /* parsing was stopped on purpose: later errors are noise */
+} cchc_xml_sink;
+
+void cchc_xml_on_error(void *sink, xmlErrorPtr err);
+void cchc_xml_on_generic_error(void *user, const char *fmt, ...);
 
 typedef enum { CCHC_SCHEMA_CRITERIA, CCHC_SCHEMA_ASSESSMENT, CCHC_SCHEMA_PLAN } cchc_schema_id;
 
@@ -23,9 +37,38 @@ xmlSchemaPtr cchc_xml_schema_load(cchc_schema_id which, cchc_diag *diag);
 /* Validate doc; every violation is recorded with file and line. 0 = valid. */
 int cchc_xml_validate(xmlSchemaPtr schema, xmlDocPtr doc, const char *name, cchc_diag *diag);
 
+/* The same for one element's subtree (a member of a bundle). */
+int cchc_xml_validate_element(xmlSchemaPtr schema, xmlNodePtr el, const char *name,
+                              cchc_diag *diag);
+
+/* A byte order mark or a NUL next to the first '<': libxml2 would convert
+ * such a file, but cchc's files (and the CLI's sniffing) are UTF-8. */
+int cchc_xml_utf16_or_32(const char *data, size_t len);
+
+/* A pull parser (xmlTextReader) over a file (data == NULL) or a buffer, with
+ * the same refusals as cchc_xml_parse: DOCTYPE, UTF-16/32, empty, not a
+ * regular file, larger than CCHC_XML_MAX_FILE -- unless its root element is
+ * named bundle_root (may be NULL), whose members are capped one by one
+ * instead (cchc_xml_stream_mark). Errors land in diag with file and line.
+ * NULL after a diagnostic. */
+typedef struct cchc_xml_stream cchc_xml_stream;
+cchc_xml_stream *cchc_xml_stream_open(const char *path, const char *data, size_t len,
+                                      const char *bundle_root, cchc_diag *diag);
+xmlTextReaderPtr cchc_xml_stream_reader(cchc_xml_stream *s);
+/* Counts the parse errors reported and whether parsing was stopped. */
+cchc_xml_sink *cchc_xml_stream_sink(cchc_xml_stream *s);
+/* on: a member begins here and may not exceed the cap; off: it ended. */
+void cchc_xml_stream_mark(cchc_xml_stream *s, int on);
+void cchc_xml_stream_close(cchc_xml_stream *s);
+
 /* The root element, checked for name and namespace; NULL after a diag. */
 xmlNodePtr cchc_xml_root(xmlDocPtr doc, const char *ns, const char *name, const char *file,
                          cchc_diag *diag);
+
+/* The same for an element found otherwise (a stream's first element); NULL
+ * root means the document has none. */
+xmlNodePtr cchc_xml_check_root(xmlNodePtr root, const char *ns, const char *name,
+                               const char *file, cchc_diag *diag);
 
 /* An attribute's value borrowed from the tree (NULL if absent). */
 const char *cchc_xml_attr(xmlNodePtr node, const char *name);

@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
-# The benchmark: cchc against the XML parse floor (xmllint --stream) on the
-# same generated files, for 21, 2 000 and 20 000 agencies × 120 sub-criteria,
-# and the robustness Monte Carlo (51 agencies × 49 criteria, 10 000 draws).
+# The benchmark: cchc against the XML parse floor (xmllint --stream --noout) on
+# the same generated input, for 21, 2 000 and 20 000 agencies × 120 sub-criteria,
+# each size in two layouts of the same data: a folder of one file per agency
+# (nN/assessments/) and one multi-agency bundle beside it (nN/assessments.xml);
+# then the robustness Monte Carlo (51 agencies × 49 criteria, 10 000 draws).
 #
 #   tests/bench/bench.sh [BUILD_DIR] [SIZES...]      (default: build 21 2000 20000)
 #
-# Inputs are generated once (seeded, identical on every machine) under
-# ${CCHC_BENCH_DIR:-/tmp/cchc-bench}. Needs xmllint (libxml2-utils) and GNU time.
+# One table row per size and layout (files, bundle):
+#   xmllint_s  the floor's wall seconds: xmllint over criteria.xml and the
+#              assessments (for the folder in as few processes as the argument
+#              limit allows, for the bundle one process)
+#   rank_s     cchc rank CRITERIA INPUT --format csv; ratio = rank_s / xmllint_s
+#   gap_s      cchc gap CRITERIA INPUT --agency a000001 --target-rank 10 --format json;
+#              gap_ratio = gap_s / xmllint_s
+#   rank_MiB   cchc rank's peak resident memory
+#   input_MiB  the bytes read: criteria.xml and the assessments (apparent size)
+# A cchc run that fails shows "failed" in its cell, with the first line of its
+# error on stderr, and the run goes on; the script then exits 1.
+#
+# Inputs are generated once by cchc-bench-gen (seeded, identical on every
+# machine) under ${CCHC_BENCH_DIR:-/tmp/cchc-bench}: nN/.done marks the folder
+# and nN/.bundle.done the bundle; remove a marker to regenerate. Needs xmllint
+# (libxml2-utils) and GNU time. To reproduce:
+#   cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo && cmake --build build
+#   tests/bench/bench.sh build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
@@ -19,31 +37,71 @@ gen=$build/cchc-bench-gen
 [ -x "$cchc" ] && [ -x "$gen" ] || { echo "bench: build first (cmake --build $build)"; exit 2; }
 command -v xmllint >/dev/null || { echo "bench: xmllint missing (apt-get install libxml2-utils)"; exit 2; }
 mkdir -p "$data"
+failures=0
 
-# wall seconds and peak resident KiB of a command, its output discarded
+# Wall seconds and peak resident KiB of a command, its output discarded, into
+# $secs and $kib. If it fails: "failed" in both, LABEL and the first line of
+# its error output on stderr, and one more in $failures.
 measure() {
-  local t
+  local label=$1 t e why
+  shift
   t=$(mktemp)
-  /usr/bin/time -o "$t" -f '%e %M' "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; rm -f "$t"; exit 1; }
-  tail -1 "$t"
-  rm -f "$t"
+  e=$(mktemp)
+  if /usr/bin/time -o "$t" -f '%e %M' "$@" >/dev/null 2>"$e"; then
+    read -r secs kib < <(tail -1 "$t")
+  else
+    secs=failed kib=failed
+    why=$(head -n1 "$e")
+    [ -n "$why" ] || why=$(head -n1 "$t") # killed: time says by which signal
+    echo "bench: $label failed: $why" >&2
+    failures=$((failures + 1))
+  fi
+  rm -f "$t" "$e"
 }
 
-# xmllint over every file, in as few processes as the argument limit allows
-floor() {
-  measure bash -c "find '$1' -name '*.xml' -print0 | xargs -0 xmllint --stream --noout"
+# A over B to two places, "-" if A failed
+ratio() {
+  if [ "$1" = failed ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; fi
 }
 
-printf '%-9s %9s %9s %7s %10s %10s %9s\n' agencies xmllint_s rank_s ratio gap_s rank_MiB files_MiB
+# Size N's data in DIR: the folder and the bundle from one run of the generator,
+# or only the bundle beside a folder generated before the bundle existed.
+prepare() {
+  local dir=$1 n=$2
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    "$gen" --both "$dir" "$n" 120 2026
+    touch "$dir/.done" "$dir/.bundle.done"
+  elif [ ! -f "$dir/.bundle.done" ]; then
+    "$gen" --bundle "$dir" "$n" 120 2026
+    touch "$dir/.bundle.done"
+  fi
+}
+
+row() { printf '%-9s %-7s %9s %8s %7s %8s %9s %8s %9s\n' "$@"; }
+row agencies layout xmllint_s rank_s ratio gap_s gap_ratio rank_MiB input_MiB
 for n in "${sizes[@]}"; do
   dir=$data/n$n
-  [ -f "$dir/.done" ] || { rm -rf "$dir"; "$gen" "$dir" "$n" 120 2026; touch "$dir/.done"; }
-  read -r fs fm < <(floor "$dir")
-  read -r rs rm < <(measure "$cchc" rank "$dir/criteria.xml" "$dir/assessments" --format csv)
-  read -r gs gm < <(measure "$cchc" gap "$dir/criteria.xml" "$dir/assessments" --agency a000001 --target-rank 10 --format json)
-  size=$(du -sm "$dir" | cut -f1)
-  ratio=$(awk -v a="$rs" -v b="$fs" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-  printf '%-9s %9s %9s %7s %10s %10s %9s\n' "$n" "$fs" "$rs" "${ratio}x" "$gs" "$((rm / 1024))" "$size"
+  prepare "$dir" "$n"
+  for layout in files bundle; do
+    if [ "$layout" = files ]; then
+      in=$dir/assessments
+      measure "xmllint on n$n $layout" bash -c \
+        'find "$@" -name "*.xml" -print0 | xargs -0 xmllint --stream --noout' floor "$dir/criteria.xml" "$in"
+    else
+      in=$dir/assessments.xml
+      measure "xmllint on n$n $layout" xmllint --stream --noout "$dir/criteria.xml" "$in"
+    fi
+    [ "$secs" != failed ] || exit 1 # the generated data does not parse: nothing to compare with
+    fs=$secs
+    measure "cchc rank on n$n $layout" "$cchc" rank "$dir/criteria.xml" "$in" --format csv
+    rs=$secs rk=$kib
+    measure "cchc gap on n$n $layout" "$cchc" gap "$dir/criteria.xml" "$in" --agency a000001 --target-rank 10 --format json
+    gs=$secs
+    if [ "$rk" = failed ]; then rmib=-; else rmib=$((rk / 1024)); fi
+    size=$(du -cb "$dir/criteria.xml" "$in" | tail -1 | awk '{ printf "%.1f", $1 / 1048576 }')
+    row "$n" "$layout" "$fs" "$rs" "$(ratio "$rs" "$fs")" "$gs" "$(ratio "$gs" "$fs")" "$rmib" "$size"
+  done
 done
 
 # Robustness: 10 000 draws of 51 agencies × 49 criteria, one thread and all cores;
@@ -51,12 +109,24 @@ done
 dir=$data/robust51
 [ -f "$dir/.done" ] || { rm -rf "$dir"; "$gen" "$dir" 51 44 7; touch "$dir/.done"; }
 for t in 1 0; do
-  read -r one _ < <(measure "$cchc" robust "$dir/criteria.xml" "$dir/assessments" --draws 1 --threads 1)
+  what=$([ "$t" = 1 ] && echo "1 thread" || echo "all cores")
+  measure "cchc robust, $what, 1 draw" "$cchc" robust "$dir/criteria.xml" "$dir/assessments" --draws 1 --threads 1
+  one=$secs
   args=(--draws 10000 --seed 1)
   [ "$t" = 0 ] || args+=(--threads "$t")
-  read -r all _ < <(measure "$cchc" robust "$dir/criteria.xml" "$dir/assessments" "${args[@]}")
-  awk -v a="$all" -v o="$one" -v t="$t" 'BEGIN {
+  measure "cchc robust, $what" "$cchc" robust "$dir/criteria.xml" "$dir/assessments" "${args[@]}"
+  all=$secs
+  if [ "$one" = failed ] || [ "$all" = failed ]; then
+    echo "robust 51x49, 10000 draws, $what: failed"
+    continue
+  fi
+  awk -v a="$all" -v o="$one" -v w="$what" 'BEGIN {
     d = a - o; if (d <= 0) d = 0.001;
     printf "robust 51x49, 10000 draws, %s: %.3f s (%.3f s after loading), %.0f draws/s\n",
-      (t == 1 ? "1 thread" : "all cores"), a, d, 9999 / d }'
+      w, a, d, 9999 / d }'
 done
+
+if ((failures)); then
+  echo "bench: $failures run(s) failed (see above)" >&2
+  exit 1
+fi

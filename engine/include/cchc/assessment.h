@@ -80,8 +80,9 @@ typedef struct cchc_item {
 typedef struct cchc_assessment cchc_assessment;
 
 /**
- * Load an assessment and check it against the criteria set its
- * `criteria-set` attribute names, chosen among sets[0..nsets-1].
+ * Load a file of one assessment (root <assessment>) and check it against the
+ * criteria set its `criteria-set` attribute names, chosen among
+ * sets[0..nsets-1]. Bundles are read with cchc_assessment_stream().
  * @param[out] out the assessment on success, NULL otherwise
  * @return 0 on success, -1 if invalid (see diag)
  */
@@ -93,11 +94,36 @@ int cchc_assessment_load_memory(cchc_assessment **out, const cchc_criteria *cons
                                 size_t nsets, const char *data, size_t len, const char *name,
                                 cchc_diag *diag);
 
+/**
+ * Receives each assessment a stream reads, and owns it from then on.
+ * @return 0 to go on, -1 to stop reading
+ */
+typedef int (*cchc_assessment_sink)(cchc_assessment *a, void *user);
+
+/**
+ * Read every assessment in a file: its root <assessment>, or each
+ * <assessment> of a bundle (root <assessments>, any number of agencies).
+ * The file streams past: memory holds one assessment at a time, and a bundle
+ * has no size limit (each of its assessments has the file limit). Each
+ * assessment that loads goes to sink at once; one that does not is reported
+ * in diag and skipped, and reading goes on, so one run reports every problem.
+ * @return 0 when every assessment loaded (or the sink stopped), -1 otherwise
+ */
+int cchc_assessment_stream(const cchc_criteria *const *sets, size_t nsets, const char *path,
+                           cchc_assessment_sink sink, void *user, cchc_diag *diag);
+
+/** Same from memory; name is used in messages and as the evidence folder base. */
+int cchc_assessment_stream_memory(const cchc_criteria *const *sets, size_t nsets,
+                                  const char *data, size_t len, const char *name,
+                                  cchc_assessment_sink sink, void *user, cchc_diag *diag);
+
 /** Free an assessment; NULL is allowed. */
 void cchc_assessment_free(cchc_assessment *a);
 
 const cchc_criteria *cchc_assessment_criteria(const cchc_assessment *a);
 const char *cchc_assessment_file(const cchc_assessment *a);
+/** The line of its <assessment> in a bundle; 0 for a file of its own. */
+long cchc_assessment_line(const cchc_assessment *a);
 int cchc_assessment_year(const cchc_assessment *a);
 const char *cchc_assessment_agency_id(const cchc_assessment *a);
 const char *cchc_assessment_agency_name(const cchc_assessment *a);

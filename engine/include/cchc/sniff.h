@@ -19,7 +19,7 @@ typedef enum {
 	CCHC_FILE_UNREADABLE = -1, /**< cannot be opened or read (errno is set) */
 	CCHC_FILE_OTHER = 0,       /**< no root element cchc knows */
 	CCHC_FILE_CRITERIA,        /**< <criteria-set> */
-	CCHC_FILE_ASSESSMENT,      /**< <assessment> */
+	CCHC_FILE_ASSESSMENT,      /**< <assessment>, or a bundle of them (<assessments>) */
 	CCHC_FILE_PLAN             /**< <plan> (uplift plan) */
 } cchc_file_kind;
 

@@ -1,0 +1,349 @@
+/* The hardened pull parser (see xml_priv.h): xmlTextReader over a file read
+ * in chunks, so memory follows the element being read, not the input. What
+ * cchc_xml_parse checks on a whole buffer is checked here on the way in: the
+ * prolog is scanned before libxml2 sees it, so a DOCTYPE (and with it any
+ * entity) is refused before a byte of it is parsed. */
+#define _POSIX_C_SOURCE 200809L
+#include "xml_priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "util_priv.h"
+
+#define CHUNK ((size_t)64 << 10)
+/* A file above the size cap must show its <assessments> root this early. */
+#define BIG_FILE_PEEK 1024
+
+/* Where the prolog scan is: before the root element nothing but white space,
+ * comments and processing instructions may come. */
+typedef enum {
+	P_TOP,
+	P_LT,
+	P_PI,
+	P_PI_Q,
+	P_BANG,
+	P_COMMENT_OPEN,
+	P_COMMENT,
+	P_COMMENT_D1,
+	P_COMMENT_D2,
+	P_NAME, /* reading the root's name */
+	P_DONE
+} prolog_state;
+
+struct cchc_xml_stream {
+	xmlTextReaderPtr reader;
+	cchc_xml_sink sink;
+	const char *path;
+	int fd;                       /* -1 when reading from memory */
+	const char *data;             /* the buffer, or NULL */
+	size_t len, pos;              /* of the buffer */
+	unsigned long long size;      /* of the file or buffer */
+	char *head;                   /* the file's first chunk, read before parsing */
+	size_t head_len, head_pos;
+	unsigned long long fed;       /* bytes handed to libxml2 */
+	unsigned long long mark;      /* fed when the current subtree began */
+	int marked;
+	prolog_state prolog;
+	long prolog_line;
+	char root[16];                /* the root's local name, once seen ("" if longer) */
+	size_t root_len;
+	int root_prefixed;
+};
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int is_name_char(unsigned char c)
+{
+	return c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static void refuse(cchc_xml_stream *s, long line, const char *msg)
+{
+	if (s->sink.refused)
+		return;
+	cchc_diag_addf(s->sink.diag, s->path, line, "%s", msg);
+	s->sink.errors++;
+	s->sink.refused = 1;
+}
+
+/* Run the prolog scan over a chunk on its way to libxml2. */
+static void scan_prolog(cchc_xml_stream *s, const unsigned char *b, size_t n)
+{
+	for (size_t i = 0; i < n && s->prolog != P_DONE; i++) {
+		unsigned char c = b[i];
+		if (c == '\n')
+			s->prolog_line++;
+		switch (s->prolog) {
+		case P_TOP:
+			if (c == '<')
+				s->prolog = P_LT;
+			else if (!is_space(c) && !(s->fed + i < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)))
+				s->prolog = P_DONE; /* libxml2 says what is wrong */
+			break;
+		case P_LT:
+			s->prolog = c == '?' ? P_PI : c == '!' ? P_BANG : P_NAME;
+			if (s->prolog == P_NAME) {
+				s->root_len = 0;
+				i--; /* c is the name's first character */
+				if (c == '\n')
+					s->prolog_line--;
+			}
+			break;
+		case P_PI:
+			if (c == '?')
+				s->prolog = P_PI_Q;
+			break;
+		case P_PI_Q:
+			s->prolog = c == '>' ? P_TOP : c == '?' ? P_PI_Q : P_PI;
+			break;
+		case P_BANG:
+			if (c == '-') {
+				s->prolog = P_COMMENT_OPEN;
+			} else {
+				if (c == 'D')
+					refuse(s, s->prolog_line,
+					       "a <!DOCTYPE> is not allowed (DTDs and entities are refused for "
+					       "safety): remove it");
+				s->prolog = P_DONE;
+			}
+			break;
+		case P_COMMENT_OPEN:
+			s->prolog = c == '-' ? P_COMMENT : P_DONE;
+			break;
+		case P_COMMENT:
+			if (c == '-')
+				s->prolog = P_COMMENT_D1;
+			break;
+		case P_COMMENT_D1:
+			s->prolog = c == '-' ? P_COMMENT_D2 : P_COMMENT;
+			break;
+		case P_COMMENT_D2:
+			s->prolog = c == '>' ? P_TOP : P_DONE;
+			break;
+		case P_NAME:
+			if (c == ':') {
+				s->root_len = 0; /* a prefix: keep the local name */
+				s->root_prefixed = 1;
+			} else if (is_name_char(c)) {
+				if (s->root_len < sizeof s->root - 1)
+					s->root[s->root_len] = (char)c;
+				s->root_len++;
+			} else {
+				if (s->root_len >= sizeof s->root)
+					s->root_len = 0;
+				s->root[s->root_len] = '\0';
+				s->prolog = P_DONE;
+			}
+			break;
+		case P_DONE:
+			break;
+		}
+	}
+}
+
+/* libxml2's input callback: the next bytes, scanned and counted. */
+static int read_more(void *ctx, char *buf, int want)
+{
+	cchc_xml_stream *s = ctx;
+	size_t n = 0, cap = (size_t)(want > 0 ? want : 0);
+	if (s->sink.refused)
+		return -1;
+	if (s->head_pos < s->head_len) {
+		n = s->head_len - s->head_pos < cap ? s->head_len - s->head_pos : cap;
+		memcpy(buf, s->head + s->head_pos, n);
+		s->head_pos += n;
+	} else if (s->data) {
+		n = s->len - s->pos < cap ? s->len - s->pos : cap;
+		memcpy(buf, s->data + s->pos, n);
+		s->pos += n;
+	} else {
+		ssize_t got;
+		do
+			got = read(s->fd, buf, cap);
+		while (got < 0 && errno == EINTR);
+		if (got < 0) {
+			char msg[160];
+			snprintf(msg, sizeof msg, "cannot read the file: %s", strerror(errno));
+			refuse(s, 0, msg);
+			return -1;
+		}
+		n = (size_t)got;
+	}
+	if (s->prolog != P_DONE)
+		scan_prolog(s, (const unsigned char *)buf, n);
+	s->fed += n;
+	if (s->marked && s->fed - s->mark > CCHC_XML_MAX_FILE) {
+		char msg[160];
+		snprintf(msg, sizeof msg,
+		         "an element here is larger than the %zu MiB limit: split the bundle's "
+		         "assessments into smaller ones",
+		         CCHC_XML_MAX_FILE >> 20);
+		refuse(s, 0, msg);
+	}
+	return s->sink.refused ? -1 : (int)n;
+}
+
+static int close_nothing(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* Read the first chunk of a file (or point at a buffer's) before parsing. */
+static int read_head(cchc_xml_stream *s, size_t want)
+{
+	s->head = malloc(want);
+	if (!s->head) {
+		refuse(s, 0, "out of memory reading the file");
+		return -1;
+	}
+	while (s->head_len < want) {
+		ssize_t got = read(s->fd, s->head + s->head_len, want - s->head_len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			char msg[160];
+			snprintf(msg, sizeof msg, "cannot read the file: %s", strerror(errno));
+			refuse(s, 0, msg);
+			return -1;
+		}
+		if (got == 0)
+			break;
+		s->head_len += (size_t)got;
+	}
+	return 0;
+}
+
+/* The checks made before libxml2 sees a byte. 0 when parsing may start. */
+static int check_start(cchc_xml_stream *s, const char *bundle_root)
+{
+	const char *head = s->data ? s->data : s->head;
+	size_t n = s->data ? s->len : s->head_len;
+	if (s->size == 0) {
+		refuse(s, 0, "the file is empty: it must hold an XML document");
+		return -1;
+	}
+	if (s->size <= CCHC_XML_MAX_FILE) {
+		if (!cchc_xml_utf16_or_32(head, n))
+			return 0;
+		refuse(s, 0, "the file is in UTF-16 or UTF-32, but cchc reads UTF-8 only: save it as UTF-8");
+		return -1;
+	}
+	/* Only a bundle may be larger than the cap (each of its members may not). */
+	cchc_xml_stream probe = {.prolog = P_TOP, .prolog_line = 1};
+	scan_prolog(&probe, (const unsigned char *)head, n < BIG_FILE_PEEK ? n : BIG_FILE_PEEK);
+	if (bundle_root && probe.prolog == P_DONE && strcmp(probe.root, bundle_root) == 0)
+		return 0;
+	char msg[200];
+	if (s->data)
+		snprintf(msg, sizeof msg, "the document is larger than the %zu MiB limit",
+		         CCHC_XML_MAX_FILE >> 20);
+	else
+		snprintf(msg, sizeof msg,
+		         "the file is %llu bytes, more than the %zu MiB limit: split it into smaller files",
+		         s->size, CCHC_XML_MAX_FILE >> 20);
+	refuse(s, 0, msg);
+	return -1;
+}
+
+static int open_file(cchc_xml_stream *s, const char *bundle_root)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below */
+	s->fd = open(s->path, O_RDONLY | O_NONBLOCK);
+	if (s->fd < 0) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "cannot open the file: %s", strerror(errno));
+		refuse(s, 0, msg);
+		return -1;
+	}
+	struct stat st;
+	if (fstat(s->fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		refuse(s, 0, "not a regular file: give the path of an XML file");
+		return -1;
+	}
+	s->size = (unsigned long long)st.st_size;
+	/* a file above the cap is read no further than its root, unless a bundle */
+	if (read_head(s, s->size > CCHC_XML_MAX_FILE ? BIG_FILE_PEEK : CHUNK) < 0)
+		return -1;
+	s->size = s->size ? s->size : s->head_len; /* /proc-like files report 0 */
+	return check_start(s, bundle_root);
+}
+
+cchc_xml_stream *cchc_xml_stream_open(const char *path, const char *data, size_t len,
+                                      const char *bundle_root, cchc_diag *diag)
+{
+	cchc_xml_stream *s = calloc(1, sizeof *s);
+	if (!s) {
+		cchc_diag_addf(diag, path, 0, "out of memory opening the file");
+		return NULL;
+	}
+	s->sink = (cchc_xml_sink){diag, path, "not well-formed XML", 0, 0};
+	s->path = path;
+	s->fd = -1;
+	s->prolog = P_TOP;
+	s->prolog_line = 1;
+	int rc;
+	if (data) {
+		s->data = data;
+		s->len = len;
+		s->size = len;
+		rc = check_start(s, bundle_root);
+	} else {
+		rc = open_file(s, bundle_root);
+	}
+	if (rc == 0) {
+		/* NONET: never fetch anything; no NOENT/DTDLOAD/DTDATTR/XINCLUDE/HUGE/RECOVER. */
+		s->reader = xmlReaderForIO(read_more, close_nothing, s, path, NULL,
+		                           XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+		if (!s->reader)
+			refuse(s, 0, "out of memory creating the XML parser");
+	}
+	if (!s->reader) {
+		cchc_xml_stream_close(s);
+		return NULL;
+	}
+	xmlTextReaderSetStructuredErrorHandler(s->reader, cchc_xml_on_error, &s->sink);
+	xmlSetGenericErrorFunc(NULL, cchc_xml_on_generic_error);
+	return s;
+}
+
+xmlTextReaderPtr cchc_xml_stream_reader(cchc_xml_stream *s)
+{
+	return s->reader;
+}
+
+cchc_xml_sink *cchc_xml_stream_sink(cchc_xml_stream *s)
+{
+	return &s->sink;
+}
+
+void cchc_xml_stream_mark(cchc_xml_stream *s, int on)
+{
+	s->marked = on;
+	s->mark = s->fed;
+}
+
+void cchc_xml_stream_close(cchc_xml_stream *s)
+{
+	if (!s)
+		return;
+	if (s->reader) {
+		xmlFreeTextReader(s->reader);
+		xmlSetGenericErrorFunc(NULL, NULL);
+	}
+	if (s->fd >= 0)
+		close(s->fd);
+	free(s->head);
+	free(s);
+}
