@@ -242,41 +242,68 @@ static void check_range(loader *ld, long line, const cchc_node *n, const char *w
 		     cchc_points_spell(a, p), cchc_points_spell(b, n->min), cchc_points_spell(c, n->max));
 }
 
+/* Bit i set when an item carries the attribute evidence_names[i] (the
+ * evidence, then self and na): one pass over its attributes, so that the
+ * typed readers below only look for what is there. */
+static unsigned item_attrs_present(xmlNodePtr x)
+{
+	static const char *const names[] = {"met",   "value", "count", "date", "numerator",
+	                                    "denominator", "grade", "points", "self", "na"};
+	unsigned bits = 0;
+	for (xmlAttrPtr a = x->properties; a; a = a->next) {
+		if (a->ns)
+			continue;
+		for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (a->name[0] == (xmlChar)names[i][0] && strcmp((const char *)a->name, names[i]) == 0)
+				bits |= 1u << i;
+	}
+	return bits;
+}
+
+enum { A_MET = 1 << 0, A_VALUE = 1 << 1, A_COUNT = 1 << 2, A_DATE = 1 << 3, A_NUMERATOR = 1 << 4,
+       A_DENOMINATOR = 1 << 5, A_GRADE = 1 << 6, A_POINTS = 1 << 7, A_SELF = 1 << 8, A_NA = 1 << 9 };
+
 static int parse_evidence(loader *ld, xmlNodePtr x, cchc_item *it)
 {
 	const cchc_node *n = it->node;
 	const cchc_rule *r = &n->rule;
 	const char *f = ld->file;
 	long line = xmlGetLineNo(x);
+	unsigned given = item_attrs_present(x);
 	int v;
 
 	for (int i = 0; evidence_names[i]; i++)
-		if (cchc_xml_attr(x, evidence_names[i]) && !evidence_fits(r->kind, evidence_names[i]))
+		if ((given & 1u << i) && !evidence_fits(r->kind, evidence_names[i]))
 			FAIL(ld, line,
 			     "<item criterion=\"%s\">: %s does not apply to a %s criterion: give %s",
 			     n->id, evidence_names[i], cchc_rule_kind_name(r->kind), evidence_attr[r->kind]);
-	if (seen(ld, cchc_attr_bool(x, "met", f, ld->diag, &it->met)) == 1)
+	if ((given & A_MET) && seen(ld, cchc_attr_bool(x, "met", f, ld->diag, &it->met)) == 1)
 		it->has |= CCHC_HAS_MET;
-	if (seen(ld, cchc_attr_decimal(x, "value", f, ld->diag, &it->value)) == 1)
+	if ((given & A_VALUE) &&
+	    seen(ld, cchc_attr_decimal(x, "value", f, ld->diag, &it->value)) == 1)
 		it->has |= CCHC_HAS_VALUE;
-	if (seen(ld, cchc_attr_count(x, "count", f, ld->diag, &it->count)) == 1)
+	if ((given & A_COUNT) && seen(ld, cchc_attr_count(x, "count", f, ld->diag, &it->count)) == 1)
 		it->has |= CCHC_HAS_COUNT;
-	if (seen(ld, cchc_attr_date(x, "date", f, ld->diag, &it->date)) == 1)
+	if ((given & A_DATE) && seen(ld, cchc_attr_date(x, "date", f, ld->diag, &it->date)) == 1)
 		it->has |= CCHC_HAS_DATE;
-	int hn = seen(ld, cchc_attr_count(x, "numerator", f, ld->diag, &it->numerator));
-	int hd = seen(ld, cchc_attr_count(x, "denominator", f, ld->diag, &it->denominator));
+	int hn = 0, hd = 0;
+	if (given & (A_NUMERATOR | A_DENOMINATOR)) {
+		hn = seen(ld, cchc_attr_count(x, "numerator", f, ld->diag, &it->numerator));
+		hd = seen(ld, cchc_attr_count(x, "denominator", f, ld->diag, &it->denominator));
+	}
 	if (hn == 1 && hd == 1)
 		it->has |= CCHC_HAS_RATIO;
 	else if (hn + hd == 1)
 		FAIL(ld, line, "<item criterion=\"%s\">: numerator and denominator go together", n->id);
-	if (seen(ld, cchc_attr_points(x, "points", f, ld->diag, &it->points)) == 1)
+	if ((given & A_POINTS) &&
+	    seen(ld, cchc_attr_points(x, "points", f, ld->diag, &it->points)) == 1)
 		it->has |= CCHC_HAS_POINTS;
-	if (seen(ld, cchc_attr_points(x, "self", f, ld->diag, &it->self)) == 1)
+	if ((given & A_SELF) && seen(ld, cchc_attr_points(x, "self", f, ld->diag, &it->self)) == 1)
 		it->has |= CCHC_HAS_SELF;
 	v = 0;
-	if (seen(ld, cchc_attr_bool(x, "na", f, ld->diag, &v)) == 1)
+	if ((given & A_NA) && seen(ld, cchc_attr_bool(x, "na", f, ld->diag, &v)) == 1)
 		it->na = v;
-	const char *grade = cchc_xml_attr(x, "grade");
+	const char *grade = given & A_GRADE ? cchc_xml_attr(x, "grade") : NULL;
 	if (grade && r->kind == CCHC_RULE_GRADE) {
 		size_t g = 0;
 		while (g < r->ngrades && strcmp(r->grades[g].id, grade) != 0)

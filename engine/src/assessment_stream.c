@@ -1,7 +1,8 @@
 /* Finding the assessments in a file as it streams past: the root <assessment>
  * of a file of its own, or each <assessment> of a bundle (<assessments>).
- * Only the element being read is ever expanded into a tree; it is checked,
- * turned into a model, handed to the caller and freed before the next. */
+ * Only the element being read is ever built into a tree; it is checked,
+ * turned into a model, handed to the caller and forgotten before the next. */
+#include <stdio.h>
 #include <string.h>
 
 #include "assessment_priv.h"
@@ -13,122 +14,89 @@ typedef struct {
 	const cchc_criteria *const *sets;
 	size_t nsets;
 	const char *path;
+	int allow_bundle;
 	cchc_assessment_sink sink;
 	void *user;
 	cchc_diag *diag;
-	cchc_xml_stream *stream;
-	xmlTextReaderPtr r;
+	int root_seen;
+	long root_line;
+	int bundle;      /* the root is <assessments> */
+	int text_seen;   /* text between members, reported once */
 	size_t failed;   /* assessments that did not load, and other problems */
 	size_t loaded;
 	int stopped;     /* the sink asked to stop */
 } walker;
 
-static int named(xmlTextReaderPtr r, const char *name)
+static int named(xmlNodePtr el, const char *name)
 {
-	const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-	return ns && strcmp((const char *)ns, CCHC_NS_ASSESSMENT) == 0 &&
-	       strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0;
+	return el->ns && el->ns->href &&
+	       strcmp((const char *)el->ns->href, CCHC_NS_ASSESSMENT) == 0 &&
+	       strcmp((const char *)el->name, name) == 0;
 }
 
-/* Expand the <assessment> the reader is on, load it, hand it over. */
-static int member(walker *w, long line)
+/* A problem of the bundle's own structure, at line. */
+static void misplaced(walker *w, long line, const char *what)
 {
-	xmlNodePtr el = xmlTextReaderExpand(w->r);
-	if (!el)
-		return -1; /* not well-formed: the stream's sink said where */
-	cchc_assessment *a = NULL;
-	if (cchc_assessment_from_element(&a, w->sets, w->nsets, el, w->path, line, w->diag) < 0) {
-		w->failed++;
-		return 0;
-	}
-	w->loaded++;
-	if (w->sink(a, w->user) < 0)
-		w->stopped = 1;
-	return 0;
-}
-
-/* A problem of the bundle's own structure, at the reader's element. */
-static void misplaced(walker *w, const char *what)
-{
-	xmlNodePtr n = xmlTextReaderCurrentNode(w->r);
-	cchc_diag_addf(w->diag, w->path, n ? xmlGetLineNo(n) : 0,
+	cchc_diag_addf(w->diag, w->path, line,
 	               "%s inside <" BUNDLE ">: a bundle holds <assessment> elements only", what);
 	w->failed++;
 }
 
-static int bundle(walker *w)
+static int on_root(void *user, xmlNodePtr root)
 {
-	xmlNodePtr root = xmlTextReaderCurrentNode(w->r);
-	if (root && root->properties) {
+	walker *w = user;
+	w->root_seen = 1;
+	w->root_line = xmlGetLineNo(root);
+	if (named(root, "assessment"))
+		return 1;
+	if (!w->allow_bundle || !named(root, BUNDLE)) {
+		cchc_xml_check_root(root, CCHC_NS_ASSESSMENT, "assessment", w->path, w->diag);
+		w->failed++;
+		return -1;
+	}
+	w->bundle = 1;
+	if (root->properties) {
 		cchc_diag_addf(w->diag, w->path, xmlGetLineNo(root),
 		               "<" BUNDLE "> takes no attributes (%s=\"…\"): each <assessment> carries its "
 		               "own criteria-set and year",
 		               (const char *)root->properties->name);
 		w->failed++;
 	}
-	int text_seen = 0;
-	int ret = xmlTextReaderIsEmptyElement(w->r) ? 0 : xmlTextReaderRead(w->r);
-	while (ret == 1 && !w->stopped && xmlTextReaderDepth(w->r) > 0) {
-		int type = xmlTextReaderNodeType(w->r);
-		if (type == XML_READER_TYPE_ELEMENT && named(w->r, "assessment")) {
-			xmlNodePtr n = xmlTextReaderCurrentNode(w->r);
-			cchc_xml_stream_mark(w->stream, 1);
-			int rc = member(w, n ? xmlGetLineNo(n) : 0);
-			cchc_xml_stream_mark(w->stream, 0);
-			if (rc < 0)
-				return -1;
-			ret = xmlTextReaderNext(w->r);
-			continue;
-		}
-		if (type == XML_READER_TYPE_ELEMENT) {
-			char what[96];
-			snprintf(what, sizeof what, "<%.64s>", (const char *)xmlTextReaderConstName(w->r));
-			misplaced(w, what);
-			ret = xmlTextReaderNext(w->r);
-			continue;
-		}
-		if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) && !text_seen++)
-			misplaced(w, "text");
-		ret = xmlTextReaderRead(w->r);
+	return 0;
+}
+
+/* A member is complete: load it and hand it over. */
+static int on_member(void *user, xmlNodePtr el)
+{
+	walker *w = user;
+	if (w->bundle && !named(el, "assessment")) {
+		char what[96];
+		snprintf(what, sizeof what, "<%.64s>", (const char *)el->name);
+		misplaced(w, xmlGetLineNo(el), what);
+		return 0;
 	}
-	if (ret < 0)
-		return -1;
-	if (w->loaded + w->failed == 0) {
-		cchc_diag_addf(w->diag, w->path, root ? xmlGetLineNo(root) : 0,
-		               "the bundle holds no <assessment>: add one per agency");
+	cchc_assessment *a = NULL;
+	if (cchc_assessment_from_element(&a, w->sets, w->nsets, el, w->path,
+	                                 w->bundle ? xmlGetLineNo(el) : 0, w->diag) < 0) {
 		w->failed++;
+		return 0;
+	}
+	w->loaded++;
+	if (w->sink(a, w->user) < 0) {
+		w->stopped = 1;
+		return -1;
 	}
 	return 0;
 }
 
-static int walk(walker *w, int allow_bundle)
+static void on_text(void *user, long line)
 {
-	int ret;
-	while ((ret = xmlTextReaderRead(w->r)) == 1 &&
-	       xmlTextReaderNodeType(w->r) != XML_READER_TYPE_ELEMENT)
-		;
-	if (ret < 0)
-		return -1;
-	if (ret == 0) {
-		cchc_xml_check_root(NULL, CCHC_NS_ASSESSMENT, "assessment", w->path, w->diag);
-		return -1;
-	}
-	if (named(w->r, "assessment")) {
-		if (member(w, 0) < 0)
-			return -1;
-	} else if (allow_bundle && named(w->r, BUNDLE)) {
-		if (bundle(w) < 0)
-			return -1;
-	} else {
-		cchc_xml_check_root(xmlTextReaderCurrentNode(w->r), CCHC_NS_ASSESSMENT, "assessment",
-		                    w->path, w->diag);
-		return -1;
-	}
-	/* what follows the root must still be well-formed */
-	while (!w->stopped && (ret = xmlTextReaderNext(w->r)) == 1)
-		;
-	return w->stopped || ret == 0 ? 0 : -1;
+	walker *w = user;
+	if (!w->text_seen++)
+		misplaced(w, line, "text");
 }
+
+static const cchc_xml_build_handlers handlers = {on_root, on_member, on_text, NULL};
 
 static int stream(const cchc_criteria *const *sets, size_t nsets, const char *path,
                   const char *data, size_t len, int allow_bundle, cchc_assessment_sink sink,
@@ -138,18 +106,20 @@ static int stream(const cchc_criteria *const *sets, size_t nsets, const char *pa
 		cchc_diag_addf(diag, path, 0, "no criteria set to check the assessment against");
 		return -1;
 	}
-	walker w = {sets, nsets, path, sink, user, diag, NULL, NULL, 0, 0, 0};
-	w.stream = cchc_xml_stream_open(path, data, len, allow_bundle ? BUNDLE : NULL, diag);
-	if (!w.stream)
-		return -1;
-	w.r = cchc_xml_stream_reader(w.stream);
-	int rc = walk(&w, allow_bundle);
-	cchc_xml_sink *parse = cchc_xml_stream_sink(w.stream);
-	if (rc < 0 && parse->errors == 0)
+	walker w = {sets, nsets, path, allow_bundle, sink, user, diag, 0, 0, 0, 0, 0, 0, 0};
+	size_t before = cchc_diag_count(diag);
+	int rc = cchc_xml_stream(path, data, len, allow_bundle ? BUNDLE : NULL, &handlers, &w, diag);
+	if (rc == 0 && !w.stopped) {
+		if (!w.root_seen) {
+			cchc_xml_check_root(NULL, CCHC_NS_ASSESSMENT, "assessment", path, diag);
+			w.failed++;
+		} else if (w.bundle && w.loaded + w.failed == 0) {
+			cchc_diag_addf(diag, path, w.root_line, "the bundle holds no <assessment>: add one per agency");
+			w.failed++;
+		}
+	}
+	if ((rc < 0 || w.failed) && cchc_diag_count(diag) == before)
 		cchc_diag_addf(diag, path, 0, "not well-formed XML");
-	if (parse->errors)
-		rc = -1;
-	cchc_xml_stream_close(w.stream);
 	return rc < 0 || w.failed ? -1 : 0;
 }
 

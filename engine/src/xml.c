@@ -286,7 +286,8 @@ int cchc_xml_is(xmlNodePtr node, const char *name)
 const char *cchc_xml_attr(xmlNodePtr node, const char *name)
 {
 	for (xmlAttrPtr a = node->properties; a; a = a->next) {
-		if (a->ns || strcmp((const char *)a->name, name) != 0)
+		/* the first byte rejects most names before strcmp */
+		if (a->ns || a->name[0] != (xmlChar)name[0] || strcmp((const char *)a->name, name) != 0)
 			continue;
 		xmlNodePtr t = a->children;
 		if (!t)

@@ -4,10 +4,10 @@
 #define CCHC_XML_PRIV_H
 
 #include <libxml/tree.h>
-#include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
 #include "cchc/diag.h"
+#include "xml_build.h"
 
 /* Largest input file accepted by the DOM loaders. */
 #define CCHC_XML_MAX_FILE ((size_t)256 << 20)
@@ -45,21 +45,15 @@ int cchc_xml_validate_element(xmlSchemaPtr schema, xmlNodePtr el, const char *na
  * such a file, but cchc's files (and the CLI's sniffing) are UTF-8. */
 int cchc_xml_utf16_or_32(const char *data, size_t len);
 
-/* A pull parser (xmlTextReader) over a file (data == NULL) or a buffer, with
- * the same refusals as cchc_xml_parse: DOCTYPE, UTF-16/32, empty, not a
+/* Streams a file (data == NULL) or a buffer through libxml2's push parser,
+ * with the same refusals as cchc_xml_parse: DOCTYPE, UTF-16/32, empty, not a
  * regular file, larger than CCHC_XML_MAX_FILE -- unless its root element is
  * named bundle_root (may be NULL), whose members are capped one by one
- * instead (cchc_xml_stream_mark). Errors land in diag with file and line.
- * NULL after a diagnostic. */
-typedef struct cchc_xml_stream cchc_xml_stream;
-cchc_xml_stream *cchc_xml_stream_open(const char *path, const char *data, size_t len,
-                                      const char *bundle_root, cchc_diag *diag);
-xmlTextReaderPtr cchc_xml_stream_reader(cchc_xml_stream *s);
-/* Counts the parse errors reported and whether parsing was stopped. */
-cchc_xml_sink *cchc_xml_stream_sink(cchc_xml_stream *s);
-/* on: a member begins here and may not exceed the cap; off: it ended. */
-void cchc_xml_stream_mark(cchc_xml_stream *s, int on);
-void cchc_xml_stream_close(cchc_xml_stream *s);
+ * instead. h gets the root and each member's tree (xml_build.h; its mark is
+ * not called). Returns 0 when the document was read to its end (or a
+ * handler stopped it) without an error, -1 after a diagnostic. */
+int cchc_xml_stream(const char *path, const char *data, size_t len, const char *bundle_root,
+                    const cchc_xml_build_handlers *h, void *user, cchc_diag *diag);
 
 /* The root element, checked for name and namespace; NULL after a diag. */
 xmlNodePtr cchc_xml_root(xmlDocPtr doc, const char *ns, const char *name, const char *file,

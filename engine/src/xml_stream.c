@@ -1,8 +1,9 @@
-/* The hardened pull parser (see xml_priv.h): xmlTextReader over a file read
- * in chunks, so memory follows the element being read, not the input. What
- * cchc_xml_parse checks on a whole buffer is checked here on the way in: the
- * prolog is scanned before libxml2 sees it, so a DOCTYPE (and with it any
- * entity) is refused before a byte of it is parsed. */
+/* The hardened streaming parser (see xml_priv.h): libxml2's push parser fed
+ * a file in chunks, its SAX2 events turned into one member's tree at a time
+ * (xml_build.c), so memory follows the element being read, not the input.
+ * What cchc_xml_parse checks on a whole buffer is checked here on the way
+ * in: the prolog is scanned before libxml2 sees it, so a DOCTYPE (and with
+ * it any entity) is refused before a byte of it is parsed. */
 #define _POSIX_C_SOURCE 200809L
 #include "xml_priv.h"
 
@@ -37,8 +38,11 @@ typedef enum {
 	P_DONE
 } prolog_state;
 
-struct cchc_xml_stream {
-	xmlTextReaderPtr reader;
+typedef struct {
+	xmlParserCtxtPtr ctxt;
+	cchc_xml_build build;
+	const cchc_xml_build_handlers *caller;
+	void *user;
 	cchc_xml_sink sink;
 	const char *path;
 	int fd;                       /* -1 when reading from memory */
@@ -55,7 +59,7 @@ struct cchc_xml_stream {
 	char root[16];                /* the root's local name, once seen ("" if longer) */
 	size_t root_len;
 	int root_prefixed;
-};
+} xml_input;
 
 static int is_space(unsigned char c)
 {
@@ -68,7 +72,7 @@ static int is_name_char(unsigned char c)
 	       (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-static void refuse(cchc_xml_stream *s, long line, const char *msg)
+static void refuse(xml_input *s, long line, const char *msg)
 {
 	if (s->sink.refused)
 		return;
@@ -78,7 +82,7 @@ static void refuse(cchc_xml_stream *s, long line, const char *msg)
 }
 
 /* Run the prolog scan over a chunk on its way to libxml2. */
-static void scan_prolog(cchc_xml_stream *s, const unsigned char *b, size_t n)
+static void scan_prolog(xml_input *s, const unsigned char *b, size_t n)
 {
 	for (size_t i = 0; i < n && s->prolog != P_DONE; i++) {
 		unsigned char c = b[i];
@@ -152,11 +156,11 @@ static void scan_prolog(cchc_xml_stream *s, const unsigned char *b, size_t n)
 	}
 }
 
-/* libxml2's input callback: the next bytes, scanned and counted. */
-static int read_more(void *ctx, char *buf, int want)
+/* The next bytes into buf (at most cap), scanned and counted; 0 at the end,
+ * -1 after a refusal. */
+static long read_more(xml_input *s, char *buf, size_t cap)
 {
-	cchc_xml_stream *s = ctx;
-	size_t n = 0, cap = (size_t)(want > 0 ? want : 0);
+	size_t n = 0;
 	if (s->sink.refused)
 		return -1;
 	if (s->head_pos < s->head_len) {
@@ -183,6 +187,12 @@ static int read_more(void *ctx, char *buf, int want)
 	if (s->prolog != P_DONE)
 		scan_prolog(s, (const unsigned char *)buf, n);
 	s->fed += n;
+	return s->sink.refused ? -1 : (long)n;
+}
+
+/* A member may not exceed the size cap (checked a chunk at a time). */
+static void check_member_size(xml_input *s)
+{
 	if (s->marked && s->fed - s->mark > CCHC_XML_MAX_FILE) {
 		char msg[160];
 		snprintf(msg, sizeof msg,
@@ -191,17 +201,10 @@ static int read_more(void *ctx, char *buf, int want)
 		         CCHC_XML_MAX_FILE >> 20);
 		refuse(s, 0, msg);
 	}
-	return s->sink.refused ? -1 : (int)n;
-}
-
-static int close_nothing(void *ctx)
-{
-	(void)ctx;
-	return 0;
 }
 
 /* Read the first chunk of a file (or point at a buffer's) before parsing. */
-static int read_head(cchc_xml_stream *s, size_t want)
+static int read_head(xml_input *s, size_t want)
 {
 	s->head = malloc(want);
 	if (!s->head) {
@@ -226,7 +229,7 @@ static int read_head(cchc_xml_stream *s, size_t want)
 }
 
 /* The checks made before libxml2 sees a byte. 0 when parsing may start. */
-static int check_start(cchc_xml_stream *s, const char *bundle_root)
+static int check_start(xml_input *s, const char *bundle_root)
 {
 	const char *head = s->data ? s->data : s->head;
 	size_t n = s->data ? s->len : s->head_len;
@@ -241,7 +244,7 @@ static int check_start(cchc_xml_stream *s, const char *bundle_root)
 		return -1;
 	}
 	/* Only a bundle may be larger than the cap (each of its members may not). */
-	cchc_xml_stream probe = {.prolog = P_TOP, .prolog_line = 1};
+	xml_input probe = {.prolog = P_TOP, .prolog_line = 1};
 	scan_prolog(&probe, (const unsigned char *)head, n < BIG_FILE_PEEK ? n : BIG_FILE_PEEK);
 	if (bundle_root && probe.prolog == P_DONE && strcmp(probe.root, bundle_root) == 0)
 		return 0;
@@ -257,7 +260,7 @@ static int check_start(cchc_xml_stream *s, const char *bundle_root)
 	return -1;
 }
 
-static int open_file(cchc_xml_stream *s, const char *bundle_root)
+static int open_file(xml_input *s, const char *bundle_root)
 {
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below */
 	s->fd = open(s->path, O_RDONLY | O_NONBLOCK);
@@ -280,70 +283,125 @@ static int open_file(cchc_xml_stream *s, const char *bundle_root)
 	return check_start(s, bundle_root);
 }
 
-cchc_xml_stream *cchc_xml_stream_open(const char *path, const char *data, size_t len,
-                                      const char *bundle_root, cchc_diag *diag)
+/* The builder's handlers, forwarded to the caller's; marks stay here. */
+static int fwd_root(void *user, xmlNodePtr root)
 {
-	cchc_xml_stream *s = calloc(1, sizeof *s);
-	if (!s) {
-		cchc_diag_addf(diag, path, 0, "out of memory opening the file");
-		return NULL;
-	}
-	s->sink = (cchc_xml_sink){diag, path, "not well-formed XML", 0, 0};
-	s->path = path;
-	s->fd = -1;
-	s->prolog = P_TOP;
-	s->prolog_line = 1;
-	int rc;
-	if (data) {
-		s->data = data;
-		s->len = len;
-		s->size = len;
-		rc = check_start(s, bundle_root);
-	} else {
-		rc = open_file(s, bundle_root);
-	}
-	if (rc == 0) {
-		/* NONET: never fetch anything; no NOENT/DTDLOAD/DTDATTR/XINCLUDE/HUGE/RECOVER. */
-		s->reader = xmlReaderForIO(read_more, close_nothing, s, path, NULL,
-		                           XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-		if (!s->reader)
-			refuse(s, 0, "out of memory creating the XML parser");
-	}
-	if (!s->reader) {
-		cchc_xml_stream_close(s);
-		return NULL;
-	}
-	xmlTextReaderSetStructuredErrorHandler(s->reader, cchc_xml_on_error, &s->sink);
-	xmlSetGenericErrorFunc(NULL, cchc_xml_on_generic_error);
-	return s;
+	xml_input *s = user;
+	return s->caller->root(s->user, root);
 }
 
-xmlTextReaderPtr cchc_xml_stream_reader(cchc_xml_stream *s)
+static int fwd_member(void *user, xmlNodePtr el)
 {
-	return s->reader;
+	xml_input *s = user;
+	return s->caller->member(s->user, el);
 }
 
-cchc_xml_sink *cchc_xml_stream_sink(cchc_xml_stream *s)
+static void fwd_text(void *user, long line)
 {
-	return &s->sink;
+	xml_input *s = user;
+	s->caller->text(s->user, line);
 }
 
-void cchc_xml_stream_mark(cchc_xml_stream *s, int on)
+static void mark(void *user, int on)
 {
+	xml_input *s = user;
 	s->marked = on;
 	s->mark = s->fed;
 }
 
-void cchc_xml_stream_close(cchc_xml_stream *s)
+static const cchc_xml_build_handlers forward = {fwd_root, fwd_member, fwd_text, mark};
+
+/* The parser's user data is the builder, whose own is the input. */
+static void on_parse_error(void *user, xmlErrorPtr err)
 {
-	if (!s)
+	xml_input *s = ((cchc_xml_build *)user)->user;
+	cchc_xml_on_error(&s->sink, err);
+}
+
+/* Feed the parser chunk by chunk until the end, an error or a stop. */
+static void parse(xml_input *s)
+{
+	static const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+	char *buf = malloc(CHUNK);
+	if (!buf) {
+		refuse(s, 0, "out of memory reading the file");
 		return;
-	if (s->reader) {
-		xmlFreeTextReader(s->reader);
+	}
+	xmlSAXHandler sax;
+	if (cchc_xml_build_init(&s->build, &forward, s, &sax) < 0) {
+		refuse(s, 0, "out of memory creating the XML parser");
+		free(buf);
+		return;
+	}
+	sax.serror = on_parse_error;
+	long n = read_more(s, buf, CHUNK);
+	if (n >= 0) {
+		/* NONET: never fetch anything; no NOENT/DTDLOAD/DTDATTR/XINCLUDE/HUGE/RECOVER. */
+		s->ctxt = xmlCreatePushParserCtxt(&sax, &s->build, buf, (int)n, s->path);
+		if (!s->ctxt)
+			refuse(s, 0, "out of memory creating the XML parser");
+	}
+	if (s->ctxt) {
+		xmlCtxtUseOptions(s->ctxt, options);
+		s->build.ctxt = s->ctxt;
+		int done = n == 0;
+		while (!s->build.stopped && !s->sink.refused) {
+			if (done) {
+				xmlParseChunk(s->ctxt, NULL, 0, 1);
+				break;
+			}
+			n = read_more(s, buf, CHUNK);
+			if (n < 0)
+				break;
+			done = n == 0;
+			if (n > 0 && xmlParseChunk(s->ctxt, buf, (int)n, 0) != 0 && s->ctxt->disableSAX)
+				break; /* a fatal error, already reported */
+			check_member_size(s);
+		}
+		if (s->build.too_deep && !s->sink.refused) {
+			cchc_diag_addf(s->sink.diag, s->path, s->build.too_deep,
+			               "%s: Excessive depth in document: %d levels of elements at most",
+			               s->sink.prefix, CCHC_XML_MAX_DEPTH);
+			s->sink.errors++;
+		}
+		if (s->build.oom && !s->sink.refused)
+			refuse(s, 0, "out of memory reading the XML document");
+		if (s->ctxt->myDoc)
+			xmlFreeDoc(s->ctxt->myDoc);
+		xmlFreeParserCtxt(s->ctxt);
+		s->ctxt = NULL;
+	}
+	cchc_xml_build_dispose(&s->build);
+	free(buf);
+}
+
+int cchc_xml_stream(const char *path, const char *data, size_t len, const char *bundle_root,
+                    const cchc_xml_build_handlers *h, void *user, cchc_diag *diag)
+{
+	xml_input s = {0};
+	s.caller = h;
+	s.user = user;
+	s.sink = (cchc_xml_sink){diag, path, "not well-formed XML", 0, 0};
+	s.path = path;
+	s.fd = -1;
+	s.prolog = P_TOP;
+	s.prolog_line = 1;
+	int rc;
+	if (data) {
+		s.data = data;
+		s.len = len;
+		s.size = len;
+		rc = check_start(&s, bundle_root);
+	} else {
+		rc = open_file(&s, bundle_root);
+	}
+	if (rc == 0) {
+		xmlSetGenericErrorFunc(NULL, cchc_xml_on_generic_error);
+		parse(&s);
 		xmlSetGenericErrorFunc(NULL, NULL);
 	}
-	if (s->fd >= 0)
-		close(s->fd);
-	free(s->head);
-	free(s);
+	if (s.fd >= 0)
+		close(s.fd);
+	free(s.head);
+	return s.sink.errors ? -1 : 0;
 }
