@@ -137,10 +137,11 @@ int cmd_gap(int argc, char **argv)
 	cchc_gap *gap = NULL;
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
-	if (!diag || cli_inputs_load(&now, a.now, a.nnow, diag) < 0 ||
+	/* every agency ranks, only a.agency is analysed in detail */
+	if (!diag || cli_inputs_load_slim(&now, a.now, a.nnow, a.agency, diag) < 0 ||
 	    cli_score_and_rank(&now, &scores, &ranking, diag) < 0)
 		goto done;
-	if (a.nprev && (cli_inputs_load(&prev, a.prev, a.nprev, diag) < 0 ||
+	if (a.nprev && (cli_inputs_load_slim(&prev, a.prev, a.nprev, a.agency, diag) < 0 ||
 	                cli_score_and_rank(&prev, &pscores, &pranking, diag) < 0))
 		goto done;
 	if (a.map && cchc_id_map_load(&map, a.map, diag) < 0)

@@ -130,19 +130,15 @@ int cmd_rank(int argc, char **argv)
 	cchc_ranking *ranking = NULL;
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
-	if (!diag || cli_inputs_load(&in, args, nargs, diag) < 0)
+	if (!diag || cli_inputs_load_slim(&in, args, nargs, NULL, diag) < 0)
 		goto done;
 	if (block && !known_block(&in, block)) {
 		status = cli_usage_error("rank", "no criteria set given ranks block \"%s\"", block);
 		goto done;
 	}
-	scores = calloc(in.nassessments ? in.nassessments : 1, sizeof *scores);
-	if (!scores)
-		goto oom;
-	for (; nscores < in.nassessments; nscores++)
-		if (cchc_score_compute(&scores[nscores], in.assessments[nscores]) < 0)
-			goto oom;
-	nscores = select_block(scores, nscores, block);
+	scores = in.scores; /* scored as they were read */
+	in.scores = NULL;
+	nscores = select_block(scores, in.nassessments, block);
 	order_by_set(scores, nscores, &in);
 	if (nscores == 0) {
 		cchc_diag_addf(diag, NULL, 0, "no assessment to rank%s%s: give assessment files or "
@@ -160,9 +156,6 @@ int cmd_rank(int argc, char **argv)
 		goto done;
 	}
 	status = cli_emit(&buf, &out);
-	goto done;
-oom:
-	cchc_diag_addf(diag, NULL, 0, "out of memory");
 done:
 	if (diag)
 		cli_print_diag(diag);

@@ -144,31 +144,49 @@ static void check_sets(const cli_inputs *in, cchc_diag *diag)
 		}
 }
 
-/* A file may be a bundle of many assessments: the array grows as they stream in. */
+/* A file may be a bundle of many assessments: the arrays grow as they stream
+ * in, and each is scored (and slimmed when asked) before the next is read. */
 typedef struct {
 	cli_inputs *in;
 	cchc_diag *diag;
+	int slim;
+	const char *keep_full;
 } keeper;
 
 static int keep_assessment(cchc_assessment *a, void *user)
 {
-	cli_inputs *in = ((keeper *)user)->in;
+	keeper *k = user;
+	cli_inputs *in = k->in;
 	if (in->nassessments == in->capacity) {
 		size_t cap = in->capacity ? 2 * in->capacity : 64;
 		cchc_assessment **grown = realloc(in->assessments, cap * sizeof *grown);
-		if (!grown) {
-			cchc_diag_addf(((keeper *)user)->diag, cchc_assessment_file(a), 0, "out of memory");
-			cchc_assessment_free(a);
-			return -1;
-		}
-		in->assessments = grown;
+		if (grown)
+			in->assessments = grown;
+		cchc_score **more = grown ? realloc(in->scores, cap * sizeof *more) : NULL;
+		if (more)
+			in->scores = more;
+		if (!grown || !more)
+			goto oom;
 		in->capacity = cap;
 	}
-	in->assessments[in->nassessments++] = a;
+	cchc_score *s = NULL;
+	if (cchc_score_compute(&s, a) < 0)
+		goto oom;
+	if (k->slim && (!k->keep_full || strcmp(cchc_assessment_agency_id(a), k->keep_full) != 0)) {
+		cchc_score_slim(s);
+		cchc_assessment_slim(a);
+	}
+	in->assessments[in->nassessments] = a;
+	in->scores[in->nassessments++] = s;
 	return 0;
+oom:
+	cchc_diag_addf(k->diag, cchc_assessment_file(a), cchc_assessment_line(a), "out of memory");
+	cchc_assessment_free(a);
+	return -1;
 }
 
-int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *diag)
+static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const char *keep_full,
+                cchc_diag *diag)
 {
 	path_list files = {0};
 	memset(in, 0, sizeof *in);
@@ -207,7 +225,7 @@ int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *
 		                              "criteria/hue-so-2018.xml");
 	/* Anything else is read as an assessment: a file that is not one gets the
 	 * loader's exact complaint (line, what is wrong). */
-	keeper keep = {in, diag};
+	keeper keep = {in, diag, slim, keep_full};
 	for (size_t i = 0; i < files.n && in->nsets > 0; i++)
 		if (!is_set[i])
 			cchc_assessment_stream((const cchc_criteria *const *)in->sets, in->nsets,
@@ -220,8 +238,20 @@ done:
 	return rc == 0 && cchc_diag_count(diag) == before ? 0 : -1;
 }
 
+int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *diag)
+{
+	return load(in, args, nargs, 0, NULL, diag);
+}
+
+int cli_inputs_load_slim(cli_inputs *in, char *const *args, size_t nargs, const char *keep_full,
+                         cchc_diag *diag)
+{
+	return load(in, args, nargs, 1, keep_full, diag);
+}
+
 void cli_inputs_free(cli_inputs *in)
 {
+	cli_scores_free(in->scores, in->nassessments);
 	for (size_t i = 0; i < in->nassessments; i++)
 		cchc_assessment_free(in->assessments[i]);
 	for (size_t i = 0; i < in->nsets; i++)
@@ -231,24 +261,16 @@ void cli_inputs_free(cli_inputs *in)
 	memset(in, 0, sizeof *in);
 }
 
-int cli_score_and_rank(const cli_inputs *in, cchc_score ***scores, cchc_ranking **ranking,
+int cli_score_and_rank(cli_inputs *in, cchc_score ***scores, cchc_ranking **ranking,
                        cchc_diag *diag)
 {
 	*ranking = NULL;
-	*scores = calloc(in->nassessments ? in->nassessments : 1, sizeof **scores);
-	if (!*scores) {
-		cchc_diag_addf(diag, NULL, 0, "out of memory");
-		return -1;
-	}
+	*scores = in->scores;
+	in->scores = NULL;
 	if (in->nassessments == 0) {
 		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
 		return -1;
 	}
-	for (size_t i = 0; i < in->nassessments; i++)
-		if (cchc_score_compute(&(*scores)[i], in->assessments[i]) < 0) {
-			cchc_diag_addf(diag, NULL, 0, "out of memory");
-			return -1;
-		}
 	return cchc_ranking_build(ranking, (const cchc_score *const *)*scores, in->nassessments, diag);
 }
 

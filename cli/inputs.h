@@ -11,24 +11,36 @@ typedef struct {
 	cchc_criteria **sets;
 	size_t nsets;
 	cchc_assessment **assessments; /* in path order, a bundle's in file order */
+	cchc_score **scores;           /* scores[i] of assessments[i], scored as it streamed in */
 	size_t nassessments, capacity;
 } cli_inputs;
 
 /*
  * Load every criteria set, then every assessment against them (each picks its
- * set by criteria-set="…"). Every problem in every file lands in diag; two sets
- * with one id or one block are an error. Returns 0 when all loaded cleanly.
+ * set by criteria-set="…"), scoring each as it arrives. Every problem in every
+ * file lands in diag; two sets with one id or one block are an error. Returns
+ * 0 when all loaded cleanly.
  */
 int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *diag);
+
+/*
+ * The same for commands that rank many agencies but report on one at most:
+ * each assessment and score is slimmed as soon as it is scored
+ * (cchc_assessment_slim, cchc_score_slim), except for the agency keep_full
+ * names (NULL: none), so that memory follows the criteria tree and the number
+ * of agencies, not the evidence read.
+ */
+int cli_inputs_load_slim(cli_inputs *in, char *const *args, size_t nargs, const char *keep_full,
+                         cchc_diag *diag);
 
 void cli_inputs_free(cli_inputs *in);
 
 /*
- * Score every assessment of in (scores[i] for assessments[i]) and rank them
- * into blocks. The scores array is the caller's (cli_scores_free), even on
- * failure. Returns 0, or -1 with the problem in diag.
+ * Rank in's scored assessments into blocks. The scores array passes to the
+ * caller (cli_scores_free), even on failure. Returns 0, or -1 with the
+ * problem in diag.
  */
-int cli_score_and_rank(const cli_inputs *in, cchc_score ***scores, cchc_ranking **ranking,
+int cli_score_and_rank(cli_inputs *in, cchc_score ***scores, cchc_ranking **ranking,
                        cchc_diag *diag);
 void cli_scores_free(cchc_score **scores, size_t n);
 

@@ -155,7 +155,7 @@ static int word_survey(cchc_buf *out, const cchc_reason *r, args *x)
 /* The sentence for r->why; arguments go to x's buffers. */
 static int word(cchc_buf *out, const cchc_node *leaf, const cchc_node_score *ns, args *x)
 {
-	const cchc_reason *r = &ns->reason;
+	const cchc_reason *r = ns->reason;
 	const cchc_lang lang = x->lang;
 	const int penalty = leaf->group && leaf->group->kind == CCHC_GROUP_PENALTY;
 
@@ -243,7 +243,7 @@ int cchc_reason_format(cchc_buf *out, const cchc_node *leaf, const cchc_node_sco
 	const size_t start = out->len;
 	int rc = word(out, leaf, ns, &x);
 	int argfail = args_dispose(&x);
-	const char *note = ns->reason.note;
+	const char *note = ns->reason->note;
 	if (rc == 0 && !argfail && note && *note) {
 		if (out->len == start) {
 			cchc_buf_puts(out, note); /* a note alone (N/A, full points) */

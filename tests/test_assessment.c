@@ -736,7 +736,7 @@ static void test_valid_files(void)
 		const cchc_node_score *n11 = cchc_score_node(s, cchc_criteria_find(set, "1.1"));
 		ASSERT_EQ(n11->points, 0);
 		ASSERT_EQ(n11->cause, CCHC_CAUSE_LATE);
-		ASSERT_EQ(n11->reason.days_late, 2);
+		ASSERT_EQ(n11->reason->days_late, 2);
 		ASSERT_EQ(cchc_score_node(s, cchc_criteria_find(set, "1.2"))->points, 175);
 		ASSERT_EQ(s->total, 175);
 		ASSERT_EQ(s->max, 300);

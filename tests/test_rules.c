@@ -110,7 +110,7 @@ static void test_yes_no(void)
 		ASSERT_EQ(ns->computed, 200);
 		ASSERT_EQ(ns->max, 200);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NONE);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NONE);
 		ASSERT_EQ(ns->leaves_full, 1);
 		fx_free(&fx);
 	}
@@ -118,8 +118,8 @@ static void test_yes_no(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NOT_MET);
-		ASSERT_STR(ns->reason.note, "Chưa làm");
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NOT_MET);
+		ASSERT_STR(ns->reason->note, "Chưa làm");
 		ASSERT_EQ(ns->leaves_zero, 1);
 		fx_free(&fx);
 	}
@@ -142,7 +142,7 @@ static void test_tiers_higher(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 200);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NONE);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NONE);
 		fx_free(&fx);
 	}
 	/* a millionth below: the 50 tier, aiming at 80 for 2 points */
@@ -150,11 +150,11 @@ static void test_tiers_higher(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 100);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_TIER);
-		ASSERT_EQ(ns->reason.value, 79999999);
-		ASSERT_EQ(ns->reason.target, 80000000);
-		ASSERT_EQ(ns->reason.target_points, 200);
-		ASSERT_STR(ns->reason.unit, "%");
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_TIER);
+		ASSERT_EQ(ns->reason->value, 79999999);
+		ASSERT_EQ(ns->reason->target, 80000000);
+		ASSERT_EQ(ns->reason->target_points, 200);
+		ASSERT_STR(ns->reason->unit, "%");
 		ASSERT_EQ(ns->leaves_partial, 1);
 		fx_free(&fx);
 	}
@@ -169,8 +169,8 @@ static void test_tiers_higher(void)
 	ns = leaf(&fx, "2", TIERS_HIGHER, "<item criterion=\"c\" value=\"50\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 100);
-		ASSERT_EQ(ns->reason.target, 80000000);
-		ASSERT_EQ(ns->reason.target_points, 200);
+		ASSERT_EQ(ns->reason->target, 80000000);
+		ASSERT_EQ(ns->reason->target_points, 200);
 		fx_free(&fx);
 	}
 	/* the lowest tier: 20 → 0.5; next target 50 for 1 */
@@ -178,8 +178,8 @@ static void test_tiers_higher(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 50);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.target, 50000000);
-		ASSERT_EQ(ns->reason.target_points, 100);
+		ASSERT_EQ(ns->reason->target, 50000000);
+		ASSERT_EQ(ns->reason->target_points, 100);
 		fx_free(&fx);
 	}
 	/* below every tier: 0 points, partial, aiming at the lowest tier (20 → 0.5) */
@@ -187,10 +187,10 @@ static void test_tiers_higher(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_TIER);
-		ASSERT_EQ(ns->reason.value, 19990000);
-		ASSERT_EQ(ns->reason.target, 20000000);
-		ASSERT_EQ(ns->reason.target_points, 50);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_TIER);
+		ASSERT_EQ(ns->reason->value, 19990000);
+		ASSERT_EQ(ns->reason->target, 20000000);
+		ASSERT_EQ(ns->reason->target_points, 50);
 		ASSERT_EQ(ns->leaves_zero, 1);
 		fx_free(&fx);
 	}
@@ -217,10 +217,10 @@ static void test_tiers_lower(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 50);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_TIER);
-		ASSERT_EQ(ns->reason.target, 0);
-		ASSERT_EQ(ns->reason.target_points, 100);
-		ASSERT_STR(ns->reason.unit, "vụ");
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_TIER);
+		ASSERT_EQ(ns->reason->target, 0);
+		ASSERT_EQ(ns->reason->target_points, 100);
+		ASSERT_STR(ns->reason->unit, "vụ");
 		fx_free(&fx);
 	}
 	/* exactly at the tier's max bound */
@@ -234,9 +234,9 @@ static void test_tiers_lower(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.value, 2000001);
-		ASSERT_EQ(ns->reason.target, 2000000);
-		ASSERT_EQ(ns->reason.target_points, 50);
+		ASSERT_EQ(ns->reason->value, 2000001);
+		ASSERT_EQ(ns->reason->target, 2000000);
+		ASSERT_EQ(ns->reason->target_points, 50);
 		fx_free(&fx);
 	}
 	/* just above 0: the second tier */
@@ -260,10 +260,10 @@ static void test_linear(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 50);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_LINEAR);
-		ASSERT_EQ(ns->reason.value, 74000000);
-		ASSERT_EQ(ns->reason.target, 100000000);
-		ASSERT_EQ(ns->reason.target_points, 100);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_LINEAR);
+		ASSERT_EQ(ns->reason->value, 74000000);
+		ASSERT_EQ(ns->reason->target, 100000000);
+		ASSERT_EQ(ns->reason->target_points, 100);
 		fx_free(&fx);
 	}
 	/* 0.75 exactly is a step: kept */
@@ -304,7 +304,7 @@ static void test_linear(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.value, -10000000);
+		ASSERT_EQ(ns->reason->value, -10000000);
 		fx_free(&fx);
 	}
 }
@@ -321,8 +321,8 @@ static void test_linear_decreasing(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 100);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.target, 0);
-		ASSERT_STR(ns->reason.unit, "ngày");
+		ASSERT_EQ(ns->reason->target, 0);
+		ASSERT_STR(ns->reason->unit, "ngày");
 		fx_free(&fx);
 	}
 	/* 20/30 × 2 = 1.333 → 1.25 (default step 0.25) */
@@ -368,8 +368,8 @@ static void test_per_item(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_COUNT_ZERO);
-		ASSERT_EQ(ns->reason.count, 0);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_COUNT_ZERO);
+		ASSERT_EQ(ns->reason->count, 0);
 		fx_free(&fx);
 	}
 	/* one item: 0.25, 4 items needed for the max */
@@ -377,11 +377,11 @@ static void test_per_item(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 25);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_COUNT);
-		ASSERT_EQ(ns->reason.count, 1);
-		ASSERT_EQ(ns->reason.target, 4000000);
-		ASSERT_EQ(ns->reason.target_points, 100);
-		ASSERT_STR(ns->reason.unit, "sáng kiến");
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_COUNT);
+		ASSERT_EQ(ns->reason->count, 1);
+		ASSERT_EQ(ns->reason->target, 4000000);
+		ASSERT_EQ(ns->reason->target_points, 100);
+		ASSERT_STR(ns->reason->unit, "sáng kiến");
 		fx_free(&fx);
 	}
 	ns = leaf(&fx, "1", rule, "<item criterion=\"c\" count=\"3\"/>");
@@ -407,7 +407,7 @@ static void test_per_item(void)
 	          "<item criterion=\"c\" count=\"3\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 90);
-		ASSERT_EQ(ns->reason.target, 4000000);
+		ASSERT_EQ(ns->reason->target, 4000000);
 		fx_free(&fx);
 	}
 	ns = leaf(&fx, "1", "<rule kind=\"per-item\" points=\"0.3\"/>",
@@ -444,17 +444,17 @@ static void test_deadline(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 25);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_LATE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_LATE);
-		ASSERT_EQ(ns->reason.days_late, 1);
-		ASSERT_EQ(ns->reason.date, day("2018-02-01"));
-		ASSERT_EQ(ns->reason.due, day("2018-01-31"));
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_LATE);
+		ASSERT_EQ(ns->reason->days_late, 1);
+		ASSERT_EQ(ns->reason->date, day("2018-02-01"));
+		ASSERT_EQ(ns->reason->due, day("2018-01-31"));
 		fx_free(&fx);
 	}
 	/* the last day of grace */
 	ns = leaf(&fx, "0.5", rule, "<item criterion=\"c\" date=\"2018-02-10\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 25);
-		ASSERT_EQ(ns->reason.days_late, 10);
+		ASSERT_EQ(ns->reason->days_late, 10);
 		fx_free(&fx);
 	}
 	/* past the grace: late-points */
@@ -462,7 +462,7 @@ static void test_deadline(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 10);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_LATE);
-		ASSERT_EQ(ns->reason.days_late, 11);
+		ASSERT_EQ(ns->reason->days_late, 11);
 		fx_free(&fx);
 	}
 	/* across a year end and a leap day: 2020-02-28 → 2020-03-01 is 2 days */
@@ -471,8 +471,8 @@ static void test_deadline(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_LATE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_LATE);
-		ASSERT_EQ(ns->reason.days_late, 2);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_LATE);
+		ASSERT_EQ(ns->reason->days_late, 2);
 		fx_free(&fx);
 	}
 	/* no grace band: one day late is already late-points */
@@ -480,7 +480,7 @@ static void test_deadline(void)
 	          "<item criterion=\"c\" date=\"2019-01-01\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 25);
-		ASSERT_EQ(ns->reason.days_late, 1);
+		ASSERT_EQ(ns->reason->days_late, 1);
 		fx_free(&fx);
 	}
 }
@@ -498,9 +498,9 @@ static void test_ratio(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 250);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_RATIO);
-		ASSERT_EQ(ns->reason.numerator, 45);
-		ASSERT_EQ(ns->reason.denominator, 50);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_RATIO);
+		ASSERT_EQ(ns->reason->numerator, 45);
+		ASSERT_EQ(ns->reason->denominator, 50);
 		fx_free(&fx);
 	}
 	ns = leaf(&fx, "3", rule, "<item criterion=\"c\" numerator=\"50\" denominator=\"50\"/>");
@@ -513,7 +513,7 @@ static void test_ratio(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_RATIO);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_RATIO);
 		fx_free(&fx);
 	}
 	/* 49/50 × 3 = 2.94 → 2.75 */
@@ -540,8 +540,8 @@ static void test_ratio(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_RATIO);
-		ASSERT_EQ(ns->reason.denominator, 0);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_RATIO);
+		ASSERT_EQ(ns->reason->denominator, 0);
 		fx_free(&fx);
 	}
 	/* step 0.01: 2/3 × 1 = 0.6666 → 0.66 */
@@ -577,15 +577,15 @@ static void test_grade(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 150);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_GRADE);
-		ASSERT_STR(ns->reason.grade, "Khá");
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_GRADE);
+		ASSERT_STR(ns->reason->grade, "Khá");
 		fx_free(&fx);
 	}
 	ns = leaf(&fx, "2", GRADES, "<item criterion=\"c\" grade=\"C\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 100);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_STR(ns->reason.grade, "Trung bình");
+		ASSERT_STR(ns->reason->grade, "Trung bình");
 		fx_free(&fx);
 	}
 	/* share 0: not done */
@@ -593,8 +593,8 @@ static void test_grade(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_GRADE);
-		ASSERT_STR(ns->reason.grade, "Kém");
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_GRADE);
+		ASSERT_STR(ns->reason->grade, "Kém");
 		fx_free(&fx);
 	}
 	/* a share with decimals: 12.5 % of 2 = 0.25 */
@@ -621,7 +621,7 @@ static void test_judged(void)
 		ASSERT_EQ(ns->points, 175);
 		ASSERT_EQ(ns->computed, 175);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_JUDGED);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_JUDGED);
 		fx_free(&fx);
 	}
 	ns = leaf(&fx, "2", rule, "<item criterion=\"c\" points=\"2\"/>");
@@ -634,7 +634,7 @@ static void test_judged(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_JUDGED);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_JUDGED);
 		fx_free(&fx);
 	}
 }
@@ -653,10 +653,10 @@ static void test_scale_mean(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 71);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_SURVEY);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_SURVEY_MEAN);
-		ASSERT_EQ(ns->reason.value, 3850000);
-		ASSERT_EQ(ns->reason.target, 5000000);
-		ASSERT_EQ(ns->reason.respondents, 120);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_SURVEY_MEAN);
+		ASSERT_EQ(ns->reason->value, 3850000);
+		ASSERT_EQ(ns->reason->target, 5000000);
+		ASSERT_EQ(ns->reason->respondents, 120);
 		CU_ASSERT(cchc_assessment_has_survey(fx.a));
 		fx_free(&fx);
 	}
@@ -701,9 +701,9 @@ static void test_scale_options(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 130);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_SURVEY);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_SURVEY_ANSWERS);
-		ASSERT_EQ(ns->reason.value, 65000000);
-		ASSERT_EQ(ns->reason.respondents, 120);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_SURVEY_ANSWERS);
+		ASSERT_EQ(ns->reason->value, 65000000);
+		ASSERT_EQ(ns->reason->respondents, 120);
 		fx_free(&fx);
 	}
 	/* (50×100 + 40×60 + 30×20)/120 = 8000/120 = 66.6666 % → 1.3333 → 1.33;
@@ -713,8 +713,8 @@ static void test_scale_options(void)
 	          "<answer option=\"B\" count=\"40\"/><answer option=\"C\" count=\"30\"/></survey>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 133);
-		ASSERT_EQ(ns->reason.value, 66666666);
-		ASSERT_EQ(ns->reason.respondents, 120);
+		ASSERT_EQ(ns->reason->value, 66666666);
+		ASSERT_EQ(ns->reason->respondents, 120);
 		fx_free(&fx);
 	}
 	/* everybody very satisfied: max */
@@ -745,7 +745,7 @@ static void test_not_done(void)
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NOT_MET);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NOT_MET);
 		fx_free(&fx);
 	}
 	/* no item at all */
@@ -754,7 +754,7 @@ static void test_not_done(void)
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->max, 200);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NO_ITEM);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NO_ITEM);
 		CU_ASSERT_PTR_NULL(cchc_assessment_item(fx.a, cchc_criteria_find(fx.set, "c")));
 		ASSERT_EQ(fx.score->total, 0);
 		ASSERT_EQ(fx.score->index, 0);
@@ -860,11 +860,11 @@ static void test_appraisal_cuts(void)
 	ASSERT_EQ(ns->points, 100);
 	ASSERT_EQ(ns->self, 200);
 	ASSERT_EQ(ns->cause, CCHC_CAUSE_APPRAISAL);
-	ASSERT_EQ(ns->reason.why, CCHC_WHY_APPRAISAL);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(ns->reason.appraisal);
-	ASSERT_EQ(ns->reason.appraisal->round, 2);
-	ASSERT_EQ(ns->reason.appraisal->points, 100);
-	ASSERT_STR(ns->reason.appraisal->by, "Hội đồng");
+	ASSERT_EQ(ns->reason->why, CCHC_WHY_APPRAISAL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ns->reason->appraisal);
+	ASSERT_EQ(ns->reason->appraisal->round, 2);
+	ASSERT_EQ(ns->reason->appraisal->points, 100);
+	ASSERT_STR(ns->reason->appraisal->by, "Hội đồng");
 	const cchc_item *it = cchc_assessment_item(fx.a, cchc_criteria_find(fx.set, "c"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(it);
 	ASSERT_EQ(it->nrounds, 2);
@@ -892,8 +892,8 @@ static void test_appraisal_out_of_order(void)
 	ASSERT_EQ(ns->points, 50);
 	ASSERT_EQ(ns->computed, 200);
 	ASSERT_EQ(ns->cause, CCHC_CAUSE_APPRAISAL);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(ns->reason.appraisal);
-	ASSERT_EQ(ns->reason.appraisal->round, 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ns->reason->appraisal);
+	ASSERT_EQ(ns->reason->appraisal->round, 2);
 	const cchc_item *it = cchc_assessment_item(fx.a, cchc_criteria_find(fx.set, "c"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(it);
 	ASSERT_EQ(it->nrounds, 2);
@@ -954,7 +954,7 @@ static void test_undocumented_claim(void)
 		ASSERT_EQ(ns->self, 100);
 		ASSERT_EQ(ns->has_self, 1);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_UNDOCUMENTED);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NO_DOC);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NO_DOC);
 		ASSERT_EQ(fx.score->self_total, 100);
 		fx_free(&fx);
 	}
@@ -963,7 +963,7 @@ static void test_undocumented_claim(void)
 	          "<item criterion=\"c\" met=\"false\" self=\"1\"><doc ref=\"CV 12\"/></item>");
 	if (ns) {
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NOT_MET);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NOT_MET);
 		fx_free(&fx);
 	}
 	/* no claim: not done */
@@ -993,7 +993,7 @@ static void test_require_docs(void)
 		ASSERT_EQ(ns->points, 0);
 		ASSERT_EQ(ns->computed, 0);
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_UNDOCUMENTED);
-		ASSERT_EQ(ns->reason.why, CCHC_WHY_NO_DOC);
+		ASSERT_EQ(ns->reason->why, CCHC_WHY_NO_DOC);
 	} else {
 		CU_FAIL("inputs refused");
 	}
@@ -1057,7 +1057,7 @@ static void test_require_docs_spares_surveys(void)
 	/* 4 × (3 − 1)/4 = 2 */
 	ASSERT_EQ(node(&fx, "s")->points, 200);
 	ASSERT_EQ(node(&fx, "s")->cause, CCHC_CAUSE_SURVEY);
-	ASSERT_EQ(node(&fx, "s")->reason.why, CCHC_WHY_SURVEY_MEAN);
+	ASSERT_EQ(node(&fx, "s")->reason->why, CCHC_WHY_SURVEY_MEAN);
 	ASSERT_EQ(fx.score->total, 800);
 	fx_free(&fx);
 }
@@ -1116,7 +1116,7 @@ static void test_no_survey_rescale(void)
 	ASSERT_EQ(node(&fx, "s2")->points, 0);
 	ASSERT_EQ(node(&fx, "s2")->excluded, 0);
 	ASSERT_EQ(node(&fx, "s2")->cause, CCHC_CAUSE_SURVEY);
-	ASSERT_EQ(node(&fx, "s2")->reason.why, CCHC_WHY_NO_ITEM);
+	ASSERT_EQ(node(&fx, "s2")->reason->why, CCHC_WHY_NO_ITEM);
 	ASSERT_EQ(node(&fx, "S")->max, 4000);
 	ASSERT_EQ(fx.score->total, 6000);
 	ASSERT_EQ(fx.score->max, 10000);
@@ -1199,8 +1199,8 @@ static void test_totals(void)
 	ASSERT_EQ(node(&fx, "B")->self, 100);
 	ASSERT_EQ(node(&fx, "p1")->points, -50);
 	ASSERT_EQ(node(&fx, "p1")->cause, CCHC_CAUSE_PENALTY);
-	ASSERT_EQ(node(&fx, "p1")->reason.why, CCHC_WHY_PENALTY_COUNT);
-	ASSERT_EQ(node(&fx, "p1")->reason.count, 2);
+	ASSERT_EQ(node(&fx, "p1")->reason->why, CCHC_WHY_PENALTY_COUNT);
+	ASSERT_EQ(node(&fx, "p1")->reason->count, 2);
 	ASSERT_EQ(node(&fx, "p2")->points, 0);
 	ASSERT_EQ(node(&fx, "p2")->cause, CCHC_CAUSE_NONE);
 	ASSERT_EQ(node(&fx, "P")->points, -50);
@@ -1265,10 +1265,10 @@ static void test_bonus_penalty_caps(void)
 	ASSERT_EQ(node(&fx, "B")->points, 100);
 	ASSERT_EQ(node(&fx, "p1")->points, -100);
 	ASSERT_EQ(node(&fx, "p1")->cause, CCHC_CAUSE_PENALTY);
-	ASSERT_EQ(node(&fx, "p1")->reason.count, 10);
+	ASSERT_EQ(node(&fx, "p1")->reason->count, 10);
 	ASSERT_EQ(node(&fx, "p2")->points, -150);
 	ASSERT_EQ(node(&fx, "p2")->cause, CCHC_CAUSE_PENALTY);
-	ASSERT_EQ(node(&fx, "p2")->reason.why, CCHC_WHY_PENALTY_EVENT);
+	ASSERT_EQ(node(&fx, "p2")->reason->why, CCHC_WHY_PENALTY_EVENT);
 	ASSERT_EQ(node(&fx, "P")->points, -200);
 	ASSERT_EQ(node(&fx, "P")->max, 0);
 	ASSERT_EQ(s->frame, 900);

@@ -74,7 +74,7 @@ static void test_causes(void)
 	/* plan issued 12 days late, inside the 15-day grace band: half the point */
 	CU_ASSERT_EQUAL(at("1.1.1")->points, 50);
 	CU_ASSERT_EQUAL(at("1.1.1")->cause, CCHC_CAUSE_LATE);
-	CU_ASSERT_EQUAL(at("1.1.1")->reason.days_late, 12);
+	CU_ASSERT_EQUAL(at("1.1.1")->reason->days_late, 12);
 	/* one news article at 0,25 each */
 	CU_ASSERT_EQUAL(at("1.4")->points, 25);
 	CU_ASSERT_EQUAL(at("1.4")->cause, CCHC_CAUSE_PARTIAL);
@@ -83,7 +83,7 @@ static void test_causes(void)
 	CU_ASSERT_EQUAL(at("1.5")->cause, CCHC_CAUSE_UNDOCUMENTED);
 	CU_ASSERT_EQUAL(at("1.6.1")->cause, CCHC_CAUSE_NOT_DONE);
 	CU_ASSERT_EQUAL(at("2.4")->cause, CCHC_CAUSE_LATE);
-	CU_ASSERT_EQUAL(at("2.4")->reason.days_late, 52);
+	CU_ASSERT_EQUAL(at("2.4")->reason->days_late, 52);
 	CU_ASSERT_EQUAL(at("3.5")->cause, CCHC_CAUSE_NOT_DONE);
 	/* 3 of 10 leaders certified: 2 × 0,3 rounded down to 0,5 */
 	CU_ASSERT_EQUAL(at("5.6")->points, 50);
@@ -92,13 +92,13 @@ static void test_causes(void)
 	CU_ASSERT_EQUAL(at("7.1")->points, 50);
 	/* 2112 of 2364 files on time: 3 × 0,893 → 2,5 */
 	CU_ASSERT_EQUAL(at("8.3")->points, 250);
-	CU_ASSERT_EQUAL(at("8.3")->reason.numerator, 2112);
-	CU_ASSERT_EQUAL(at("8.3")->reason.denominator, 2364);
+	CU_ASSERT_EQUAL(at("8.3")->reason->numerator, 2112);
+	CU_ASSERT_EQUAL(at("8.3")->reason->denominator, 2364);
 	/* round 1 cut 4.3 for a missing plan; round 2 restored it once supplied */
 	CU_ASSERT_EQUAL(at("4.3")->computed, 100);
 	CU_ASSERT_EQUAL(at("4.3")->points, 100);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(at("4.3")->reason.appraisal);
-	CU_ASSERT_EQUAL(at("4.3")->reason.appraisal->round, 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at("4.3")->reason->appraisal);
+	CU_ASSERT_EQUAL(at("4.3")->reason->appraisal->round, 2);
 	CU_ASSERT_EQUAL(at("4.3")->cause, CCHC_CAUSE_NONE);
 	CU_ASSERT_EQUAL(at("9.1")->cause, CCHC_CAUSE_SURVEY);
 }

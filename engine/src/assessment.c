@@ -27,6 +27,7 @@ typedef struct {
 	cchc_diag *diag;
 	const char *file;
 	size_t errors;
+	const cchc_node *last; /* the leaf the previous element named */
 } loader;
 
 #define FAIL(ld, line, ...)                                                        \
@@ -51,7 +52,7 @@ static void free_item(cchc_item *it)
 	free(it->answers);
 }
 
-void cchc_assessment_free(cchc_assessment *a)
+void cchc_assessment_slim(cchc_assessment *a)
 {
 	if (!a)
 		return;
@@ -59,6 +60,16 @@ void cchc_assessment_free(cchc_assessment *a)
 		free_item(&a->pool[i]);
 	free(a->pool);
 	free(a->by_node);
+	a->pool = NULL;
+	a->by_node = NULL;
+	a->nitems = 0;
+}
+
+void cchc_assessment_free(cchc_assessment *a)
+{
+	if (!a)
+		return;
+	cchc_assessment_slim(a);
 	free(a->file);
 	free(a->agency_id);
 	free(a->agency_name);
@@ -83,7 +94,17 @@ static int oom(loader *ld)
 static const cchc_node *leaf_for(loader *ld, xmlNodePtr x)
 {
 	const char *id = cchc_xml_attr(x, "criterion");
-	const cchc_node *n = cchc_criteria_find(ld->a->set, id ? id : "");
+	if (!id)
+		id = "";
+	/* items mostly follow the criteria's order: try the leaf after the last */
+	const cchc_criteria *set = ld->a->set;
+	size_t i = ld->last ? ld->last->index + 1 : 0;
+	while (i < set->nnodes && set->nodes[i]->nchildren)
+		i++;
+	const cchc_node *n = i < set->nnodes && strcmp(set->nodes[i]->id, id) == 0
+	                         ? set->nodes[i]
+	                         : cchc_criteria_find(set, id);
+	ld->last = n;
 	long line = xmlGetLineNo(x);
 	if (!n) {
 		FAIL(ld, line, "<%s>: criterion \"%s\" is not in criteria set \"%s\": use an id from %s",
@@ -607,7 +628,7 @@ int cchc_assessment_from_element(cchc_assessment **out, const cchc_criteria *con
                                  cchc_diag *diag)
 {
 	size_t before = cchc_diag_count(diag);
-	loader ld = {NULL, diag, path, 0};
+	loader ld = {NULL, diag, path, 0, NULL};
 	int rc = -1;
 
 	*out = NULL;
@@ -686,5 +707,5 @@ int cchc_assessment_has_survey(const cchc_assessment *a)
 
 const cchc_item *cchc_assessment_item(const cchc_assessment *a, const cchc_node *leaf)
 {
-	return leaf->index < a->set->nnodes ? a->by_node[leaf->index] : NULL;
+	return a->by_node && leaf->index < a->set->nnodes ? a->by_node[leaf->index] : NULL;
 }

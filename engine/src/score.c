@@ -21,7 +21,18 @@ void cchc_score_free(cchc_score *score)
 	if (!score)
 		return;
 	free(score->nodes);
+	free(score->reasons);
 	free(score);
+}
+
+void cchc_score_slim(cchc_score *score)
+{
+	if (!score)
+		return;
+	for (size_t i = 0; i < score->nnodes; i++)
+		score->nodes[i].reason = NULL;
+	free(score->reasons);
+	score->reasons = NULL;
 }
 
 static int in_frame(const cchc_node *n)
@@ -106,7 +117,7 @@ static void score_leaf(const cchc_score *s, const cchc_node *n, int survey_missi
 	if (!penalty && n->group->kind == CCHC_GROUP_SURVEY && res.cause != CCHC_CAUSE_NONE)
 		res.cause = CCHC_CAUSE_SURVEY;
 	ns->cause = res.cause;
-	ns->reason = res.reason;
+	s->reasons[n->index] = res.reason;
 }
 
 /* Post-order sum: a node's points are its children's, capped for bonus and
@@ -183,10 +194,13 @@ int cchc_score_compute(cchc_score **out, const cchc_assessment *a)
 	if (!s)
 		return -1;
 	s->nodes = calloc(nnodes ? nnodes : 1, sizeof *s->nodes);
-	if (!s->nodes) {
-		free(s);
+	s->reasons = calloc(nnodes ? nnodes : 1, sizeof *s->reasons);
+	if (!s->nodes || !s->reasons) {
+		cchc_score_free(s);
 		return -1;
 	}
+	for (size_t i = 0; i < nnodes; i++)
+		s->nodes[i].reason = &s->reasons[i];
 	s->set = set;
 	s->assessment = a;
 	s->nnodes = nnodes;

@@ -280,7 +280,8 @@ xmlNodePtr cchc_xml_check_root(xmlNodePtr root, const char *ns, const char *name
 
 int cchc_xml_is(xmlNodePtr node, const char *name)
 {
-	return node && node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
+	return node && node->type == XML_ELEMENT_NODE && node->name[0] == (xmlChar)name[0] &&
+	       strcmp((const char *)node->name, name) == 0;
 }
 
 const char *cchc_xml_attr(xmlNodePtr node, const char *name)

@@ -120,6 +120,14 @@ int cchc_assessment_stream_memory(const cchc_criteria *const *sets, size_t nsets
 /** Free an assessment; NULL is allowed. */
 void cchc_assessment_free(cchc_assessment *a);
 
+/**
+ * Drop the evidence (items, documents, appraisals, surveys), keeping who the
+ * agency is, its file, line, year and criteria set: what a ranking of many
+ * agencies needs once each is scored (see cchc_score_slim()). Afterwards
+ * cchc_assessment_item() finds nothing.
+ */
+void cchc_assessment_slim(cchc_assessment *a);
+
 const cchc_criteria *cchc_assessment_criteria(const cchc_assessment *a);
 const char *cchc_assessment_file(const cchc_assessment *a);
 /** The line of its <assessment> in a bundle; 0 for a file of its own. */

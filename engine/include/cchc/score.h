@@ -80,7 +80,8 @@ typedef struct cchc_node_score {
 	int na;               /**< not applicable to this agency */
 	int excluded;         /**< removed from the agency's max (N/A or no survey) */
 	cchc_cause cause;     /**< leaves only */
-	cchc_reason reason;   /**< leaves only */
+	/** Leaves only (zero elsewhere); NULL once the score is slimmed (cchc_score_slim). */
+	const cchc_reason *reason;
 	size_t leaves_full, leaves_partial, leaves_zero; /**< over the subtree's counted leaves */
 } cchc_node_score;
 
@@ -100,6 +101,7 @@ typedef struct cchc_score {
 	int has_self;            /**< the agency made any claim at all */
 	int64_t index;           /**< total / max in hundredths of a percent, half up */
 	const cchc_band *band;   /**< NULL if below every band */
+	cchc_reason *reasons;    /**< the nodes' reasons, by node index; NULL once slimmed */
 } cchc_score;
 
 /**
@@ -111,6 +113,14 @@ int cchc_score_compute(cchc_score **out, const cchc_assessment *a);
 
 /** Free a result; NULL is allowed. */
 void cchc_score_free(cchc_score *score);
+
+/**
+ * Drop what only an agency's own report reads: the reasons (which point into
+ * the assessment's items). Points, maxima, causes and counts stay, enough to
+ * rank; a national ranking keeps every agency this way. Call it before
+ * cchc_assessment_slim() on the scored assessment.
+ */
+void cchc_score_slim(cchc_score *score);
 
 /** The scores of a node of the score's criteria set. */
 static inline const cchc_node_score *cchc_score_node(const cchc_score *s, const cchc_node *n)
