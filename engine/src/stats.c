@@ -1,6 +1,7 @@
 /* Block statistics with GSL: mean, median, standard deviation, extremes and
  * the share at full points, per node and for the totals. Display figures
  * only: ranking never reads them. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,11 +44,17 @@ static int by_most_lost(const void *pa, const void *pb)
 	return a->node->index < b->node->index ? -1 : a->node->index > b->node->index;
 }
 
+/* Nodes summarised per pass over the agencies: each agency's node scores are
+ * read a run of COLUMNS at a time, not one node across every agency (which
+ * misses the cache once per agency and node at national scale). */
+#define COLUMNS 32
+
 int cchc_block_stats(cchc_block *b)
 {
 	size_t nnodes, nleaves = 0;
 	const cchc_node *const *nodes = cchc_criteria_nodes(b->set, &nnodes);
-	double *v = cchc_calloc(b->n, sizeof *v);
+	size_t n_all = b->n ? b->n : 1;
+	double *v = n_all <= SIZE_MAX / COLUMNS ? cchc_calloc(n_all * COLUMNS, sizeof *v) : NULL;
 	lost_row *rows = cchc_calloc(nnodes, sizeof *rows);
 	b->nodes = cchc_calloc(nnodes, sizeof *b->nodes);
 	if (!v || !rows || !b->nodes) {
@@ -70,24 +77,32 @@ int cchc_block_stats(cchc_block *b)
 			v[nself++] = (double)b->entries[i].score->total / 100.0;
 	summarise(v, nself, 0, 0, 0, &b->self_final);
 
-	for (size_t k = 0; k < nnodes; k++) {
-		size_t n = 0, full = 0, below = 0;
-		cchc_points lost = 0;
+	for (size_t k0 = 0; k0 < nnodes; k0 += COLUMNS) {
+		size_t cols = nnodes - k0 < COLUMNS ? nnodes - k0 : COLUMNS;
+		size_t n[COLUMNS] = {0}, full[COLUMNS] = {0}, below[COLUMNS] = {0};
+		cchc_points lost[COLUMNS] = {0};
 		for (size_t i = 0; i < b->n; i++) {
-			const cchc_node_score *ns = &b->entries[i].score->nodes[k];
-			if (ns->excluded)
-				continue;
-			v[n++] = (double)ns->points / 100.0;
-			if (ns->points >= ns->max)
-				full++;
-			else
-				below++;
-			lost += ns->max - ns->points;
+			const cchc_node_score *run = &b->entries[i].score->nodes[k0];
+			for (size_t c = 0; c < cols; c++) {
+				const cchc_node_score *ns = &run[c];
+				if (ns->excluded)
+					continue;
+				v[c * n_all + n[c]++] = (double)ns->points / 100.0;
+				if (ns->points >= ns->max)
+					full[c]++;
+				else
+					below[c]++;
+				lost[c] += ns->max - ns->points;
+			}
 		}
-		summarise(v, n, full, below, lost, &b->nodes[k]);
-		if (nodes[k]->nchildren == 0 && below > 0 &&
-		    (nodes[k]->group->kind == CCHC_GROUP_SCORED || nodes[k]->group->kind == CCHC_GROUP_SURVEY))
-			rows[nleaves++] = (lost_row){nodes[k], below, lost};
+		for (size_t c = 0; c < cols; c++) {
+			size_t k = k0 + c;
+			summarise(v + c * n_all, n[c], full[c], below[c], lost[c], &b->nodes[k]);
+			if (nodes[k]->nchildren == 0 && below[c] > 0 &&
+			    (nodes[k]->group->kind == CCHC_GROUP_SCORED ||
+			     nodes[k]->group->kind == CCHC_GROUP_SURVEY))
+				rows[nleaves++] = (lost_row){nodes[k], below[c], lost[c]};
+		}
 	}
 	qsort(rows, nleaves, sizeof *rows, by_most_lost);
 	b->most_lost = cchc_calloc(nleaves, sizeof *b->most_lost);

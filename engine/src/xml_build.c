@@ -101,11 +101,13 @@ static xmlNsPtr find_ns(cchc_xml_build *b, cchc_arena *mem, xmlNodePtr el, const
 {
 	if (!uri)
 		return NULL;
+	/* the parser's strings are interned: equal pointers, equal strings */
 	for (xmlNodePtr n = el; n; n = n->parent)
 		for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next)
-			if (prefix ? ns->prefix && strcmp((const char *)ns->prefix, (const char *)prefix) == 0
-			           : !ns->prefix)
-				if (ns->href && strcmp((const char *)ns->href, (const char *)uri) == 0)
+			if (ns->prefix == prefix ||
+			    (prefix && ns->prefix && strcmp((const char *)ns->prefix, (const char *)prefix) == 0))
+				if (ns->href == uri ||
+				    (ns->href && strcmp((const char *)ns->href, (const char *)uri) == 0))
 					return ns;
 	xmlNsPtr ns = alloc(b, mem, sizeof *ns);
 	if (ns) {
