@@ -14,34 +14,15 @@
 #endif
 
 /* scratch files live in the build tree, never in the sources */
-#define OUT CCHC_TEST_TMP "/cli.stdout"
-#define ERR CCHC_TEST_TMP "/cli.stderr"
 #define SCORE_FILE CCHC_TEST_TMP "/cli-score.txt"
 
 static char out_text[1 << 20], err_text[1 << 16];
 
-static void slurp(const char *path, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return;
-	size_t n = fread(buf, 1, size - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-}
-
 /* Run "cchc ARGS" from the source tree; stdout and stderr land in out_text and err_text. */
 static int run(const char *args)
 {
-	char cmd[2048];
-	snprintf(cmd, sizeof cmd, "'%s' %s >'%s' 2>'%s'", CCHC_CLI, args, OUT, ERR);
-	int status = system(cmd);
-	slurp(OUT, out_text, sizeof out_text);
-	slurp(ERR, err_text, sizeof err_text);
-	remove(OUT);
-	remove(ERR);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return test_run_cli(CCHC_CLI, args, CCHC_TEST_TMP "/cli", out_text, sizeof out_text, err_text,
+	                    sizeof err_text);
 }
 
 #define SET "criteria/hue-so-2018.xml"
@@ -75,7 +56,7 @@ static void test_output_file(void)
 	remove(out);
 	CU_ASSERT_EQUAL(run("score " SET " " SKHDT " -o " SCORE_FILE), 0);
 	CU_ASSERT_STRING_EQUAL(out_text, "");
-	slurp(out, out_text, sizeof out_text);
+	test_slurp(out, out_text, sizeof out_text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tổng điểm:        70,00/100\n"));
 	remove(out);
 
@@ -118,7 +99,7 @@ static void test_usage(void)
 static void write_variant(const char *path, const char *from, const char *to)
 {
 	static char text[1 << 17];
-	slurp(SKHDT, text, sizeof text);
+	test_slurp(SKHDT, text, sizeof text);
 	char *at = strstr(text, from);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
 	FILE *f = fopen(path, "wb");
@@ -291,22 +272,22 @@ static void test_report_bundle(void)
 	}
 	/* CSV with a BOM for Excel; Markdown ready to paste; HTML with the figures */
 	snprintf(path, sizeof path, "%s/ranking.csv", dir);
-	slurp(path, text, sizeof text);
+	test_slurp(path, text, sizeof text);
 	CU_ASSERT(memcmp(text, "\xEF\xBB\xBF" "block,rank,of,id,name,total", 30) == 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "so-nganh,18,21,skhdt,Sở Kế hoạch và Đầu tư,70.00,"));
 	snprintf(path, sizeof path, "%s/criteria.csv", dir);
-	slurp(path, text, sizeof text);
+	test_slurp(path, text, sizeof text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "so-nganh,skhdt,Sở Kế hoạch và Đầu tư,18,1.1.1,"));
 	snprintf(path, sizeof path, "%s/gap.md", dir);
-	slurp(path, text, sizeof text);
+	test_slurp(path, text, sizeof text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "# PHÂN TÍCH KẾT QUẢ CHỈ SỐ CCHC"));
 	snprintf(path, sizeof path, "%s/index.html", dir);
-	slurp(path, text, sizeof text);
+	test_slurp(path, text, sizeof text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "18/21"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "<section class=\"robust\">"));
 	/* report.json parses and carries every part */
 	snprintf(path, sizeof path, "%s/report.json", dir);
-	slurp(path, text, sizeof text);
+	test_slurp(path, text, sizeof text);
 	char err[256];
 	json_value *root = json_parse(text, strlen(text), err, sizeof err);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(root);

@@ -77,15 +77,7 @@ static int load(loader_kind kind, const char *path, cchc_diag *diag)
 static void assert_entry(const cchc_diag *diag, size_t i, const char *file, long line,
                          const char *message)
 {
-	const cchc_diag_entry *e = cchc_diag_get(diag, i);
-	if (!e) {
-		fprintf(stderr, "\n    no diagnostic %zu; got:\n%s", i, test_diag_text(diag));
-		CU_FAIL("missing diagnostic");
-		return;
-	}
-	ASSERT_STR(e->file, file);
-	ASSERT_EQ(e->line, line);
-	ASSERT_STR(e->message, message);
+	test_expect_diag(diag, i, file, line, message);
 	ASSERT_DIAG(diag, line, message);
 }
 
@@ -377,33 +369,14 @@ static void test_fifo(void)
 
 /* ------------------------------------------------------------------ the CLI */
 
-#define CLI_STDOUT TMP "cli.stdout"
-#define CLI_STDERR TMP "cli.stderr"
 
 static char out_text[1 << 16], err_text[1 << 16];
-
-static void slurp(const char *path, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return;
-	size_t n = fread(buf, 1, size - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-}
 
 /* Run "cchc ARGS" from the source tree; stdout and stderr land in out_text and err_text. */
 static int run(const char *args)
 {
-	char cmd[2048];
-	snprintf(cmd, sizeof cmd, "'%s' %s >'%s' 2>'%s'", CCHC_CLI, args, CLI_STDOUT, CLI_STDERR);
-	int status = system(cmd);
-	slurp(CLI_STDOUT, out_text, sizeof out_text);
-	slurp(CLI_STDERR, err_text, sizeof err_text);
-	remove(CLI_STDOUT);
-	remove(CLI_STDERR);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return test_run_cli(CCHC_CLI, args, TMP "cli", out_text, sizeof out_text, err_text,
+	                    sizeof err_text);
 }
 
 /* cchc ARGS -o FILE fails with status 1, says why on stderr and writes nothing. */

@@ -169,6 +169,8 @@ static char *slurp(const char *path, size_t *len)
 	fseek(f, 0, SEEK_SET);
 	char *data = n >= 0 ? malloc((size_t)n + 1) : NULL;
 	*len = data ? fread(data, 1, (size_t)n, f) : 0;
+	if (data)
+		data[*len] = '\0'; /* searched with strstr */
 	fclose(f);
 	return data;
 }

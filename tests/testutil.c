@@ -1,7 +1,10 @@
 /* Shared test helpers (see testutil.h). */
+#define _POSIX_C_SOURCE 200809L /* WIFEXITED */
 #include "testutil.h"
 
 #include <CUnit/Basic.h>
+#include <stdlib.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,6 +24,46 @@ int test_run_suite(const char *suite, const test_case *tests)
 	int failed = (int)CU_get_number_of_tests_failed() + (int)CU_get_number_of_failures();
 	CU_cleanup_registry();
 	return failed ? 1 : 0;
+}
+
+void test_slurp(const char *path, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return;
+	size_t n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+}
+
+int test_run_cli(const char *cli, const char *args, const char *scratch, char *out,
+                 size_t out_size, char *err, size_t err_size)
+{
+	char out_path[1024], err_path[1024], cmd[4096];
+	snprintf(out_path, sizeof out_path, "%s.stdout", scratch);
+	snprintf(err_path, sizeof err_path, "%s.stderr", scratch);
+	snprintf(cmd, sizeof cmd, "'%s' %s >'%s' 2>'%s'", cli, args, out_path, err_path);
+	int status = system(cmd);
+	test_slurp(out_path, out, out_size);
+	test_slurp(err_path, err, err_size);
+	remove(out_path);
+	remove(err_path);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void test_expect_diag(const cchc_diag *diag, size_t i, const char *file, long line,
+                      const char *message)
+{
+	const cchc_diag_entry *e = cchc_diag_get(diag, i);
+	if (!e) {
+		fprintf(stderr, "\n    no diagnostic %zu; got:\n%s", i, test_diag_text(diag));
+		CU_FAIL("missing diagnostic");
+		return;
+	}
+	ASSERT_STR(e->file, file);
+	ASSERT_EQ(e->line, line);
+	ASSERT_STR(e->message, message);
 }
 
 const char *test_path(const char *relative)

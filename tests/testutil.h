@@ -27,6 +27,20 @@ cchc_criteria *test_criteria(const char *xml, cchc_diag **diag);
 /* Load an assessment from a string against one set. */
 cchc_assessment *test_assessment(const cchc_criteria *set, const char *xml, cchc_diag **diag);
 
+/* A file's bytes into buf, NUL-terminated and cut to size ("" if unreadable). */
+void test_slurp(const char *path, char *buf, size_t size);
+
+/* Run "CLI ARGS" (a shell command line); its stdout and stderr pass through
+ * the scratch files SCRATCH.stdout and SCRATCH.stderr (removed afterwards)
+ * into out and err as test_slurp reads them. Returns the exit status, or -1
+ * when it did not exit. */
+int test_run_cli(const char *cli, const char *args, const char *scratch, char *out,
+                 size_t out_size, char *err, size_t err_size);
+
+/* Asserts that diagnostic i is exactly (file, line, message). */
+void test_expect_diag(const cchc_diag *diag, size_t i, const char *file, long line,
+                      const char *message);
+
 /* Whether any diagnostic message contains needle (and is at line, if line > 0). */
 int test_diag_has(const cchc_diag *diag, long line, const char *needle);
 

@@ -105,7 +105,7 @@ static const cchc_node *leaf_for(loader *ld, xmlNodePtr x)
 	                         ? set->nodes[i]
 	                         : cchc_criteria_find(set, id);
 	ld->last = n;
-	long line = xmlGetLineNo(x);
+	long line = cchc_xml_line(x);
 	if (!n) {
 		FAIL(ld, line, "<%s>: criterion \"%s\" is not in criteria set \"%s\": use an id from %s",
 		     (const char *)x->name, id ? id : "", ld->a->set->id, ld->a->set->file);
@@ -214,12 +214,12 @@ static int check_doc_path(loader *ld, xmlNodePtr d, const char *path)
 	}
 	shown[w] = '\0';
 	if (bad)
-		FAIL(ld, xmlGetLineNo(d),
+		FAIL(ld, cchc_xml_line(d),
 		     "<doc> file=\"%s\": the evidence path must be relative and stay inside the "
 		     "assessment's folder (no leading /, no ..)",
 		     shown);
 	else
-		FAIL(ld, xmlGetLineNo(d),
+		FAIL(ld, cchc_xml_line(d),
 		     "<doc> file=\"%s\": the evidence path holds a control character: write a plain "
 		     "file name, on one line and without tabs",
 		     shown);
@@ -242,7 +242,7 @@ static int parse_docs(loader *ld, xmlNodePtr x, cchc_item *it)
 			continue;
 		cchc_doc *doc = &it->docs[it->ndocs++];
 		const char *ref = cchc_xml_attr(d, "ref"), *file = cchc_xml_attr(d, "file");
-		doc->line = xmlGetLineNo(d);
+		doc->line = cchc_xml_line(d);
 		if (!(doc->ref = cchc_strdup(ref ? ref : "")))
 			return oom(ld);
 		if (file) {
@@ -289,7 +289,7 @@ static int parse_evidence(loader *ld, xmlNodePtr x, cchc_item *it)
 	const cchc_node *n = it->node;
 	const cchc_rule *r = &n->rule;
 	const char *f = ld->file;
-	long line = xmlGetLineNo(x);
+	long line = cchc_xml_line(x);
 	unsigned given = item_attrs_present(x);
 	int v;
 
@@ -385,7 +385,7 @@ static int parse_item(loader *ld, xmlNodePtr x)
 	const cchc_node *n = leaf_for(ld, x);
 	if (!n)
 		return 0;
-	long line = xmlGetLineNo(x);
+	long line = cchc_xml_line(x);
 	cchc_item *prev = ld->a->by_node[n->index];
 	if (prev && prev->given) {
 		FAIL(ld, line, "a second <item> for criterion \"%s\" (the first is at line %ld): give one "
@@ -410,7 +410,7 @@ static int parse_appraisal(loader *ld, xmlNodePtr x)
 	const cchc_node *n = leaf_for(ld, x);
 	if (!n)
 		return 0;
-	long line = xmlGetLineNo(x);
+	long line = cchc_xml_line(x);
 	cchc_appraisal ap = {1, 0, NULL, NULL, line};
 	int64_t round = 1;
 	if (seen(ld, cchc_attr_count(x, "round", ld->file, ld->diag, &round)) == 1 &&
@@ -455,7 +455,7 @@ static int parse_answers(loader *ld, xmlNodePtr x, cchc_item *it)
 {
 	const cchc_rule *r = &it->node->rule;
 	if (r->noptions == 0) {
-		FAIL(ld, xmlGetLineNo(x),
+		FAIL(ld, cchc_xml_line(x),
 		     "<survey criterion=\"%s\">: the rule defines no answer options: give respondents, "
 		     "mean and sd",
 		     it->node->id);
@@ -475,12 +475,12 @@ static int parse_answers(loader *ld, xmlNodePtr x, cchc_item *it)
 		while (o < r->noptions && strcmp(r->options[o].id, opt ? opt : "") != 0)
 			o++;
 		if (o == r->noptions) {
-			FAIL(ld, xmlGetLineNo(c), "<answer option=\"%s\">: criterion \"%s\" has no such option",
+			FAIL(ld, cchc_xml_line(c), "<answer option=\"%s\">: criterion \"%s\" has no such option",
 			     opt ? opt : "", it->node->id);
 			continue;
 		}
 		if (given[o]++) {
-			FAIL(ld, xmlGetLineNo(c), "<answer option=\"%s\"> is given twice", opt);
+			FAIL(ld, cchc_xml_line(c), "<answer option=\"%s\"> is given twice", opt);
 			continue;
 		}
 		int64_t count = 0;
@@ -491,7 +491,7 @@ static int parse_answers(loader *ld, xmlNodePtr x, cchc_item *it)
 	}
 	free(given);
 	if (it->respondents == 0)
-		FAIL(ld, xmlGetLineNo(x), "<survey criterion=\"%s\">: no answers counted", it->node->id);
+		FAIL(ld, cchc_xml_line(x), "<survey criterion=\"%s\">: no answers counted", it->node->id);
 	it->has |= CCHC_HAS_SURVEY_ANSWERS;
 	return 0;
 }
@@ -501,7 +501,7 @@ static int parse_survey(loader *ld, xmlNodePtr x)
 	const cchc_node *n = leaf_for(ld, x);
 	if (!n)
 		return 0;
-	long line = xmlGetLineNo(x);
+	long line = cchc_xml_line(x);
 	if (n->rule.kind != CCHC_RULE_SCALE) {
 		FAIL(ld, line, "<survey criterion=\"%s\">: the criterion is scored by a %s rule, not a "
 		     "survey scale: use <item>", n->id, cchc_rule_kind_name(n->rule.kind));
@@ -560,7 +560,7 @@ static const cchc_criteria *pick_set(loader *ld, xmlNodePtr root, const cchc_cri
 		size_t used = strlen(known);
 		snprintf(known + used, sizeof known - used, "%s\"%s\"", i ? ", " : "", sets[i]->id);
 	}
-	FAIL(ld, xmlGetLineNo(root),
+	FAIL(ld, cchc_xml_line(root),
 	     "criteria-set=\"%s\" does not match the criteria set%s given (%s): give its criteria "
 	     "file, or correct the attribute",
 	     want ? want : "", nsets > 1 ? "s" : "", known);
@@ -574,7 +574,7 @@ static int build(loader *ld, xmlNodePtr root)
 	seen(ld, cchc_attr_count(root, "year", ld->file, ld->diag, &year));
 	a->year = (int)(year > 9999 ? 0 : year);
 	if (a->year != a->set->year)
-		FAIL(ld, xmlGetLineNo(root),
+		FAIL(ld, cchc_xml_line(root),
 		     "the assessment is for year %lld but criteria set \"%s\" is for %d", (long long)year,
 		     a->set->id, a->set->year);
 	for (xmlNodePtr c = root->children; c; c = c->next) {
@@ -587,7 +587,7 @@ static int build(loader *ld, xmlNodePtr root)
 			if (!a->agency_id || !a->agency_name || (block && !(a->agency_block = cchc_strdup(block))))
 				rc = oom(ld);
 			else if (block && strcmp(block, cchc_criteria_block(a->set)) != 0)
-				FAIL(ld, xmlGetLineNo(c),
+				FAIL(ld, cchc_xml_line(c),
 				     "<agency id=\"%s\"> is in block \"%s\" but criteria set \"%s\" ranks block "
 				     "\"%s\": fix block=\"…\" or use that block's criteria set",
 				     a->agency_id, block, a->set->id, cchc_criteria_block(a->set));

@@ -46,7 +46,7 @@ static int on_root(void *user, xmlNodePtr root)
 {
 	walker *w = user;
 	w->root_seen = 1;
-	w->root_line = xmlGetLineNo(root);
+	w->root_line = cchc_xml_line(root);
 	if (named(root, "assessment"))
 		return 1;
 	if (!w->allow_bundle || !named(root, BUNDLE)) {
@@ -56,7 +56,7 @@ static int on_root(void *user, xmlNodePtr root)
 	}
 	w->bundle = 1;
 	if (root->properties) {
-		cchc_diag_addf(w->diag, w->path, xmlGetLineNo(root),
+		cchc_diag_addf(w->diag, w->path, cchc_xml_line(root),
 		               "<" BUNDLE "> takes no attributes (%s=\"…\"): each <assessment> carries its "
 		               "own criteria-set and year",
 		               (const char *)root->properties->name);
@@ -70,14 +70,19 @@ static int on_member(void *user, xmlNodePtr el)
 {
 	walker *w = user;
 	if (w->bundle && !named(el, "assessment")) {
-		char what[96];
-		snprintf(what, sizeof what, "<%.64s>", (const char *)el->name);
-		misplaced(w, xmlGetLineNo(el), what);
+		/* an <assessment> of another namespace is no member: say which it is in */
+		const char *ns = el->ns && el->ns->href ? (const char *)el->ns->href : NULL;
+		int ours = ns && strcmp(ns, CCHC_NS_ASSESSMENT) == 0;
+		char what[200];
+		snprintf(what, sizeof what, "<%.64s>%s%.80s%s", (const char *)el->name,
+		         !ns ? " with no namespace" : ours ? "" : " in namespace \"", ns && !ours ? ns : "",
+		         ns && !ours ? "\"" : "");
+		misplaced(w, cchc_xml_line(el), what);
 		return 0;
 	}
 	cchc_assessment *a = NULL;
 	if (cchc_assessment_from_element(&a, w->sets, w->nsets, el, w->path,
-	                                 w->bundle ? xmlGetLineNo(el) : 0, w->diag) < 0) {
+	                                 w->bundle ? cchc_xml_line(el) : 0, w->diag) < 0) {
 		w->failed++;
 		return 0;
 	}

@@ -12,7 +12,7 @@ static void report(xmlNodePtr n, const char *name, const char *value, const char
 	const char *id = cchc_xml_attr(n, "id");
 	if (!id)
 		id = cchc_xml_attr(n, "criterion");
-	cchc_diag_addf(diag, file, xmlGetLineNo(n), "<%s%s%s%s> %s=\"%s\": %s", (const char *)n->name,
+	cchc_diag_addf(diag, file, cchc_xml_line(n), "<%s%s%s%s> %s=\"%s\": %s", (const char *)n->name,
 	               id ? " \"" : "", id ? id : "", id ? "\"" : "", name, value, what);
 }
 

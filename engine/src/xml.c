@@ -65,7 +65,11 @@ void cchc_xml_on_error(void *user, xmlErrorPtr err)
 	if (huge)
 		snprintf(huge, sizeof msg - (size_t)(huge - msg), " levels of elements at most");
 	sink->errors++;
-	cchc_diag_addf(sink->diag, err->file ? err->file : sink->file, err->line, "%s: %s",
+	/* past line 65 535 libxml2 guesses a node's line; cchc_xml_line knows it */
+	long line = err->line;
+	if (err->node && line >= 65535)
+		line = cchc_xml_line(err->node);
+	cchc_diag_addf(sink->diag, err->file ? err->file : sink->file, line, "%s: %s",
 	               sink->prefix, msg);
 }
 
@@ -240,7 +244,7 @@ static int validate(xmlSchemaPtr schema, xmlDocPtr doc, xmlNodePtr el, const cha
 	int rc = doc ? xmlSchemaValidateDoc(vctxt, doc) : xmlSchemaValidateOneElement(vctxt, el);
 	xmlSchemaFreeValidCtxt(vctxt);
 	if (rc != 0 && sink.errors == 0)
-		cchc_diag_addf(diag, name, doc ? 0 : xmlGetLineNo(el), "does not match the schema");
+		cchc_diag_addf(diag, name, doc ? 0 : cchc_xml_line(el), "does not match the schema");
 	return rc == 0 ? 0 : -1;
 }
 
@@ -269,7 +273,7 @@ xmlNodePtr cchc_xml_check_root(xmlNodePtr root, const char *ns, const char *name
 		return NULL;
 	}
 	if (!cchc_xml_is(root, name) || !root->ns || strcmp((const char *)root->ns->href, ns) != 0) {
-		cchc_diag_addf(diag, file, xmlGetLineNo(root),
+		cchc_diag_addf(diag, file, cchc_xml_line(root),
 		               "the root element is <%s>%s%s%s: expected <%s xmlns=\"%s\">",
 		               (const char *)root->name, root->ns ? " in namespace \"" : " with no namespace",
 		               root->ns ? (const char *)root->ns->href : "", root->ns ? "\"" : "", name, ns);

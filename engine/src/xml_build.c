@@ -17,6 +17,36 @@
 
 #define MAX_DEPTH CCHC_XML_MAX_DEPTH
 
+/* An xmlNode keeps 16 bits of line: past line 65 535 libxml2 stores 65 535
+ * and xmlGetLineNo() guesses from the text around the node (where the next
+ * text ends), for an element a line or more off. This builder also keeps
+ * every node's exact line there in psvi (as XML_PARSE_BIG_LINES does for
+ * text; xmlGetLineNo() reads it on text only, and nothing that reads these
+ * trees uses it otherwise) and marks its documents, so that cchc_xml_line()
+ * trusts psvi on their nodes only. */
+static char builder_doc;
+
+static void set_line(xmlNodePtr n, long line)
+{
+	if (line < 65535) {
+		n->line = (unsigned short)(line > 0 ? line : 0);
+	} else {
+		n->line = 65535;
+		n->psvi = (void *)(ptrdiff_t)line;
+	}
+}
+
+long cchc_xml_line(const xmlNode *n)
+{
+	if (n && n->type == XML_ATTRIBUTE_NODE)
+		n = n->parent;
+	if (!n)
+		return 0;
+	if (n->line == 65535 && n->psvi && n->doc && n->doc->_private == &builder_doc)
+		return (long)(ptrdiff_t)n->psvi;
+	return xmlGetLineNo(n);
+}
+
 static long input_line(const cchc_xml_build *b)
 {
 	return b->ctxt && b->ctxt->input ? b->ctxt->input->line : 0;
@@ -57,8 +87,7 @@ static cchc_arena *arena_of(cchc_xml_build *b)
 	return b->depth == 0 ? &b->root_mem : &b->mem;
 }
 
-/* A text or CDATA node of cur, with its line set as libxml2 sets a text
- * node's (past 65535 in psvi, for XML_PARSE_BIG_LINES). */
+/* A text or CDATA node of cur. */
 static void add_text(cchc_xml_build *b, xmlElementType type, const char *s, size_t len,
                      long line)
 {
@@ -73,13 +102,7 @@ static void add_text(cchc_xml_build *b, xmlElementType type, const char *s, size
 	t->name = type == XML_TEXT_NODE ? xmlStringText : NULL;
 	t->doc = b->doc;
 	t->content = (xmlChar *)content;
-	if (line < 65535) {
-		t->line = (unsigned short)line;
-	} else {
-		t->line = 65535;
-		if (type == XML_TEXT_NODE)
-			t->psvi = (void *)(ptrdiff_t)line;
-	}
+	set_line(t, line);
 	append(b->cur, t);
 }
 
@@ -154,7 +177,7 @@ static xmlNodePtr new_element(cchc_xml_build *b, const xmlChar *localname, const
 	el->type = XML_ELEMENT_NODE;
 	el->name = localname;
 	el->doc = b->doc;
-	el->line = line < 65535 ? (unsigned short)line : 65535;
+	set_line(el, line);
 	el->parent = b->depth == 0 ? NULL : b->cur ? b->cur : b->root;
 
 	xmlNsPtr *tail = &el->nsDef;
@@ -277,6 +300,19 @@ static int all_space(const xmlChar *s, int len)
 	return 1;
 }
 
+/* The line of the first character of ch that is not white space: the
+ * parser stands at the end of ch, past its line breaks. */
+static long text_line(const cchc_xml_build *b, const xmlChar *ch, int len)
+{
+	long line = input_line(b);
+	int i = 0;
+	while (i < len && (ch[i] == ' ' || ch[i] == '\t' || ch[i] == '\n' || ch[i] == '\r'))
+		i++;
+	for (; i < len; i++)
+		line -= ch[i] == '\n';
+	return line;
+}
+
 static void on_characters(void *ctx, const xmlChar *ch, int len)
 {
 	cchc_xml_build *b = ctx;
@@ -284,7 +320,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 		return;
 	if (!b->cur) {
 		if (b->member_depth == 1 && b->depth == 1 && !all_space(ch, len))
-			b->h->text(b->user, input_line(b));
+			b->h->text(b->user, text_line(b, ch, len));
 		return;
 	}
 	size_t n = (size_t)len;
@@ -346,6 +382,7 @@ int cchc_xml_build_init(cchc_xml_build *b, const cchc_xml_build_handlers *h, voi
 	b->doc = xmlNewDoc((const xmlChar *)"1.0");
 	if (!b->doc)
 		return -1;
+	b->doc->_private = &builder_doc;
 	memset(sax, 0, sizeof *sax);
 	sax->initialized = XML_SAX2_MAGIC;
 	sax->startElementNs = on_start;

@@ -26,7 +26,8 @@ typedef struct {
 	 * -1 stops the parse. */
 	int (*member)(void *user, xmlNodePtr el);
 	/* Character data between members (the root being no member) that is not
-	 * white space, or a CDATA section there; line is where it ends. */
+	 * white space, or a CDATA section there; line is where its first character
+	 * other than white space stands (a CDATA section: where it ends). */
 	void (*text)(void *user, long line);
 	/* A member starts (1) or ends (0): the stream caps a member's size. */
 	void (*mark)(void *user, int on);
@@ -56,5 +57,10 @@ int cchc_xml_build_init(cchc_xml_build *b, const cchc_xml_build_handlers *h, voi
                         xmlSAXHandler *sax);
 
 void cchc_xml_build_dispose(cchc_xml_build *b);
+
+/* A node's line, exact past line 65 535 in the trees built here (where
+ * xmlGetLineNo() is off); an attribute's is its element's. Other nodes as
+ * xmlGetLineNo(). */
+long cchc_xml_line(const xmlNode *n);
 
 #endif

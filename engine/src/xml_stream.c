@@ -53,6 +53,7 @@ typedef struct {
 	size_t head_len, head_pos;
 	unsigned long long fed;       /* bytes handed to libxml2 */
 	unsigned long long mark;      /* fed when the current subtree began */
+	long mark_line;               /* where it began */
 	int marked;
 	prolog_state prolog;
 	long prolog_line;
@@ -196,10 +197,10 @@ static void check_member_size(xml_input *s)
 	if (s->marked && s->fed - s->mark > CCHC_XML_MAX_FILE) {
 		char msg[160];
 		snprintf(msg, sizeof msg,
-		         "an element here is larger than the %zu MiB limit: split the bundle's "
+		         "this element is larger than the %zu MiB limit: split the bundle's "
 		         "assessments into smaller ones",
 		         CCHC_XML_MAX_FILE >> 20);
-		refuse(s, 0, msg);
+		refuse(s, s->mark_line, msg);
 	}
 }
 
@@ -307,6 +308,8 @@ static void mark(void *user, int on)
 	xml_input *s = user;
 	s->marked = on;
 	s->mark = s->fed;
+	if (on)
+		s->mark_line = s->ctxt && s->ctxt->input ? s->ctxt->input->line : 0;
 }
 
 static const cchc_xml_build_handlers forward = {fwd_root, fwd_member, fwd_text, mark};
@@ -314,7 +317,21 @@ static const cchc_xml_build_handlers forward = {fwd_root, fwd_member, fwd_text, 
 /* The parser's user data is the builder, whose own is the input. */
 static void on_parse_error(void *user, xmlErrorPtr err)
 {
-	xml_input *s = ((cchc_xml_build *)user)->user;
+	cchc_xml_build *b = user;
+	xml_input *s = b->user;
+	/* At the end of its input libxml2's push parser calls a file that stops
+	 * inside an element "Extra content at the end of the document": say what
+	 * is missing instead. */
+	if (err && err->code == XML_ERR_DOCUMENT_END && err->level != XML_ERR_WARNING &&
+	    b->depth > 0 && (b->cur || b->root) && !s->sink.refused) {
+		xmlNodePtr open = b->cur ? b->cur : b->root;
+		cchc_diag_addf(s->sink.diag, s->path, err->line,
+		               "%s: the file ends before <%s> of line %ld is closed: it is cut short, or "
+		               "an end tag is missing",
+		               s->sink.prefix, (const char *)open->name, cchc_xml_line(open));
+		s->sink.errors++;
+		return;
+	}
 	cchc_xml_on_error(&s->sink, err);
 }
 
