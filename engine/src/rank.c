@@ -1,5 +1,6 @@
 /* Ranking: blocks by criteria set, competition ranks on exact totals, gaps,
  * group ranks, self-assessment accuracy. Statistics live in stats.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,7 +196,22 @@ static int by_agency_id(const void *pa, const void *pb)
 	int c = strcmp(cchc_assessment_agency_id(a->assessment), cchc_assessment_agency_id(b->assessment));
 	if (c)
 		return c;
-	return strcmp(cchc_assessment_file(a->assessment), cchc_assessment_file(b->assessment));
+	c = strcmp(cchc_assessment_file(a->assessment), cchc_assessment_file(b->assessment));
+	if (c)
+		return c;
+	long la = cchc_assessment_line(a->assessment), lb = cchc_assessment_line(b->assessment);
+	return (la > lb) - (la < lb);
+}
+
+/* "FILE", or "FILE:LINE" for a member of a bundle. */
+static const char *where(char *buf, size_t size, const cchc_assessment *a)
+{
+	long line = cchc_assessment_line(a);
+	if (line > 0)
+		snprintf(buf, size, "%s:%ld", cchc_assessment_file(a), line);
+	else
+		snprintf(buf, size, "%s", cchc_assessment_file(a));
+	return buf;
 }
 
 /* An agency id may appear once across all blocks. */
@@ -214,17 +230,19 @@ static size_t check_duplicates(const cchc_score *const *scores, size_t n, cchc_d
 		if (strcmp(cchc_assessment_agency_id(a), cchc_assessment_agency_id(b)) != 0)
 			continue;
 		dups++;
+		char first[4200];
+		where(first, sizeof first, a);
 		if (sorted[i - 1]->set != sorted[i]->set)
-			cchc_diag_addf(diag, cchc_assessment_file(b), 0,
+			cchc_diag_addf(diag, cchc_assessment_file(b), cchc_assessment_line(b),
 			               "agency \"%s\" is also in block \"%s\" (%s): an agency belongs to one "
 			               "block only",
 			               cchc_assessment_agency_id(b), cchc_criteria_block(sorted[i - 1]->set),
-			               cchc_assessment_file(a));
+			               first);
 		else
-			cchc_diag_addf(diag, cchc_assessment_file(b), 0,
+			cchc_diag_addf(diag, cchc_assessment_file(b), cchc_assessment_line(b),
 			               "agency \"%s\" is assessed twice (also in %s): keep one assessment per "
 			               "agency",
-			               cchc_assessment_agency_id(b), cchc_assessment_file(a));
+			               cchc_assessment_agency_id(b), first);
 	}
 	free(sorted);
 	return dups;
