@@ -1,5 +1,7 @@
 /* libFuzzer target: the assessment loader on arbitrary bytes, against a
- * fixed small criteria set, then the score of an accepted assessment.
+ * fixed small criteria set, then the score of an accepted assessment; then
+ * the same bytes streamed as a possible bundle, each member scored and
+ * slimmed as the CLI's rank does.
  * The set reuses the ids, kinds and grade/option ids of
  * criteria/hue-so-2018.xml (one leaf of each kind) so that the samples in
  * samples/hue-2018/so seed the fuzzer with items the loader really reads. */
@@ -68,6 +70,23 @@ static cchc_criteria *the_set(void)
 	return set;
 }
 
+/* The CLI's rank sink: score, slim, drop. */
+static int score_member(cchc_assessment *a, void *user)
+{
+	size_t *members = user;
+	cchc_score *score = NULL;
+	if (cchc_score_compute(&score, a) == 0) {
+		cchc_score_slim(score);
+		cchc_assessment_slim(a);
+		if (score->total > score->max && score->bonus == 0)
+			abort(); /* a frame total above the agency's max */
+		cchc_score_free(score);
+	}
+	cchc_assessment_free(a);
+	(*members)++;
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const cchc_criteria *sets[1] = {the_set()};
@@ -83,6 +102,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			cchc_score_free(score);
 	}
 	cchc_assessment_free(a);
+	cchc_diag_free(diag);
+
+	/* as a bundle: 0 means every member loaded, with no diagnostic */
+	diag = cchc_diag_new();
+	if (!diag)
+		return 0;
+	size_t members = 0;
+	rc = cchc_assessment_stream_memory(sets, 1, (const char *)data, size, "fuzz.xml", score_member,
+	                                   &members, diag);
+	if (rc == 0 ? cchc_diag_count(diag) != 0 || members == 0
+	            : rc != -1 || cchc_diag_count(diag) == 0) {
+		fprintf(stderr, "stream contract broken: rc %d, %zu members, %zu diagnostics\n", rc,
+		        members, cchc_diag_count(diag));
+		abort();
+	}
 	cchc_diag_free(diag);
 	return 0;
 }
