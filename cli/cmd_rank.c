@@ -145,7 +145,7 @@ int cmd_rank(int argc, char **argv)
 		               "folders", block ? " in block " : "", block ? block : "");
 		goto done;
 	}
-	if (cchc_ranking_build(&ranking, (const cchc_score *const *)scores, nscores, diag) < 0)
+	if (cli_rank(&in, (const cchc_score *const *)scores, nscores, &ranking, diag) < 0)
 		goto done;
 	if (agency && !cchc_ranking_find(ranking, agency, NULL)) {
 		cchc_diag_addf(diag, NULL, 0, "--agency %s: no such agency among the assessments", agency);

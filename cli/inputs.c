@@ -172,9 +172,21 @@ static int keep_assessment(cchc_assessment *a, void *user)
 	cchc_score *s = NULL;
 	if (cchc_score_compute(&s, a) < 0)
 		goto oom;
-	if (k->slim && (!k->keep_full || strcmp(cchc_assessment_agency_id(a), k->keep_full) != 0)) {
-		cchc_score_slim(s);
-		cchc_assessment_slim(a);
+	if (k->slim) {
+		size_t set = 0;
+		while (set < in->nsets && in->sets[set] != s->set)
+			set++;
+		if (set == in->nsets || cchc_tally_add(in->tallies[set], s) < 0) {
+			cchc_score_free(s);
+			goto oom;
+		}
+		if (!k->keep_full || strcmp(cchc_assessment_agency_id(a), k->keep_full) != 0) {
+			if (cchc_score_slim(s) < 0) {
+				cchc_score_free(s);
+				goto oom;
+			}
+			cchc_assessment_slim(a);
+		}
 	}
 	in->assessments[in->nassessments] = a;
 	in->scores[in->nassessments++] = s;
@@ -225,6 +237,17 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 		                              "criteria/hue-so-2018.xml");
 	/* Anything else is read as an assessment: a file that is not one gets the
 	 * loader's exact complaint (line, what is wrong). */
+	if (slim && in->nsets > 0) {
+		in->tallies = calloc(in->nsets, sizeof *in->tallies);
+		for (size_t k = 0; in->tallies && k < in->nsets; k++)
+			if (!(in->tallies[k] = cchc_tally_new(in->sets[k])))
+				break;
+		if (!in->tallies || !in->tallies[in->nsets - 1]) {
+			cchc_diag_addf(diag, NULL, 0, "out of memory");
+			rc = -1;
+			goto done;
+		}
+	}
 	keeper keep = {in, diag, slim, keep_full};
 	for (size_t i = 0; i < files.n && in->nsets > 0; i++)
 		if (!is_set[i])
@@ -252,6 +275,9 @@ int cli_inputs_load_slim(cli_inputs *in, char *const *args, size_t nargs, const 
 void cli_inputs_free(cli_inputs *in)
 {
 	cli_scores_free(in->scores, in->nassessments);
+	for (size_t k = 0; in->tallies && k < in->nsets; k++)
+		cchc_tally_free(in->tallies[k]);
+	free(in->tallies);
 	for (size_t i = 0; i < in->nassessments; i++)
 		cchc_assessment_free(in->assessments[i]);
 	for (size_t i = 0; i < in->nsets; i++)
@@ -271,7 +297,14 @@ int cli_score_and_rank(cli_inputs *in, cchc_score ***scores, cchc_ranking **rank
 		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
 		return -1;
 	}
-	return cchc_ranking_build(ranking, (const cchc_score *const *)*scores, in->nassessments, diag);
+	return cli_rank(in, (const cchc_score *const *)*scores, in->nassessments, ranking, diag);
+}
+
+int cli_rank(const cli_inputs *in, const cchc_score *const *scores, size_t n,
+             cchc_ranking **ranking, cchc_diag *diag)
+{
+	return cchc_ranking_build_tallied(ranking, scores, n, in->tallies,
+	                                  in->tallies ? in->nsets : 0, diag);
 }
 
 void cli_scores_free(cchc_score **scores, size_t n)

@@ -13,6 +13,7 @@ typedef struct {
 	cchc_assessment **assessments; /* in path order, a bundle's in file order */
 	cchc_score **scores;           /* scores[i] of assessments[i], scored as it streamed in */
 	size_t nassessments, capacity;
+	cchc_tally **tallies;          /* slim loads: tallies[k] counts the scores of sets[k] */
 } cli_inputs;
 
 /*
@@ -25,15 +26,20 @@ int cli_inputs_load(cli_inputs *in, char *const *args, size_t nargs, cchc_diag *
 
 /*
  * The same for commands that rank many agencies but report on one at most:
- * each assessment and score is slimmed as soon as it is scored
- * (cchc_assessment_slim, cchc_score_slim), except for the agency keep_full
- * names (NULL: none), so that memory follows the criteria tree and the number
- * of agencies, not the evidence read.
+ * each score is counted in its set's tally, then it and its assessment are
+ * slimmed (cchc_score_slim, cchc_assessment_slim), except for the agency
+ * keep_full names (NULL: none), so that memory follows the criteria tree and
+ * the number of agencies, not the evidence read. Rank them with
+ * cli_score_and_rank or cli_rank.
  */
 int cli_inputs_load_slim(cli_inputs *in, char *const *args, size_t nargs, const char *keep_full,
                          cchc_diag *diag);
 
 void cli_inputs_free(cli_inputs *in);
+
+/* Rank n of in's scores (in's own, or a selection of them) with in's tallies. */
+int cli_rank(const cli_inputs *in, const cchc_score *const *scores, size_t n,
+             cchc_ranking **ranking, cchc_diag *diag);
 
 /*
  * Rank in's scored assessments into blocks. The scores array passes to the

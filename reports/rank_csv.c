@@ -116,7 +116,7 @@ int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r)
 				while (g < ngroups && strcmp(groups[g]->id, ids[c]) != 0)
 					g++;
 				if (g < ngroups) {
-					points(out, s->nodes[groups[g]->index].points, 0);
+					points(out, cchc_score_group(s, g)->points, 0);
 					count(out, e->group_ranks[g], c + 1 == ncols);
 				} else {
 					field(out, "", 0);

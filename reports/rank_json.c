@@ -32,9 +32,8 @@ static void write_agency(cchc_json *j, const cchc_block *b, const cchc_rank_entr
 {
 	const cchc_score *s = e->score;
 	const cchc_assessment *a = s->assessment;
-	size_t ngroups, nnodes;
+	size_t ngroups;
 	const cchc_node *const *groups = cchc_criteria_groups(b->set, &ngroups);
-	const cchc_node *const *nodes = cchc_criteria_nodes(b->set, &nnodes);
 
 	cchc_json_object_begin(j);
 	cchc_json_key(j, "rank");
@@ -90,11 +89,8 @@ static void write_agency(cchc_json *j, const cchc_block *b, const cchc_rank_entr
 	cchc_json_hundredths(j, s->self_check);
 	cchc_json_key(j, "overclaimed");
 	cchc_json_array_begin(j);
-	for (size_t i = 0; i < nnodes; i++) {
-		const cchc_node_score *ns = &s->nodes[i];
-		if (nodes[i]->nchildren == 0 && ns->has_self && ns->self > ns->points)
-			cchc_json_string(j, nodes[i]->id);
-	}
+	for (size_t i = 0; i < s->noverclaimed; i++)
+		cchc_json_string(j, s->overclaimed[i]->id);
 	cchc_json_array_end(j);
 	cchc_json_key(j, "group_ranks");
 	cchc_json_object_begin(j);
@@ -107,7 +103,7 @@ static void write_agency(cchc_json *j, const cchc_block *b, const cchc_rank_entr
 	cchc_json_object_begin(j);
 	for (size_t g = 0; g < ngroups; g++) {
 		cchc_json_key(j, groups[g]->id);
-		cchc_json_hundredths(j, s->nodes[groups[g]->index].points);
+		cchc_json_hundredths(j, cchc_score_group(s, g)->points);
 	}
 	cchc_json_object_end(j);
 	cchc_json_object_end(j);

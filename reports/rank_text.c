@@ -199,18 +199,12 @@ static void most_lost_table(cchc_buf *out, const cchc_block *b, cchc_lang L)
 /* "1.5, 2.4, 5.6 …": the leaves whose claim exceeds the final points. */
 static void overclaimed_ids(cchc_buf *out, const cchc_score *s)
 {
-	size_t nnodes, shown = 0;
-	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nnodes);
-	for (size_t i = 0; i < nnodes; i++) {
-		const cchc_node_score *ns = &s->nodes[i];
-		if (nodes[i]->nchildren != 0 || !ns->has_self || ns->self <= ns->points)
-			continue;
-		if (shown == OVERCLAIM_IDS) {
+	for (size_t i = 0; i < s->noverclaimed; i++) {
+		if (i == OVERCLAIM_IDS) {
 			cchc_buf_puts(out, ", \xE2\x80\xA6");
 			return;
 		}
-		cchc_buf_printf(out, "%s%s", shown ? ", " : "", nodes[i]->id);
-		shown++;
+		cchc_buf_printf(out, "%s%s", i ? ", " : "", s->overclaimed[i]->id);
 	}
 }
 

@@ -362,9 +362,102 @@ static void setup(void)
 	cchc_diag_free(d);
 }
 
+/* ------------------------------------------------------ slimmed and tallied */
+
+static void same_stat(const cchc_stat *a, const cchc_stat *b)
+{
+	/* bit for bit: both come from the same sorted values */
+	CU_ASSERT(memcmp(a, b, sizeof *a) == 0);
+}
+
+/* The Huế 2018 blocks ranked twice: from whole scores, and from scores
+ * counted in tallies then slimmed to their groups, as the CLI ranks a
+ * national bundle. Every entry and statistic must be the same. */
+static void test_slimmed_with_tallies(void)
+{
+	test_hue whole, slim;
+	CU_ASSERT_FATAL(test_hue_load(&whole) == 0);
+	CU_ASSERT_FATAL(test_hue_load(&slim) == 0);
+	enum { N = TEST_HUE_SO + TEST_HUE_HUYEN };
+	cchc_tally *tallies[2] = {cchc_tally_new(slim.sets[0]), cchc_tally_new(slim.sets[1])};
+	CU_ASSERT_FATAL(tallies[0] && tallies[1]);
+	for (size_t i = 0; i < N; i++) {
+		ASSERT_EQ(cchc_tally_add(tallies[i < TEST_HUE_SO ? 0 : 1], slim.scores[i]), 0);
+		ASSERT_EQ(cchc_score_slim(slim.scores[i]), 0);
+		cchc_assessment_slim(slim.assessments[i]);
+		CU_ASSERT_PTR_NULL(slim.scores[i]->nodes);
+	}
+	/* a slimmed score cannot be added twice, nor ranked without its tally */
+	ASSERT_EQ(cchc_tally_add(tallies[0], slim.scores[0]), -1);
+	cchc_diag *d = cchc_diag_new();
+	cchc_ranking *a = NULL, *b = NULL, *none = NULL;
+	ASSERT_EQ(cchc_ranking_build(&none, (const cchc_score *const *)slim.scores, N, d), -1);
+	CU_ASSERT_PTR_NULL(none);
+	ASSERT_DIAG(d, 0, "cannot rank block \"so-nganh\": its scores were slimmed but no tally "
+	                  "counted them (a caller's error)");
+	/* a tally that counted other agencies is refused too */
+	ASSERT_EQ(cchc_ranking_build_tallied(&none, (const cchc_score *const *)slim.scores, 3,
+	                                     tallies, 2, d),
+	          -1);
+	ASSERT_DIAG(d, 0, "its tally counted other agencies");
+
+	ASSERT_EQ(cchc_ranking_build(&a, (const cchc_score *const *)whole.scores, N, d), 0);
+	ASSERT_EQ(cchc_ranking_build_tallied(&b, (const cchc_score *const *)slim.scores, N, tallies, 2,
+	                                     d),
+	          0);
+	CU_ASSERT_FATAL(a && b);
+	ASSERT_EQ(b->nblocks, 2);
+	for (size_t k = 0; k < a->nblocks && k < b->nblocks; k++) {
+		const cchc_block *x = &a->blocks[k], *y = &b->blocks[k];
+		size_t nnodes, ngroups;
+		cchc_criteria_nodes(x->set, &nnodes);
+		cchc_criteria_groups(x->set, &ngroups);
+		ASSERT_EQ(y->n, x->n);
+		same_stat(&x->total, &y->total);
+		same_stat(&x->self_total, &y->self_total);
+		same_stat(&x->self_final, &y->self_final);
+		for (size_t i = 0; i < nnodes; i++)
+			same_stat(&x->nodes[i], &y->nodes[i]);
+		ASSERT_EQ(y->nmost_lost, x->nmost_lost);
+		for (size_t i = 0; i < x->nmost_lost && i < y->nmost_lost; i++)
+			ASSERT_STR(y->most_lost[i]->id, x->most_lost[i]->id); /* two loads of the sets */
+		for (size_t i = 0; i < x->n && i < y->n; i++) {
+			const cchc_rank_entry *p = &x->entries[i], *q = &y->entries[i];
+			ASSERT_STR(cchc_assessment_agency_id(q->score->assessment),
+			           cchc_assessment_agency_id(p->score->assessment));
+			ASSERT_EQ(q->rank, p->rank);
+			ASSERT_EQ(q->gap_top, p->gap_top);
+			ASSERT_EQ(q->gap_above, p->gap_above);
+			ASSERT_EQ(q->leaves_full, p->leaves_full);
+			ASSERT_EQ(q->leaves_partial, p->leaves_partial);
+			ASSERT_EQ(q->overclaimed, p->overclaimed);
+			ASSERT_EQ(q->self_deviation_pct, p->self_deviation_pct);
+			for (size_t g = 0; g < ngroups; g++) {
+				ASSERT_EQ(q->group_ranks[g], p->group_ranks[g]);
+				ASSERT_EQ(cchc_score_group(q->score, g)->points,
+				          cchc_score_group(p->score, g)->points);
+			}
+		}
+	}
+	/* a figure to pin it: skhdt 18/21 with 70,00, over-claiming in the same leaves */
+	const cchc_rank_entry *e = cchc_ranking_find(b, "skhdt", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	ASSERT_EQ(e->rank, 18);
+	ASSERT_EQ(e->score->total, 7000);
+	ASSERT_EQ(e->overclaimed, e->score->noverclaimed);
+	cchc_ranking_free(a);
+	cchc_ranking_free(b);
+	cchc_diag_free(d);
+	cchc_tally_free(tallies[0]);
+	cchc_tally_free(tallies[1]);
+	test_hue_free(&whole);
+	test_hue_free(&slim);
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
+		{"slimmed scores ranked with tallies equal whole scores", test_slimmed_with_tallies},
 		{"competition ranks on exact points", test_competition_ranks},
 		{"ranks, ties and gaps", test_ranks_and_gaps},
 		{"rank in each group", test_group_ranks},

@@ -6,6 +6,7 @@
 
 #include "cchc/rank.h"
 #include "stats_priv.h"
+#include "tally_priv.h"
 #include "util_priv.h"
 
 __extension__ typedef __int128 wide;
@@ -56,7 +57,7 @@ void cchc_competition_ranks(size_t n, int (*cmp)(size_t a, size_t b, const void 
 typedef struct {
 	const cchc_score *const *scores;
 	const size_t *members;
-	size_t group_index; /* node index of the group being ranked */
+	size_t group; /* position of the group being ranked in cchc_criteria_groups() */
 } rank_ctx;
 
 /* >0 when member a ranks above member b on the total. */
@@ -70,8 +71,8 @@ static int by_total(size_t a, size_t b, const void *vctx)
 static int by_group(size_t a, size_t b, const void *vctx)
 {
 	const rank_ctx *ctx = vctx;
-	const cchc_node_score *x = &ctx->scores[ctx->members[a]]->nodes[ctx->group_index];
-	const cchc_node_score *y = &ctx->scores[ctx->members[b]]->nodes[ctx->group_index];
+	const cchc_node_score *x = cchc_score_group(ctx->scores[ctx->members[a]], ctx->group);
+	const cchc_node_score *y = cchc_score_group(ctx->scores[ctx->members[b]], ctx->group);
 	if (x->max == y->max)
 		return (x->points > y->points) - (x->points < y->points);
 	wide l = (wide)x->points * (y->max > 0 ? y->max : 1);
@@ -91,18 +92,12 @@ static int by_rank_then_id(const void *pa, const void *pb)
 static void self_accuracy(cchc_rank_entry *e)
 {
 	const cchc_score *s = e->score;
-	size_t nnodes;
-	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nnodes);
 	if (!s->has_self)
 		return; /* nothing claimed: nothing to compare */
 	e->self_deviation = s->self_total - s->total;
 	cchc_points dev = e->self_deviation < 0 ? -e->self_deviation : e->self_deviation;
 	e->self_deviation_pct = s->total > 0 ? (int64_t)(((wide)dev * 20000 + s->total) / (2 * s->total)) : 0;
-	for (size_t i = 0; i < nnodes; i++) {
-		const cchc_node_score *ns = &s->nodes[i];
-		if (nodes[i]->nchildren == 0 && ns->has_self && ns->self > ns->points)
-			e->overclaimed++;
-	}
+	e->overclaimed = s->noverclaimed;
 }
 
 /* A total on the set's scale: an agency whose max shrank (N/A exclusions, no
@@ -117,10 +112,10 @@ static cchc_points on_set_scale(const cchc_score *s, cchc_points set_max)
 }
 
 static int build_block(cchc_block *b, const cchc_score *const *scores, const size_t *members,
-                       size_t n)
+                       size_t n, const cchc_tally *tally)
 {
 	size_t ngroups;
-	const cchc_node *const *groups = cchc_criteria_groups(b->set, &ngroups);
+	cchc_criteria_groups(b->set, &ngroups);
 	rank_ctx ctx = {scores, members, 0};
 	size_t *ranks = cchc_calloc(n, sizeof *ranks);
 	b->entries = cchc_calloc(n, sizeof *b->entries);
@@ -142,7 +137,7 @@ static int build_block(cchc_block *b, const cchc_score *const *scores, const siz
 		}
 		const cchc_score *s = e->score;
 		for (size_t g = 0; g < ngroups; g++) {
-			const cchc_node_score *gs = &s->nodes[groups[g]->index];
+			const cchc_node_score *gs = cchc_score_group(s, g);
 			e->leaves_full += gs->leaves_full;
 			e->leaves_partial += gs->leaves_partial;
 			e->leaves_zero += gs->leaves_zero;
@@ -150,7 +145,7 @@ static int build_block(cchc_block *b, const cchc_score *const *scores, const siz
 		self_accuracy(e);
 	}
 	for (size_t g = 0; g < ngroups; g++) {
-		ctx.group_index = groups[g]->index;
+		ctx.group = g;
 		cchc_competition_ranks(n, by_group, &ctx, ranks);
 		for (size_t i = 0; i < n; i++)
 			b->entries[i].group_ranks[g] = ranks[i];
@@ -171,7 +166,7 @@ static int build_block(cchc_block *b, const cchc_score *const *scores, const siz
 			k--;
 		e->gap_above = k > 0 ? on_set_scale(b->entries[k - 1].score, set_max) - mine : 0;
 	}
-	return cchc_block_stats(b);
+	return cchc_block_stats(b, tally);
 }
 
 void cchc_ranking_free(cchc_ranking *r)
@@ -251,6 +246,45 @@ static size_t check_duplicates(const cchc_score *const *scores, size_t n, cchc_d
 int cchc_ranking_build(cchc_ranking **out, const cchc_score *const *scores, size_t nscores,
                        cchc_diag *diag)
 {
+	return cchc_ranking_build_tallied(out, scores, nscores, NULL, 0, diag);
+}
+
+/* The tally of set among tallies, or NULL. */
+static const cchc_tally *tally_of(cchc_tally *const *tallies, size_t ntallies,
+                                  const cchc_criteria *set)
+{
+	for (size_t i = 0; i < ntallies; i++)
+		if (tallies[i] && tallies[i]->set == set)
+			return tallies[i];
+	return NULL;
+}
+
+/* A block can be ranked when its tally counted exactly its scores, or
+ * without one when none of them is slimmed. */
+static int block_ready(const cchc_score *const *scores, const size_t *members, size_t n,
+                       const cchc_tally *tally, cchc_diag *diag)
+{
+	if (tally && tally->nscores == n)
+		return 0;
+	if (!tally) {
+		size_t i = 0;
+		while (i < n && scores[members[i]]->nodes)
+			i++;
+		if (i == n)
+			return 0;
+	}
+	cchc_diag_addf(diag, NULL, 0,
+	               "cannot rank block \"%s\": its scores were slimmed but %s (a caller's "
+	               "error)",
+	               cchc_criteria_block(scores[members[0]]->set),
+	               tally ? "its tally counted other agencies" : "no tally counted them");
+	return -1;
+}
+
+int cchc_ranking_build_tallied(cchc_ranking **out, const cchc_score *const *scores,
+                               size_t nscores, cchc_tally *const *tallies, size_t ntallies,
+                               cchc_diag *diag)
+{
 	*out = NULL;
 	if (check_duplicates(scores, nscores, diag))
 		return -1;
@@ -278,7 +312,14 @@ int cchc_ranking_build(cchc_ranking **out, const cchc_score *const *scores, size
 		cchc_block *b = &r->blocks[r->nblocks++];
 		b->set = sets[k];
 		b->id = cchc_criteria_block(sets[k]);
-		if (build_block(b, scores, members, n) < 0)
+		const cchc_tally *tally = tally_of(tallies, ntallies, sets[k]);
+		if (block_ready(scores, members, n, tally, diag) < 0) {
+			free(members);
+			free(sets);
+			cchc_ranking_free(r);
+			return -1;
+		}
+		if (build_block(b, scores, members, n, tally) < 0)
 			goto oom;
 	}
 	free(members);

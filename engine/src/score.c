@@ -22,17 +22,61 @@ void cchc_score_free(cchc_score *score)
 		return;
 	free(score->nodes);
 	free(score->reasons);
+	free(score->overclaimed);
+	free(score->groups);
 	free(score);
 }
 
-void cchc_score_slim(cchc_score *score)
+int cchc_score_slim(cchc_score *score)
 {
-	if (!score)
-		return;
-	for (size_t i = 0; i < score->nnodes; i++)
-		score->nodes[i].reason = NULL;
+	if (!score || !score->nodes)
+		return 0;
+	size_t ngroups;
+	const cchc_node *const *groups = cchc_criteria_groups(score->set, &ngroups);
+	cchc_node_score *kept = calloc(ngroups ? ngroups : 1, sizeof *kept);
+	if (!kept)
+		return -1;
+	for (size_t g = 0; g < ngroups; g++) {
+		kept[g] = score->nodes[groups[g]->index];
+		kept[g].reason = NULL;
+	}
+	free(score->nodes);
 	free(score->reasons);
+	score->nodes = NULL;
 	score->reasons = NULL;
+	score->groups = kept;
+	return 0;
+}
+
+const cchc_node_score *cchc_score_group(const cchc_score *score, size_t g)
+{
+	if (score->groups)
+		return &score->groups[g];
+	size_t ngroups;
+	const cchc_node *const *groups = cchc_criteria_groups(score->set, &ngroups);
+	return &score->nodes[groups[g]->index];
+}
+
+/* The leaves claimed above their final points, kept past slimming. */
+static int list_overclaimed(cchc_score *s)
+{
+	size_t nnodes, n = 0;
+	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nnodes);
+	for (size_t i = 0; i < nnodes; i++) {
+		const cchc_node_score *ns = &s->nodes[i];
+		n += nodes[i]->nchildren == 0 && ns->has_self && ns->self > ns->points;
+	}
+	if (!n)
+		return 0;
+	s->overclaimed = calloc(n, sizeof *s->overclaimed);
+	if (!s->overclaimed)
+		return -1;
+	for (size_t i = 0; i < nnodes; i++) {
+		const cchc_node_score *ns = &s->nodes[i];
+		if (nodes[i]->nchildren == 0 && ns->has_self && ns->self > ns->points)
+			s->overclaimed[s->noverclaimed++] = nodes[i];
+	}
+	return 0;
 }
 
 static int in_frame(const cchc_node *n)
@@ -236,6 +280,10 @@ int cchc_score_compute(cchc_score **out, const cchc_assessment *a)
 			s->band = &bands[b];
 			break;
 		}
+	}
+	if (list_overclaimed(s) < 0) {
+		cchc_score_free(s);
+		return -1;
 	}
 	*out = s;
 	return 0;

@@ -9,6 +9,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "stats_priv.h"
+#include "tally_priv.h"
 #include "util_priv.h"
 
 static void summarise(double *v, size_t n, size_t full, size_t below, cchc_points lost,
@@ -20,10 +21,12 @@ static void summarise(double *v, size_t n, size_t full, size_t below, cchc_point
 	st->points_lost = lost;
 	if (n == 0)
 		return;
+	/* sorted first, so that a tally's values (ascending) give the same bits */
+	gsl_sort(v, 1, n);
 	st->mean = gsl_stats_mean(v, 1, n);
 	st->sd = n > 1 ? gsl_stats_sd_m(v, 1, n, st->mean) : 0.0;
-	gsl_stats_minmax(&st->min, &st->max, v, 1, n);
-	gsl_sort(v, 1, n);
+	st->min = v[0];
+	st->max = v[n - 1];
 	st->median = gsl_stats_median_from_sorted_data(v, 1, n);
 	st->share_full = (double)full / (double)n;
 }
@@ -49,7 +52,24 @@ static int by_most_lost(const void *pa, const void *pb)
  * misses the cache once per agency and node at national scale). */
 #define COLUMNS 32
 
-int cchc_block_stats(cchc_block *b)
+/* The node statistics from a tally: each node's values, ascending, from its bins. */
+static void from_tally(const cchc_tally *t, double *v, const cchc_node *const *nodes,
+                       cchc_block *b, lost_row *rows, size_t *nleaves)
+{
+	for (size_t k = 0; k < t->nnodes; k++) {
+		const cchc_node_tally *nt = &t->nodes[k];
+		size_t n = 0;
+		for (size_t i = 0; i < nt->nbins; i++)
+			for (size_t c = 0; c < nt->bins[i].count; c++)
+				v[n++] = (double)nt->bins[i].value / 100.0;
+		summarise(v, n, nt->full, nt->below, nt->lost, &b->nodes[k]);
+		if (nodes[k]->nchildren == 0 && nt->below > 0 &&
+		    (nodes[k]->group->kind == CCHC_GROUP_SCORED || nodes[k]->group->kind == CCHC_GROUP_SURVEY))
+			rows[(*nleaves)++] = (lost_row){nodes[k], nt->below, nt->lost};
+	}
+}
+
+int cchc_block_stats(cchc_block *b, const cchc_tally *tally)
 {
 	size_t nnodes, nleaves = 0;
 	const cchc_node *const *nodes = cchc_criteria_nodes(b->set, &nnodes);
@@ -77,7 +97,9 @@ int cchc_block_stats(cchc_block *b)
 			v[nself++] = (double)b->entries[i].score->total / 100.0;
 	summarise(v, nself, 0, 0, 0, &b->self_final);
 
-	for (size_t k0 = 0; k0 < nnodes; k0 += COLUMNS) {
+	if (tally)
+		from_tally(tally, v, nodes, b, rows, &nleaves);
+	for (size_t k0 = 0; k0 < nnodes && !tally; k0 += COLUMNS) {
 		size_t cols = nnodes - k0 < COLUMNS ? nnodes - k0 : COLUMNS;
 		size_t n[COLUMNS] = {0}, full[COLUMNS] = {0}, below[COLUMNS] = {0};
 		cchc_points lost[COLUMNS] = {0};

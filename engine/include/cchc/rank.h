@@ -76,6 +76,34 @@ int cchc_ranking_build(cchc_ranking **out, const cchc_score *const *scores, size
 /** Free a ranking; NULL is allowed. */
 void cchc_ranking_free(cchc_ranking *ranking);
 
+/**
+ * A block's node statistics gathered one score at a time, for a ranking of
+ * more agencies than their node scores would fit: add each score to its
+ * set's tally while it is whole, cchc_score_slim() it, and rank the slimmed
+ * scores with cchc_ranking_build_tallied(). Memory follows the criteria tree
+ * and the number of distinct points per node, not the number of agencies.
+ */
+typedef struct cchc_tally cchc_tally;
+
+/** An empty tally for the agencies of one criteria set; NULL when out of memory. */
+cchc_tally *cchc_tally_new(const cchc_criteria *set);
+
+/** Count one agency; its score must be of the tally's set and not slimmed. 0, or -1. */
+int cchc_tally_add(cchc_tally *tally, const cchc_score *score);
+
+void cchc_tally_free(cchc_tally *tally);
+
+/**
+ * cchc_ranking_build() for scores that may be slimmed: a block whose set has
+ * a tally among tallies (which must have counted exactly that block's
+ * scores) takes its node statistics from it; every other block reads its
+ * scores' nodes, which must not be slimmed. Same result as
+ * cchc_ranking_build() on the whole scores.
+ */
+int cchc_ranking_build_tallied(cchc_ranking **out, const cchc_score *const *scores,
+                               size_t nscores, cchc_tally *const *tallies, size_t ntallies,
+                               cchc_diag *diag);
+
 /** The entry of an agency, or NULL. */
 const cchc_rank_entry *cchc_ranking_find(const cchc_ranking *ranking, const char *agency_id,
                                          const cchc_block **block);

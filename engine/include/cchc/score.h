@@ -102,6 +102,11 @@ typedef struct cchc_score {
 	int64_t index;           /**< total / max in hundredths of a percent, half up */
 	const cchc_band *band;   /**< NULL if below every band */
 	cchc_reason *reasons;    /**< the nodes' reasons, by node index; NULL once slimmed */
+	/** The leaves whose claim exceeds their final points, in criteria order. */
+	const struct cchc_node **overclaimed;
+	size_t noverclaimed;
+	/** Once slimmed: the groups' node scores, in cchc_criteria_groups() order (nodes is NULL). */
+	cchc_node_score *groups;
 } cchc_score;
 
 /**
@@ -115,12 +120,18 @@ int cchc_score_compute(cchc_score **out, const cchc_assessment *a);
 void cchc_score_free(cchc_score *score);
 
 /**
- * Drop what only an agency's own report reads: the reasons (which point into
- * the assessment's items). Points, maxima, causes and counts stay, enough to
- * rank; a national ranking keeps every agency this way. Call it before
- * cchc_assessment_slim() on the scored assessment.
+ * Keep only what ranking reads of a score: the totals, the groups' node
+ * scores (cchc_score_group()) and the over-claimed leaves. The node scores
+ * and reasons go (nodes and reasons become NULL; the reasons point into the
+ * assessment's items, so slim the score before cchc_assessment_slim()). A
+ * national ranking keeps every agency this way, its block statistics
+ * gathered beforehand by a cchc_tally. Returns 0, or -1 when out of memory
+ * (the score is then unchanged).
  */
-void cchc_score_slim(cchc_score *score);
+int cchc_score_slim(cchc_score *score);
+
+/** The node scores of group g (its position in cchc_criteria_groups()), slimmed or not. */
+const cchc_node_score *cchc_score_group(const cchc_score *score, size_t g);
 
 /** The scores of a node of the score's criteria set. */
 static inline const cchc_node_score *cchc_score_node(const cchc_score *s, const cchc_node *n)
