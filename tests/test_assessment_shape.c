@@ -330,6 +330,14 @@ static const variant variants[] = {
 	    "<a:agency id=\"a\" name=\"n\" xsi:type=\"a:agency\"/></a:assessment>"},
 	{0, "<a:assessment xmlns:a=\"" NS "\"" XSI_NS " criteria-set=\"s\" year=\"2018\">"
 	    "<a:agency id=\"a\" name=\"n\" xsi:type=\"agency\"/></a:assessment>"}, /* no default ns */
+	/* xsi:type goes through xmlValidateQName, whose names are XML 1.0 4th
+	 * edition ones: a prefix the parser declares (5th edition) may still be
+	 * refused there (found by tests/fuzz/fuzz_assessment_shape.c) */
+	{1, OPEN XSI_NS " xmlns:é=\"" NS "\" xsi:type=\"é:assessment\">" AG T},
+	{1, OPEN XSI_NS " xmlns:a·b=\"" NS "\" xsi:type=\"a·b:assessment\">" AG T},
+	{0, OPEN XSI_NS " xmlns:𝔸=\"" NS "\" xsi:type=\"𝔸:assessment\">" AG T},   /* U+1D538 */
+	{0, OPEN XSI_NS " xmlns:a‿=\"" NS "\" xsi:type=\"a‿:assessment\">" AG T}, /* U+203F */
+	{0, OPEN XSI_NS " xmlns:ⰰ=\"" NS "\" xsi:type=\"ⰰ:assessment\">" AG T},   /* U+2C30 */
 	/* namespaces: libxml2 matches a child's "name|namespace" with
 	 * xmlRegStrEqualWildcard, where a '*' in the document's namespace
 	 * matches the rest of the schema's */
@@ -362,6 +370,13 @@ static const variant variants[] = {
 	{0, "<!DOCTYPE assessment [<!ENTITY e \"s p\">]>" AGENCY("id=\"&e;\" name=\"n\"")},
 	{0, "<!DOCTYPE assessment [<!ENTITY e \"x\">]>" H AG "&e;" T},
 	{0, "<!DOCTYPE assessment [<!ENTITY e \" \">]>" H AG "&e;" T},
+	/* xsi:type read through entities, as xmlNodeListGetString joins them */
+	{1, "<!DOCTYPE assessment [<!ENTITY t \"assessment\">]>" OPEN XSI_NS " xsi:type=\"&t;\">" AG T},
+	{1, "<!DOCTYPE assessment [<!ENTITY p \"p\"><!ENTITY q \"&p;:\">]>" OPEN XSI_NS
+	    " xmlns:p=\"" NS "\" xsi:type=\"&q;assess&#109;ent\">" AG T},
+	{0, "<!DOCTYPE assessment [<!ENTITY t \" assessment\">]>" OPEN XSI_NS " xsi:type=\"&t;\">" AG T},
+	{0, "<!DOCTYPE assessment [<!ENTITY p \"x\">]>" OPEN XSI_NS " xmlns:p=\"" NS "\""
+	    " xsi:type=\"&p;:assessment\">" AG T},
 };
 
 static void check_variant(int i, const char *xml, int expect)
@@ -428,6 +443,19 @@ static void test_lengths(void)
 			memcpy(xml + len, "Đ", 2);
 		len += (size_t)snprintf(xml + len, sizeof xml - len, "\"/></item>" T);
 		check_variant(-n, xml, n <= 1000);
+	}
+	/* xsi:type through an entity, with a prefix longer than any buffer the
+	 * checker could join it into: the XSD reads the whole value (the checker
+	 * once joined it into 256 bytes and refused it) */
+	for (int n = 255; n <= 300; n += 45) {
+		char prefix[301];
+		memset(prefix, 'p', (size_t)n);
+		prefix[n] = '\0';
+		snprintf(xml, sizeof xml,
+		         "<!DOCTYPE assessment [<!ENTITY p \"%s\">]>" OPEN XSI_NS " xmlns:%s=\"" NS
+		         "\" xsi:type=\"&p;:assessment\">" AG T,
+		         prefix, prefix);
+		check_variant(-n, xml, 1);
 	}
 	/* a title of 1000 spaces then one letter is too long; of 999 spaces and one, fine */
 	for (int n = 999; n <= 1000; n++) {

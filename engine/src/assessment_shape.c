@@ -224,41 +224,96 @@ static int accepted(const scan *s, int type)
 /* Entities nest no deeper in a document the parser accepts. */
 #define MAX_ENTITY_DEPTH 40
 
-/* Feeds the value xmlNodeListGetString(doc, list, 1) would build: text and
- * CDATA, entity references replaced by their content (only a document with a
- * DTD has any: the loaders refuse those, the XSD still reads them). */
-static void feed_list(scan *s, int type, const xmlDoc *doc, const xmlNode *list, int depth)
+/* Receives a value chunk by chunk; returns 0 once the value is decided. */
+typedef int (*chunk_fn)(void *ctx, const xmlChar *chunk);
+
+/* Hands fn the value xmlNodeListGetString(doc, list, 1) would build (what
+ * the XSD reads of an attribute): text and CDATA, entity references replaced
+ * by their content (only a document with a DTD has any: the loaders refuse
+ * those, the XSD still reads them). 1 when fn saw it all, 0 when fn stopped,
+ * -1 when entities nest too deep. */
+static int walk_value(const xmlDoc *doc, const xmlNode *list, int depth, chunk_fn fn, void *ctx)
 {
-	for (const xmlNode *t = list; t && s->state != FAIL; t = t->next) {
+	for (const xmlNode *t = list; t; t = t->next) {
+		const xmlChar *chunk = NULL;
 		if (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) {
-			if (t->content)
-				feed(s, type, t->content);
+			chunk = t->content;
 		} else if (t->type == XML_ENTITY_REF_NODE) {
 			xmlEntityPtr ent = xmlGetDocEntity(doc, t->name);
 			if (!ent) {
-				if (t->content)
-					feed(s, type, t->content);
-			} else if (depth >= MAX_ENTITY_DEPTH) {
-				s->state = FAIL;
+				chunk = t->content;
 			} else {
-				feed_list(s, type, doc, ent->children, depth + 1);
+				if (depth >= MAX_ENTITY_DEPTH)
+					return -1;
+				int rc = walk_value(doc, ent->children, depth + 1, fn, ctx);
+				if (rc <= 0)
+					return rc;
 			}
 		}
+		if (chunk && !fn(ctx, chunk))
+			return 0;
 	}
+	return 1;
+}
+
+typedef struct {
+	scan s;
+	int type;
+} typed_scan;
+
+static int feed_chunk(void *ctx, const xmlChar *chunk)
+{
+	typed_scan *ts = ctx;
+	feed(&ts->s, ts->type, chunk);
+	return ts->s.state != FAIL;
 }
 
 /* The attribute's value is of the type. */
 static int value_ok(const xmlAttr *a, int type)
 {
-	scan s = {0, 0, 0};
+	typed_scan ts = {{0, 0, 0}, type};
 	const xmlNode *t = a->children;
 	if (t && !t->next && t->type == XML_TEXT_NODE) {
 		if (t->content)
-			feed(&s, type, t->content); /* the usual case */
-	} else {
-		feed_list(&s, type, a->doc, t, 0);
+			feed(&ts.s, type, t->content); /* the usual case */
+	} else if (walk_value(a->doc, t, 0, feed_chunk, &ts) < 0) {
+		return 0;
 	}
-	return accepted(&s, type);
+	return accepted(&ts.s, type);
+}
+
+/* Whether the attribute's value is exactly the concatenation of the parts
+ * (NULL for none), compared as it streams past: nothing is joined. */
+typedef struct {
+	const char *part[3];
+	int i;    /* the part being compared */
+	size_t k; /* the position in it */
+} matcher;
+
+static int at_end(matcher *m)
+{
+	while (m->i < 3 && (!m->part[m->i] || !m->part[m->i][m->k])) {
+		m->i++;
+		m->k = 0;
+	}
+	return m->i == 3;
+}
+
+static int match_chunk(void *ctx, const xmlChar *chunk)
+{
+	matcher *m = ctx;
+	for (const xmlChar *p = chunk; *p; p++) {
+		if (at_end(m) || (unsigned char)m->part[m->i][m->k] != *p)
+			return 0;
+		m->k++;
+	}
+	return 1;
+}
+
+static int value_is(const xmlAttr *a, const char *p0, const char *p1, const char *p2)
+{
+	matcher m = {{p0, p1, p2}, 0, 0};
+	return walk_value(a->doc, a->children, 0, match_chunk, &m) == 1 && at_end(&m);
 }
 
 /* ------------------------------------------------------------- namespaces */
@@ -307,14 +362,25 @@ static int is_elem(const xmlNode *c, const char *name)
 	return strcmp((const char *)c->name, name) == 0 && c->ns && ns_matches(c->ns->href);
 }
 
-/* xmlSearchNs(doc, attr, prefix) with a prefix of len bytes (not terminated),
- * or the default namespace when prefix is NULL. */
-static const xmlNs *search_ns(const xmlNode *el, const char *prefix, size_t len)
+/* xsi:type is allowed when it names the element's own type, as libxml2
+ * reads it (xmlSchemaVExpandQName): the value must pass xmlValidateQName,
+ * whose names are XML 1.0 4th edition names (the parser takes 5th edition
+ * ones: a prefix such as "𝔸" is declared, yet refused here); it is cut at
+ * its first ':' (xmlSplitQName2); the prefix, or the default namespace with
+ * none, is looked up with xmlSearchNs from the attribute and must be bound
+ * to the schema's namespace. White space around the name passes
+ * xmlValidateQName but stays in the prefix or the local name, so it never
+ * names a type. The value is never joined: each binding in scope, in
+ * xmlSearchNs's order, is tried as "prefix:type"; the first whose prefix is
+ * the value's is the one xmlSearchNs finds. */
+static int xsi_type_ok(const xmlAttr *a, const xmlNode *el, const char *type)
 {
+	if (value_is(a, "xml", ":", type))
+		return 0; /* the XML namespace, always bound */
 	for (const xmlNode *n = el; n; n = n->parent) {
 		if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE ||
 		    n->type == XML_ENTITY_DECL)
-			return NULL;
+			return 0;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		/* the declarations, then the element's own namespace (the search starts
@@ -323,70 +389,15 @@ static const xmlNs *search_ns(const xmlNode *el, const char *prefix, size_t len)
 			for (const xmlNs *ns = own ? n->ns : n->nsDef; ns; ns = own ? NULL : ns->next) {
 				if (!ns->href)
 					continue;
-				if (!prefix ? !ns->prefix
-				            : ns->prefix && strlen((const char *)ns->prefix) == len &&
-				                  memcmp(ns->prefix, prefix, len) == 0)
-					return ns;
+				if (!ns->prefix ? !value_is(a, type, NULL, NULL)
+				                : !value_is(a, (const char *)ns->prefix, ":", type))
+					continue;
+				return strcmp((const char *)ns->href, NS_ASSESSMENT) == 0 &&
+				       (!ns->prefix || xmlValidateNCName(ns->prefix, 0) == 0);
 			}
 		}
 	}
-	return NULL;
-}
-
-/* The same value joined into buf (NUL excluded); 0 when it does not fit. */
-static int join_list(char *buf, size_t cap, size_t *len, const xmlDoc *doc, const xmlNode *list,
-                     int depth)
-{
-	for (const xmlNode *t = list; t; t = t->next) {
-		const xmlChar *add = NULL;
-		if (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) {
-			add = t->content;
-		} else if (t->type == XML_ENTITY_REF_NODE) {
-			xmlEntityPtr ent = xmlGetDocEntity(doc, t->name);
-			if (ent) {
-				if (depth >= MAX_ENTITY_DEPTH ||
-				    !join_list(buf, cap, len, doc, ent->children, depth + 1))
-					return 0;
-				continue;
-			}
-			add = t->content;
-		}
-		size_t n = add ? strlen((const char *)add) : 0;
-		if (*len + n >= cap)
-			return 0;
-		if (n)
-			memcpy(buf + *len, add, n);
-		*len += n;
-	}
-	return 1;
-}
-
-/* xsi:type is allowed when it names the element's own type: [prefix:]name
- * with the prefix (or the default namespace) bound to the schema's. */
-static int xsi_type_ok(const xmlAttr *a, const xmlNode *el, const char *type)
-{
-	char joined[256];
-	const char *v = "";
-	const xmlNode *t = a->children;
-	if (t && !t->next && t->type == XML_TEXT_NODE) {
-		v = t->content ? (const char *)t->content : "";
-	} else if (t) {
-		/* split over nodes (never from the loaders' parser): joined if it fits */
-		size_t len = 0;
-		if (!join_list(joined, sizeof joined, &len, a->doc, t, 0))
-			return 0;
-		joined[len] = '\0';
-		v = joined;
-	}
-	/* xmlSplitQName2: the prefix ends at the first ':' */
-	const char *colon = strchr(v, ':');
-	const char *local = colon ? colon + 1 : v;
-	if (strcmp(local, type) != 0 || v == colon)
-		return 0;
-	if (colon && colon - v == 3 && memcmp(v, "xml", 3) == 0)
-		return 0; /* the XML namespace, always bound */
-	const xmlNs *ns = search_ns(el, colon ? v : NULL, colon ? (size_t)(colon - v) : 0);
-	return ns && strcmp((const char *)ns->href, NS_ASSESSMENT) == 0;
+	return 0;
 }
 
 /* --------------------------------------------------------------- elements */

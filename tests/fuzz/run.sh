@@ -2,26 +2,31 @@
 # Build the libFuzzer harnesses with clang in build-fuzz/ and run each one for
 # SECONDS (default 60), seeded from criteria/, samples/, tests/data/ and
 # tests/fuzz/seeds/.
-# Any crash, leak, undefined behaviour, timeout or broken loader contract
-# fails the script; the input is saved as build-fuzz/artifacts/<harness>-*.
+# Any crash, leak, undefined behaviour, timeout, broken loader contract or
+# (fuzz_assessment_shape) disagreement between the native assessment checker
+# and the XSD fails the script; the input is saved as
+# build-fuzz/artifacts/<harness>-*.
 # Usage: tests/fuzz/run.sh [SECONDS]    (see tests/fuzz/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 seconds=${1:-60}
-build=build-fuzz
+build=${CCHC_FUZZ_BUILD:-build-fuzz}   # another build folder: CCHC_FUZZ_BUILD=/tmp/bf
 jobs=$(nproc 2>/dev/null || echo 2)
 
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCCHC_FUZZ=ON -DCCHC_SANITIZE=ON -DCCHC_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$jobs" --target fuzz_criteria fuzz_assessment fuzz_plan
+cmake --build "$build" -j "$jobs" --target fuzz_criteria fuzz_assessment fuzz_plan \
+      fuzz_assessment_shape
 mkdir -p "$build/artifacts"
 
-for name in criteria assessment plan; do
+for name in criteria assessment plan assessment_shape; do
   case $name in
     criteria)   seeds=(criteria tests/data tests/fuzz/seeds/criteria) ;;
     assessment) seeds=(samples/hue-2018 tests/data tests/fuzz/seeds/assessment) ;;
     plan)       seeds=(samples/plans tests/data) ;;
+    assessment_shape)
+                seeds=(samples/hue-2018 tests/data tests/fuzz/seeds/assessment tests/fuzz/seeds/shape) ;;
   esac
   # the first folder collects what the fuzzer finds and is kept between runs
   corpus=$build/corpus/$name
