@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "assessment_priv.h"
+#include "arena_priv.h"
 #include "assessment_shape.h"
 #include "attrs_priv.h"
 #include "cchc/assessment.h"
@@ -20,6 +21,7 @@ struct cchc_assessment {
 	cchc_item *pool;     /* one slot per leaf at most */
 	size_t nitems;
 	int has_survey;
+	cchc_arena evidence; /* the items' documents, notes and answers: one free for all */
 };
 
 typedef struct {
@@ -36,20 +38,10 @@ typedef struct {
 		(ld)->errors++;                                                            \
 	} while (0)
 
+/* What an item holds outside the evidence arena. */
 static void free_item(cchc_item *it)
 {
-	free(it->note);
-	for (size_t i = 0; i < it->ndocs; i++) {
-		free(it->docs[i].ref);
-		free(it->docs[i].file);
-	}
-	free(it->docs);
-	for (size_t i = 0; i < it->nrounds; i++) {
-		free(it->rounds[i].by);
-		free(it->rounds[i].reason);
-	}
 	free(it->rounds);
-	free(it->answers);
 }
 
 void cchc_assessment_slim(cchc_assessment *a)
@@ -60,6 +52,7 @@ void cchc_assessment_slim(cchc_assessment *a)
 		free_item(&a->pool[i]);
 	free(a->pool);
 	free(a->by_node);
+	cchc_arena_free(&a->evidence);
 	a->pool = NULL;
 	a->by_node = NULL;
 	a->nitems = 0;
@@ -75,6 +68,12 @@ void cchc_assessment_free(cchc_assessment *a)
 	free(a->agency_name);
 	free(a->agency_block);
 	free(a);
+}
+
+/* A copy of s kept with the assessment's evidence; NULL when out of memory. */
+static char *keep(loader *ld, const char *s)
+{
+	return cchc_arena_strndup(&ld->a->evidence, s, strlen(s));
 }
 
 static int seen(loader *ld, int rc)
@@ -234,7 +233,7 @@ static int parse_docs(loader *ld, xmlNodePtr x, cchc_item *it)
 		n += cchc_xml_is(d, "doc");
 	if (!n)
 		return 0;
-	it->docs = calloc(n, sizeof *it->docs);
+	it->docs = cchc_arena_alloc(&ld->a->evidence, n * sizeof *it->docs);
 	if (!it->docs)
 		return oom(ld);
 	for (xmlNodePtr d = x->children; d; d = d->next) {
@@ -243,11 +242,11 @@ static int parse_docs(loader *ld, xmlNodePtr x, cchc_item *it)
 		cchc_doc *doc = &it->docs[it->ndocs++];
 		const char *ref = cchc_xml_attr(d, "ref"), *file = cchc_xml_attr(d, "file");
 		doc->line = cchc_xml_line(d);
-		if (!(doc->ref = cchc_strdup(ref ? ref : "")))
+		if (!(doc->ref = keep(ld, ref ? ref : "")))
 			return oom(ld);
 		if (file) {
 			check_doc_path(ld, d, file);
-			if (!(doc->file = cchc_strdup(file)))
+			if (!(doc->file = keep(ld, file)))
 				return oom(ld);
 		}
 	}
@@ -397,7 +396,7 @@ static int parse_item(loader *ld, xmlNodePtr x)
 		return -1;
 	it->line = line;
 	const char *note = cchc_xml_attr(x, "note");
-	if (note && !(it->note = cchc_strdup(note)))
+	if (note && !(it->note = keep(ld, note)))
 		return oom(ld);
 	if (parse_docs(ld, x, it) < 0)
 		return -1;
@@ -436,10 +435,8 @@ static int parse_appraisal(loader *ld, xmlNodePtr x)
 		return oom(ld);
 	it->rounds = grown;
 	const char *by = cchc_xml_attr(x, "by"), *reason = cchc_xml_attr(x, "reason");
-	if ((by && !(ap.by = cchc_strdup(by))) || (reason && !(ap.reason = cchc_strdup(reason)))) {
-		free(ap.by);
+	if ((by && !(ap.by = keep(ld, by))) || (reason && !(ap.reason = keep(ld, reason))))
 		return oom(ld);
-	}
 	/* Keep rounds sorted so the last one is the deciding round. */
 	size_t pos = it->nrounds;
 	while (pos > 0 && it->rounds[pos - 1].round > ap.round) {
@@ -461,7 +458,7 @@ static int parse_answers(loader *ld, xmlNodePtr x, cchc_item *it)
 		     it->node->id);
 		return 0;
 	}
-	it->answers = calloc(r->noptions, sizeof *it->answers);
+	it->answers = cchc_arena_alloc(&ld->a->evidence, r->noptions * sizeof *it->answers);
 	if (!it->answers)
 		return oom(ld);
 	unsigned char *given = calloc(r->noptions, 1);

@@ -12,8 +12,9 @@
 #include "tally_priv.h"
 #include "util_priv.h"
 
-static void summarise(double *v, size_t n, size_t full, size_t below, cchc_points lost,
-                      cchc_stat *st)
+/* The statistics of v (n values, sorted here unless sorted says they are). */
+static void summarise_values(double *v, size_t n, int sorted, size_t full, size_t below,
+                             cchc_points lost, cchc_stat *st)
 {
 	memset(st, 0, sizeof *st);
 	st->n = n;
@@ -22,13 +23,20 @@ static void summarise(double *v, size_t n, size_t full, size_t below, cchc_point
 	if (n == 0)
 		return;
 	/* sorted first, so that a tally's values (ascending) give the same bits */
-	gsl_sort(v, 1, n);
+	if (!sorted)
+		gsl_sort(v, 1, n);
 	st->mean = gsl_stats_mean(v, 1, n);
 	st->sd = n > 1 ? gsl_stats_sd_m(v, 1, n, st->mean) : 0.0;
 	st->min = v[0];
 	st->max = v[n - 1];
 	st->median = gsl_stats_median_from_sorted_data(v, 1, n);
 	st->share_full = (double)full / (double)n;
+}
+
+static void summarise(double *v, size_t n, size_t full, size_t below, cchc_points lost,
+                      cchc_stat *st)
+{
+	summarise_values(v, n, 0, full, below, lost, st);
 }
 
 typedef struct {
@@ -62,7 +70,7 @@ static void from_tally(const cchc_tally *t, double *v, const cchc_node *const *n
 		for (size_t i = 0; i < nt->nbins; i++)
 			for (size_t c = 0; c < nt->bins[i].count; c++)
 				v[n++] = (double)nt->bins[i].value / 100.0;
-		summarise(v, n, nt->full, nt->below, nt->lost, &b->nodes[k]);
+		summarise_values(v, n, 1, nt->full, nt->below, nt->lost, &b->nodes[k]);
 		if (nodes[k]->nchildren == 0 && nt->below > 0 &&
 		    (nodes[k]->group->kind == CCHC_GROUP_SCORED || nodes[k]->group->kind == CCHC_GROUP_SURVEY))
 			rows[(*nleaves)++] = (lost_row){nodes[k], nt->below, nt->lost};

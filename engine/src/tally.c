@@ -33,6 +33,11 @@ void cchc_tally_free(cchc_tally *t)
 /* One more agency at value: its bin found by bisection, made if new. */
 static int count_value(cchc_node_tally *nt, cchc_points value)
 {
+	/* full points, the most common value, is the last bin */
+	if (nt->nbins && nt->bins[nt->nbins - 1].value == value) {
+		nt->bins[nt->nbins - 1].count++;
+		return 0;
+	}
 	size_t lo = 0, hi = nt->nbins;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -10,7 +10,8 @@
 # One table row per size and layout (files, bundle):
 #   xmllint_s  the floor's wall seconds: xmllint over criteria.xml and the
 #              assessments (for the folder in as few processes as the argument
-#              limit allows, for the bundle one process)
+#              limit allows, for the bundle one process); every time is the
+#              median of CCHC_BENCH_RUNS (3) runs
 #   rank_s     cchc rank CRITERIA INPUT --format csv; ratio = rank_s / xmllint_s
 #   gap_s      cchc gap CRITERIA INPUT --agency a000001 --target-rank 10 --format json;
 #              gap_ratio = gap_s / xmllint_s
@@ -41,29 +42,39 @@ command -v xmllint >/dev/null || { echo "bench: xmllint missing (apt-get install
 mkdir -p "$data"
 failures=0
 
-# Wall seconds and peak resident KiB of a command, its output discarded, into
-# $secs and $kib. If it fails: "failed" in both, LABEL and the first line of
-# its error output on stderr, and one more in $failures.
+# Wall seconds (the median of ${CCHC_BENCH_RUNS:-3} runs: a shared machine's
+# timings wander) and peak resident KiB (the largest) of a command, its output
+# discarded, into $secs and $kib. If a run fails: "failed" in both, LABEL and
+# the first line of its error output on stderr, and one more in $failures.
+runs=${CCHC_BENCH_RUNS:-3}
 measure() {
-  local label=$1 t e why
+  local label=$1 t e why r all=() peak=0 s k
   shift
   t=$(mktemp)
   e=$(mktemp)
-  if /usr/bin/time -o "$t" -f '%e %M' "$@" >/dev/null 2>"$e"; then
-    read -r secs kib < <(tail -1 "$t")
-  else
-    secs=failed kib=failed
-    why=$(head -n1 "$e")
-    [ -n "$why" ] || why=$(head -n1 "$t") # killed: time says by which signal
-    echo "bench: $label failed: $why" >&2
-    failures=$((failures + 1))
-  fi
+  for ((r = 0; r < runs; r++)); do
+    if /usr/bin/time -o "$t" -f '%e %M' "$@" >/dev/null 2>"$e"; then
+      read -r s k < <(tail -1 "$t")
+      all+=("$s")
+      ((k > peak)) && peak=$k
+    else
+      secs=failed kib=failed
+      why=$(head -n1 "$e")
+      [ -n "$why" ] || why=$(head -n1 "$t") # killed: time says by which signal
+      echo "bench: $label failed: $why" >&2
+      failures=$((failures + 1))
+      rm -f "$t" "$e"
+      return
+    fi
+  done
+  secs=$(printf '%s\n' "${all[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  kib=$peak
   rm -f "$t" "$e"
 }
 
-# A over B to two places, "-" if A failed
+# A over B to two places; "-" if A failed or B is below the timer's 10 ms
 ratio() {
-  if [ "$1" = failed ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; fi
+  if [ "$1" = failed ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; fi
 }
 
 # Size N's data in DIR: the folder and the bundle from one run of the generator,
