@@ -49,6 +49,14 @@ static int on_root(void *user, xmlNodePtr root)
 	w->root_line = cchc_xml_line(root);
 	if (named(root, "assessment"))
 		return 1;
+	if (!w->allow_bundle && named(root, BUNDLE)) {
+		cchc_diag_addf(w->diag, w->path, cchc_xml_line(root),
+		               "the file is a bundle of assessments (<" BUNDLE ">), but one agency's "
+		               "<assessment> is expected here: give that agency's file, or give the bundle "
+		               "to rank, gap, robust, report or validate");
+		w->failed++;
+		return -1;
+	}
 	if (!w->allow_bundle || !named(root, BUNDLE)) {
 		cchc_xml_check_root(root, CCHC_NS_ASSESSMENT, "assessment", w->path, w->diag);
 		w->failed++;
