@@ -21,25 +21,37 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 ranked, 1 invalid input, 2 usage error.\n";
 
-/* Blocks come out in the order their criteria sets were given: order the
- * scores by their set's position (stable, so file order holds within a block). */
-static void order_by_set(cchc_score **scores, size_t n, const cli_inputs *in)
+/* Where set stands among in's sets (every score's set is one of them). */
+static size_t set_position(const cli_inputs *in, const cchc_criteria *set)
 {
-	for (size_t i = 1; i < n; i++) {
-		cchc_score *s = scores[i];
-		size_t k = i, pos = 0;
-		while (pos < in->nsets && in->sets[pos] != s->set)
-			pos++;
-		for (; k > 0; k--) {
-			size_t prev = 0;
-			while (prev < in->nsets && in->sets[prev] != scores[k - 1]->set)
-				prev++;
-			if (prev <= pos)
-				break;
-			scores[k] = scores[k - 1];
-		}
-		scores[k] = s;
+	size_t pos = 0;
+	while (pos + 1 < in->nsets && in->sets[pos] != set)
+		pos++;
+	return pos;
+}
+
+/* Blocks come out in the order their criteria sets were given: order the
+ * scores by their set's position, stably (file order holds within a block),
+ * in one counting pass -- a national ranking has tens of thousands. */
+static int order_by_set(cchc_score **scores, size_t n, const cli_inputs *in)
+{
+	cchc_score **sorted = malloc((n ? n : 1) * sizeof *sorted);
+	size_t *next = calloc(in->nsets + 1, sizeof *next);
+	if (!sorted || !next) {
+		free(sorted);
+		free(next);
+		return -1;
 	}
+	for (size_t i = 0; i < n; i++)
+		next[set_position(in, scores[i]->set) + 1]++;
+	for (size_t k = 1; k <= in->nsets; k++)
+		next[k] += next[k - 1]; /* next[k]: where set k's scores begin */
+	for (size_t i = 0; i < n; i++)
+		sorted[next[set_position(in, scores[i]->set)]++] = scores[i];
+	memcpy(scores, sorted, n * sizeof *scores);
+	free(sorted);
+	free(next);
+	return 0;
 }
 
 /* Keep only the scores of block `only` (all when NULL). */
@@ -139,7 +151,10 @@ int cmd_rank(int argc, char **argv)
 	scores = in.scores; /* scored as they were read */
 	in.scores = NULL;
 	nscores = select_block(scores, in.nassessments, block);
-	order_by_set(scores, nscores, &in);
+	if (order_by_set(scores, nscores, &in) < 0) {
+		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		goto done;
+	}
 	if (nscores == 0) {
 		cchc_diag_addf(diag, NULL, 0, "no assessment to rank%s%s: give assessment files or "
 		               "folders", block ? " in block " : "", block ? block : "");

@@ -12,24 +12,12 @@ static const char *trend_name(cchc_trend t)
 
 static void write_position(cchc_json *j, const cchc_rank_entry *e)
 {
-	const cchc_score *s = e->score;
 	cchc_json_object_begin(j);
 	cchc_json_key(j, "rank");
 	cchc_json_int(j, (int64_t)e->rank);
 	cchc_json_key(j, "of");
 	cchc_json_int(j, (int64_t)e->of);
-	cchc_json_key(j, "total");
-	cchc_json_hundredths(j, s->total);
-	cchc_json_key(j, "max");
-	cchc_json_hundredths(j, s->max);
-	cchc_json_key(j, "index");
-	cchc_json_hundredths(j, s->index);
-	cchc_json_key(j, "band");
-	cchc_json_string(j, s->band ? s->band->label : NULL);
-	cchc_json_key(j, "gap_top");
-	cchc_json_hundredths(j, e->gap_top);
-	cchc_json_key(j, "gap_bottom");
-	cchc_json_hundredths(j, e->gap_bottom);
+	cchc_json_standing(j, e);
 	cchc_json_object_end(j);
 }
 

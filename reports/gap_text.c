@@ -336,20 +336,6 @@ static void tasks(doc *d)
 	}
 }
 
-static cchc_str_id trend_word(cchc_trend t)
-{
-	switch (t) {
-	case CCHC_TREND_UP:
-		return CCHC_STR_GAP_TREND_UP;
-	case CCHC_TREND_HELD:
-		return CCHC_STR_GAP_TREND_HELD;
-	case CCHC_TREND_DOWN:
-		return CCHC_STR_GAP_TREND_DOWN;
-	default:
-		return CCHC_STR_GAP_TREND_NEW;
-	}
-}
-
 static void changes(doc *d)
 {
 	const cchc_gap *g = d->gap;
@@ -392,7 +378,7 @@ static void changes(doc *d)
 		cchc_fmt_points(p, c->points, d->L);
 		cchc_fmt_points_short(m, c->max, d->L);
 		cchc_table_cellf(&t, "%s/%s", p, m);
-		cchc_table_cell(&t, cchc_str(trend_word(c->trend), d->L));
+		cchc_table_cell(&t, cchc_str(cchc_trend_word(c->trend), d->L));
 	}
 	table_out(d, &t);
 	if (g->nunmatched_previous) {

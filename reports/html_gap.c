@@ -303,20 +303,6 @@ static void tasks(html_page *p)
 	}
 }
 
-static cchc_str_id trend_word(cchc_trend t)
-{
-	switch (t) {
-	case CCHC_TREND_UP:
-		return CCHC_STR_GAP_TREND_UP;
-	case CCHC_TREND_HELD:
-		return CCHC_STR_GAP_TREND_HELD;
-	case CCHC_TREND_DOWN:
-		return CCHC_STR_GAP_TREND_DOWN;
-	default:
-		return CCHC_STR_GAP_TREND_NEW;
-	}
-}
-
 static void change_row(html_page *p, const cchc_change *c)
 {
 	char v[2][CCHC_FMT_SIZE];
@@ -333,7 +319,7 @@ static void change_row(html_page *p, const cchc_change *c)
 	cchc_fmt_points(v[0], c->points, p->L);
 	cchc_fmt_points_short(v[1], c->max, p->L);
 	cchc_buf_printf(p->out, "<td class=\"n\">%s/%s</td>", v[0], v[1]);
-	hp_td(p, cchc_str(trend_word(c->trend), p->L));
+	hp_td(p, cchc_str(cchc_trend_word(c->trend), p->L));
 	hp_put(p, "</tr>\n");
 }
 

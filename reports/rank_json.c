@@ -5,6 +5,23 @@
 
 #define CCHC_RANK_SCHEMA "cchc-rank/1"
 
+void cchc_json_standing(cchc_json *j, const cchc_rank_entry *e)
+{
+	const cchc_score *s = e->score;
+	cchc_json_key(j, "total");
+	cchc_json_hundredths(j, s->total);
+	cchc_json_key(j, "max");
+	cchc_json_hundredths(j, s->max);
+	cchc_json_key(j, "index");
+	cchc_json_hundredths(j, s->index);
+	cchc_json_key(j, "band");
+	cchc_json_string(j, s->band ? s->band->label : NULL);
+	cchc_json_key(j, "gap_top");
+	cchc_json_hundredths(j, e->gap_top);
+	cchc_json_key(j, "gap_bottom");
+	cchc_json_hundredths(j, e->gap_bottom);
+}
+
 static void write_stat(cchc_json *j, const cchc_stat *st, int share)
 {
 	static const char *const keys[] = {"mean", "median", "sd", "min", "max"};
@@ -46,18 +63,7 @@ static void write_agency(cchc_json *j, const cchc_block *b, const cchc_rank_entr
 	cchc_json_string(j, cchc_assessment_agency_name(a));
 	cchc_json_key(j, "file");
 	cchc_json_string(j, cchc_assessment_file(a));
-	cchc_json_key(j, "total");
-	cchc_json_hundredths(j, s->total);
-	cchc_json_key(j, "max");
-	cchc_json_hundredths(j, s->max);
-	cchc_json_key(j, "index");
-	cchc_json_hundredths(j, s->index);
-	cchc_json_key(j, "band");
-	cchc_json_string(j, s->band ? s->band->label : NULL);
-	cchc_json_key(j, "gap_top");
-	cchc_json_hundredths(j, e->gap_top);
-	cchc_json_key(j, "gap_bottom");
-	cchc_json_hundredths(j, e->gap_bottom);
+	cchc_json_standing(j, e);
 	cchc_json_key(j, "gap_above");
 	cchc_json_hundredths(j, e->gap_above);
 	cchc_json_key(j, "counts");

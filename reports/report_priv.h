@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "cchc/report.h"
+#include "json_writer.h"
 
 /* ---- strings.c ---- */
 
@@ -32,6 +33,30 @@ void cchc_gap_cause_order(const cchc_gap *gap, size_t order[CCHC_GAP_NCAUSES]);
 
 /* "I", "II", … "XX" for plan areas; "" past XX. */
 const char *cchc_roman(size_t i);
+
+/* The word for a criterion's trend against last year (up, held, down, new). */
+cchc_str_id cchc_trend_word(cchc_trend t);
+
+/* ---- rank_json.c ---- */
+
+/* An agency's standing as the JSON contracts spell it: the keys total, max,
+ * index, band, gap_top and gap_bottom (cchc-rank/1 and cchc-gap/1 alike). */
+void cchc_json_standing(cchc_json *j, const cchc_rank_entry *e);
+
+/* ---- csv.c ---- */
+
+/* One CSV cell (RFC 4180 quoting; NULL is empty), then "," or, last, CRLF. */
+void cchc_csv_field(cchc_buf *out, const char *s, int last);
+/* Points with '.' decimals, and a count, as cells. */
+void cchc_csv_points(cchc_buf *out, cchc_points p, int last);
+void cchc_csv_count(cchc_buf *out, size_t n, int last);
+
+#define CCHC_MAX_GROUP_COLUMNS 256
+
+/* The union of group ids over the ranking's blocks, in order of first
+ * appearance (at most CCHC_MAX_GROUP_COLUMNS); titles[i] (when titles is
+ * not NULL) is the title the id first came with. Returns how many. */
+size_t cchc_rank_group_columns(const cchc_ranking *r, const char **ids, const char **titles);
 
 /* ---- utf8.c ---- */
 
@@ -61,6 +86,11 @@ size_t cchc_utf8_fit(const char *s, size_t len, size_t cols, size_t *used);
  * spaces and invalid bytes U+FFFD.
  */
 int cchc_utf8_clean(cchc_buf *out, const char *s, size_t len);
+
+/* The same, each code point escape() returns a replacement for (an entity
+ * reference, say) written as that instead; escape may return NULL. */
+int cchc_utf8_clean_escaped(cchc_buf *out, const char *s, size_t len,
+                            const char *(*escape)(uint32_t cp));
 
 /* ---- counts over the whole score ---- */
 

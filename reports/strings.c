@@ -323,6 +323,20 @@ const char *cchc_roman(size_t i)
 	return i < sizeof roman / sizeof *roman ? roman[i] : "";
 }
 
+cchc_str_id cchc_trend_word(cchc_trend t)
+{
+	switch (t) {
+	case CCHC_TREND_UP:
+		return CCHC_STR_GAP_TREND_UP;
+	case CCHC_TREND_HELD:
+		return CCHC_STR_GAP_TREND_HELD;
+	case CCHC_TREND_DOWN:
+		return CCHC_STR_GAP_TREND_DOWN;
+	default:
+		return CCHC_STR_GAP_TREND_NEW;
+	}
+}
+
 void cchc_gap_cause_order(const cchc_gap *g, size_t order[CCHC_GAP_NCAUSES])
 {
 	for (size_t i = 0; i < CCHC_GAP_NCAUSES; i++)

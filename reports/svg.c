@@ -31,25 +31,7 @@ static const char *reference(uint32_t cp)
 
 static void escape(cchc_buf *out, const char *s, size_t len)
 {
-	size_t i = 0, run = 0; /* s[i-run..i) is copied as it is */
-	while (i < len) {
-		uint32_t cp;
-		size_t n = cchc_utf8_next(s + i, len - i, &cp);
-		const char *rep = reference(cp);
-		if (!rep && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)))
-			rep = " ";
-		else if (!rep && cp == 0xFFFD && n == 1)
-			rep = "\xEF\xBF\xBD";
-		if (rep) {
-			cchc_buf_append(out, s + i - run, run);
-			cchc_buf_puts(out, rep);
-			run = 0;
-		} else {
-			run += n;
-		}
-		i += n;
-	}
-	cchc_buf_append(out, s + i - run, run);
+	cchc_utf8_clean_escaped(out, s, len, reference);
 }
 
 void cchc_html_text(cchc_buf *out, const char *s)

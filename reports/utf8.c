@@ -91,14 +91,20 @@ size_t cchc_utf8_fit(const char *s, size_t len, size_t cols, size_t *used)
 
 int cchc_utf8_clean(cchc_buf *out, const char *s, size_t len)
 {
+	return cchc_utf8_clean_escaped(out, s, len, NULL);
+}
+
+int cchc_utf8_clean_escaped(cchc_buf *out, const char *s, size_t len,
+                            const char *(*escape)(uint32_t cp))
+{
 	size_t i = 0, run = 0; /* bytes s[i-run..i) are copied as they are */
 	while (i < len) {
 		uint32_t cp;
 		size_t n = cchc_utf8_next(s + i, len - i, &cp);
-		const char *rep = NULL;
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		const char *rep = escape ? escape(cp) : NULL;
+		if (!rep && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)))
 			rep = " ";
-		else if (cp == 0xFFFD && n == 1)
+		else if (!rep && cp == 0xFFFD && n == 1)
 			rep = "\xEF\xBF\xBD";
 		if (rep) {
 			cchc_buf_append(out, s + i - run, run);

@@ -1,14 +1,10 @@
-/* The Excel workbook: opening it on a temporary file beside the target, the
- * shared formats and cell helpers, and the atomic rename at the end. The
- * sheets themselves live in xlsx_*.c, one file per sheet. */
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fchmod, fsync */
+/* The Excel workbook: written on a temporary file beside the target and
+ * renamed over it (cchc_write_atomic), with the shared formats and cell
+ * helpers. The sheets themselves live in xlsx_*.c, one file per sheet. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "xlsx_priv.h"
 
@@ -384,20 +380,18 @@ static int write_workbook(const char *tmp, const cchc_ranking *r, const cchc_gap
 	return x.failed || e != LXW_NO_ERROR ? -1 : 0;
 }
 
-/* Make the finished file readable as the umask allows (mkstemp made it 0600), flush it. */
-static int finish(const char *tmp)
+typedef struct {
+	const cchc_ranking *r;
+	const cchc_gap *gap;
+	cchc_lang lang;
+} workbook_args;
+
+/* libxlsxwriter writes the workbook by name, over the reserved temporary file. */
+static int fill(int fd, const char *tmp, void *ctx)
 {
-	int fd = open(tmp, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	mode_t mask = umask(0);
-	umask(mask);
-	int rc = fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0 ? -1 : 0;
-	int e = errno;
-	if (close(fd) < 0 && rc == 0)
-		return -1;
-	errno = e;
-	return rc;
+	const workbook_args *w = ctx;
+	(void)fd;
+	return write_workbook(tmp, w->r, w->gap, w->lang);
 }
 
 int cchc_write_xlsx(const char *path, const cchc_ranking *r, const cchc_gap *gap, cchc_lang lang)
@@ -406,33 +400,6 @@ int cchc_write_xlsx(const char *path, const cchc_ranking *r, const cchc_gap *gap
 		errno = EINVAL;
 		return -1;
 	}
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (!tmp) {
-		errno = ENOMEM;
-		return -1;
-	}
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-	int fd = mkstemp(tmp); /* reserves a unique name beside path; the workbook reopens it */
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		errno = e;
-		return -1;
-	}
-	close(fd);
-	errno = 0;
-	int rc = write_workbook(tmp, r, gap, lang);
-	if (rc == 0)
-		rc = finish(tmp);
-	if (rc == 0)
-		rc = rename(tmp, path);
-	if (rc < 0) {
-		int e = errno ? errno : EIO;
-		unlink(tmp);
-		errno = e;
-	}
-	free(tmp);
-	return rc < 0 ? -1 : 0;
+	workbook_args w = {r, gap, lang};
+	return cchc_write_atomic(path, fill, &w);
 }

@@ -6,30 +6,8 @@
 
 #include "xlsx_priv.h"
 
-#define MAX_GROUP_COLUMNS 256
 #define NAME_MIN 20
 #define NAME_MAX 45
-
-/* The union of group ids over the blocks, in order of first appearance;
- * titles[i] is the title the id first came with. */
-static size_t group_columns(const cchc_ranking *r, const char **ids, const char **titles)
-{
-	size_t n = 0;
-	for (size_t k = 0; k < r->nblocks; k++) {
-		size_t ngroups;
-		const cchc_node *const *groups = cchc_criteria_groups(r->blocks[k].set, &ngroups);
-		for (size_t g = 0; g < ngroups; g++) {
-			size_t i = 0;
-			while (i < n && strcmp(ids[i], groups[g]->id) != 0)
-				i++;
-			if (i == n && n < MAX_GROUP_COLUMNS) {
-				ids[n] = groups[g]->id;
-				titles[n++] = groups[g]->title;
-			}
-		}
-	}
-	return n;
-}
 
 /* The self-check column only when some criteria set has one. */
 static int any_self_check(const cchc_ranking *r)
@@ -106,8 +84,8 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 	lxw_worksheet *ws = cchc_xlsx_sheet(x, cchc_str(CCHC_STR_XLSX_SHEET_RANKING, x->L));
 	if (!ws)
 		return;
-	const char *ids[MAX_GROUP_COLUMNS], *titles[MAX_GROUP_COLUMNS];
-	const size_t ncols = group_columns(r, ids, titles);
+	const char *ids[CCHC_MAX_GROUP_COLUMNS], *titles[CCHC_MAX_GROUP_COLUMNS];
+	const size_t ncols = cchc_rank_group_columns(r, ids, titles);
 	const int self_check = any_self_check(r);
 
 	for (lxw_col_t c = 0; c < C_FIXED; c++)

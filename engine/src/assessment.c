@@ -146,8 +146,11 @@ static const char *const evidence_attr[CCHC_RULE_KIND_COUNT] = {
 	[CCHC_RULE_GRADE] = "grade",         [CCHC_RULE_JUDGED] = "points",
 	[CCHC_RULE_SCALE] = "(a <survey> element)"};
 
-static const char *const evidence_names[] = {"met",   "value",  "count", "date", "numerator",
-                                             "denominator", "grade", "points", NULL};
+/* The item attributes read below: the evidence ones first (an item's
+ * attribute i sets bit i of item_attrs_present()), then self and na. */
+static const char *const item_attr_names[] = {"met",   "value", "count", "date", "numerator",
+                                              "denominator", "grade", "points", "self", "na"};
+#define N_EVIDENCE 8 /* met .. points */
 
 static int evidence_fits(cchc_rule_kind kind, const char *attr)
 {
@@ -262,19 +265,19 @@ static void check_range(loader *ld, long line, const cchc_node *n, const char *w
 		     cchc_points_spell(a, p), cchc_points_spell(b, n->min), cchc_points_spell(c, n->max));
 }
 
-/* Bit i set when an item carries the attribute evidence_names[i] (the
- * evidence, then self and na): one pass over its attributes, so that the
- * typed readers below only look for what is there. */
+/* Bit i set when an item carries the attribute item_attr_names[i]: one pass
+ * over its attributes, so that the typed readers below only look for what
+ * is there. */
 static unsigned item_attrs_present(xmlNodePtr x)
 {
-	static const char *const names[] = {"met",   "value", "count", "date", "numerator",
-	                                    "denominator", "grade", "points", "self", "na"};
+	const size_t n = sizeof item_attr_names / sizeof item_attr_names[0];
 	unsigned bits = 0;
 	for (xmlAttrPtr a = x->properties; a; a = a->next) {
 		if (a->ns)
 			continue;
-		for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
-			if (a->name[0] == (xmlChar)names[i][0] && strcmp((const char *)a->name, names[i]) == 0)
+		for (unsigned i = 0; i < n; i++)
+			if (a->name[0] == (xmlChar)item_attr_names[i][0] &&
+			    strcmp((const char *)a->name, item_attr_names[i]) == 0)
 				bits |= 1u << i;
 	}
 	return bits;
@@ -292,11 +295,11 @@ static int parse_evidence(loader *ld, xmlNodePtr x, cchc_item *it)
 	unsigned given = item_attrs_present(x);
 	int v;
 
-	for (int i = 0; evidence_names[i]; i++)
-		if ((given & 1u << i) && !evidence_fits(r->kind, evidence_names[i]))
+	for (int i = 0; i < N_EVIDENCE; i++)
+		if ((given & 1u << i) && !evidence_fits(r->kind, item_attr_names[i]))
 			FAIL(ld, line,
 			     "<item criterion=\"%s\">: %s does not apply to a %s criterion: give %s",
-			     n->id, evidence_names[i], cchc_rule_kind_name(r->kind), evidence_attr[r->kind]);
+			     n->id, item_attr_names[i], cchc_rule_kind_name(r->kind), evidence_attr[r->kind]);
 	if ((given & A_MET) && seen(ld, cchc_attr_bool(x, "met", f, ld->diag, &it->met)) == 1)
 		it->has |= CCHC_HAS_MET;
 	if ((given & A_VALUE) &&

@@ -98,7 +98,8 @@ int cchc_buf_repeat(cchc_buf *buf, char c, size_t n)
 	return 0;
 }
 
-int cchc_write_file_atomic(const char *path, const char *data, size_t len)
+int cchc_write_atomic(const char *path, int (*fill)(int fd, const char *tmp, void *ctx),
+                      void *ctx)
 {
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 16);
@@ -108,22 +109,18 @@ int cchc_write_file_atomic(const char *path, const char *data, size_t len)
 	}
 	memcpy(tmp, path, plen);
 	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-	int fd = mkstemp(tmp);
+	int fd = mkstemp(tmp); /* a unique name beside path, so that rename stays on its file system */
 	if (fd < 0) {
 		int e = errno;
 		free(tmp);
 		errno = e;
 		return -1;
 	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
+	errno = 0;
+	if (fill(fd, tmp, ctx) < 0) {
+		if (errno == 0)
+			errno = EIO;
+		goto fail;
 	}
 	/* Outputs are meant to be shared: honour the umask rather than mkstemp's 0600. */
 	mode_t mask = umask(0);
@@ -148,4 +145,32 @@ fail : {
 	errno = e;
 	return -1;
 }
+}
+
+typedef struct {
+	const char *data;
+	size_t len;
+} bytes;
+
+static int write_bytes(int fd, const char *tmp, void *ctx)
+{
+	const bytes *b = ctx;
+	(void)tmp;
+	size_t off = 0;
+	while (off < b->len) {
+		ssize_t w = write(fd, b->data + off, b->len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+int cchc_write_file_atomic(const char *path, const char *data, size_t len)
+{
+	bytes b = {data, len};
+	return cchc_write_atomic(path, write_bytes, &b);
 }

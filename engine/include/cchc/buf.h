@@ -66,6 +66,16 @@ int cchc_buf_repeat(cchc_buf *buf, char c, size_t n);
  */
 int cchc_write_file_atomic(const char *path, const char *data, size_t len);
 
+/**
+ * The same for a writer of its own: fill(fd, tmp, ctx) writes the whole file
+ * either through fd or by reopening the path tmp (a library that opens files
+ * by name), returning 0, or -1 (errno set, or EIO is assumed). The file is
+ * then flushed and renamed over path.
+ * @return 0, or -1 with errno set (the temporary file is removed).
+ */
+int cchc_write_atomic(const char *path, int (*fill)(int fd, const char *tmp, void *ctx),
+                      void *ctx);
+
 #ifdef __cplusplus
 }
 #endif
