@@ -75,24 +75,6 @@ static long lines_in(const char *s, size_t n)
 }
 
 /* A whole file, malloc'd and NUL-terminated; NULL if it cannot be opened. */
-static char *slurp_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "\n    cannot open %s\n", path);
-		return NULL;
-	}
-	text t = {0};
-	char buf[1 << 14];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		append(&t, buf, n);
-	fclose(f);
-	if (len)
-		*len = t.len;
-	return t.data;
-}
-
 static void write_file(const char *path, const char *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");
@@ -111,7 +93,7 @@ static int write_hue_bundle(const char *path, long lines[TEST_HUE_SO])
 	for (size_t i = 0; i < TEST_HUE_SO; i++) {
 		char sample[256];
 		snprintf(sample, sizeof sample, "samples/hue-2018/so/%s.xml", test_hue_so_ids[i]);
-		char *file = slurp_file(test_path(sample), NULL);
+		char *file = test_read_file(test_path(sample), NULL);
 		const char *body = file;
 		if (body && strncmp(body, "<?xml", 5) == 0 && strchr(body, '\n'))
 			body = strchr(body, '\n') + 1;
@@ -219,7 +201,7 @@ static void test_hue_bundle_equals_files(void)
 	CU_ASSERT_EQUAL_FATAL(test_hue_load(&hue), 0);
 	const long *lines = hue_lines;
 	size_t len;
-	char *xml = slurp_file(HUE_BUNDLE, &len);
+	char *xml = test_read_file(HUE_BUNDLE, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
 
 	for (int from_file = 0; from_file < 2; from_file++) {
@@ -646,7 +628,7 @@ static void test_truncated(void)
 
 	/* the Huế bundle cut after skhdt's <agency>, its 8th member */
 	size_t len;
-	char *whole = slurp_file(HUE_BUNDLE, &len);
+	char *whole = test_read_file(HUE_BUNDLE, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
 	char *cut = strstr(whole, "<agency id=\"skhdt\"");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cut);
@@ -680,7 +662,7 @@ static void test_truncated(void)
 static void test_sink_stops(void)
 {
 	size_t len;
-	char *xml = slurp_file(HUE_BUNDLE, &len);
+	char *xml = test_read_file(HUE_BUNDLE, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
 	collector c = {.stop_after = 1};
 	cchc_diag *d = cchc_diag_new();
@@ -909,7 +891,7 @@ static void test_cli_rank_same_as_files(void)
 	mkdir(TMP "dir", 0755);
 	mkdir(TMP "dir/nested", 0755);
 	size_t len;
-	char *xml = slurp_file(HUE_BUNDLE, &len);
+	char *xml = test_read_file(HUE_BUNDLE, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
 	write_file(TMP "dir/nested/so.xml", xml, len);
 	free(xml);
@@ -952,11 +934,11 @@ static void test_cli_duplicates(void)
 
 	mkdir(TMP "dup", 0755);
 	size_t len;
-	char *xml = slurp_file(HUE_BUNDLE, &len);
+	char *xml = test_read_file(HUE_BUNDLE, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
 	write_file(TMP "dup/all.xml", xml, len);
 	free(xml);
-	xml = slurp_file(test_path("samples/hue-2018/so/skhdt.xml"), &len);
+	xml = test_read_file(test_path("samples/hue-2018/so/skhdt.xml"), &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
 	write_file(TMP "dup/skhdt.xml", xml, len);
 	free(xml);

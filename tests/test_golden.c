@@ -15,34 +15,13 @@
 
 #define OUT CCHC_TEST_TMP "/golden-bundle"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *data = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (data && fread(data, 1, (size_t)n, f) != (size_t)n) {
-		free(data);
-		data = NULL;
-	}
-	fclose(f);
-	if (data) {
-		data[n] = '\0';
-		*len = (size_t)n;
-	}
-	return data;
-}
-
 static void compare(const char *name)
 {
 	char got_path[512], want_path[512];
 	size_t got_len = 0, want_len = 0;
 	snprintf(got_path, sizeof got_path, "%s/%s", OUT, name);
 	snprintf(want_path, sizeof want_path, "tests/golden/%s", name);
-	char *got = slurp(got_path, &got_len);
+	char *got = test_read_file(got_path, &got_len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
 	if (getenv("CCHC_UPDATE_GOLDEN")) {
 		FILE *f = fopen(want_path, "wb");
@@ -50,7 +29,7 @@ static void compare(const char *name)
 		fwrite(got, 1, got_len, f);
 		fclose(f);
 	}
-	char *want = slurp(want_path, &want_len);
+	char *want = test_read_file(want_path, &want_len);
 	CU_ASSERT_PTR_NOT_NULL(want);
 	int same = want && got_len == want_len && memcmp(got, want, got_len) == 0;
 	if (!same && want) {

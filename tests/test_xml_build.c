@@ -4,13 +4,10 @@
  * builds from the same bytes -- names, namespaces, attributes and their
  * values, text, CDATA and line numbers (past 65 535 too). Comments and
  * processing instructions are the one difference: the builder drops them. */
-#define _POSIX_C_SOURCE 200809L /* opendir */
 #include "testutil.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <libxml/parser.h>
 
@@ -159,69 +156,36 @@ static int compare_bytes(const char *data, size_t len, const char *name)
 	return rc < 0 ? -1 : c.members;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *data = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	*len = data ? fread(data, 1, (size_t)n, f) : 0;
-	if (data)
-		data[*len] = '\0'; /* searched with strstr */
-	fclose(f);
-	return data;
-}
+typedef struct {
+	int files, members;
+} corpus;
 
-/* Every assessment or bundle under dir (recursively); adds the members seen. */
-static void compare_dir(const char *dir, int *files, int *members)
+/* An assessment or bundle of the corpus (other files are skipped). */
+static void compare_file(const char *path, void *ctx)
 {
-	DIR *d = opendir(dir);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		struct stat st;
-		size_t n = strlen(e->d_name), len = 0;
-		if (stat(path, &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			compare_dir(path, files, members);
-			continue;
+	corpus *c = ctx;
+	size_t len = 0;
+	char *data = test_read_file(path, &len);
+	if (data && (strstr(data, "<assessment ") || strstr(data, "<assessments")) &&
+	    !strstr(data, "<!DOCTYPE")) {
+		int m = compare_bytes(data, len, path);
+		if (m > 0) {
+			c->files++;
+			c->members += m;
 		}
-		if (n < 4 || strcmp(e->d_name + n - 4, ".xml") != 0 || st.st_size > (16 << 20))
-			continue;
-		char *data = slurp(path, &len);
-		if (data && (strstr(data, "<assessment ") || strstr(data, "<assessments")) &&
-		    !strstr(data, "<!DOCTYPE")) {
-			int m = compare_bytes(data, len, path);
-			if (m > 0) {
-				(*files)++;
-				*members += m;
-			}
-		}
-		free(data);
 	}
-	closedir(d);
+	free(data);
 }
 
 static void test_corpus(void)
 {
-	int files = 0, members = 0;
+	corpus c = {0, 0};
 	mismatches = 0;
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s", test_path("samples"));
-	compare_dir(dir, &files, &members);
-	snprintf(dir, sizeof dir, "%s", test_path("tests/data"));
-	compare_dir(dir, &files, &members);
+	test_each_xml(test_path("samples"), 16 << 20, compare_file, &c);
+	test_each_xml(test_path("tests/data"), 16 << 20, compare_file, &c);
 	ASSERT_EQ(mismatches, 0);
-	CU_ASSERT(files >= 40);
-	CU_ASSERT(members >= files);
+	CU_ASSERT(c.files >= 40);
+	CU_ASSERT(c.members >= c.files);
 }
 
 /* ---------------------------------------------------- crafted documents */

@@ -3,7 +3,9 @@
 #include "testutil.h"
 
 #include <CUnit/Basic.h>
+#include <dirent.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +26,52 @@ int test_run_suite(const char *suite, const test_case *tests)
 	int failed = (int)CU_get_number_of_tests_failed() + (int)CU_get_number_of_failures();
 	CU_cleanup_registry();
 	return failed ? 1 : 0;
+}
+
+char *test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	long n = -1;
+	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0)
+		data = malloc((size_t)n + 1);
+	if (data && fread(data, 1, (size_t)n, f) != (size_t)n) {
+		free(data);
+		data = NULL;
+	}
+	if (f)
+		fclose(f);
+	if (!data) {
+		fprintf(stderr, "\n    cannot read %s\n", path);
+		return NULL;
+	}
+	data[n] = '\0';
+	if (len)
+		*len = (size_t)n;
+	return data;
+}
+
+void test_each_xml(const char *dir, long max_size, void (*fn)(const char *path, void *ctx),
+                   void *ctx)
+{
+	DIR *d = opendir(dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		struct stat st;
+		size_t n = strlen(e->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			test_each_xml(path, max_size, fn, ctx);
+		else if (n > 4 && strcmp(e->d_name + n - 4, ".xml") == 0 && st.st_size <= max_size)
+			fn(path, ctx);
+	}
+	closedir(d);
 }
 
 void test_slurp(const char *path, char *buf, size_t size)

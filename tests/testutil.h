@@ -27,6 +27,15 @@ cchc_criteria *test_criteria(const char *xml, cchc_diag **diag);
 /* Load an assessment from a string against one set. */
 cchc_assessment *test_assessment(const cchc_criteria *set, const char *xml, cchc_diag **diag);
 
+/* A whole file, malloc'd and NUL-terminated (*len, when not NULL, its size
+ * without the NUL); NULL, with a note on stderr, when it cannot be read. */
+char *test_read_file(const char *path, size_t *len);
+
+/* Call fn(path, ctx) for every *.xml file under dir (recursively, hidden
+ * entries skipped, at most max_size bytes each). */
+void test_each_xml(const char *dir, long max_size, void (*fn)(const char *path, void *ctx),
+                   void *ctx);
+
 /* A file's bytes into buf, NUL-terminated and cut to size ("" if unreadable). */
 void test_slurp(const char *path, char *buf, size_t size);
 
