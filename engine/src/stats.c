@@ -1,7 +1,6 @@
 /* Block statistics with GSL: mean, median, standard deviation, extremes and
  * the share at full points, per node and for the totals. Display figures
  * only: ranking never reads them. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +21,7 @@ static void summarise_values(double *v, size_t n, int sorted, size_t full, size_
 	st->points_lost = lost;
 	if (n == 0)
 		return;
-	/* sorted first, so that a tally's values (ascending) give the same bits */
+	/* sorted first: the median needs it, and the mean and sd then add up in one order */
 	if (!sorted)
 		gsl_sort(v, 1, n);
 	st->mean = gsl_stats_mean(v, 1, n);
@@ -55,11 +54,6 @@ static int by_most_lost(const void *pa, const void *pb)
 	return a->node->index < b->node->index ? -1 : a->node->index > b->node->index;
 }
 
-/* Nodes summarised per pass over the agencies: each agency's node scores are
- * read a run of COLUMNS at a time, not one node across every agency (which
- * misses the cache once per agency and node at national scale). */
-#define COLUMNS 32
-
 /* The node statistics from a tally: each node's values, ascending, from its bins. */
 static void from_tally(const cchc_tally *t, double *v, const cchc_node *const *nodes,
                        cchc_block *b, lost_row *rows, size_t *nleaves)
@@ -77,15 +71,28 @@ static void from_tally(const cchc_tally *t, double *v, const cchc_node *const *n
 	}
 }
 
+/* A tally of the block's whole scores, for a ranking built without one. */
+static cchc_tally *tally_entries(const cchc_block *b)
+{
+	cchc_tally *t = cchc_tally_new(b->set);
+	for (size_t i = 0; t && i < b->n; i++)
+		if (cchc_tally_add(t, b->entries[i].score) < 0) {
+			cchc_tally_free(t);
+			t = NULL;
+		}
+	return t;
+}
+
 int cchc_block_stats(cchc_block *b, const cchc_tally *tally)
 {
 	size_t nnodes, nleaves = 0;
 	const cchc_node *const *nodes = cchc_criteria_nodes(b->set, &nnodes);
-	size_t n_all = b->n ? b->n : 1;
-	double *v = n_all <= SIZE_MAX / COLUMNS ? cchc_calloc(n_all * COLUMNS, sizeof *v) : NULL;
+	cchc_tally *own = tally ? NULL : tally_entries(b);
+	double *v = cchc_calloc(b->n, sizeof *v);
 	lost_row *rows = cchc_calloc(nnodes, sizeof *rows);
 	b->nodes = cchc_calloc(nnodes, sizeof *b->nodes);
-	if (!v || !rows || !b->nodes) {
+	if (!v || !rows || !b->nodes || (!tally && !own)) {
+		cchc_tally_free(own);
 		free(v);
 		free(rows);
 		return -1;
@@ -105,35 +112,8 @@ int cchc_block_stats(cchc_block *b, const cchc_tally *tally)
 			v[nself++] = (double)b->entries[i].score->total / 100.0;
 	summarise(v, nself, 0, 0, 0, &b->self_final);
 
-	if (tally)
-		from_tally(tally, v, nodes, b, rows, &nleaves);
-	for (size_t k0 = 0; k0 < nnodes && !tally; k0 += COLUMNS) {
-		size_t cols = nnodes - k0 < COLUMNS ? nnodes - k0 : COLUMNS;
-		size_t n[COLUMNS] = {0}, full[COLUMNS] = {0}, below[COLUMNS] = {0};
-		cchc_points lost[COLUMNS] = {0};
-		for (size_t i = 0; i < b->n; i++) {
-			const cchc_node_score *run = &b->entries[i].score->nodes[k0];
-			for (size_t c = 0; c < cols; c++) {
-				const cchc_node_score *ns = &run[c];
-				if (ns->excluded)
-					continue;
-				v[c * n_all + n[c]++] = (double)ns->points / 100.0;
-				if (ns->points >= ns->max)
-					full[c]++;
-				else
-					below[c]++;
-				lost[c] += ns->max - ns->points;
-			}
-		}
-		for (size_t c = 0; c < cols; c++) {
-			size_t k = k0 + c;
-			summarise(v + c * n_all, n[c], full[c], below[c], lost[c], &b->nodes[k]);
-			if (nodes[k]->nchildren == 0 && below[c] > 0 &&
-			    (nodes[k]->group->kind == CCHC_GROUP_SCORED ||
-			     nodes[k]->group->kind == CCHC_GROUP_SURVEY))
-				rows[nleaves++] = (lost_row){nodes[k], below[c], lost[c]};
-		}
-	}
+	from_tally(tally ? tally : own, v, nodes, b, rows, &nleaves);
+	cchc_tally_free(own);
 	qsort(rows, nleaves, sizeof *rows, by_most_lost);
 	b->most_lost = cchc_calloc(nleaves, sizeof *b->most_lost);
 	if (!b->most_lost) {
