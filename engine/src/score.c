@@ -164,13 +164,36 @@ static void score_leaf(const cchc_score *s, const cchc_node *n, int survey_missi
 	s->reasons[n->index] = res.reason;
 }
 
+/* What one scoring pass needs besides the score: the survey state and, for an
+ * uplift what-if, the leaves won back (NULL for a plain score). */
+typedef struct scoring {
+	int survey_missing;
+	const unsigned char *won; /* by node index */
+	int claims;               /* the agency claims points somewhere */
+} scoring;
+
+/* The uplift model: a leaf won back is earned at its full points, and claimed at
+ * them when the agency claims at all (an honest agency stays honest). */
+static void win_back(const scoring *ctx, const cchc_node *n, cchc_node_score *ns)
+{
+	if (!ctx->won || !ctx->won[n->index] || ns->excluded || n->kind == CCHC_GROUP_PENALTY)
+		return;
+	ns->points = ns->computed = n->max;
+	ns->cause = CCHC_CAUSE_NONE;
+	if (ctx->claims) {
+		ns->self = n->max;
+		ns->has_self = 1;
+	}
+}
+
 /* Post-order sum: a node's points are its children's, capped for bonus and
  * floored for penalty groups. */
-static void add_up(cchc_score *s, const cchc_node *n, int survey_missing)
+static void add_up(cchc_score *s, const cchc_node *n, const scoring *ctx)
 {
 	cchc_node_score *ns = &s->nodes[n->index];
 	if (n->nchildren == 0) {
-		score_leaf(s, n, survey_missing, ns);
+		score_leaf(s, n, ctx->survey_missing, ns);
+		win_back(ctx, n, ns);
 		if (!ns->excluded && in_frame(n) && n->max > 0) {
 			ns->leaves_full = ns->points >= n->max;
 			ns->leaves_zero = ns->points <= 0;
@@ -181,7 +204,7 @@ static void add_up(cchc_score *s, const cchc_node *n, int survey_missing)
 	ns->excluded = 1;
 	for (size_t i = 0; i < n->nchildren; i++) {
 		const cchc_node *c = n->children[i];
-		add_up(s, c, survey_missing);
+		add_up(s, c, ctx);
 		const cchc_node_score *cs = &s->nodes[c->index];
 		ns->points += cs->points;
 		ns->computed += cs->computed;
@@ -225,7 +248,26 @@ static void apply_self_check(cchc_score *s)
 	}
 }
 
+/* Whether any leaf of the set carries a claim of the agency's. */
+static int claims_anything(const cchc_assessment *a)
+{
+	size_t nnodes;
+	const cchc_node *const *nodes = cchc_criteria_nodes(cchc_assessment_criteria(a), &nnodes);
+	for (size_t i = 0; i < nnodes; i++) {
+		const cchc_item *it = nodes[i]->nchildren ? NULL : cchc_assessment_item(a, nodes[i]);
+		if (it && (it->has & CCHC_HAS_SELF))
+			return 1;
+	}
+	return 0;
+}
+
 int cchc_score_compute(cchc_score **out, const cchc_assessment *a)
+{
+	return cchc_score_compute_overlay(out, a, NULL);
+}
+
+int cchc_score_compute_overlay(cchc_score **out, const cchc_assessment *a,
+                               const unsigned char *won)
 {
 	const cchc_criteria *set = cchc_assessment_criteria(a);
 	size_t nnodes, ngroups, nbands;
@@ -248,10 +290,14 @@ int cchc_score_compute(cchc_score **out, const cchc_assessment *a)
 	s->set = set;
 	s->assessment = a;
 	s->nnodes = nnodes;
-	const int survey_missing = !cchc_assessment_has_survey(a) && cchc_criteria_survey_rescales(set);
+	const scoring ctx = {
+		.survey_missing = !cchc_assessment_has_survey(a) && cchc_criteria_survey_rescales(set),
+		.won = won,
+		.claims = won ? claims_anything(a) : 0,
+	};
 	for (size_t g = 0; g < ngroups; g++) {
 		const cchc_node *grp = groups[g];
-		add_up(s, grp, survey_missing);
+		add_up(s, grp, &ctx);
 		const cchc_node_score *gs = &s->nodes[grp->index];
 		switch (grp->kind) {
 		case CCHC_GROUP_BONUS:

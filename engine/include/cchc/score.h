@@ -116,6 +116,20 @@ typedef struct cchc_score {
  */
 int cchc_score_compute(cchc_score **out, const cchc_assessment *a);
 
+/**
+ * Score an assessment as if the leaves flagged in won[] (indexed by
+ * cchc_node.index; scored and survey leaves) had been won back: each is
+ * earned at its full points and, when the agency claims points anywhere,
+ * claimed at them too, so an honest agency stays honest. Everything else is
+ * scored as cchc_score_compute() does — bonus caps, penalty floors, N/A, the
+ * self-check — so this is the uplift planner's arithmetic, never a sum of its
+ * own. won may be NULL (a plain score). Excluded and penalty leaves are left as
+ * they are. Reasons of won leaves are those of their evidence.
+ * @return 0, or -1 when out of memory
+ */
+int cchc_score_compute_overlay(cchc_score **out, const cchc_assessment *a,
+                               const unsigned char *won);
+
 /** Free a result; NULL is allowed. */
 void cchc_score_free(cchc_score *score);
 
