@@ -209,13 +209,26 @@ static void rule_penalty(const cchc_node *n, const cchc_item *it, cchc_rule_resu
 
 typedef void (*rule_fn)(const cchc_node *, const cchc_item *, cchc_rule_result *);
 
-static const rule_fn rule_table[CCHC_RULE_KIND_COUNT] = {
-	[CCHC_RULE_YES_NO] = rule_yes_no,     [CCHC_RULE_TIERS] = rule_tiers,
-	[CCHC_RULE_LINEAR] = rule_linear,     [CCHC_RULE_PER_ITEM] = rule_per_item,
-	[CCHC_RULE_DEADLINE] = rule_deadline, [CCHC_RULE_RATIO] = rule_ratio,
-	[CCHC_RULE_GRADE] = rule_grade,       [CCHC_RULE_JUDGED] = rule_judged,
-	[CCHC_RULE_SCALE] = rule_scale,
-};
+/* Each kind's scoring function and, beside it, its formula writer. */
+typedef struct {
+	rule_fn score;
+	cchc_formula_fn formula;
+} rule_entry;
+
+#define RULE_ENTRY(K, name) [CCHC_RULE_##K] = {rule_##name, cchc_formula_##name},
+static const rule_entry rule_table[CCHC_RULE_KIND_COUNT] = {CCHC_RULE_KINDS(RULE_ENTRY)};
+#define RULE_ONE(K, name) +1
+_Static_assert(0 CCHC_RULE_KINDS(RULE_ONE) == CCHC_RULE_KIND_COUNT - 1,
+               "CCHC_RULE_KINDS lists every rule kind: give it a rule_ and a cchc_formula_ function");
+
+int cchc_formula_rule(cchc_buf *out, const cchc_node *leaf, const cchc_formula_cells *cells)
+{
+	if (leaf->kind == CCHC_GROUP_PENALTY)
+		return cchc_formula_penalty(out, leaf, cells);
+	if (leaf->rule.kind <= CCHC_RULE_NONE || leaf->rule.kind >= CCHC_RULE_KIND_COUNT)
+		return cchc_buf_puts(out, "0");
+	return rule_table[leaf->rule.kind].formula(out, leaf, cells);
+}
 
 void cchc_rule_apply(const cchc_node *leaf, const cchc_item *item, cchc_rule_result *out)
 {
@@ -224,6 +237,6 @@ void cchc_rule_apply(const cchc_node *leaf, const cchc_item *item, cchc_rule_res
 	out->reason.note = item->note;
 	if (leaf->kind == CCHC_GROUP_PENALTY)
 		rule_penalty(leaf, item, out);
-	else if (rule_table[leaf->rule.kind])
-		rule_table[leaf->rule.kind](leaf, item, out);
+	else if (rule_table[leaf->rule.kind].score)
+		rule_table[leaf->rule.kind].score(leaf, item, out);
 }

@@ -12,6 +12,7 @@
 #include "cchc/buf.h"
 #include "cchc/criteria.h"
 #include "cchc/diag.h"
+#include "cchc/formula.h"
 #include "cchc/gap.h"
 #include "cchc/plan.h"
 #include "cchc/points.h"
