@@ -45,10 +45,46 @@ static void strip_namespaces(char *s)
 			*r = ' ';
 }
 
+/* libxml2's limits on one piece of a document (without XML_PARSE_HUGE, which
+ * cchc leaves off), by the words of its error: say what is too long. */
+static const struct {
+	const char *libxml2;
+	const char *what;
+	const char *limit;
+} too_long[] = {
+	{"AttValue length too long", "an attribute value", "10 000 000 bytes"},
+	{"Comment too big found", "a comment", "10 000 000 bytes"},
+	{"CData section too big found", "a CDATA section", "10 000 000 bytes"},
+	{"too big found", "a processing instruction", "10 000 000 bytes"},
+	{"huge text node", "a text", "10 000 000 bytes"},
+	{"Name too long", "a name", "50 000 bytes"},
+	/* the push parser holds more than this unparsed: one start tag or other markup */
+	{"Huge input lookup", "a start tag (its attributes together) or other markup",
+	 "10 000 000 bytes"},
+};
+
+/* The message for one of those limits, or 0; later errors are its echoes. */
+static int report_too_long(cchc_xml_sink *sink, const xmlError *err, long line)
+{
+	for (size_t i = 0; i < sizeof too_long / sizeof too_long[0]; i++) {
+		if (!err->message || !strstr(err->message, too_long[i].libxml2))
+			continue;
+		cchc_diag_addf(sink->diag, err->file ? err->file : sink->file, line,
+		               "%s here is longer than %s, the most cchc reads in one piece: shorten it",
+		               too_long[i].what, too_long[i].limit);
+		sink->errors++;
+		sink->refused = 1;
+		return 1;
+	}
+	return 0;
+}
+
 void cchc_xml_on_error(void *user, xmlErrorPtr err)
 {
 	cchc_xml_sink *sink = user;
 	if (!err || err->level == XML_ERR_WARNING || sink->refused)
+		return;
+	if (err->domain == XML_FROM_PARSER && report_too_long(sink, err, err->line))
 		return;
 	char msg[1024];
 	int n = snprintf(msg, sizeof msg, "%s", err->message ? err->message : "unknown XML error");
@@ -148,6 +184,40 @@ int cchc_xml_utf16_or_32(const char *data, size_t len)
 	                    (b[0] == 0 && b[1] == 0));
 }
 
+size_t cchc_xml_eol(char *out, const char *in, size_t n, int *after_cr)
+{
+	/* most pieces hold no CR at all: find the first fast */
+	const char *cr = *after_cr && n ? in : memchr(in, '\r', n);
+	size_t w = cr ? (size_t)(cr - in) : n;
+	if (out != in)
+		memmove(out, in, w);
+	if (!cr)
+		return n;
+	int after = *after_cr;
+	for (size_t r = w; r < n; r++) {
+		char c = in[r];
+		if (c == '\n' && after) {
+			after = 0; /* the LF of a CR LF: the CR already ended the line */
+			continue;
+		}
+		after = c == '\r';
+		out[w++] = after ? '\n' : c;
+	}
+	*after_cr = after;
+	return w;
+}
+
+int cchc_xml_encoding_refusal(const cchc_prolog *p, char *msg, size_t size)
+{
+	if (!cchc_prolog_encoding_refused(p))
+		return 0;
+	snprintf(msg, size,
+	         "the file declares encoding=\"%s%s\", but cchc reads UTF-8 only: save it as UTF-8 "
+	         "(and declare encoding=\"UTF-8\")",
+	         p->encoding, p->encoding_len > CCHC_PROLOG_ENCODING_MAX ? "…" : "");
+	return 1;
+}
+
 xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_diag *diag)
 {
 	char *owned = NULL;
@@ -174,6 +244,25 @@ xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_di
 		               CCHC_XML_MAX_FILE >> 20);
 		goto done;
 	}
+	cchc_prolog prolog;
+	cchc_prolog_init(&prolog, 1);
+	cchc_prolog_scan(&prolog, data, len);
+	char msg[200];
+	if (cchc_xml_encoding_refusal(&prolog, msg, sizeof msg)) {
+		cchc_diag_addf(diag, path, prolog.encoding_line, "%s", msg);
+		goto done;
+	}
+	if (memchr(data, '\r', len)) {
+		/* line ends made LF, in place in a file read here, else in a copy */
+		char *out = owned ? owned : malloc(len + 1);
+		if (!out) {
+			cchc_diag_addf(diag, path, 0, "out of memory reading the file");
+			goto done;
+		}
+		int after_cr = 0;
+		len = cchc_xml_eol(out, data, len, &after_cr);
+		data = owned = out;
+	}
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
 		cchc_diag_addf(diag, path, 0, "out of memory creating the XML parser");
@@ -183,9 +272,7 @@ xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_di
 	ctxt->sax->internalSubset = refuse_doctype;
 	xmlSetStructuredErrorFunc(&sink, cchc_xml_on_error);
 	xmlSetGenericErrorFunc(NULL, cchc_xml_on_generic_error);
-	/* NONET: never fetch anything; no NOENT/DTDLOAD/DTDATTR/XINCLUDE/HUGE/RECOVER. */
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
-	                        XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, CCHC_XML_PARSE_OPTIONS);
 	int ok = doc && ctxt->wellFormed && !sink.refused;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);

@@ -7,10 +7,17 @@
 #include <libxml/xmlschemas.h>
 
 #include "cchc/diag.h"
+#include "sniff_priv.h"
 #include "xml_build.h"
 
 /* Largest input file accepted by the DOM loaders. */
 #define CCHC_XML_MAX_FILE ((size_t)256 << 20)
+
+/* The options of every parse: NONET never fetches anything; IGNORE_ENC never
+ * converts from a declared encoding (cchc_xml_encoding_refusal refuses any
+ * but UTF-8 first); never NOENT, DTDLOAD, DTDATTR, XINCLUDE, HUGE or RECOVER. */
+#define CCHC_XML_PARSE_OPTIONS                                                               \
+	(XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC)
 
 /* Where libxml2's errors go: each becomes one diagnostic "prefix: message"
  * with file and line, namespaces stripped, on one line. */
@@ -40,6 +47,17 @@ int cchc_xml_validate(xmlSchemaPtr schema, xmlDocPtr doc, const char *name, cchc
 /* The same for one element's subtree (a member of a bundle). */
 int cchc_xml_validate_element(xmlSchemaPtr schema, xmlNodePtr el, const char *name,
                               cchc_diag *diag);
+
+/* XML end-of-line handling (XML 1.0 section 2.11), done before libxml2 reads
+ * the bytes so that its line numbers count a lone CR as a line end too: CR LF
+ * and a lone CR become LF. n bytes of in go to out (which may be in: never
+ * longer); *after_cr carries a CR ending one piece to the next (0 to begin).
+ * Returns the length written. */
+size_t cchc_xml_eol(char *out, const char *in, size_t n, int *after_cr);
+
+/* Whether the prolog declares an encoding cchc refuses (anything but UTF-8,
+ * ASCII aside); if so the message saying so goes into msg. */
+int cchc_xml_encoding_refusal(const cchc_prolog *p, char *msg, size_t size);
 
 /* A byte order mark or a NUL next to the first '<': libxml2 would convert
  * such a file, but cchc's files (and the CLI's sniffing) are UTF-8. */

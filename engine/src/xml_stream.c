@@ -3,7 +3,8 @@
  * (xml_build.c), so memory follows the element being read, not the input.
  * What cchc_xml_parse checks on a whole buffer is checked here on the way
  * in: the prolog is scanned before libxml2 sees it, so a DOCTYPE (and with
- * it any entity) is refused before a byte of it is parsed. */
+ * it any entity) or a declared encoding other than UTF-8 is refused before a
+ * byte of it is parsed, and line ends are made LF on the way (cchc_xml_eol). */
 #define _POSIX_C_SOURCE 200809L
 #include "xml_priv.h"
 
@@ -22,22 +23,6 @@
 /* A file above the size cap must show its <assessments> root this early. */
 #define BIG_FILE_PEEK 1024
 
-/* Where the prolog scan is: before the root element nothing but white space,
- * comments and processing instructions may come. */
-typedef enum {
-	P_TOP,
-	P_LT,
-	P_PI,
-	P_PI_Q,
-	P_BANG,
-	P_COMMENT_OPEN,
-	P_COMMENT,
-	P_COMMENT_D1,
-	P_COMMENT_D2,
-	P_NAME, /* reading the root's name */
-	P_DONE
-} prolog_state;
-
 typedef struct {
 	xmlParserCtxtPtr ctxt;
 	cchc_xml_build build;
@@ -51,27 +36,13 @@ typedef struct {
 	unsigned long long size;      /* of the file or buffer */
 	char *head;                   /* the file's first chunk, read before parsing */
 	size_t head_len, head_pos;
-	unsigned long long fed;       /* bytes handed to libxml2 */
+	unsigned long long fed;       /* bytes read for libxml2 */
 	unsigned long long mark;      /* fed when the current subtree began */
 	long mark_line;               /* where it began */
 	int marked;
-	prolog_state prolog;
-	long prolog_line;
-	char root[16];                /* the root's local name, once seen ("" if longer) */
-	size_t root_len;
-	int root_prefixed;
+	int after_cr;                 /* the last byte read was a CR (cchc_xml_eol) */
+	cchc_prolog prolog;           /* before the root element: no DOCTYPE, UTF-8 only */
 } xml_input;
-
-static int is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static int is_name_char(unsigned char c)
-{
-	return c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
 
 static void refuse(xml_input *s, long line, const char *msg)
 {
@@ -82,112 +53,54 @@ static void refuse(xml_input *s, long line, const char *msg)
 	s->sink.refused = 1;
 }
 
-/* Run the prolog scan over a chunk on its way to libxml2. */
-static void scan_prolog(xml_input *s, const unsigned char *b, size_t n)
+/* Run the prolog scan over a chunk on its way to libxml2: a DOCTYPE or an
+ * encoding other than UTF-8 is refused before libxml2 reads any of it. */
+static void scan_prolog(xml_input *s, const char *b, size_t n)
 {
-	for (size_t i = 0; i < n && s->prolog != P_DONE; i++) {
-		unsigned char c = b[i];
-		if (c == '\n')
-			s->prolog_line++;
-		switch (s->prolog) {
-		case P_TOP:
-			if (c == '<')
-				s->prolog = P_LT;
-			else if (!is_space(c) && !(s->fed + i < 3 && (c == 0xEF || c == 0xBB || c == 0xBF)))
-				s->prolog = P_DONE; /* libxml2 says what is wrong */
-			break;
-		case P_LT:
-			s->prolog = c == '?' ? P_PI : c == '!' ? P_BANG : P_NAME;
-			if (s->prolog == P_NAME) {
-				s->root_len = 0;
-				i--; /* c is the name's first character */
-				if (c == '\n')
-					s->prolog_line--;
-			}
-			break;
-		case P_PI:
-			if (c == '?')
-				s->prolog = P_PI_Q;
-			break;
-		case P_PI_Q:
-			s->prolog = c == '>' ? P_TOP : c == '?' ? P_PI_Q : P_PI;
-			break;
-		case P_BANG:
-			if (c == '-') {
-				s->prolog = P_COMMENT_OPEN;
-			} else {
-				if (c == 'D')
-					refuse(s, s->prolog_line,
-					       "a <!DOCTYPE> is not allowed (DTDs and entities are refused for "
-					       "safety): remove it");
-				s->prolog = P_DONE;
-			}
-			break;
-		case P_COMMENT_OPEN:
-			s->prolog = c == '-' ? P_COMMENT : P_DONE;
-			break;
-		case P_COMMENT:
-			if (c == '-')
-				s->prolog = P_COMMENT_D1;
-			break;
-		case P_COMMENT_D1:
-			s->prolog = c == '-' ? P_COMMENT_D2 : P_COMMENT;
-			break;
-		case P_COMMENT_D2:
-			s->prolog = c == '>' ? P_TOP : P_DONE;
-			break;
-		case P_NAME:
-			if (c == ':') {
-				s->root_len = 0; /* a prefix: keep the local name */
-				s->root_prefixed = 1;
-			} else if (is_name_char(c)) {
-				if (s->root_len < sizeof s->root - 1)
-					s->root[s->root_len] = (char)c;
-				s->root_len++;
-			} else {
-				if (s->root_len >= sizeof s->root)
-					s->root_len = 0;
-				s->root[s->root_len] = '\0';
-				s->prolog = P_DONE;
-			}
-			break;
-		case P_DONE:
-			break;
-		}
-	}
+	if (s->prolog.done)
+		return;
+	cchc_prolog_scan(&s->prolog, b, n);
+	char msg[200];
+	if (s->prolog.doctype_line)
+		refuse(s, s->prolog.doctype_line,
+		       "a <!DOCTYPE> is not allowed (DTDs and entities are refused for safety): remove it");
+	else if (cchc_xml_encoding_refusal(&s->prolog, msg, sizeof msg))
+		refuse(s, s->prolog.encoding_line, msg);
 }
 
-/* The next bytes into buf (at most cap), scanned and counted; 0 at the end,
- * -1 after a refusal. */
+/* The next bytes into buf (at most cap), counted, their line ends made LF
+ * (cchc_xml_eol) and scanned; 0 at the end, -1 after a refusal. */
 static long read_more(xml_input *s, char *buf, size_t cap)
 {
-	size_t n = 0;
-	if (s->sink.refused)
-		return -1;
-	if (s->head_pos < s->head_len) {
-		n = s->head_len - s->head_pos < cap ? s->head_len - s->head_pos : cap;
-		memcpy(buf, s->head + s->head_pos, n);
-		s->head_pos += n;
-	} else if (s->data) {
-		n = s->len - s->pos < cap ? s->len - s->pos : cap;
-		memcpy(buf, s->data + s->pos, n);
-		s->pos += n;
-	} else {
-		ssize_t got;
-		do
-			got = read(s->fd, buf, cap);
-		while (got < 0 && errno == EINTR);
-		if (got < 0) {
-			char msg[160];
-			snprintf(msg, sizeof msg, "cannot read the file: %s", strerror(errno));
-			refuse(s, 0, msg);
+	size_t n, got;
+	do {
+		if (s->sink.refused)
 			return -1;
+		if (s->head_pos < s->head_len) {
+			got = s->head_len - s->head_pos < cap ? s->head_len - s->head_pos : cap;
+			memcpy(buf, s->head + s->head_pos, got);
+			s->head_pos += got;
+		} else if (s->data) {
+			got = s->len - s->pos < cap ? s->len - s->pos : cap;
+			memcpy(buf, s->data + s->pos, got);
+			s->pos += got;
+		} else {
+			ssize_t r;
+			do
+				r = read(s->fd, buf, cap);
+			while (r < 0 && errno == EINTR);
+			if (r < 0) {
+				char msg[160];
+				snprintf(msg, sizeof msg, "cannot read the file: %s", strerror(errno));
+				refuse(s, 0, msg);
+				return -1;
+			}
+			got = (size_t)r;
 		}
-		n = (size_t)got;
-	}
-	if (s->prolog != P_DONE)
-		scan_prolog(s, (const unsigned char *)buf, n);
-	s->fed += n;
+		s->fed += got;
+		n = cchc_xml_eol(buf, buf, got, &s->after_cr);
+	} while (got > 0 && n == 0); /* the LF of a CR LF split between reads */
+	scan_prolog(s, buf, n);
 	return s->sink.refused ? -1 : (long)n;
 }
 
@@ -245,9 +158,10 @@ static int check_start(xml_input *s, const char *bundle_root)
 		return -1;
 	}
 	/* Only a bundle may be larger than the cap (each of its members may not). */
-	xml_input probe = {.prolog = P_TOP, .prolog_line = 1};
-	scan_prolog(&probe, (const unsigned char *)head, n < BIG_FILE_PEEK ? n : BIG_FILE_PEEK);
-	if (bundle_root && probe.prolog == P_DONE && strcmp(probe.root, bundle_root) == 0)
+	cchc_prolog probe;
+	cchc_prolog_init(&probe, 1);
+	cchc_prolog_scan(&probe, head, n < BIG_FILE_PEEK ? n : BIG_FILE_PEEK);
+	if (bundle_root && probe.done && strcmp(probe.root, bundle_root) == 0)
 		return 0;
 	char msg[200];
 	if (s->data)
@@ -338,7 +252,6 @@ static void on_parse_error(void *user, xmlErrorPtr err)
 /* Feed the parser chunk by chunk until the end, an error or a stop. */
 static void parse(xml_input *s)
 {
-	static const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
 	char *buf = malloc(CHUNK);
 	if (!buf) {
 		refuse(s, 0, "out of memory reading the file");
@@ -353,13 +266,12 @@ static void parse(xml_input *s)
 	sax.serror = on_parse_error;
 	long n = read_more(s, buf, CHUNK);
 	if (n >= 0) {
-		/* NONET: never fetch anything; no NOENT/DTDLOAD/DTDATTR/XINCLUDE/HUGE/RECOVER. */
 		s->ctxt = xmlCreatePushParserCtxt(&sax, &s->build, buf, (int)n, s->path);
 		if (!s->ctxt)
 			refuse(s, 0, "out of memory creating the XML parser");
 	}
 	if (s->ctxt) {
-		xmlCtxtUseOptions(s->ctxt, options);
+		xmlCtxtUseOptions(s->ctxt, CCHC_XML_PARSE_OPTIONS);
 		s->build.ctxt = s->ctxt;
 		int done = n == 0;
 		while (!s->build.stopped && !s->sink.refused) {
@@ -401,8 +313,7 @@ int cchc_xml_stream(const char *path, const char *data, size_t len, const char *
 	s.sink = (cchc_xml_sink){diag, path, "not well-formed XML", 0, 0};
 	s.path = path;
 	s.fd = -1;
-	s.prolog = P_TOP;
-	s.prolog_line = 1;
+	cchc_prolog_init(&s.prolog, 1);
 	int rc;
 	if (data) {
 		s.data = data;
