@@ -91,6 +91,25 @@ static void write_target(cchc_json *j, const cchc_gap *g)
 		if (g->losses[i].in_recovery)
 			cchc_json_string(j, g->losses[i].leaf->id);
 	cchc_json_array_end(j);
+	cchc_json_key(j, "total_after");
+	cchc_json_hundredths(j, g->plan_total);
+	cchc_json_key(j, "rank_after");
+	cchc_json_int(j, (int64_t)g->plan_rank);
+	cchc_json_key(j, "exact");
+	cchc_json_bool(j, g->plan_exact);
+	cchc_json_object_end(j);
+}
+
+/* The uplift model, as keys a program can check (the assumption says it in words). */
+static void write_model(cchc_json *j)
+{
+	cchc_json_object_begin(j);
+	cchc_json_key(j, "others");
+	cchc_json_string(j, "keep-scores");
+	cchc_json_key(j, "won_back");
+	cchc_json_string(j, "earned-and-claimed-at-max");
+	cchc_json_key(j, "total");
+	cchc_json_string(j, "rescored");
 	cchc_json_object_end(j);
 }
 
@@ -193,6 +212,8 @@ int cchc_render_gap_json(cchc_buf *out, const cchc_gap *g, cchc_lang lang)
 	write_position(&j, g->entry);
 	cchc_json_key(&j, "assumption");
 	cchc_json_string(&j, cchc_str(CCHC_STR_GAP_ASSUMPTION, lang));
+	cchc_json_key(&j, "model");
+	write_model(&j);
 	cchc_json_key(&j, "losses");
 	cchc_json_array_begin(&j);
 	for (size_t i = 0; i < g->nlosses; i++)
@@ -204,6 +225,8 @@ int cchc_render_gap_json(cchc_buf *out, const cchc_gap *g, cchc_lang lang)
 	cchc_json_hundredths(&j, g->recoverable);
 	cchc_json_key(&j, "best_rank");
 	cchc_json_int(&j, (int64_t)g->best_rank);
+	cchc_json_key(&j, "best_total");
+	cchc_json_hundredths(&j, g->best_total);
 	cchc_json_key(&j, "target");
 	write_target(&j, g);
 	cchc_json_key(&j, "tasks");

@@ -224,62 +224,48 @@ static void causes(doc *d)
 	cchc_buf_puts(d->out, "\n");
 }
 
-static void target(doc *d)
+/* The chosen criteria: id, title, cause, points lost, effort. */
+static void plan_table(doc *d)
 {
 	const cchc_gap *g = d->gap;
-	char k[24], of[24], need[CCHC_FMT_SIZE], rec[CCHC_FMT_SIZE], eff[24], best[24], n[24];
-	heading(d, CCHC_STR_GAP_TARGET);
-	fill(d, CCHC_STR_GAP_ASSUMPTION, NULL, 0);
-	cchc_buf_puts(d->out, "\n");
-	snprintf(of, sizeof of, "%zu", g->block->n);
-	if (g->target_rank) {
-		snprintf(k, sizeof k, "%zu", g->target_rank);
-		cchc_fmt_points_short(need, g->needed, d->L);
-		cchc_fmt_points_short(rec, g->recoverable, d->L);
-		if (g->needed == 0) {
-			const char *args[] = {k, of};
-			fill(d, CCHC_STR_GAP_ALREADY, args, 2);
-		} else if (!g->reachable) {
-			const char *args[] = {k, of, need, rec};
-			fill(d, CCHC_STR_GAP_UNREACHABLE, args, 4);
-		} else {
-			const char *args[] = {k, of, need};
-			fill(d, CCHC_STR_GAP_NEEDED, args, 3);
-			cchc_buf_puts(d->out, "\n");
-			snprintf(n, sizeof n, "%zu", g->nrecovery);
-			cchc_fmt_points_short(rec, g->recovered, d->L);
-			snprintf(eff, sizeof eff, "%ld", g->recovery_effort);
-			const char *pargs[] = {n, rec, eff};
-			fill(d, CCHC_STR_GAP_PLAN, pargs, 3);
-			cchc_buf_puts(d->out, "\n\n");
-			cchc_table t;
-			cchc_table_init(&t, "lllrr");
-			cchc_table_cap(&t, 1, 50);
-			cchc_table_cap(&t, 2, 30);
-			cchc_table_cell(&t, cchc_str(CCHC_STR_GAP_CRITERION, d->L));
-			cchc_table_cell(&t, "");
-			cchc_table_cell(&t, cchc_str(CCHC_STR_CAUSE, d->L));
-			cchc_table_cell(&t, cchc_str(CCHC_STR_GAP_LOST, d->L));
-			cchc_table_cell(&t, cchc_str(CCHC_STR_GAP_EFFORT, d->L));
-			for (size_t i = 0; i < g->nlosses; i++) {
-				const cchc_loss *l = &g->losses[i];
-				if (!l->in_recovery)
-					continue;
-				cchc_table_cell(&t, l->leaf->id);
-				cchc_table_cell(&t, l->leaf->title);
-				cchc_table_cell(&t, cchc_cause_label(l->ns->cause, d->L));
-				cchc_fmt_points(rec, l->lost, d->L);
-				cchc_table_cell(&t, rec);
-				cchc_table_cellf(&t, "%d", l->effort);
-			}
-			table_out(d, &t);
-		}
-		cchc_buf_puts(d->out, "\n");
+	char lost[CCHC_FMT_SIZE];
+	cchc_table t;
+	cchc_table_init(&t, "lllrr");
+	cchc_table_cap(&t, 1, 50);
+	cchc_table_cap(&t, 2, 30);
+	cchc_table_cell(&t, cchc_str(CCHC_STR_GAP_CRITERION, d->L));
+	cchc_table_cell(&t, "");
+	cchc_table_cell(&t, cchc_str(CCHC_STR_CAUSE, d->L));
+	cchc_table_cell(&t, cchc_str(CCHC_STR_GAP_LOST, d->L));
+	cchc_table_cell(&t, cchc_str(CCHC_STR_GAP_EFFORT, d->L));
+	for (size_t i = 0; i < g->nlosses; i++) {
+		const cchc_loss *l = &g->losses[i];
+		if (!l->in_recovery)
+			continue;
+		cchc_table_cell(&t, l->leaf->id);
+		cchc_table_cell(&t, l->leaf->title);
+		cchc_table_cell(&t, cchc_cause_label(l->ns->cause, d->L));
+		cchc_fmt_points(lost, l->lost, d->L);
+		cchc_table_cell(&t, lost);
+		cchc_table_cellf(&t, "%d", l->effort);
 	}
-	snprintf(best, sizeof best, "%zu", g->best_rank);
-	const char *bargs[] = {best, of};
-	fill(d, CCHC_STR_GAP_BEST, bargs, 2);
-	cchc_buf_puts(d->out, "\n");
+	table_out(d, &t);
+}
+
+static void target(doc *d)
+{
+	cchc_gap_sentences ss;
+	heading(d, CCHC_STR_GAP_TARGET);
+	cchc_gap_target_sentences(d->gap, d->L, &ss);
+	for (size_t i = 0; i < ss.n; i++) {
+		fill(d, ss.s[i].id, ss.s[i].args, ss.s[i].nargs);
+		cchc_buf_puts(d->out, "\n");
+		if (i == ss.table_after) {
+			cchc_buf_puts(d->out, "\n");
+			plan_table(d);
+			cchc_buf_puts(d->out, "\n");
+		}
+	}
 }
 
 static void tasks(doc *d)

@@ -209,44 +209,22 @@ static void plan_table(html_page *p)
 	hp_put(p, "</tbody>\n</table>\n");
 }
 
-static void target_plan(html_page *p)
-{
-	const cchc_gap *g = p->gap;
-	char k[24], of[24], need[CCHC_FMT_SIZE], rec[CCHC_FMT_SIZE], eff[24], n[24];
-	snprintf(k, sizeof k, "%zu", g->target_rank);
-	snprintf(of, sizeof of, "%zu", g->block->n);
-	cchc_fmt_points_short(need, g->needed, p->L);
-	cchc_fmt_points_short(rec, g->recoverable, p->L);
-	if (g->needed == 0) {
-		const char *args[] = {k, of};
-		sentence(p, CCHC_STR_GAP_ALREADY, args, 2, "target");
-	} else if (!g->reachable) {
-		const char *args[] = {k, of, need, rec};
-		sentence(p, CCHC_STR_GAP_UNREACHABLE, args, 4, "target");
-	} else {
-		const char *args[] = {k, of, need};
-		sentence(p, CCHC_STR_GAP_NEEDED, args, 3, "target");
-		snprintf(n, sizeof n, "%zu", g->nrecovery);
-		cchc_fmt_points_short(rec, g->recovered, p->L);
-		snprintf(eff, sizeof eff, "%ld", g->recovery_effort);
-		const char *pargs[] = {n, rec, eff};
-		sentence(p, CCHC_STR_GAP_PLAN, pargs, 3, NULL);
-		plan_table(p);
-	}
-}
-
 static void target(html_page *p)
 {
-	const cchc_gap *g = p->gap;
-	char best[24], of[24];
+	cchc_gap_sentences ss;
 	heading(p, CCHC_STR_GAP_TARGET);
-	sentence(p, CCHC_STR_GAP_ASSUMPTION, NULL, 0, "note");
-	if (g->target_rank)
-		target_plan(p);
-	snprintf(best, sizeof best, "%zu", g->best_rank);
-	snprintf(of, sizeof of, "%zu", g->block->n);
-	const char *args[] = {best, of};
-	sentence(p, CCHC_STR_GAP_BEST, args, 2, NULL);
+	cchc_gap_target_sentences(p->gap, p->L, &ss);
+	for (size_t i = 0; i < ss.n; i++) {
+		const cchc_str_id id = ss.s[i].id;
+		const char *cls = id == CCHC_STR_GAP_ASSUMPTION ? "note"
+		                  : id == CCHC_STR_GAP_ALREADY || id == CCHC_STR_GAP_UNREACHABLE ||
+		                          id == CCHC_STR_GAP_NEEDED
+		                      ? "target"
+		                      : NULL;
+		sentence(p, id, ss.s[i].args, ss.s[i].nargs, cls);
+		if (i == ss.table_after)
+			plan_table(p);
+	}
 }
 
 static void area_row(html_page *p, size_t area)

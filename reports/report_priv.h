@@ -18,7 +18,7 @@ int cchc_str_fill(cchc_buf *out, cchc_str_id id, cchc_lang lang, const char *con
                   size_t nargs);
 
 /* The causes a gap analysis words, in the order the plans list them, with
- * their long labels ("Có thực hiện nhưng chậm so với thời gian quy định"). */
+ * their labels (cchc_cause_label's: "Có thực hiện nhưng chậm so với thời gian quy định"). */
 typedef struct {
 	cchc_cause cause;
 	cchc_str_id label;
@@ -36,6 +36,27 @@ const char *cchc_roman(size_t i);
 
 /* The word for a criterion's trend against last year (up, held, down, new). */
 cchc_str_id cchc_trend_word(cchc_trend t);
+
+/* ---- gap_target.c ---- */
+
+/* One sentence of the target-rank section: a string template and its arguments. */
+typedef struct cchc_gap_sentence {
+	cchc_str_id id;
+	const char *args[4];
+	size_t nargs;
+	char text[4][CCHC_FMT_SIZE];
+} cchc_gap_sentence;
+
+typedef struct cchc_gap_sentences {
+	cchc_gap_sentence s[8];
+	size_t n;
+	size_t table_after; /* the chosen criteria's table follows s[table_after]; (size_t)-1: none */
+} cchc_gap_sentences;
+
+/* The target-rank section in order: the model assumed, the target's verdict
+ * (already there / unreachable / needed + plan + its re-scored result), a note
+ * when the search was cut short, the rank with every loss won back. */
+void cchc_gap_target_sentences(const cchc_gap *g, cchc_lang L, cchc_gap_sentences *out);
 
 /* ---- rank_json.c ---- */
 

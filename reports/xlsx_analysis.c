@@ -176,11 +176,28 @@ static void figure(sheet *s, cchc_str_id label, double v, lxw_format *f)
 	s->row++;
 }
 
+/* The chosen criteria's ids on one row. */
+static void chosen_ids(sheet *s)
+{
+	cchc_xlsx *x = s->x;
+	const cchc_gap *g = s->g;
+	size_t ids = 0;
+	cchc_buf list;
+	cchc_buf_init(&list, CCHC_XLSX_TEXT_MAX);
+	for (size_t i = 0; i < g->nlosses; i++)
+		if (g->losses[i].in_recovery)
+			cchc_buf_printf(&list, "%s%s", ids++ ? ", " : "", g->losses[i].leaf->id);
+	if (list.failed)
+		x->failed = 1;
+	else if (ids)
+		cchc_xlsx_str(x, s->ws, s->row++, 0, list.data, NULL);
+	cchc_buf_dispose(&list);
+}
+
 static void target(sheet *s)
 {
 	cchc_xlsx *x = s->x;
 	const cchc_gap *g = s->g;
-	char k[24], of[24], need[CCHC_FMT_SIZE], rec[CCHC_FMT_SIZE], eff[24], best[24], n[24];
 	heading(s, CCHC_STR_GAP_TARGET);
 	sentence(s, CCHC_STR_GAP_ASSUMPTION, NULL, 0);
 	s->row++;
@@ -198,41 +215,13 @@ static void target(sheet *s)
 	figure(s, CCHC_STR_XLSX_BEST_RANK, (double)g->best_rank, x->count);
 	s->row++;
 
-	snprintf(of, sizeof of, "%zu", g->block->n);
-	if (g->target_rank) {
-		snprintf(k, sizeof k, "%zu", g->target_rank);
-		cchc_fmt_points_short(need, g->needed, x->L);
-		cchc_fmt_points_short(rec, g->recoverable, x->L);
-		if (g->needed == 0) {
-			const char *args[] = {k, of};
-			sentence(s, CCHC_STR_GAP_ALREADY, args, 2);
-		} else if (!g->reachable) {
-			const char *args[] = {k, of, need, rec};
-			sentence(s, CCHC_STR_GAP_UNREACHABLE, args, 4);
-		} else {
-			const char *args[] = {k, of, need};
-			sentence(s, CCHC_STR_GAP_NEEDED, args, 3);
-			snprintf(n, sizeof n, "%zu", g->nrecovery);
-			cchc_fmt_points_short(rec, g->recovered, x->L);
-			snprintf(eff, sizeof eff, "%ld", g->recovery_effort);
-			const char *pargs[] = {n, rec, eff};
-			sentence(s, CCHC_STR_GAP_PLAN, pargs, 3);
-			size_t ids = 0;
-			cchc_buf list;
-			cchc_buf_init(&list, CCHC_XLSX_TEXT_MAX);
-			for (size_t i = 0; i < g->nlosses; i++)
-				if (g->losses[i].in_recovery)
-					cchc_buf_printf(&list, "%s%s", ids++ ? ", " : "", g->losses[i].leaf->id);
-			if (list.failed)
-				x->failed = 1;
-			else if (ids)
-				cchc_xlsx_str(x, s->ws, s->row++, 0, list.data, NULL);
-			cchc_buf_dispose(&list);
-		}
+	cchc_gap_sentences ss;
+	cchc_gap_target_sentences(g, x->L, &ss);
+	for (size_t i = 1; i < ss.n; i++) { /* the assumption is already above the figures */
+		sentence(s, ss.s[i].id, ss.s[i].args, ss.s[i].nargs);
+		if (i == ss.table_after)
+			chosen_ids(s);
 	}
-	snprintf(best, sizeof best, "%zu", g->best_rank);
-	const char *bargs[] = {best, of};
-	sentence(s, CCHC_STR_GAP_BEST, bargs, 2);
 }
 
 void cchc_xlsx_sheet_analysis(cchc_xlsx *x)

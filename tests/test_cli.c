@@ -35,7 +35,7 @@ static void test_score_text(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "8,25/13"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tổng điểm:        70,00/100\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Xếp loại:         Khá\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tự chấm:          75,75 (chênh lệch -5,75)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tự chấm:          75,75 (chênh lệch +5,75)\n"));
 	CU_ASSERT_STRING_EQUAL(err_text, "");
 }
 
@@ -190,7 +190,7 @@ static void test_gap(void)
 	                                        "4 tiêu chí, mất 3 điểm: 1.1.1 (−0,5), 2.4 (−1), 7.2.5 "
 	                                        "(−0,5), 8.2 (−1)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Để đạt vị trí thứ 10/21 cần thêm 4,9 điểm."));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Giả định: các cơ quan khác giữ nguyên điểm số năm nay."));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Giả định: các cơ quan khác giữ nguyên điểm số năm nay; mỗi tiêu chí được khắc phục đạt và được tự chấm đủ điểm tối đa"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Nội dung nhiệm vụ"));
 
 	CU_ASSERT_EQUAL(run("gap " SET " samples/hue-2018/so --agency skhdt --target-rank 10 "
@@ -314,6 +314,76 @@ static void test_report_bundle(void)
 	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so -o x --target-rank 3"), 2);
 }
 
+/* The text between the first `from` after `at` and the next `to` (static buffer, "" if absent). */
+static const char *between(const char *at, const char *from, const char *to)
+{
+	static char piece[4096];
+	const char *a = at ? strstr(at, from) : NULL;
+	const char *b = a ? strstr(a, to) : NULL;
+	size_t n = a && b ? (size_t)(b - a) : 0;
+	if (n >= sizeof piece)
+		n = sizeof piece - 1;
+	memcpy(piece, n ? a : "", n);
+	piece[n] = '\0';
+	return piece;
+}
+
+/* "Chênh lệch" is self-claimed minus final (Sở KH&ĐT: 75,75 − 70 = +5,75), read
+ * back from every output that prints it: score and rank text, CSV, JSON, the
+ * page and the workbook of the report. */
+static void test_self_deviation_sign(void)
+{
+	static char text[1 << 20];
+	char path[512], err[256];
+	CU_ASSERT_EQUAL(run("score " SET " " SKHDT), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tự chấm:          75,75 (chênh lệch +5,75)\n"));
+	CU_ASSERT_EQUAL(run("score " SET " " SKHDT " --lang en"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Self-assessed:  75.75 (difference +5.75)\n"));
+
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so"), 0);
+	/* the ranking's row, then the self-assessment accuracy table's */
+	const char *row = between(out_text, "18/21  Sở Kế hoạch và Đầu tư", "\n");
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, "75,75       +5,75"));
+	const char *acc = strstr(out_text, "Độ chính xác của tự chấm");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(acc);
+	row = between(acc, "Sở Kế hoạch và Đầu tư", "\n");
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, "75,75    70,00       +5,75"));
+
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --format csv"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(between(out_text, "so-nganh,18,21,skhdt,", "\r\n"), ",75.75,5.75,"));
+	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --format json --agency skhdt"), 0);
+	json_value *root = json_parse(out_text, strlen(out_text), err, sizeof err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(root);
+	const json_value *agencies = json_path(root, "blocks.0.agencies");
+	const json_value *skhdt = NULL;
+	for (size_t i = 0; i < json_len(agencies); i++)
+		if (strcmp(json_str(json_get(json_at(agencies, i), "id")), "skhdt") == 0)
+			skhdt = json_at(agencies, i);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(skhdt);
+	CU_ASSERT_STRING_EQUAL(json_num_text(json_get(skhdt, "self_total")), "75.75");
+	CU_ASSERT_STRING_EQUAL(json_num_text(json_get(skhdt, "self_deviation")), "5.75");
+	json_free(root);
+
+	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so --agency skhdt --draws 0 -o "
+	                    CCHC_TEST_TMP "/sign"), 0);
+	snprintf(path, sizeof path, "%s/index.html", CCHC_TEST_TMP "/sign");
+	test_slurp(path, text, sizeof text);
+	row = between(text, "<tr class=\"mark\">", "</tr>");
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, "Sở Kế hoạch và Đầu tư"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(row, ">+5,75</td>"));
+	snprintf(path, sizeof path, "%s/ranking.csv", CCHC_TEST_TMP "/sign");
+	test_slurp(path, text, sizeof text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(between(text, "so-nganh,18,21,skhdt,", "\r\n"), ",75.75,5.75,"));
+	/* the workbook as openpyxl reads it: the "Chênh lệch" cell of skhdt's row */
+	CU_ASSERT_EQUAL(test_run_cli("/usr/bin/python3", "-c \"import openpyxl; "
+	                "ws = openpyxl.load_workbook('" CCHC_TEST_TMP "/sign/ranking.xlsx')['Xếp hạng']; "
+	                "head = [c.value for c in ws[1]]; "
+	                "row = [r for r in ws.iter_rows(values_only=True) if 'skhdt' in r][0]; "
+	                "print(row[head.index('Tự chấm')], row[head.index('Chênh lệch')])\"",
+	                CCHC_TEST_TMP "/sign-py", text, sizeof text, err, sizeof err), 0);
+	CU_ASSERT_STRING_EQUAL(text, "75.75 5.75\n");
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -328,6 +398,7 @@ int main(void)
 		{"gap --emit-plan, then plan status", test_plan_round_trip},
 		{"robust: rank intervals, options", test_robust},
 		{"report: the bundle, whole or not at all", test_report_bundle},
+		{"chênh lệch is self minus final in every output", test_self_deviation_sign},
 		{NULL, NULL},
 	};
 	return test_run_suite("cli", tests);

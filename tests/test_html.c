@@ -238,7 +238,7 @@ static void test_agency_view(void)
 	ASSERT_HAS(&b, "thấp hơn đơn vị đứng đầu 11,7 điểm");
 	/* the plan for rank 10: 4,9 points, five criteria of effort 1 */
 	ASSERT_HAS(&b, "Để đạt vị trí thứ 10/21 cần thêm 4,9 điểm.");
-	ASSERT_HAS(&b, "Giả định: các cơ quan khác giữ nguyên điểm số năm nay.");
+	ASSERT_HAS(&b, "Giả định: các cơ quan khác giữ nguyên điểm số năm nay; mỗi tiêu chí được khắc phục đạt và được tự chấm đủ điểm tối đa");
 	ASSERT_COUNT(&p, "//table[contains(@class,'plan')]/tbody/tr", 5);
 	ASSERT_COUNT(&p, "//table[contains(@class,'losses')]/tbody/tr[not(@class='sub')]",
 	             gap->nlosses);

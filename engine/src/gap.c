@@ -88,54 +88,51 @@ static int plan_target(cchc_gap *gap, size_t target, cchc_diag *diag)
 {
 	const cchc_block *b = gap->block;
 	const cchc_score *self = gap->entry->score;
+	cchc_points current;
+	unsigned char *won = cchc_calloc(self->nnodes, 1);
 	cchc_points *t = cchc_calloc(b->n, sizeof *t);
-	if (!t)
-		return -1;
+	int rc = -1;
+	if (!won || !t)
+		goto out;
+	/* The overlay must reproduce the score it starts from, or nothing it says holds. */
+	if (cchc_gap_rescore(self, won, &current) < 0)
+		goto out;
+	if (current != self->total) {
+		cchc_diag_addf(diag, NULL, 0, "agency \"%s\": its evidence no longer gives its score "
+		               "(was the assessment slimmed?)", cchc_assessment_agency_id(self->assessment));
+		goto out;
+	}
 	size_t n = 0;
 	for (size_t i = 0; i < b->n; i++)
 		if (&b->entries[i] != gap->entry)
 			t[n++] = threshold(self, b->entries[i].score);
 	qsort(t, n, sizeof *t, by_desc);
-	gap->best_rank = rank_with(t, n, self->total + gap->recoverable);
-	if (target) {
-		gap->target_rank = target;
-		cchc_points need = target <= n ? t[target - 1] - self->total : 0;
-		gap->needed = need > 0 ? need : 0;
-		gap->reachable = gap->needed <= gap->recoverable;
+	for (size_t i = 0; i < gap->nlosses; i++)
+		won[gap->losses[i].leaf->index] = 1;
+	if (cchc_gap_rescore(self, won, &gap->best_total) < 0)
+		goto out;
+	gap->best_rank = rank_with(t, n, gap->best_total);
+	gap->plan_exact = 1;
+	gap->plan_total = self->total;
+	gap->plan_rank = gap->entry->rank;
+	rc = 0;
+	if (!target)
+		goto out;
+	gap->target_rank = target;
+	const cchc_points thr = target <= n ? t[target - 1] : self->total;
+	gap->needed = thr > self->total ? thr - self->total : 0;
+	gap->reachable = 1;
+	if (gap->needed > 0) {
+		rc = cchc_gap_search(gap, thr, diag);
+		if (rc == 0 && gap->reachable)
+			gap->plan_rank = rank_with(t, n, gap->plan_total);
 	}
+out:
+	if (rc < 0 && cchc_diag_count(diag) == 0)
+		cchc_diag_addf(diag, NULL, 0, "out of memory");
+	free(won);
 	free(t);
-	if (!target || !gap->reachable || gap->needed == 0)
-		return 0;
-
-	cchc_points *pts = cchc_calloc(gap->nlosses, sizeof *pts);
-	int *eff = cchc_calloc(gap->nlosses, sizeof *eff);
-	unsigned char *take = cchc_calloc(gap->nlosses, 1);
-	long cost = -1;
-	if (pts && eff && take) {
-		for (size_t i = 0; i < gap->nlosses; i++) {
-			pts[i] = gap->losses[i].lost;
-			eff[i] = gap->losses[i].effort;
-		}
-		cost = cchc_recover_cheapest(gap->nlosses, pts, eff, gap->needed, take);
-	}
-	if (cost >= 0) {
-		gap->recovery_effort = cost;
-		for (size_t i = 0; i < gap->nlosses; i++)
-			if (take[i]) {
-				gap->losses[i].in_recovery = 1;
-				gap->recovered += gap->losses[i].lost;
-				gap->nrecovery++;
-			}
-	}
-	free(pts);
-	free(eff);
-	free(take);
-	if (cost < 0) {
-		cchc_diag_addf(diag, NULL, 0, "cannot optimise the recovery (out of memory or a criteria "
-		                              "set too large for an exact answer)");
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* The remedy serving a leaf: its own, else the nearest ancestor's. */

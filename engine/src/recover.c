@@ -6,19 +6,10 @@
 #include <stdlib.h>
 
 #include "cchc/gap.h"
+#include "util_priv.h"
 
 /* Past this many table cells the problem is not a CCHC index any more. */
 #define MAX_CELLS ((size_t)1 << 26)
-
-static int64_t gcd64(int64_t a, int64_t b)
-{
-	while (b) {
-		int64_t t = a % b;
-		a = b;
-		b = t;
-	}
-	return a;
-}
 
 long cchc_recover_cheapest(size_t n, const cchc_points *points, const int *effort,
                            cchc_points needed, unsigned char *take)
@@ -29,7 +20,7 @@ long cchc_recover_cheapest(size_t n, const cchc_points *points, const int *effor
 		if (points[i] <= 0 || effort[i] < 0)
 			return -1;
 		total += points[i];
-		g = gcd64(g, points[i]);
+		g = cchc_gcd64(g, points[i]);
 	}
 	if (needed <= 0)
 		return 0;

@@ -5,9 +5,13 @@
  * exactly), the rank reachable with everything won back, and the change from
  * the previous year.
  *
- * Assumption, stated in every report: the other agencies keep this year's
- * scores. A gap borrows the ranking (and through it the scores), which must
- * outlive it.
+ * The model, stated in every report: the other agencies keep this year's
+ * scores; a criterion won back is earned and claimed at its full points; and
+ * the agency's total is then scored again by the engine with every rule of the
+ * total (bonus cap, penalty floor, N/A, the self-check), never summed by the
+ * planner (cchc_score_compute_overlay()). A gap borrows the ranking (and
+ * through it the scores, which must not be slimmed for the agency analysed),
+ * which must outlive it.
  */
 #ifndef CCHC_GAP_H
 #define CCHC_GAP_H
@@ -76,11 +80,16 @@ typedef struct cchc_gap {
 
 	size_t target_rank;           /**< 0: no target asked */
 	cchc_points needed;           /**< points to reach target_rank: max(0, s* − s) */
-	int reachable;                /**< needed <= recoverable */
+	int reachable;                /**< some set of losses, re-scored, reaches target_rank */
 	cchc_points recovered;        /**< points of the chosen losses */
 	long recovery_effort;         /**< their total effort */
 	size_t nrecovery;             /**< losses marked in_recovery */
-	size_t best_rank;             /**< rank with every recoverable point won back */
+	cchc_points plan_total;       /**< the total re-scored with the chosen losses won back */
+	size_t plan_rank;             /**< the rank that total gives (others keep their scores) */
+	int plan_exact;               /**< 1: no cheaper set reaches the target; 0: the search was cut short */
+	size_t search_steps;          /**< sets tried by the search (0: none needed) */
+	cchc_points best_total;       /**< the total re-scored with every loss won back */
+	size_t best_rank;             /**< the rank best_total gives */
 
 	/* the task table: by area (in group order), chosen criteria first, then criteria order */
 	cchc_gap_task *tasks;

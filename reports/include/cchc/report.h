@@ -162,12 +162,6 @@ typedef enum {
 	CCHC_STR_GAP_ACHIEVED,
 	CCHC_STR_GAP_CRITERION,
 	CCHC_STR_GAP_CAUSES,
-	CCHC_STR_GAP_CAUSE_LATE,
-	CCHC_STR_GAP_CAUSE_UNDOCUMENTED,
-	CCHC_STR_GAP_CAUSE_PARTIAL,
-	CCHC_STR_GAP_CAUSE_NOT_DONE,
-	CCHC_STR_GAP_CAUSE_APPRAISAL,
-	CCHC_STR_GAP_CAUSE_SURVEY,
 	CCHC_STR_GAP_CAUSE_LINE,
 	CCHC_STR_GAP_RECOVERABLE,
 	CCHC_STR_GAP_TARGET,
@@ -177,6 +171,8 @@ typedef enum {
 	CCHC_STR_GAP_PLAN,
 	CCHC_STR_GAP_UNREACHABLE,
 	CCHC_STR_GAP_BEST,
+	CCHC_STR_GAP_RESCORED,       /**< the total and rank re-scored with the chosen criteria */
+	CCHC_STR_GAP_NOT_EXACT,      /**< the search was cut short */
 	CCHC_STR_GAP_TASKS,
 	CCHC_STR_GAP_TT,
 	CCHC_STR_GAP_TASK,
@@ -215,12 +211,12 @@ typedef enum {
 	CCHC_STR_ROB_VS_PREVIOUS,
 	CCHC_STR_ROB_LEGEND,
 	/* causes */
-	CCHC_STR_CAUSE_LATE,         /**< Trễ hạn / Late */
-	CCHC_STR_CAUSE_UNDOCUMENTED, /**< Không có tài liệu kiểm chứng / Undocumented */
-	CCHC_STR_CAUSE_PARTIAL,      /**< Đạt một phần / Partial */
+	CCHC_STR_CAUSE_LATE,         /**< Có thực hiện nhưng chậm so với thời gian quy định */
+	CCHC_STR_CAUSE_UNDOCUMENTED, /**< Có thực hiện nhưng không có tài liệu kiểm chứng */
+	CCHC_STR_CAUSE_PARTIAL,      /**< Thực hiện chưa đầy đủ, đạt chưa cao */
 	CCHC_STR_CAUSE_NOT_DONE,     /**< Chưa thực hiện / Not done */
-	CCHC_STR_CAUSE_APPRAISAL,    /**< Hội đồng thẩm định trừ điểm / Cut by appraisal */
-	CCHC_STR_CAUSE_SURVEY,       /**< Điều tra xã hội học / Survey */
+	CCHC_STR_CAUSE_APPRAISAL,    /**< Hội đồng thẩm định trừ điểm / Cut by the appraisal council */
+	CCHC_STR_CAUSE_SURVEY,       /**< Điều tra xã hội học / Sociological survey */
 	CCHC_STR_CAUSE_PENALTY,      /**< Điểm trừ / Penalty */
 	/* quantities: singular and plural (identical in Vietnamese) */
 	CCHC_STR_POINT_ONE,       /**< điểm / point */
