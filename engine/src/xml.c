@@ -52,25 +52,31 @@ static const struct {
 	const char *what;
 	const char *limit;
 } too_long[] = {
-	{"AttValue length too long", "an attribute value", "10 000 000 bytes"},
-	{"Comment too big found", "a comment", "10 000 000 bytes"},
-	{"CData section too big found", "a CDATA section", "10 000 000 bytes"},
-	{"too big found", "a processing instruction", "10 000 000 bytes"},
-	{"huge text node", "a text", "10 000 000 bytes"},
-	{"Name too long", "a name", "50 000 bytes"},
-	/* the push parser holds more than this unparsed: one start tag or other markup */
-	{"Huge input lookup", "a start tag (its attributes together) or other markup",
+	{"AttValue length too long", "an attribute value here", "10 000 000 bytes"},
+	{"Comment too big found", "a comment here", "10 000 000 bytes"},
+	{"CData section too big found", "a CDATA section here", "10 000 000 bytes"},
+	{"too big found", "a processing instruction here", "10 000 000 bytes"},
+	{"huge text node", "a text here", "10 000 000 bytes"},
+	{"Name too long", "a name here", "50 000 bytes"},
+	/* the parser holds more than this unparsed; it notices late in a CDATA section */
+	{"Huge input lookup",
+	 "a start tag (its attributes together), a CDATA section or other markup at or before this "
+	 "line",
 	 "10 000 000 bytes"},
 };
 
+_Static_assert(XML_MAX_TEXT_LENGTH == 10000000 && XML_MAX_LOOKUP_LIMIT == 10000000 &&
+                   XML_MAX_NAME_LENGTH == 50000,
+               "too_long[] names libxml2's limits");
+
 /* The message for one of those limits, or 0; later errors are its echoes. */
-static int report_too_long(cchc_xml_sink *sink, const xmlError *err, long line)
+static int report_too_long(cchc_xml_sink *sink, const xmlError *err)
 {
 	for (size_t i = 0; i < sizeof too_long / sizeof too_long[0]; i++) {
 		if (!err->message || !strstr(err->message, too_long[i].libxml2))
 			continue;
-		cchc_diag_addf(sink->diag, err->file ? err->file : sink->file, line,
-		               "%s here is longer than %s, the most cchc reads in one piece: shorten it",
+		cchc_diag_addf(sink->diag, err->file ? err->file : sink->file, err->line,
+		               "%s is longer than %s, the most cchc reads in one piece: shorten it",
 		               too_long[i].what, too_long[i].limit);
 		sink->errors++;
 		sink->refused = 1;
@@ -84,7 +90,7 @@ void cchc_xml_on_error(void *user, xmlErrorPtr err)
 	cchc_xml_sink *sink = user;
 	if (!err || err->level == XML_ERR_WARNING || sink->refused)
 		return;
-	if (err->domain == XML_FROM_PARSER && report_too_long(sink, err, err->line))
+	if (err->domain == XML_FROM_PARSER && report_too_long(sink, err))
 		return;
 	char msg[1024];
 	int n = snprintf(msg, sizeof msg, "%s", err->message ? err->message : "unknown XML error");
