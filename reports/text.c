@@ -9,7 +9,8 @@
 #define WIDTH 100
 #define LABEL_W 56 /* indent, id and title */
 #define CELL_W 13  /* "points/max", right-aligned */
-#define CAUSE_W (WIDTH - LABEL_W - 1 - CELL_W - 2)
+#define CAUSE_COL (LABEL_W + 1 + CELL_W + 2)
+#define CAUSE_W (WIDTH - CAUSE_COL)
 #define CELL_SIZE (2 * CCHC_FMT_SIZE + 2) /* bytes of "points/max" */
 #define TITLE_LINES 3 /* a longer title is cut with "…" */
 #define MIN_TITLE_W 16
@@ -179,17 +180,32 @@ static void row(cchc_buf *out, size_t indent, const char *rawhead, const char *r
 	size_t cw = width_of(cell);
 	pad(out, LABEL_W + 1 + cw, LABEL_W + 1 + CELL_W);
 	cchc_buf_puts(out, cell);
-	if (cause && *cause) {
-		size_t clen = cchc_utf8_fit(cause, strlen(cause), CAUSE_W, NULL);
+	/* The cause, worded as the plans word it, wraps in its own column. */
+	span causes[TITLE_LINES];
+	int ccut;
+	size_t nc = cause && *cause ? wrap_title(cause, CAUSE_W, causes, &ccut) : 0, ci = 0;
+	if (nc > 0) {
 		cchc_buf_puts(out, "  ");
-		cchc_buf_append(out, cause, clen);
+		cchc_buf_append(out, causes[0].s, causes[0].len);
+		ci = 1;
 	}
 	cchc_buf_puts(out, "\n");
-	for (size_t i = first; i < n; i++) {
-		cchc_buf_repeat(out, ' ', tcol);
-		cchc_buf_append(out, lines[i].s, lines[i].len);
-		if (cut && i + 1 == n)
-			cchc_buf_puts(out, ELLIPSIS);
+	for (size_t i = first; i < n || ci < nc; i++) {
+		used = 0;
+		if (i < n) {
+			cchc_buf_repeat(out, ' ', tcol);
+			cchc_buf_append(out, lines[i].s, lines[i].len);
+			used = tcol + lines[i].width;
+			if (cut && i + 1 == n) {
+				cchc_buf_puts(out, ELLIPSIS);
+				used++;
+			}
+		}
+		if (ci < nc) {
+			pad(out, used, CAUSE_COL);
+			cchc_buf_append(out, causes[ci].s, causes[ci].len);
+			ci++;
+		}
 		cchc_buf_puts(out, "\n");
 	}
 	cchc_buf_dispose(&hb);
@@ -387,7 +403,7 @@ static void totals(const ctx *c)
 	field(c->out, labels[BAND], lw, s->band ? s->band->label : cchc_str(CCHC_STR_NO_BAND, L));
 	if (has_self) {
 		cchc_fmt_points(p, s->self_total, L);
-		cchc_fmt_points_signed(d, s->total - s->self_total, L);
+		cchc_fmt_points_signed(d, cchc_score_self_deviation(s), L);
 		cchc_buf_printf(&v, "%s (%s %s)", p, cchc_str(CCHC_STR_SELF_DIFF, L), d);
 		field_buf(c->out, labels[SELF], lw, &v);
 	}

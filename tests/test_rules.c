@@ -535,11 +535,12 @@ static void test_ratio(void)
 		ASSERT_EQ(ns->points, 300);
 		fx_free(&fx);
 	}
+	/* nothing to count under if-none="zero": a rate at 0 points, partial like any rate */
 	ns = leaf(&fx, "3", "<rule kind=\"ratio\" if-none=\"zero\"/>",
 	          "<item criterion=\"c\" numerator=\"0\" denominator=\"0\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
-		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
+		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
 		ASSERT_EQ(ns->reason->why, CCHC_WHY_RATIO);
 		ASSERT_EQ(ns->reason->denominator, 0);
 		fx_free(&fx);
@@ -588,11 +589,11 @@ static void test_grade(void)
 		ASSERT_STR(ns->reason->grade, "Trung bình");
 		fx_free(&fx);
 	}
-	/* share 0: not done */
+	/* share 0: graded, so done, at 0 points: partial (not-done is met="false") */
 	ns = leaf(&fx, "2", GRADES, "<item criterion=\"c\" grade=\"D\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
-		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
+		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
 		ASSERT_EQ(ns->reason->why, CCHC_WHY_GRADE);
 		ASSERT_STR(ns->reason->grade, "Kém");
 		fx_free(&fx);
@@ -630,10 +631,11 @@ static void test_judged(void)
 		ASSERT_EQ(ns->cause, CCHC_CAUSE_NONE);
 		fx_free(&fx);
 	}
+	/* judged 0: the council judged the work done, at 0 points */
 	ns = leaf(&fx, "2", rule, "<item criterion=\"c\" points=\"0\"/>");
 	if (ns) {
 		ASSERT_EQ(ns->points, 0);
-		ASSERT_EQ(ns->cause, CCHC_CAUSE_NOT_DONE);
+		ASSERT_EQ(ns->cause, CCHC_CAUSE_PARTIAL);
 		ASSERT_EQ(ns->reason->why, CCHC_WHY_JUDGED);
 		fx_free(&fx);
 	}
@@ -1513,7 +1515,7 @@ int main(void)
 		{"per-item counts, capped at the max", test_per_item},
 		{"deadline: on time, grace, late, days late", test_deadline},
 		{"ratio rounds down; zero denominator follows if-none", test_ratio},
-		{"grade shares, share 0 is not done", test_grade},
+		{"grade shares, share 0 is partial", test_grade},
 		{"judged points", test_judged},
 		{"scale from a survey mean", test_scale_mean},
 		{"scale from weighted answer options", test_scale_options},

@@ -522,7 +522,7 @@ static void test_analysis_sheet(void)
 	ASSERT_NUM(number(s, ref("C", r)), 0.5);
 	ASSERT_NUM(number(s, ref("D", r)), 1);
 	ASSERT_NUM(number(s, ref("E", r)), 0.5);
-	ASSERT_STR(cell(&b, s, ref("F", r)), "Trễ hạn");
+	ASSERT_STR(cell(&b, s, ref("F", r)), "Có thực hiện nhưng chậm so với thời gian quy định");
 	ASSERT_STR(cell(&b, s, ref("G", r)), "ban hành ngày 12/02/2018, trễ 12 ngày so với hạn "
 	                                     "31/01/2018 — Ban hành chậm 12 ngày so với thời hạn "
 	                                     "của UBND tỉnh");

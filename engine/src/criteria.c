@@ -540,6 +540,16 @@ static int build(loader *ld, xmlNodePtr root)
 				               "<self-check> tolerance is a percentage: give 0 to 100");
 				ld->errors++;
 			}
+			/* One deduction for inaccuracy, never a second scoring: a tenth of the set at most. */
+			if (set->self_penalty * 10 > set->max) {
+				char p[24], m[24], b[24];
+				cchc_diag_addf(ld->diag, ld->file, xmlGetLineNo(c),
+				               "<self-check> penalty=\"%s\" is more than a tenth of the set's max %s: "
+				               "give at most %s",
+				               cchc_points_spell(p, set->self_penalty), cchc_points_spell(m, set->max),
+				               cchc_points_spell(b, set->max / 10));
+				ld->errors++;
+			}
 		} else if (cchc_xml_is(c, "group")) {
 			cchc_node *g = parse_node(ld, c, NULL, 0);
 			if (!g)

@@ -94,7 +94,7 @@ static void self_accuracy(cchc_rank_entry *e)
 	const cchc_score *s = e->score;
 	if (!s->has_self)
 		return; /* nothing claimed: nothing to compare */
-	e->self_deviation = s->self_total - s->total;
+	e->self_deviation = cchc_score_self_deviation(s);
 	cchc_points dev = e->self_deviation < 0 ? -e->self_deviation : e->self_deviation;
 	e->self_deviation_pct = s->total > 0 ? (int64_t)(((wide)dev * 20000 + s->total) / (2 * s->total)) : 0;
 	e->overclaimed = s->noverclaimed;

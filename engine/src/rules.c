@@ -1,5 +1,8 @@
 /* The scoring rules. Every computed value is rounded down to the rule's step
- * (never award points that were not earned), in exact integer arithmetic. */
+ * (never award points that were not earned), in exact integer arithmetic.
+ * A result a rule measured below the top is `partial` whatever it earned, 0
+ * included; `not-done` is only evidence that nothing was done (met="false",
+ * a count of 0). */
 #include "rules_priv.h"
 
 #include <string.h>
@@ -114,7 +117,7 @@ static void rule_ratio(const cchc_node *n, const cchc_item *it, cchc_rule_result
 	out->reason.denominator = it->denominator;
 	if (it->denominator == 0) {
 		out->points = r->if_none_full ? n->max : 0;
-		finish(n, out, CCHC_CAUSE_NOT_DONE, CCHC_WHY_RATIO);
+		finish(n, out, CCHC_CAUSE_PARTIAL, CCHC_WHY_RATIO);
 		return;
 	}
 	out->points = share_of_max(n->max, it->numerator, it->denominator, r->step);
@@ -126,13 +129,13 @@ static void rule_grade(const cchc_node *n, const cchc_item *it, cchc_rule_result
 	const cchc_grade *g = &n->rule.grades[it->grade];
 	out->points = n->max * g->share / 10000; /* exact: checked when the set was loaded */
 	out->reason.grade = g->label;
-	finish(n, out, g->share == 0 ? CCHC_CAUSE_NOT_DONE : CCHC_CAUSE_PARTIAL, CCHC_WHY_GRADE);
+	finish(n, out, CCHC_CAUSE_PARTIAL, CCHC_WHY_GRADE);
 }
 
 static void rule_judged(const cchc_node *n, const cchc_item *it, cchc_rule_result *out)
 {
 	out->points = it->points;
-	finish(n, out, it->points == 0 ? CCHC_CAUSE_NOT_DONE : CCHC_CAUSE_PARTIAL, CCHC_WHY_JUDGED);
+	finish(n, out, CCHC_CAUSE_PARTIAL, CCHC_WHY_JUDGED);
 }
 
 /* Σ count × weight, weight in millionths of a percent */

@@ -153,12 +153,14 @@ static void score_leaf(const cchc_score *s, const cchc_node *n, int survey_missi
 		res.cause = CCHC_CAUSE_NONE;
 		res.reason.why = CCHC_WHY_NONE;
 	} else if (!penalty && it && it->ndocs == 0 && ns->has_self && ns->self > ns->points &&
-	           (res.cause == CCHC_CAUSE_NOT_DONE || res.cause == CCHC_CAUSE_APPRAISAL)) {
+	           res.cause == CCHC_CAUSE_NOT_DONE) {
 		/* Claimed, nothing to show for it, not granted: "done but not counted". */
 		res.cause = CCHC_CAUSE_UNDOCUMENTED;
 		res.reason.why = CCHC_WHY_NO_DOC;
 	}
-	if (!penalty && n->group->kind == CCHC_GROUP_SURVEY && res.cause != CCHC_CAUSE_NONE)
+	/* A council cut stays the council's, with its reason, in a survey group too. */
+	if (!penalty && n->group->kind == CCHC_GROUP_SURVEY && res.cause != CCHC_CAUSE_NONE &&
+	    res.cause != CCHC_CAUSE_APPRAISAL)
 		res.cause = CCHC_CAUSE_SURVEY;
 	ns->cause = res.cause;
 	s->reasons[n->index] = res.reason;
@@ -180,7 +182,9 @@ static void win_back(const scoring *ctx, const cchc_node *n, cchc_node_score *ns
 		return;
 	ns->points = ns->computed = n->max;
 	ns->cause = CCHC_CAUSE_NONE;
-	if (ctx->claims) {
+	/* survey results are not the agency's to claim, unless it did */
+	const int surveyed = n->group->kind == CCHC_GROUP_SURVEY || n->rule.kind == CCHC_RULE_SCALE;
+	if (ctx->claims && (!surveyed || ns->has_self)) {
 		ns->self = n->max;
 		ns->has_self = 1;
 	}

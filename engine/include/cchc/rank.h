@@ -32,7 +32,7 @@ typedef struct cchc_rank_entry {
 	cchc_points gap_above;      /**< the next higher total minus this total (0 at rank 1) */
 	size_t *group_ranks;        /**< competition rank in each group, by group order */
 	size_t leaves_full, leaves_partial, leaves_zero;
-	cchc_points self_deviation; /**< self_total − total (positive: over-claimed); 0 if no claim */
+	cchc_points self_deviation; /**< cchc_score_self_deviation(): self_total − total (positive: over-claimed) */
 	int64_t self_deviation_pct; /**< |self_deviation| / total, hundredths of a percent */
 	size_t overclaimed;         /**< leaves whose claim exceeds the final points */
 } cchc_rank_entry;

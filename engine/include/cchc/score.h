@@ -153,6 +153,17 @@ static inline const cchc_node_score *cchc_score_node(const cchc_score *s, const 
 	return &s->nodes[n->index];
 }
 
+/**
+ * The "chênh lệch" of a self-assessment, the one definition every output
+ * prints: the self-claimed total minus the final total (positive: the agency
+ * claimed more than it got, as the province's tables show it); 0 when the
+ * agency claimed nothing.
+ */
+static inline cchc_points cchc_score_self_deviation(const cchc_score *s)
+{
+	return s->has_self ? s->self_total - s->total : 0;
+}
+
 /** The cause's name as used in JSON ("late", "not-done", …); "" for none. */
 const char *cchc_cause_name(cchc_cause cause);
 
