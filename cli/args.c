@@ -53,14 +53,17 @@ void cli_print_diag(const cchc_diag *diag)
 	size_t n = cchc_diag_stored(diag);
 	for (size_t i = 0; i < n; i++) {
 		const cchc_diag_entry *e = cchc_diag_get(diag, i);
+		const char *kind = e->severity == CCHC_DIAG_WARNING ? "warning" : "error";
 		if (e->line > 0)
-			fprintf(stderr, "%s:%ld: error: %s\n", e->file ? e->file : "cchc", e->line,
+			fprintf(stderr, "%s:%ld: %s: %s\n", e->file ? e->file : "cchc", e->line, kind,
 			        e->message);
 		else
-			fprintf(stderr, "%s: error: %s\n", e->file ? e->file : "cchc", e->message);
+			fprintf(stderr, "%s: %s: %s\n", e->file ? e->file : "cchc", kind, e->message);
 	}
-	if (cchc_diag_count(diag) > n)
-		fprintf(stderr, "cchc: %zu more errors not shown\n", cchc_diag_count(diag) - n);
+	size_t all = cchc_diag_count(diag) + cchc_diag_warnings(diag);
+	if (all > n)
+		fprintf(stderr, "cchc: %zu more %s not shown\n", all - n,
+		        cchc_diag_warnings(diag) ? "errors and warnings" : "errors");
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

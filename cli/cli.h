@@ -27,7 +27,7 @@ int cli_output_option(int argc, char **argv, int *i, cli_output *out);
  * (taking the next argument when needed). -1 on a missing value. */
 int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value);
 
-/* Print every diagnostic as "file:line: error: message" to stderr. */
+/* Print every diagnostic as "file:line: error: message" (or "warning:") to stderr. */
 void cli_print_diag(const cchc_diag *diag);
 
 /* Report a usage error for cmd and return CLI_USAGE. */
@@ -36,6 +36,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+
+/* Warn (cchc_diag_addw, in lang) of every published figure of s's assessment
+ * that differs from the computed one; the rank too when entry is given.
+ * 0, or -1 when out of memory (reported). */
+int cli_warn_published(cchc_diag *diag, const cchc_score *s, const cchc_rank_entry *entry,
+                       cchc_lang lang);
 
 /* Write a rendered buffer to the chosen output (atomically for files). */
 int cli_emit(const cchc_buf *buf, const cli_output *out);

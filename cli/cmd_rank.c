@@ -7,7 +7,7 @@
 
 static const char usage[] =
 	"Usage: cchc rank CRITERIA.xml... ASSESSMENTS... [--block B] [--agency ID]\n"
-	"                 [--format text|csv|json] [--lang vi|en] [-o FILE]\n"
+	"                 [--format text|csv|json] [--lang vi|en] [-o FILE] [--strict]\n"
 	"\n"
 	"Rank agencies within their blocks (khối). Give one criteria set per block and\n"
 	"the assessments as files or folders (searched for *.xml); each assessment goes\n"
@@ -18,8 +18,14 @@ static const char usage[] =
 	"  --format text|csv|json  default text; JSON is the cchc-rank/1 contract\n"
 	"  --lang vi|en        language of the text report (default vi)\n"
 	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
+	"  --strict            a published figure (<published>) that differs from the\n"
+	"                      computed one fails the run instead of only warning\n"
 	"\n"
-	"Exit status: 0 ranked, 1 invalid input, 2 usage error.\n";
+	"Each published total, rank, band or group's points that differs from the\n"
+	"computed one is a warning on standard error, FILE:LINE: warning: message.\n"
+	"\n"
+	"Exit status: 0 ranked, 1 invalid input (or a warning with --strict),\n"
+	"2 usage error.\n";
 
 /* Where set stands among in's sets (every score's set is one of them). */
 static size_t set_position(const cli_inputs *in, const cchc_criteria *set)
@@ -51,6 +57,18 @@ static int order_by_set(cchc_score **scores, size_t n, const cli_inputs *in)
 	memcpy(scores, sorted, n * sizeof *scores);
 	free(sorted);
 	free(next);
+	return 0;
+}
+
+/* Warn of the published figures that differ from the ranking's, rank included. */
+static int warn_published(cchc_diag *diag, const cchc_ranking *r, cchc_lang lang)
+{
+	for (size_t b = 0; b < r->nblocks; b++)
+		for (size_t i = 0; i < r->blocks[b].n; i++) {
+			const cchc_rank_entry *e = &r->blocks[b].entries[i];
+			if (cli_warn_published(diag, e->score, e, lang) < 0)
+				return -1;
+		}
 	return 0;
 }
 
@@ -95,6 +113,7 @@ int cmd_rank(int argc, char **argv)
 {
 	cli_output out = {"text", CCHC_LANG_VI, NULL};
 	const char *block = NULL, *agency = NULL;
+	int strict = 0;
 	char **args = calloc((size_t)argc, sizeof *args);
 	size_t nargs = 0;
 	if (!args)
@@ -117,6 +136,10 @@ int cmd_rank(int argc, char **argv)
 		}
 		if (rc > 0)
 			continue;
+		if (strcmp(argv[i], "--strict") == 0) {
+			strict = 1;
+			continue;
+		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			free(args);
 			return cli_usage_error("rank", "unknown option %s", argv[i]);
@@ -166,6 +189,8 @@ int cmd_rank(int argc, char **argv)
 		cchc_diag_addf(diag, NULL, 0, "--agency %s: no such agency among the assessments", agency);
 		goto done;
 	}
+	if (warn_published(diag, ranking, out.lang) < 0 || (strict && cchc_diag_warnings(diag) > 0))
+		goto done;
 	if (render(&buf, ranking, &out, agency) < 0) {
 		fprintf(stderr, "cchc: error: cannot render the ranking (out of memory)\n");
 		goto done;

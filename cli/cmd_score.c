@@ -5,7 +5,7 @@
 
 static const char usage[] =
 	"Usage: cchc score CRITERIA.xml ASSESSMENT.xml [--format text|json] [--lang vi|en]\n"
-	"                  [-o FILE]\n"
+	"                  [-o FILE] [--strict]\n"
 	"\n"
 	"Score one agency's assessment: each group's points/max, each criterion's\n"
 	"points with the cause and reason of any lost points, the total, index, band\n"
@@ -15,14 +15,20 @@ static const char usage[] =
 	"                      cchc-score/1 contract (reports/README.md)\n"
 	"  --lang vi|en        language of labels and reasons (default vi: \"8,25/13\")\n"
 	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
+	"  --strict            a published figure (<published>) that differs from the\n"
+	"                      computed one fails the run instead of only warning\n"
 	"\n"
-	"Exit status: 0 scored, 1 invalid input, 2 usage error.\n";
+	"Each published figure that differs from the computed one is a warning on\n"
+	"standard error, FILE:LINE: warning: message.\n"
+	"\n"
+	"Exit status: 0 scored, 1 invalid input (or a warning with --strict),\n"
+	"2 usage error.\n";
 
 int cmd_score(int argc, char **argv)
 {
 	cli_output out = {"text", CCHC_LANG_VI, NULL};
 	const char *files[2];
-	int nfiles = 0;
+	int nfiles = 0, strict = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -34,6 +40,10 @@ int cmd_score(int argc, char **argv)
 			return CLI_USAGE;
 		if (rc > 0)
 			continue;
+		if (strcmp(argv[i], "--strict") == 0) {
+			strict = 1;
+			continue;
+		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error("score", "unknown option %s", argv[i]);
 		if (nfiles == 2)
@@ -64,6 +74,9 @@ int cmd_score(int argc, char **argv)
 		fprintf(stderr, "cchc: error: out of memory\n");
 		goto done;
 	}
+	if (cli_warn_published(diag, score, NULL, out.lang) < 0 ||
+	    (strict && cchc_diag_warnings(diag) > 0))
+		goto done;
 	int rc = json ? cchc_render_score_json(&buf, score, out.lang)
 	              : cchc_render_score_text(&buf, score, out.lang);
 	if (rc < 0) {

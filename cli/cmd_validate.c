@@ -7,7 +7,7 @@
 #include "inputs.h"
 
 static const char usage[] =
-	"Usage: cchc validate FILES...\n"
+	"Usage: cchc validate FILES... [--lang vi|en] [--strict]\n"
 	"\n"
 	"Check criteria sets (schema, unique ids, sums, rules, bands), assessments\n"
 	"against the sets given (criterion ids, evidence per rule kind, ranges,\n"
@@ -16,7 +16,15 @@ static const char usage[] =
 	"*.xml files are checked. Each valid file gets one line on standard output;\n"
 	"every problem is printed as FILE:LINE: error: message.\n"
 	"\n"
-	"Exit status: 0 all valid, 1 some file is invalid, 2 usage error.\n";
+	"An assessment's published figures (<published>) are set against the computed\n"
+	"total, band and group points (the rank needs the whole block: cchc rank);\n"
+	"each difference is a warning, FILE:LINE: warning: message.\n"
+	"\n"
+	"  --lang vi|en        language of the warnings (default vi: \"8,25\")\n"
+	"  --strict            a warning fails the run too\n"
+	"\n"
+	"Exit status: 0 all valid, 1 some file is invalid (or a warning with --strict),\n"
+	"2 usage error.\n";
 
 static void report_set(const char *path, const cchc_criteria *set)
 {
@@ -26,10 +34,27 @@ static void report_set(const char *path, const cchc_criteria *set)
 	       cchc_criteria_id(set), nnodes, cchc_criteria_leaf_count(set));
 }
 
-/* One line per assessment; a bundle's members say where they stand. */
+typedef struct {
+	cchc_diag *diag;
+	cchc_lang lang;
+} checker;
+
+/* One line per assessment; a bundle's members say where they stand. Its
+ * published figures are set against its score (a rank needs the block). */
 static int report_assessment(cchc_assessment *a, void *user)
 {
-	(void)user;
+	const checker *ck = user;
+	cchc_score *score = NULL;
+	if (cchc_assessment_published(a)) {
+		if (cchc_score_compute(&score, a) < 0) {
+			cchc_diag_addf(ck->diag, cchc_assessment_file(a), cchc_assessment_line(a),
+			               "out of memory");
+			cchc_assessment_free(a);
+			return -1;
+		}
+		cli_warn_published(ck->diag, score, NULL, ck->lang);
+		cchc_score_free(score);
+	}
 	long line = cchc_assessment_line(a);
 	if (line > 0)
 		printf("%s:%ld: valid assessment of \"%s\"\n", cchc_assessment_file(a), line,
@@ -43,24 +68,52 @@ static int report_assessment(cchc_assessment *a, void *user)
 
 int cmd_validate(int argc, char **argv)
 {
+	cli_output out = {NULL, CCHC_LANG_VI, NULL};
+	int strict = 0;
+	char **files = calloc((size_t)argc, sizeof *files);
+	size_t nfiles = 0;
+	if (!files)
+		return CLI_INVALID;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			fputs(usage, stdout);
+			free(files);
 			return CLI_OK;
 		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("validate", "unknown option %s", argv[i]);
+		int rc = cli_output_option(argc, argv, &i, &out);
+		if (rc == 0 && strcmp(argv[i], "--strict") == 0) {
+			strict = 1;
+			continue;
+		}
+		if (rc == 0 && argv[i][0] == '-' && argv[i][1] != '\0') {
+			cli_usage_error("validate", "unknown option %s", argv[i]);
+			rc = -1;
+		} else if (rc > 0 && (out.format || out.output)) {
+			cli_usage_error("validate", "validate writes no report: it takes no --format or -o");
+			rc = -1;
+		}
+		if (rc < 0) {
+			free(files);
+			return CLI_USAGE;
+		}
+		if (rc == 0)
+			files[nfiles++] = argv[i];
 	}
-	if (argc < 2)
+	if (nfiles == 0) {
+		free(files);
 		return cli_usage_error("validate", "give the files (or folders) to check");
+	}
 
 	int status = CLI_OK;
 	cchc_diag *diag = cchc_diag_new();
 	char **paths = NULL;
 	size_t npaths = 0, nsets = 0;
-	if (!diag)
+	checker ck = {diag, out.lang};
+	if (!diag) {
+		free(files);
 		return CLI_INVALID;
-	if (cli_expand(argv + 1, (size_t)argc - 1, &paths, &npaths, diag) < 0)
+	}
+	if (cli_expand(files, nfiles, &paths, &npaths, diag) < 0)
 		status = CLI_INVALID;
 	cchc_criteria **sets = calloc(npaths ? npaths : 1, sizeof *sets);
 	unsigned char *done = calloc(npaths ? npaths : 1, 1);
@@ -99,17 +152,17 @@ int cmd_validate(int argc, char **argv)
 			continue;
 		}
 		cchc_assessment_stream((const cchc_criteria *const *)sets, nsets, paths[i],
-		                       report_assessment, NULL, diag);
+		                       report_assessment, &ck, diag);
 	}
-	if (cchc_diag_count(diag) > 0) {
-		cli_print_diag(diag);
+	cli_print_diag(diag);
+	if (cchc_diag_count(diag) > 0 || (strict && cchc_diag_warnings(diag) > 0))
 		status = CLI_INVALID;
-	}
 	for (size_t i = 0; i < nsets; i++)
 		cchc_criteria_free(sets[i]);
 	free(sets);
 	free(done);
 	cli_paths_free(paths, npaths);
 	cchc_diag_free(diag);
+	free(files);
 	return status;
 }

@@ -163,6 +163,46 @@ static const variant variants[] = {
 	{0, H AG "<item criterion=\"1.1\"><doc ref=\"r\"><doc ref=\"s\"/></doc></item>" T},
 	{0, H "<agency id=\"a\" name=\"n\"><item criterion=\"1.1\"/></agency>" T},
 	{0, H AG "<item criterion=\"1.1\"><item criterion=\"1.2\"/></item>" T},
+	/* published figures: optional, once, right after the agency; group children only */
+	{1, H AG "<published/>" T},
+	{1, H AG "<published total=\"70\" rank=\"18\" band=\"Khá\" source=\"KH 267\">"
+	    "<group id=\"1\" points=\"8.25\"/> <!--c--><group id=\"3\" points=\"0.5\"/>\n"
+	    "</published><item criterion=\"1.1\"/>" T},
+	{1, H AG "<published total=\"-1.5\" rank=\"007\"><group id=\"P\" points=\"-0.25\"/>"
+	    "</published>" T},
+	{0, H "<published/>" AG T},                                   /* before the agency */
+	{0, H AG "<item criterion=\"1.1\"/><published/>" T},         /* after the evidence */
+	{0, H AG "<published/><published/>" T},                        /* twice */
+	{0, H AG "<published total=\"70\"/><appraisal criterion=\"1.1\" points=\"1\"/>"
+	    "<published/>" T},
+	{0, H AG "<published><item criterion=\"1.1\"/></published>" T},
+	{0, H AG "<published><group id=\"1\" points=\"1\"><group id=\"2\" points=\"1\"/>"
+	    "</group></published>" T},
+	{0, H AG "<group id=\"1\" points=\"1\"/>" T},              /* group outside published */
+	{0, H AG "<item criterion=\"1.1\"><group id=\"1\" points=\"1\"/></item>" T},
+	{0, H AG "<published>70</published>" T},
+	{0, H AG "<published><![CDATA[]]></published>" T},
+	{0, H AG "<published><group id=\"1\" points=\"1\"> </group></published>" T},
+	{0, H AG "<published><x:group xmlns:x=\"urn:other\" id=\"1\" points=\"1\"/></published>" T},
+	{1, H AG "<x:published xmlns:x=\"urn:cchc:*\"><group id=\"1\" points=\"1\"/></x:published>" T},
+	{0, H AG "<published xmlns=\"\"/>" T},
+	{0, H AG "<published total=\"70,5\"/>" T},
+	{0, H AG "<published total=\"70.125\"/>" T},
+	{0, H AG "<published total=\"\"/>" T},
+	{0, H AG "<published rank=\"0\"/>" T},
+	{0, H AG "<published rank=\"18/21\"/>" T},
+	{0, H AG "<published rank=\"-1\"/>" T},
+	{0, H AG "<published band=\" \"/>" T},
+	{0, H AG "<published source=\"\"/>" T},
+	{0, H AG "<published of=\"21\"/>" T},                         /* unknown attribute */
+	{0, H AG "<published><group points=\"1\"/></published>" T},  /* no id */
+	{0, H AG "<published><group id=\"1\"/></published>" T},      /* no points */
+	{0, H AG "<published><group id=\"1 \" points=\"1\"/></published>" T},
+	{0, H AG "<published><group id=\"1\" points=\"1\" max=\"2\"/></published>" T},
+	{1, OPEN XSI_NS ">" AG "<published xsi:type=\"published\"><group id=\"1\" points=\"1\" "
+	    "xsi:type=\"group\"/></published>" T},
+	{0, OPEN XSI_NS ">" AG "<published xsi:type=\"group\"/>" T},
+	{0, OPEN XSI_NS ">" AG "<published xsi:nil=\"true\"/>" T},
 	/* text, CDATA, comments, processing instructions */
 	{1, H "\n\t<!-- c --><?pi x?>\r\n  " AG " <!--c--> <item criterion=\"1.1\"> <!--c-->\n"
 	    "<doc ref=\"r\"><!-- c --><?pi?></doc>\t</item>&#13;&#10;" T},

@@ -176,6 +176,13 @@ static const hostile_case cases[] = {
 	{"evidence-url.xml", ASSESSMENT, 1, 5, "<doc> file=\"file:///etc/passwd\": " ESCAPES},
 	{"evidence-percent-dotdot.xml", ASSESSMENT, 1, 5,
 	 "<doc> file=\"evidence/%2e%2E/.%2e/%2e./etc/passwd\": " ESCAPES},
+	/* a browser drops the spaces around a link: checked as it would read it */
+	{"evidence-space-dotdot.xml", ASSESSMENT, 1, 5, "<doc> file=\" ../x\": " ESCAPES},
+	{"evidence-space-absolute.xml", ASSESSMENT, 1, 5, "<doc> file=\" /etc/passwd\": " ESCAPES},
+	{"evidence-space-host.xml", ASSESSMENT, 1, 5, "<doc> file=\" //host/x\": " ESCAPES},
+	{"evidence-space-trailing.xml", ASSESSMENT, 1, 5,
+	 "<doc> file=\"evidence/cv-1.pdf \": the evidence path starts or ends with a space, which a "
+	 "link drops: remove it"},
 	{"evidence-control.xml", ASSESSMENT, 1, 5,
 	 "<doc> file=\"evidence/cv-1.pdf\\x0Aevidence/cv-2.pdf\\x09\": the evidence path holds a "
 	 "control character: write a plain file name, on one line and without tabs"},
@@ -448,9 +455,11 @@ static void test_cli(void)
 static void test_evidence_paths(void)
 {
 	static const char *const bad[] = {"C:/Windows/win.ini", "http://example.com/x.pdf",
-	                                  "javascript:alert(1)", "%2E%2e", "a/.%2E/../b"};
+	                                  "javascript:alert(1)", "%2E%2e", "a/.%2E/../b",
+	                                  "  ~/x", " javascript:alert(1)", "a/.. ", " C:/x"};
 	static const char *const fine[] = {"evidence/a:b.pdf", "./a:b.pdf", "%2e%2e%2e/x.pdf",
-	                                   "evidence/100%25.pdf", "...", "evidence/.%2e.pdf"};
+	                                   "evidence/100%25.pdf", "...", "evidence/.%2e.pdf",
+	                                   "evidence/ ../a.pdf", "a b/c .pdf", "%20../x"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0] + sizeof fine / sizeof fine[0]; i++) {
 		int refused = i < sizeof bad / sizeof bad[0];
 		const char *path = refused ? bad[i] : fine[i - sizeof bad / sizeof bad[0]];

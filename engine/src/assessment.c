@@ -22,6 +22,7 @@ struct cchc_assessment {
 	size_t nitems;
 	int has_survey;
 	cchc_arena evidence; /* the items' documents, notes and answers: one free for all */
+	cchc_published *published; /* NULL when none; outlives cchc_assessment_slim() */
 };
 
 typedef struct {
@@ -67,6 +68,11 @@ void cchc_assessment_free(cchc_assessment *a)
 	free(a->agency_id);
 	free(a->agency_name);
 	free(a->agency_block);
+	if (a->published) {
+		free((void *)a->published->groups);
+		free((char *)a->published->source);
+		free(a->published);
+	}
 	free(a);
 }
 
@@ -184,23 +190,38 @@ static size_t control_len(const unsigned char *u)
 	return u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F ? 2 : 0;
 }
 
+/* The length of s[0..n) up to its first '/'. */
+static size_t segment(const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+	return slash ? (size_t)(slash - s) : n;
+}
+
 static int check_doc_path(loader *ld, xmlNodePtr d, const char *path)
 {
+	/* a browser drops the spaces and C0 controls around a link before it reads
+	 * it, so " ../x" is "../x": the checks read the path so trimmed */
+	size_t len = strlen(path), start = 0, end = len;
+	while (start < end && (unsigned char)path[start] <= ' ')
+		start++;
+	while (end > start && (unsigned char)path[end - 1] <= ' ')
+		end--;
+	const char *p = path + start;
+	size_t n = end - start;
 	/* a scheme or a drive ("file:", "C:") in the first segment makes a link absolute */
-	int bad = path[0] == '/' || path[0] == '~' || strchr(path, '\\') != NULL || path[0] == '\0' ||
-	          memchr(path, ':', strcspn(path, "/")) != NULL;
-	for (const char *s = path; !bad && *s;) {
-		size_t seg = strcspn(s, "/");
-		bad = is_dot_dot(s, seg);
-		s += seg;
-		if (*s == '/')
-			s++;
+	int bad = n == 0 || p[0] == '/' || p[0] == '~' || memchr(p, '\\', n) != NULL ||
+	          memchr(p, ':', segment(p, n)) != NULL;
+	for (size_t i = 0; !bad && i < n;) {
+		size_t seg = segment(p + i, n - i);
+		bad = is_dot_dot(p + i, seg);
+		i += seg + 1;
 	}
+	int spaced = start > 0 || end < len;
 	/* the message shows control characters as \xNN, never raw */
-	size_t controls = 0, len = strlen(path);
+	size_t controls = 0;
 	for (const unsigned char *u = (const unsigned char *)path; *u; u++)
 		controls += control_len(u) > 0;
-	if (!bad && !controls)
+	if (!bad && !controls && !spaced)
 		return 0;
 	char *shown = malloc(len + 7 * controls + 1);
 	if (!shown)
@@ -220,10 +241,15 @@ static int check_doc_path(loader *ld, xmlNodePtr d, const char *path)
 		     "<doc> file=\"%s\": the evidence path must be relative and stay inside the "
 		     "assessment's folder (no leading /, no ..)",
 		     shown);
-	else
+	else if (controls)
 		FAIL(ld, cchc_xml_line(d),
 		     "<doc> file=\"%s\": the evidence path holds a control character: write a plain "
 		     "file name, on one line and without tabs",
+		     shown);
+	else
+		FAIL(ld, cchc_xml_line(d),
+		     "<doc> file=\"%s\": the evidence path starts or ends with a space, which a link "
+		     "drops: remove it",
 		     shown);
 	free(shown);
 	return -1;
@@ -261,8 +287,9 @@ static void check_range(loader *ld, long line, const cchc_node *n, const char *w
 {
 	char a[24], b[24], c[24];
 	if (p < n->min || p > n->max)
-		FAIL(ld, line, "criterion \"%s\": %s %s is outside its range %s to %s", n->id, what,
-		     cchc_points_spell(a, p), cchc_points_spell(b, n->min), cchc_points_spell(c, n->max));
+		FAIL(ld, line, "%s \"%s\": %s %s is outside its range %s to %s",
+		     n->depth ? "criterion" : "group", n->id, what, cchc_points_spell(a, p),
+		     cchc_points_spell(b, n->min), cchc_points_spell(c, n->max));
 }
 
 /* Bit i set when an item carries the attribute item_attr_names[i]: one pass
@@ -548,6 +575,81 @@ static int parse_survey(loader *ld, xmlNodePtr x)
 	return 0;
 }
 
+/* <group id= points=> of <published>: a group of the set, once, within its range. */
+static void parse_published_group(loader *ld, xmlNodePtr g, cchc_published_group *groups,
+                                  size_t *n)
+{
+	const cchc_criteria *set = ld->a->set;
+	const char *id = cchc_xml_attr(g, "id");
+	const cchc_node *node = cchc_criteria_find(set, id ? id : "");
+	long line = cchc_xml_line(g);
+	if (!node || node->depth != 0) {
+		FAIL(ld, line, "<group id=\"%s\">: criteria set \"%s\" has no group \"%s\": use a group id "
+		     "of %s", id ? id : "", set->id, id ? id : "", set->file);
+		return;
+	}
+	for (size_t i = 0; i < *n; i++)
+		if (groups[i].group == node) {
+			FAIL(ld, line, "a second <group id=\"%s\"> in <published> (the first is at line "
+			     "%ld): give each group's points once", node->id, groups[i].line);
+			return;
+		}
+	cchc_points points = 0;
+	if (seen(ld, cchc_attr_points(g, "points", ld->file, ld->diag, &points)) != 1)
+		return;
+	check_range(ld, line, node, "published points", points);
+	groups[(*n)++] = (cchc_published_group){node, points, line};
+}
+
+/* <published>: the figures the province published, checked against the set
+ * so that a difference from the computed figures is a real one. */
+static int parse_published(loader *ld, xmlNodePtr x)
+{
+	const cchc_criteria *set = ld->a->set;
+	long line = cchc_xml_line(x);
+	size_t n = 0;
+	for (xmlNodePtr g = x->children; g; g = g->next)
+		n += cchc_xml_is(g, "group");
+	cchc_published *p = calloc(1, sizeof *p);
+	cchc_published_group *groups = cchc_calloc(n, sizeof *groups);
+	const char *source = cchc_xml_attr(x, "source");
+	if (p)
+		ld->a->published = p;
+	if (!p || !groups || (source && !(p->source = cchc_strdup(source)))) {
+		free(groups);
+		return oom(ld);
+	}
+	p->groups = groups;
+	p->line = line;
+	p->has_total = seen(ld, cchc_attr_points(x, "total", ld->file, ld->diag, &p->total)) == 1;
+	int64_t rank = 0;
+	if (seen(ld, cchc_attr_count(x, "rank", ld->file, ld->diag, &rank)) == 1)
+		p->rank = (size_t)rank;
+	const char *band = cchc_xml_attr(x, "band");
+	if (band) {
+		for (size_t i = 0; i < set->nbands && !p->band; i++)
+			if (strcmp(set->bands[i].label, band) == 0)
+				p->band = &set->bands[i];
+		if (!p->band) {
+			char known[512] = "";
+			for (size_t i = 0; i < set->nbands; i++) {
+				size_t used = strlen(known);
+				snprintf(known + used, sizeof known - used, "%s\"%s\"", i ? ", " : "",
+				         set->bands[i].label);
+			}
+			FAIL(ld, line, "<published band=\"%s\">: criteria set \"%s\" has no such band: use "
+			     "one of %s", band, set->id, known);
+		}
+	}
+	for (xmlNodePtr g = x->children; g; g = g->next)
+		if (cchc_xml_is(g, "group"))
+			parse_published_group(ld, g, groups, &p->ngroups);
+	if (!p->has_total && !rank && !band && n == 0)
+		FAIL(ld, line, "<published> gives no figure: give total, rank, band or <group> points, "
+		     "or remove it");
+	return 0;
+}
+
 static const cchc_criteria *pick_set(loader *ld, xmlNodePtr root, const cchc_criteria *const *sets,
                                      size_t nsets)
 {
@@ -591,6 +693,8 @@ static int build(loader *ld, xmlNodePtr root)
 				     "<agency id=\"%s\"> is in block \"%s\" but criteria set \"%s\" ranks block "
 				     "\"%s\": fix block=\"…\" or use that block's criteria set",
 				     a->agency_id, block, a->set->id, cchc_criteria_block(a->set));
+		} else if (cchc_xml_is(c, "published")) {
+			rc = parse_published(ld, c);
 		} else if (cchc_xml_is(c, "item")) {
 			rc = parse_item(ld, c);
 		} else if (cchc_xml_is(c, "appraisal")) {
@@ -698,6 +802,11 @@ const char *cchc_assessment_agency_name(const cchc_assessment *a)
 const char *cchc_assessment_agency_block(const cchc_assessment *a)
 {
 	return a->agency_block;
+}
+
+const cchc_published *cchc_assessment_published(const cchc_assessment *a)
+{
+	return a->published;
 }
 
 int cchc_assessment_has_survey(const cchc_assessment *a)

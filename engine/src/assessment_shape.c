@@ -65,6 +65,9 @@ static const attr_decl survey_attrs[] = {
 	{"criterion", T_ID, 1}, {"respondents", T_COUNT, 0}, {"mean", T_DECIMAL, 0},
 	{"sd", T_NON_NEGATIVE, 0}};
 static const attr_decl answer_attrs[] = {{"option", T_ID, 1}, {"count", T_COUNT, 1}};
+static const attr_decl published_attrs[] = {
+	{"total", T_POINTS, 0}, {"rank", T_POSITIVE, 0}, {"band", T_TITLE, 0}, {"source", T_TITLE, 0}};
+static const attr_decl group_attrs[] = {{"id", T_ID, 1}, {"points", T_POINTS, 1}};
 
 #define DECL(name, attrs, empty) {name, attrs, sizeof attrs / sizeof attrs[0], empty}
 static const type_decl ASSESSMENT = DECL("assessment", assessment_attrs, 0);
@@ -74,6 +77,8 @@ static const type_decl DOC = DECL("doc", doc_attrs, 1);
 static const type_decl APPRAISAL = DECL("appraisal", appraisal_attrs, 1);
 static const type_decl SURVEY = DECL("survey", survey_attrs, 0);
 static const type_decl ANSWER = DECL("answer", answer_attrs, 1);
+static const type_decl PUBLISHED = DECL("published", published_attrs, 0);
+static const type_decl GROUP = DECL("group", group_attrs, 1);
 
 /* ------------------------------------------------------------ simple values */
 
@@ -487,7 +492,7 @@ static int leaf_ok(const xmlNode *el, const type_decl *d)
 	return 1;
 }
 
-/* item (doc*) or survey (answer*). */
+/* item (doc*), survey (answer*) or published (group*). */
 static int list_ok(const xmlNode *el, const type_decl *d, const type_decl *member)
 {
 	if (!attrs_ok(el, d))
@@ -510,8 +515,8 @@ int cchc_assessment_shape_ok(xmlNodePtr el)
 	if (!attrs_ok(el, &ASSESSMENT))
 		return 0;
 
-	/* agency, then (item | appraisal | survey)* */
-	int agency = 0;
+	/* agency, published?, then (item | appraisal | survey)* */
+	int agency = 0, evidence = 0;
 	for (const xmlNode *c = el->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE) {
 			if (!other_ok(c, &ASSESSMENT))
@@ -522,6 +527,8 @@ int cchc_assessment_shape_ok(xmlNodePtr el)
 		if (!agency) {
 			ok = is_elem(c, "agency") && leaf_ok(c, &AGENCY);
 			agency = 1;
+		} else if (!evidence++ && is_elem(c, "published")) {
+			ok = list_ok(c, &PUBLISHED, &GROUP);
 		} else {
 			switch (c->name[0]) {
 			case 'i':

@@ -9,7 +9,8 @@
 struct cchc_diag {
 	cchc_diag_entry entries[CCHC_DIAG_MAX_ENTRIES];
 	size_t stored;
-	size_t count;
+	size_t count;    /* errors */
+	size_t warnings;
 };
 
 cchc_diag *cchc_diag_new(void)
@@ -27,6 +28,7 @@ void cchc_diag_clear(cchc_diag *diag)
 	}
 	diag->stored = 0;
 	diag->count = 0;
+	diag->warnings = 0;
 }
 
 void cchc_diag_free(cchc_diag *diag)
@@ -35,31 +37,30 @@ void cchc_diag_free(cchc_diag *diag)
 	free(diag);
 }
 
-void cchc_diag_addf(cchc_diag *diag, const char *file, long line, const char *fmt, ...)
+static void add(cchc_diag *diag, cchc_diag_severity severity, const char *file, long line,
+                const char *fmt, va_list ap)
 {
 	char small[512];
-	va_list ap;
+	va_list again;
 
 	if (!diag)
 		return;
-	diag->count++;
+	if (severity == CCHC_DIAG_WARNING)
+		diag->warnings++;
+	else
+		diag->count++;
 	if (diag->stored >= CCHC_DIAG_MAX_ENTRIES)
 		return;
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	int n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	char *msg = malloc((size_t)n + 1);
+	char *msg = n < 0 ? NULL : malloc((size_t)n + 1);
+	if (msg && (size_t)n < sizeof small)
+		memcpy(msg, small, (size_t)n + 1);
+	else if (msg)
+		vsnprintf(msg, (size_t)n + 1, fmt, again);
+	va_end(again);
 	if (!msg)
 		return;
-	if ((size_t)n < sizeof small) {
-		memcpy(msg, small, (size_t)n + 1);
-	} else {
-		va_start(ap, fmt);
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	char *f = NULL;
 	if (file) {
 		f = malloc(strlen(file) + 1);
@@ -73,11 +74,33 @@ void cchc_diag_addf(cchc_diag *diag, const char *file, long line, const char *fm
 	e->file = f;
 	e->line = line;
 	e->message = msg;
+	e->severity = severity;
+}
+
+void cchc_diag_addf(cchc_diag *diag, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(diag, CCHC_DIAG_ERROR, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void cchc_diag_addw(cchc_diag *diag, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(diag, CCHC_DIAG_WARNING, file, line, fmt, ap);
+	va_end(ap);
 }
 
 size_t cchc_diag_count(const cchc_diag *diag)
 {
 	return diag ? diag->count : 0;
+}
+
+size_t cchc_diag_warnings(const cchc_diag *diag)
+{
+	return diag ? diag->warnings : 0;
 }
 
 size_t cchc_diag_stored(const cchc_diag *diag)

@@ -76,6 +76,28 @@ typedef struct cchc_item {
 	int64_t *answers;          /**< counts aligned with node->rule.options */
 } cchc_item;
 
+/** One group's published points (<published><group id= points=/>). */
+typedef struct cchc_published_group {
+	const cchc_node *group; /**< a group of the assessment's criteria set */
+	cchc_points points;
+	long line;
+} cchc_published_group;
+
+/**
+ * The figures the province published for the agency (<published>), each
+ * optional, to be set against the computed ones (cchc_published_compare()).
+ */
+typedef struct cchc_published {
+	long line;                           /**< of <published> */
+	int has_total;
+	cchc_points total;
+	size_t rank;                         /**< its rank in its block; 0 when not given */
+	const cchc_band *band;               /**< one of the set's bands; NULL when not given */
+	const char *source;                  /**< the publishing document; may be NULL */
+	const cchc_published_group *groups;  /**< in document order, each group once */
+	size_t ngroups;
+} cchc_published;
+
 /** A loaded assessment (opaque). */
 typedef struct cchc_assessment cchc_assessment;
 
@@ -122,7 +144,7 @@ void cchc_assessment_free(cchc_assessment *a);
 
 /**
  * Drop the evidence (items, documents, appraisals, surveys), keeping who the
- * agency is, its file, line, year and criteria set: what a ranking of many
+ * agency is, its file, line, year, criteria set and published figures: what a ranking of many
  * agencies needs once each is scored (see cchc_score_slim()). Afterwards
  * cchc_assessment_item() finds nothing.
  */
@@ -137,6 +159,9 @@ const char *cchc_assessment_agency_id(const cchc_assessment *a);
 const char *cchc_assessment_agency_name(const cchc_assessment *a);
 /** The agency's block (khối); may be NULL. */
 const char *cchc_assessment_agency_block(const cchc_assessment *a);
+
+/** The published figures, or NULL when none are given; cchc_assessment_slim() keeps them. */
+const cchc_published *cchc_assessment_published(const cchc_assessment *a);
 
 /** Non-zero when the assessment carries any survey evidence. */
 int cchc_assessment_has_survey(const cchc_assessment *a);

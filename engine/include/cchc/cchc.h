@@ -16,6 +16,7 @@
 #include "cchc/gap.h"
 #include "cchc/plan.h"
 #include "cchc/points.h"
+#include "cchc/published.h"
 #include "cchc/rank.h"
 #include "cchc/robust.h"
 #include "cchc/score.h"
