@@ -120,7 +120,8 @@ int cchc_score_compute(cchc_score **out, const cchc_assessment *a);
  * Score an assessment as if the leaves flagged in won[] (indexed by
  * cchc_node.index; scored and survey leaves) had been won back: each is
  * earned at its full points and, when the agency claims points anywhere,
- * claimed at them too, so an honest agency stays honest. Everything else is
+ * claimed at them too, so an honest agency stays honest (survey results, which
+ * an agency does not claim, stay unclaimed unless it did). Everything else is
  * scored as cchc_score_compute() does — bonus caps, penalty floors, N/A, the
  * self-check — so this is the uplift planner's arithmetic, never a sum of its
  * own. won may be NULL (a plain score). Excluded and penalty leaves are left as
