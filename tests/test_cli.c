@@ -328,6 +328,23 @@ static const char *between(const char *at, const char *from, const char *to)
 	return piece;
 }
 
+/* skhdt's claim and "chênh lệch" in a ranking's JSON (agencies at path). */
+static void check_json_deviation(const char *text, const char *path)
+{
+	char err[256];
+	json_value *root = json_parse(text, strlen(text), err, sizeof err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(root);
+	const json_value *agencies = json_path(root, path);
+	const json_value *skhdt = NULL;
+	for (size_t i = 0; i < json_len(agencies); i++)
+		if (strcmp(json_str(json_get(json_at(agencies, i), "id")), "skhdt") == 0)
+			skhdt = json_at(agencies, i);
+	CU_ASSERT_PTR_NOT_NULL(skhdt);
+	CU_ASSERT_STRING_EQUAL(json_num_text(json_get(skhdt, "self_total")), "75.75");
+	CU_ASSERT_STRING_EQUAL(json_num_text(json_get(skhdt, "self_deviation")), "5.75");
+	json_free(root);
+}
+
 /* "Chênh lệch" is self-claimed minus final (Sở KH&ĐT: 75,75 − 70 = +5,75), read
  * back from every output that prints it: score and rank text, CSV, JSON, the
  * page and the workbook of the report. */
@@ -352,17 +369,7 @@ static void test_self_deviation_sign(void)
 	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --format csv"), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(between(out_text, "so-nganh,18,21,skhdt,", "\r\n"), ",75.75,5.75,"));
 	CU_ASSERT_EQUAL(run("rank " SET " samples/hue-2018/so --format json --agency skhdt"), 0);
-	json_value *root = json_parse(out_text, strlen(out_text), err, sizeof err);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(root);
-	const json_value *agencies = json_path(root, "blocks.0.agencies");
-	const json_value *skhdt = NULL;
-	for (size_t i = 0; i < json_len(agencies); i++)
-		if (strcmp(json_str(json_get(json_at(agencies, i), "id")), "skhdt") == 0)
-			skhdt = json_at(agencies, i);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(skhdt);
-	CU_ASSERT_STRING_EQUAL(json_num_text(json_get(skhdt, "self_total")), "75.75");
-	CU_ASSERT_STRING_EQUAL(json_num_text(json_get(skhdt, "self_deviation")), "5.75");
-	json_free(root);
+	check_json_deviation(out_text, "blocks.0.agencies");
 
 	CU_ASSERT_EQUAL(run("report " SET " samples/hue-2018/so --agency skhdt --draws 0 -o "
 	                    CCHC_TEST_TMP "/sign"), 0);
@@ -374,6 +381,9 @@ static void test_self_deviation_sign(void)
 	snprintf(path, sizeof path, "%s/ranking.csv", CCHC_TEST_TMP "/sign");
 	test_slurp(path, text, sizeof text);
 	CU_ASSERT_PTR_NOT_NULL(strstr(between(text, "so-nganh,18,21,skhdt,", "\r\n"), ",75.75,5.75,"));
+	snprintf(path, sizeof path, "%s/report.json", CCHC_TEST_TMP "/sign");
+	test_slurp(path, text, sizeof text);
+	check_json_deviation(text, "ranking.blocks.0.agencies");
 	/* the workbook as openpyxl reads it: the "Chênh lệch" cell of skhdt's row */
 	CU_ASSERT_EQUAL(test_run_cli("/usr/bin/python3", "-c \"import openpyxl; "
 	                "ws = openpyxl.load_workbook('" CCHC_TEST_TMP "/sign/ranking.xlsx')['Xếp hạng']; "
