@@ -55,3 +55,4 @@ int cmd_report(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 
 #endif
+int cmd_template(int argc, char **argv);

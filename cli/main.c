@@ -17,6 +17,7 @@ static const command commands[] = {
 	{"robust", cmd_robust, "how sure each rank is: survey error, weights (Monte Carlo)"},
 	{"report", cmd_report, "the report bundle: HTML, Excel, CSV, Markdown, JSON"},
 	{"plan", cmd_plan, "annual CCHC plan: task status and completion rate"},
+	{"template", cmd_template, "an agency's self-assessment workbook (.xlsx) with live points"},
 };
 
 static void print_usage(FILE *f)

@@ -36,6 +36,14 @@ static void test_score_text(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tổng điểm:        70,00/100\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Xếp loại:         Khá\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Tự chấm:          75,75 (chênh lệch +5,75)\n"));
+	/* the plans' wording of a cause wraps in its column (72 to 100), beside a title's
+	 * second line or on a line of its own */
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text,
+	    "    1.1.1 Ban hành kế hoạch CCHC năm kịp thời                   0,50/1  Có thực hiện nhưng chậm so\n"
+	    "                                                                        với thời gian quy định\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text,
+	    "0,25/1  Thực hiện chưa đầy đủ, đạt\n"
+	    "      Trang thông tin điện tử của cơ quan                               chưa cao\n"));
 	CU_ASSERT_STRING_EQUAL(err_text, "");
 }
 

@@ -1,0 +1,112 @@
+/* cchc template: one agency's self-assessment workbook with live points. */
+#include <string.h>
+
+#include "cchc/workbook.h"
+#include "cli.h"
+
+static const char usage[] =
+	"Usage: cchc template CRITERIA.xml --agency ID [--name \"…\"] [--from FILE.xml|FILE.xlsx]\n"
+	"                     [--lang vi|en] -o FILE.xlsx\n"
+	"\n"
+	"Write the self-assessment workbook an agency fills in: a guide, one row per\n"
+	"group, criterion and sub-criterion with typed, validated inputs, and live\n"
+	"points (each criterion, group, the total, index and band are formulas of the\n"
+	"same rules cchc scores with), a survey sheet, inputs unlocked and the rest\n"
+	"protected (no password). cchc reads the filled workbook back wherever it\n"
+	"reads assessments, and `cchc import` turns it into assessment XML.\n"
+	"\n"
+	"  --agency ID         the agency's id (as in its assessments)\n"
+	"  --name \"…\"          its name (default: the --from file's, else the id)\n"
+	"  --from FILE         pre-fill the answers of an assessment of this criteria\n"
+	"                      set: XML or a (partly) filled workbook\n"
+	"  --lang vi|en        language of the workbook (default vi)\n"
+	"  -o, --output FILE   the .xlsx to write (atomically)\n"
+	"\n"
+	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
+
+/* The --from answers: an assessment file or a workbook, told apart by content. */
+static int load_from(cchc_assessment **a, const cchc_criteria *set, const char *path, int english,
+                     cchc_diag *diag)
+{
+	const cchc_criteria *sets[1] = {set};
+	(void)english;
+	return cchc_assessment_load(a, sets, 1, path, diag);
+}
+
+int cmd_template(int argc, char **argv)
+{
+	cli_output out = {"xlsx", CCHC_LANG_VI, NULL};
+	cchc_template_options opt = {0};
+	const char *criteria = NULL, *from = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		const char *v = NULL;
+		int rc;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return CLI_OK;
+		}
+		if ((rc = cli_option_value(argc, argv, &i, "--agency", &v)) != 0) {
+			if (rc < 0 || !*v)
+				return cli_usage_error("template", "--agency needs the agency's id");
+			opt.agency_id = v;
+			continue;
+		}
+		if ((rc = cli_option_value(argc, argv, &i, "--name", &v)) != 0) {
+			if (rc < 0)
+				return cli_usage_error("template", "--name needs the agency's name");
+			opt.agency_name = v;
+			continue;
+		}
+		if ((rc = cli_option_value(argc, argv, &i, "--from", &v)) != 0) {
+			if (rc < 0)
+				return cli_usage_error("template", "--from needs an assessment file or workbook");
+			from = v;
+			continue;
+		}
+		rc = cli_output_option(argc, argv, &i, &out);
+		if (rc < 0)
+			return CLI_USAGE;
+		if (rc > 0)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error("template", "unknown option %s", argv[i]);
+		if (criteria)
+			return cli_usage_error("template", "give one criteria file");
+		criteria = argv[i];
+	}
+	if (!criteria)
+		return cli_usage_error("template", "give the criteria file, e.g. criteria/hue-so-2018.xml");
+	if (!opt.agency_id)
+		return cli_usage_error("template", "give the agency: --agency ID");
+	if (!out.output)
+		return cli_usage_error("template", "give the workbook to write: -o FILE.xlsx");
+	if (strcmp(out.format, "xlsx") != 0)
+		return cli_usage_error("template", "the template is a workbook: leave --format out");
+	opt.english = out.lang == CCHC_LANG_EN;
+
+	int status = CLI_INVALID;
+	cchc_diag *diag = cchc_diag_new();
+	cchc_criteria *set = NULL;
+	cchc_assessment *a = NULL;
+	if (!diag)
+		goto done;
+	if (cchc_criteria_load(&set, criteria, diag) < 0)
+		goto done;
+	if (from) {
+		if (load_from(&a, set, from, opt.english, diag) < 0)
+			goto done;
+		opt.from = a;
+		if (!opt.agency_name)
+			opt.agency_name = cchc_assessment_agency_name(a);
+		opt.block = cchc_assessment_agency_block(a);
+	}
+	if (cchc_template_write(out.output, set, &opt, diag) == 0)
+		status = CLI_OK;
+done:
+	cli_print_diag(diag);
+	cchc_assessment_free(a);
+	cchc_criteria_free(set);
+	cchc_diag_free(diag);
+	return status;
+}

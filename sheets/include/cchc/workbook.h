@@ -1,0 +1,75 @@
+/**
+ * @file workbook.h
+ * The self-assessment workbook (cchc-workbook/1): `cchc template` writes
+ * one agency's .xlsx with live points (every leaf, group, total, index and
+ * band an Excel formula from the same rule table that scores XML), and the
+ * importer reads a filled workbook back into the engine's model. The layout
+ * other producers follow is in sheets/README.md.
+ *
+ * Ownership: the options borrow their strings and objects; results belong
+ * to the caller (cchc_assessment_free, cchc_buf_dispose).
+ */
+#ifndef CCHC_WORKBOOK_H
+#define CCHC_WORKBOOK_H
+
+#include <stddef.h>
+
+#include "cchc/assessment.h"
+#include "cchc/buf.h"
+#include "cchc/criteria.h"
+#include "cchc/diag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The format name carried in the hidden "cchc" sheet. */
+#define CCHC_WORKBOOK_FORMAT "cchc-workbook/1"
+
+/** What the template is written for. */
+typedef struct cchc_template_options {
+	const char *agency_id;   /**< required */
+	const char *agency_name; /**< NULL: from's name, else the id */
+	const char *block;       /**< NULL: from's block, else none */
+	int english;             /**< labels, guide and yes/no words in English */
+	/** Answers to pre-fill, loaded against the same set (NULL: a blank workbook). */
+	const cchc_assessment *from;
+} cchc_template_options;
+
+/**
+ * Write the workbook for set to path, atomically (a failed run leaves no
+ * file). The formulas' cached values are the engine's own score of the
+ * pre-filled answers.
+ * @return 0, or -1 with the problem in diag
+ */
+int cchc_template_write(const char *path, const cchc_criteria *set,
+                        const cchc_template_options *opt, cchc_diag *diag);
+
+/**
+ * Is the file a workbook (a zip: PK\3\4)? Content, not the name.
+ * @return 1 yes, 0 no (or unreadable)
+ */
+int cchc_workbook_sniff(const char *path);
+
+/**
+ * Read a filled workbook as the assessment XML it stands for
+ * (urn:cchc:assessment:1), checking every cell; problems go to diag as
+ * ("FILE: Sheet!F14", 0, message) in the chosen language, all at once.
+ * @return 0, or -1 (diag says why; xml is then empty)
+ */
+int cchc_workbook_to_xml(cchc_buf *xml, const char *path, const cchc_criteria *const *sets,
+                         size_t nsets, int english, cchc_diag *diag);
+
+/**
+ * The same, loaded: every semantic check of the XML loader applies and its
+ * messages name the workbook's cells, never XML lines.
+ * @return 0, or -1 (see diag)
+ */
+int cchc_workbook_load(cchc_assessment **out, const char *path, const cchc_criteria *const *sets,
+                       size_t nsets, int english, cchc_diag *diag);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
