@@ -558,22 +558,25 @@ static void totals(tpl_writer *t, uint32_t first)
 	int no_survey = !cchc_assessment_has_survey(t->a) && cchc_criteria_survey_rescales(t->set);
 	write_sum(t, first, SUM_NO_SURVEY, no_survey, t->f_num);
 
-	reset(t);
-	F(t, "=");
-	groups_sum(t, COL_FINAL, 1, 0, 0);
-	write_sum(t, first, SUM_FRAME, tpl_points(s->frame), t->f_group_num);
-	reset(t);
-	F(t, "=");
-	groups_sum(t, COL_FINAL, 0, 1, 0);
-	write_sum(t, first, SUM_BONUS, tpl_points(s->bonus), t->f_group_num);
-	reset(t);
-	F(t, "=");
-	groups_sum(t, COL_FINAL, 0, 0, 1);
-	write_sum(t, first, SUM_PENALTY, tpl_points(s->penalty), t->f_group_num);
-	reset(t);
-	F(t, "=");
-	groups_sum(t, COL_SELF, 1, 1, 1);
-	write_sum(t, first, SUM_SELF_TOTAL, tpl_points(s->self_total), t->f_group_num);
+	/* row, column summed, which groups (frame, bonus, penalty), the engine's value */
+	const struct {
+		sum_row row;
+		tpl_col col;
+		int frame, bonus, penalty;
+		cchc_points cached;
+	} sums[] = {
+		{SUM_FRAME, COL_FINAL, 1, 0, 0, s->frame},
+		{SUM_BONUS, COL_FINAL, 0, 1, 0, s->bonus},
+		{SUM_PENALTY, COL_FINAL, 0, 0, 1, s->penalty},
+		{SUM_SELF_TOTAL, COL_SELF, 1, 1, 1, s->self_total},
+		{SUM_MAX, COL_EFFMAX, 1, 0, 0, s->max},
+	};
+	for (size_t k = 0; k < sizeof sums / sizeof *sums; k++) {
+		reset(t);
+		F(t, "=");
+		groups_sum(t, sums[k].col, sums[k].frame, sums[k].bonus, sums[k].penalty);
+		write_sum(t, first, sums[k].row, tpl_points(sums[k].cached), t->f_group_num);
+	}
 
 	/* |self − total| × 10000 > tolerance × max(total, 0), in hundredths; only when something is claimed */
 	cchc_points tol, pen;
@@ -596,10 +599,6 @@ static void totals(tpl_writer *t, uint32_t first)
 	reset(t);
 	F(t, "=ROUND(%s+%s+%s+%s,2)", c[SUM_FRAME], c[SUM_BONUS], c[SUM_PENALTY], c[SUM_SELF_CHECK]);
 	write_sum(t, first, SUM_TOTAL, tpl_points(s->total), t->f_group_num);
-	reset(t);
-	F(t, "=");
-	groups_sum(t, COL_EFFMAX, 1, 0, 0);
-	write_sum(t, first, SUM_MAX, tpl_points(s->max), t->f_group_num);
 
 	/* index: total / max in hundredths of a percent, half up (score.c) */
 	char T[64], M[64];
