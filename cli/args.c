@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "outputs.h"
 
 int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value)
 {
@@ -80,9 +81,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_emit(const cchc_buf *buf, const cli_output *out)
 {
 	if (out->output) {
-		if (cchc_write_file_atomic(out->output, buf->data ? buf->data : "", buf->len) < 0) {
-			fprintf(stderr, "%s: error: cannot write the output: %s\n", out->output,
-			        strerror(errno));
+		int rc = cchc_write_file_atomic(out->output, buf->data ? buf->data : "", buf->len);
+		if (rc < 0) {
+			cli_write_error(out->output, "the output", rc, errno);
 			return CLI_INVALID;
 		}
 		return CLI_OK;

@@ -1,9 +1,11 @@
 /* cchc gap: why one agency lost points, what wins them back, what reaches a target rank. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "inputs.h"
+#include "outputs.h"
 
 static const char usage[] =
 	"Usage: cchc gap CRITERIA.xml ASSESSMENTS... --agency ID [--target-rank K]\n"
@@ -107,10 +109,10 @@ static int emit_plan(const cchc_gap *gap, const char *path)
 	cchc_buf xml;
 	cchc_buf_init(&xml, 0);
 	int rc = cchc_render_plan_xml(&xml, gap);
-	if (rc == 0)
-		rc = cchc_write_file_atomic(path, xml.data ? xml.data : "", xml.len);
 	if (rc < 0)
-		fprintf(stderr, "%s: error: cannot write the plan\n", path);
+		fprintf(stderr, "%s: error: cannot render the plan (out of memory)\n", path);
+	else if ((rc = cchc_write_file_atomic(path, xml.data ? xml.data : "", xml.len)) < 0)
+		cli_write_error(path, "the plan", rc, errno);
 	cchc_buf_dispose(&xml);
 	return rc;
 }
@@ -122,7 +124,10 @@ int cmd_gap(int argc, char **argv)
 	a.prev = calloc((size_t)argc, sizeof *a.prev);
 	size_t target = 0;
 	int status = CLI_USAGE, rc = (!a.now || !a.prev) ? -1 : parse(argc, argv, &a);
-	if (rc != 0 || check_args(&a, &target) != 0) {
+	const char *outs[] = {a.out.output, a.emit}, *opts[] = {"-o", "--emit-plan"};
+	cli_path_list ins[] = {{a.now, a.nnow}, {a.prev, a.nprev}, {(char *const *)&a.map, !!a.map}};
+	if (rc != 0 || check_args(&a, &target) != 0 ||
+	    cli_outputs_check("gap", outs, opts, 2, ins, 3) != 0) {
 		free(a.now);
 		free(a.prev);
 		return rc > 0 ? CLI_OK : CLI_USAGE;

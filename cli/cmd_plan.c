@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "outputs.h"
 
 static const char usage[] =
 	"Usage: cchc plan status PLAN.xml [--as-of YYYY-MM-DD] [--format text|json]\n"
@@ -56,6 +57,8 @@ static int parse(int argc, char **argv, plan_args *a)
 		return cli_usage_error("plan", "give a plan file: cchc plan status PLAN.xml");
 	if (strcmp(a->out.format, "json") != 0 && strcmp(a->out.format, "text") != 0)
 		return cli_usage_error("plan", "--format takes text or json");
+	if (cli_output_check("plan", a->out.output, (char *const *)&a->file, 1) != 0)
+		return CLI_USAGE;
 	return CLI_OK;
 }
 

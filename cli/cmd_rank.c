@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "outputs.h"
 #include "inputs.h"
 
 static const char usage[] =
@@ -155,6 +156,10 @@ int cmd_rank(int argc, char **argv)
 		free(args);
 		return cli_usage_error("rank", "give a criteria set and the assessments (files or "
 		                               "folders)");
+	}
+	if (cli_output_check("rank", out.output, args, nargs) != 0) {
+		free(args);
+		return CLI_USAGE;
 	}
 
 	int status = CLI_INVALID;

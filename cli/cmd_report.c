@@ -5,6 +5,7 @@
 #include "bundle.h"
 #include "cli.h"
 #include "inputs.h"
+#include "outputs.h"
 
 static const char usage[] =
 	"Usage: cchc report CRITERIA.xml... ASSESSMENTS... -o DIR [--agency ID]\n"
@@ -145,6 +146,8 @@ int cmd_report(int argc, char **argv)
 		rc = -1, cli_usage_error("report", "--seed takes a whole number below 2^53");
 	if (rc == 0 && a.target && !a.agency)
 		rc = -1, cli_usage_error("report", "--target-rank goes with --agency");
+	if (rc == 0 && cli_folder_output_check("report", a.out.output, a.files, a.nfiles) != 0)
+		rc = -1;
 	if (rc != 0) {
 		free(a.files);
 		return rc > 0 ? CLI_OK : CLI_USAGE;
@@ -160,7 +163,9 @@ int cmd_report(int argc, char **argv)
 	cli_bundle bundle = {0};
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
-	if (!diag || cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
+	/* the folder first: a refused -o is said at once, and nothing is left behind */
+	if (!diag || cli_bundle_open(&bundle, a.out.output) < 0 ||
+	    cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
 	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
 		goto done;
 	if (a.agency &&
@@ -170,8 +175,6 @@ int cmd_report(int argc, char **argv)
 	if (draws && cchc_robust_run(&robust, ranking, NULL, &ropt, diag) < 0)
 		goto done;
 
-	if (cli_bundle_open(&bundle, a.out.output) < 0)
-		goto done;
 	int ok = put(&bundle, "index.html", 0,
 	             cchc_render_html(&buf, ranking, gap, robust, a.out.lang), &buf) == 0;
 	ok = ok && put(&bundle, "ranking.csv", 1, cchc_render_ranking_csv(&buf, ranking), &buf) == 0;
@@ -188,6 +191,7 @@ int cmd_report(int argc, char **argv)
 	if (cli_bundle_close(&bundle, ok) == 0)
 		status = CLI_OK;
 done:
+	cli_bundle_close(&bundle, 0); /* a failed run's temporary folder goes */
 	if (diag)
 		cli_print_diag(diag);
 	cchc_buf_dispose(&buf);

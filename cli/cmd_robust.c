@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "outputs.h"
 #include "inputs.h"
 
 static const char usage[] =
@@ -133,6 +134,10 @@ int cmd_robust(int argc, char **argv)
 		cli_usage_error("robust", "give the criteria set and the assessments (files or folders)");
 		goto usage_done;
 	}
+	const char *option = "-o";
+	cli_path_list ins[] = {{now, nnow}, {prev, nprev}};
+	if (cli_outputs_check("robust", &out.output, &option, 1, ins, 2) != 0)
+		goto usage_done;
 
 	status = CLI_INVALID;
 	cchc_diag *diag = cchc_diag_new();

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "outputs.h"
 
 static const char usage[] =
 	"Usage: cchc score CRITERIA.xml ASSESSMENT.xml [--format text|json] [--lang vi|en]\n"
@@ -55,6 +56,8 @@ int cmd_score(int argc, char **argv)
 	int json = strcmp(out.format, "json") == 0;
 	if (!json && strcmp(out.format, "text") != 0)
 		return cli_usage_error("score", "--format takes text or json");
+	if (cli_output_check("score", out.output, (char *const *)files, 2) != 0)
+		return CLI_USAGE;
 
 	int status = CLI_INVALID;
 	cchc_diag *diag = cchc_diag_new();

@@ -106,6 +106,9 @@ typedef struct {
 	"'pattern'] The value '" value "' is not accepted by the pattern '" pattern "'."
 #define POINTS "[0-9]+(\\.[0-9]{1,2})?"
 #define DOCTYPE "a <!DOCTYPE> is not allowed (DTDs and entities are refused for safety): remove it"
+#define ENCODING(name)                                                                        \
+	"the file declares encoding=\"" name "\", but cchc reads UTF-8 only: save it as UTF-8 (and " \
+	"declare encoding=\"UTF-8\")"
 #define ESCAPES                                                                               \
 	"the evidence path must be relative and stay inside the assessment's folder (no leading " \
 	"/, no ..)"
@@ -186,6 +189,30 @@ static const hostile_case cases[] = {
 	{"evidence-control.xml", ASSESSMENT, 1, 5,
 	 "<doc> file=\"evidence/cv-1.pdf\\x0Aevidence/cv-2.pdf\\x09\": the evidence path holds a "
 	 "control character: write a plain file name, on one line and without tabs"},
+
+	/* encodings: UTF-8 only, whatever the declaration says (ASCII, a subset, aside) */
+	{"encoding-declared-latin1.xml", CRITERIA, 1, 1, ENCODING("ISO-8859-1")},
+	{"encoding-latin1.xml", ASSESSMENT, 1, 2, ENCODING("iso-8859-1")},
+	{"encoding-windows-1258.xml", PLAN, 1, 1, ENCODING("windows-1258")},
+	{"encoding-us-ascii.xml", CRITERIA, 0, 0, NULL},
+
+	/* CR-only line ends: a lone CR ends a line, as XML end-of-line handling says */
+	{"cr-only.xml", CRITERIA, 1, 6, "id \"yn\" is used twice (first at line 5): ids must be unique"},
+	{"cr-only-assessment.xml", ASSESSMENT, 1, 6,
+	 "a second <item> for criterion \"yn\" (the first is at line 4): give one item per "
+	 "criterion"},
+	{"cr-only-plan.xml", PLAN, 1, 5,
+	 "a second <task id=\"I.1\"> (the first is at line 4): task ids are unique across the "
+	 "whole plan"},
+
+	/* controls and bidi overrides quoted from the input are shown as \xNN, never raw */
+	{"bidi-override.xml", CRITERIA, 1, 5,
+	 SCHEMA_PATTERN("criterion", "max", "1\\xE2\\x80\\xAE0", POINTS)},
+	{"c1-control.xml", ASSESSMENT, 1, 4,
+	 SCHEMA_PATTERN("item", "points", "1\\xC2\\x9B31m", "-?" POINTS)},
+	{"tab-reference.xml", PLAN, 1, 7,
+	 "does not match the schema: Element 'status', attribute 'state': [facet 'enumeration'] The "
+	 "value 'done\\x09' is not an element of the set {'done', 'open', 'cancelled'}."},
 	{NULL, CRITERIA, 0, 0, NULL},
 };
 
@@ -432,6 +459,13 @@ static void test_cli(void)
 	                                      "the evidence path holds a control character: write a "
 	                                      "plain file name, on one line and without tabs\n");
 
+	/* what a file says is shown escaped: no raw control or bidi override reaches the terminal */
+	refused_by_cli("score " DIR_ "bidi-override.xml " DIR_ "good-assessment.xml");
+	CU_ASSERT_STRING_EQUAL(err_text, DIR_ "bidi-override.xml:5: error: " SCHEMA_PATTERN(
+	                                     "criterion", "max", "1\\xE2\\x80\\xAE0", POINTS) "\n");
+	refused_by_cli("rank " DIR_ "good-criteria.xml " DIR_ "encoding-latin1.xml");
+	CU_ASSERT_STRING_EQUAL(err_text, DIR_ "encoding-latin1.xml:2: error: " ENCODING("iso-8859-1") "\n");
+
 	/* generated inputs */
 	write_deep(TMP "deep.xml", "<assessment xmlns=\"urn:cchc:assessment:1\" "
 	                           "criteria-set=\"hostile\" year=\"2018\">");
@@ -551,6 +585,222 @@ static void test_utf16_without_bom(void)
 	}
 }
 
+/* ------------------------------------------------------------------ honest XML (issue 14) */
+
+/* Every diagnostic shows C0 and C1 controls, DEL and the bidi embeddings,
+ * overrides and isolates as \xNN per byte, as the evidence paths' did. */
+static void test_diag_escapes(void)
+{
+	cchc_diag *d = cchc_diag_new();
+	cchc_diag_addf(d, "f.xml", 3, "value '%s'",
+	               "a\tb\nc\x1B[31md\x7F" "e\xC2\x85" "f\xE2\x80\xAA" "g\xE2\x80\xAE" "h\xE2\x81\xA6"
+	               "i\xE2\x81\xA9" "j\r");
+	assert_entry(d, 0, "f.xml", 3,
+	             "value 'a\\x09b\\x0Ac\\x1B[31md\\x7Fe\\xC2\\x85f\\xE2\\x80\\xAAg\\xE2\\x80\\xAEh"
+	             "\\xE2\\x81\\xA6i\\xE2\\x81\\xA9j\\x0D'");
+	/* Vietnamese and the neighbours of those ranges stay as they are */
+	static const char plain[] = "Sở Kế hoạch và Đầu tư \xC2\xA0\xE2\x80\xA9\xE2\x80\xAF\xE2\x81\xA5"
+	                            "\xE2\x81\xAA";
+	cchc_diag_addf(d, "f.xml", 4, "%s", plain);
+	test_expect_diag(d, 1, "f.xml", 4, plain);
+	cchc_diag_free(d);
+}
+
+/* head, n bytes of fill, tail: a file too big to commit. */
+static void write_long(const char *path, const char *head, char fill, size_t n, const char *tail)
+{
+	static char block[1 << 16];
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	memset(block, fill, sizeof block);
+	fputs(head, f);
+	for (size_t left = n, k; left; left -= k) {
+		k = left < sizeof block ? left : sizeof block;
+		fwrite(block, 1, k, f);
+	}
+	fputs(tail, f);
+	fclose(f);
+}
+
+#define TOO_LONG(what) what " is longer than 10 000 000 bytes, the most cchc reads in one piece: shorten it"
+#define VALUE_TOO_LONG TOO_LONG("an attribute value here")
+#define TAG_TOO_LONG                                                                          \
+	TOO_LONG("a start tag (its attributes together), a CDATA section or other markup at or "  \
+	         "before this line")
+#define LONG_FILE TMP "long.xml"
+#define HUGE ((size_t)10000001)
+
+static int drop_member(cchc_assessment *a, void *user)
+{
+	(*(int *)user)++;
+	cchc_assessment_free(a);
+	return 0;
+}
+
+/* libxml2's limits (10 000 000 bytes for a value, a comment, a text; as much
+ * unparsed markup) say what is too long where, on every path, instead of
+ * "internal error: Huge input lookup" and its echoes. */
+static void test_too_long(void)
+{
+	static const struct {
+		loader_kind loader;
+		const char *head;
+		char fill;
+		const char *tail;
+		long line;
+		const char *message;
+	} longs[] = {
+		{CRITERIA, "<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" max=\"1\"\n"
+		           "  title=\"", 'x', "\"/>\n", 2, VALUE_TOO_LONG},
+		{ASSESSMENT, "<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"hostile\" "
+		             "year=\"2018\">\n<agency id=\"a\" name=\"", 'x', "\"/>\n</assessment>\n", 2,
+		 VALUE_TOO_LONG},
+		{PLAN, "<plan xmlns=\"urn:cchc:plan:1\" id=\"t\" year=\"2023\" title=\"T\">\n"
+		       "<area id=\"I\" title=\"", 'x', "\"/>\n</plan>\n", 2, VALUE_TOO_LONG},
+		/* white space inside a start tag: no value is long, the tag is; libxml2 2.9.14's
+		 * push parser notices it only at the end of the input (line 4) */
+		{ASSESSMENT, "<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"hostile\" "
+		             "year=\"2018\">\n<agency", ' ', " id=\"a\" name=\"A\"/>\n</assessment>\n", 4,
+		 TAG_TOO_LONG},
+		{CRITERIA, "<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\"\n", ' ',
+		 " year=\"2018\" max=\"1\" title=\"T\"/>\n", 2, TAG_TOO_LONG},
+		{PLAN, "<plan xmlns=\"urn:cchc:plan:1\">\n<!--", 'c', "-->\n</plan>\n", 2,
+		 TOO_LONG("a comment here")},
+	};
+	for (size_t i = 0; i < sizeof longs / sizeof longs[0]; i++) {
+		write_long(LONG_FILE, longs[i].head, longs[i].fill, HUGE, longs[i].tail);
+		cchc_diag *d = cchc_diag_new();
+		ASSERT_EQ(load(longs[i].loader, LONG_FILE, d), -1);
+		if (cchc_diag_count(d) != 1)
+			fprintf(stderr, "\n    case %zu:\n%s", i, test_diag_text(d));
+		ASSERT_EQ(cchc_diag_count(d), 1);
+		assert_entry(d, 0, LONG_FILE, longs[i].line, longs[i].message);
+		cchc_diag_free(d);
+	}
+
+	/* a bundle's member: the members before it still load */
+	write_long(LONG_FILE,
+	           "<assessments xmlns=\"urn:cchc:assessment:1\">\n"
+	           "<assessment criteria-set=\"hostile\" year=\"2018\"><agency id=\"a\" name=\"A\"/>"
+	           "</assessment>\n<assessment criteria-set=\"hostile\" year=\"2018\">\n"
+	           "<agency id=\"b\" name=\"",
+	           'x', HUGE, "\"/></assessment>\n</assessments>\n");
+	cchc_diag *d = cchc_diag_new();
+	const cchc_criteria *set[1] = {good_set};
+	int members = 0;
+	ASSERT_EQ(cchc_assessment_stream(set, 1, LONG_FILE, drop_member, &members, d), -1);
+	ASSERT_EQ(members, 1);
+	ASSERT_EQ(cchc_diag_count(d), 1);
+	assert_entry(d, 0, LONG_FILE, 4, VALUE_TOO_LONG);
+	cchc_diag_free(d);
+	remove(LONG_FILE);
+}
+
+/* A file of head, count comment lines, then good's text from its second line. */
+static void write_prolog(const char *path, const char *head, int count, const char *good)
+{
+	size_t len;
+	char *text = test_read_file(good, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(head, f);
+	for (int i = 0; i < count; i++)
+		fprintf(f, "<!-- %04d: Bộ chỉ số CCHC, ghi chú của người soạn thảo ......... -->\n", i);
+	fputs(strchr(text, '\n') + 1, f);
+	fclose(f);
+	free(text);
+}
+
+#define PROLOG_FILE TMP "prolog.xml"
+
+/* The prolog is read however long it is: a set behind 70 KiB of comments is
+ * a set (it was taken for an assessment: "no criteria set given"). */
+static void test_long_prolog(void)
+{
+	static const struct {
+		const char *good;
+		cchc_file_kind kind;
+	} kinds[] = {
+		{DIR_ "good-criteria.xml", CCHC_FILE_CRITERIA},
+		{DIR_ "good-plan.xml", CCHC_FILE_PLAN},
+		{DIR_ "good-assessment.xml", CCHC_FILE_ASSESSMENT},
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		write_prolog(PROLOG_FILE, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 900, kinds[i].good);
+		struct stat st;
+		CU_ASSERT_FATAL(stat(PROLOG_FILE, &st) == 0 && st.st_size > 70 * 1024);
+		ASSERT_EQ(cchc_file_sniff(PROLOG_FILE), kinds[i].kind);
+		size_t len;
+		char *data = test_read_file(PROLOG_FILE, &len);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+		ASSERT_EQ(cchc_file_sniff_memory(data, len), kinds[i].kind);
+		free(data);
+	}
+	write_prolog(PROLOG_FILE, "\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n", 900, DIR_ "good-criteria.xml");
+	ASSERT_EQ(cchc_file_sniff(PROLOG_FILE), CCHC_FILE_CRITERIA);
+	cchc_diag *d = cchc_diag_new();
+	ASSERT_EQ(load(CRITERIA, PROLOG_FILE, d), 0);
+	cchc_diag_free(d);
+	ASSERT_EQ(run("rank " PROLOG_FILE " " DIR_ "good-assessment.xml"), 0);
+	CU_ASSERT(strstr(out_text, "Hostile inputs") != NULL);
+
+	/* an XML declaration longer than the stream's chunks: its encoding is read on both paths */
+	static const char *const goods[] = {DIR_ "good-criteria.xml", DIR_ "good-assessment.xml"};
+	static const char *const ends[] = {"\r\n", "\r"};
+	for (size_t i = 0; i < 2; i++) {
+		char head[200 * 1024];
+		int n = snprintf(head, sizeof head, "<?xml version=\"1.0\"");
+		memset(head + n, ' ', 150 * 1024);
+		snprintf(head + n + 150 * 1024, sizeof head - (size_t)n - 150 * 1024,
+		         "%s encoding=\"windows-1258\"?>\n", ends[i]);
+		write_prolog(PROLOG_FILE, head, 0, goods[i]);
+		d = cchc_diag_new();
+		ASSERT_EQ(load(i ? ASSESSMENT : CRITERIA, PROLOG_FILE, d), -1);
+		ASSERT_EQ(cchc_diag_count(d), 1);
+		assert_entry(d, 0, PROLOG_FILE, 2, ENCODING("windows-1258"));
+		cchc_diag_free(d);
+	}
+	remove(PROLOG_FILE);
+}
+
+/* Bundles go through the same checks: the encoding, lone CRs, escapes. */
+static void test_bundle_checks(void)
+{
+	static const struct {
+		const char *xml;
+		long line;
+		const char *message;
+	} bundles[] = {
+		{"<?xml version='1.0' encoding='Windows-1258'?>\n<assessments xmlns=\"urn:cchc:assessment:1\">"
+		 "</assessments>\n",
+		 1, ENCODING("Windows-1258")},
+		{"<assessments xmlns=\"urn:cchc:assessment:1\">\r<assessment criteria-set=\"hostile\" "
+		 "year=\"2018\">\r<agency id=\"a\" name=\"A\"/>\r<item criterion=\"yn\" met=\"true\"/>\r"
+		 "<item criterion=\"yn\" met=\"false\"/>\r</assessment>\r</assessments>\r",
+		 5, "a second <item> for criterion \"yn\" (the first is at line 4): give one item per "
+		    "criterion"},
+		{"<assessments xmlns=\"urn:cchc:assessment:1\">\r\n<assessment criteria-set=\"hostile\" "
+		 "year=\"2018\">\r\n<agency id=\"a\" name=\"A\"/>\r\n<item criterion=\"ju\" "
+		 "points=\"\xE2\x81\xA6" "1\"/>\r\n</assessment>\r\n</assessments>\r\n",
+		 4, SCHEMA_PATTERN("item", "points", "\\xE2\\x81\\xA6" "1", "-?" POINTS)},
+	};
+	const cchc_criteria *set[1] = {good_set};
+	for (size_t i = 0; i < sizeof bundles / sizeof bundles[0]; i++) {
+		cchc_diag *d = cchc_diag_new();
+		int members = 0;
+		ASSERT_EQ(cchc_assessment_stream_memory(set, 1, bundles[i].xml, strlen(bundles[i].xml),
+		                                        "bundle.xml", drop_member, &members, d),
+		          -1);
+		ASSERT_EQ(members, 0);
+		if (cchc_diag_count(d) != 1)
+			fprintf(stderr, "\n    bundle %zu:\n%s", i, test_diag_text(d));
+		ASSERT_EQ(cchc_diag_count(d), 1);
+		assert_entry(d, 0, "bundle.xml", bundles[i].line, bundles[i].message);
+		cchc_diag_free(d);
+	}
+}
+
 int main(void)
 {
 	if (suite_set() < 0)
@@ -566,6 +816,10 @@ int main(void)
 		{"evidence paths: schemes, drives, %2e%2e", test_evidence_paths},
 		{"a long message is cut between characters", test_long_message_cut},
 		{"UTF-16 without a byte order mark", test_utf16_without_bom},
+		{"diagnostics escape controls and bidi overrides", test_diag_escapes},
+		{"10 MB values and tags: what is too long, where (generated)", test_too_long},
+		{"a prolog of any length (generated)", test_long_prolog},
+		{"bundles: encoding, lone CRs, escapes", test_bundle_checks},
 		{NULL, NULL},
 	};
 	int rc = test_run_suite("hostile", tests);

@@ -182,14 +182,6 @@ static int is_dot_dot(const char *s, size_t n)
 	return dots == 2;
 }
 
-/* C0 controls, DEL and C1 controls (U+0080..U+009F, C2 80..C2 9F in UTF-8). */
-static size_t control_len(const unsigned char *u)
-{
-	if (*u < 0x20 || *u == 0x7f)
-		return 1;
-	return u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F ? 2 : 0;
-}
-
 /* The length of s[0..n) up to its first '/'. */
 static size_t segment(const char *s, size_t n)
 {
@@ -217,41 +209,27 @@ static int check_doc_path(loader *ld, xmlNodePtr d, const char *path)
 		i += seg + 1;
 	}
 	int spaced = start > 0 || end < len;
-	/* the message shows control characters as \xNN, never raw */
-	size_t controls = 0;
-	for (const unsigned char *u = (const unsigned char *)path; *u; u++)
-		controls += control_len(u) > 0;
+	/* controls and bidi overrides: the diagnostic shows them as \xNN (diag.c) */
+	int controls = 0;
+	for (const char *s = path; *s && !controls; s++)
+		controls = cchc_diag_unsafe_len(s) > 0;
 	if (!bad && !controls && !spaced)
 		return 0;
-	char *shown = malloc(len + 7 * controls + 1);
-	if (!shown)
-		return oom(ld);
-	size_t w = 0;
-	for (const unsigned char *u = (const unsigned char *)path; *u; u++) {
-		size_t c = control_len(u);
-		for (size_t i = 0; i < c; i++, w += 4)
-			snprintf(shown + w, 5, "\\x%02X", u[i]);
-		if (c == 0)
-			shown[w++] = (char)*u;
-		u += c ? c - 1 : 0;
-	}
-	shown[w] = '\0';
 	if (bad)
 		FAIL(ld, cchc_xml_line(d),
 		     "<doc> file=\"%s\": the evidence path must be relative and stay inside the "
 		     "assessment's folder (no leading /, no ..)",
-		     shown);
+		     path);
 	else if (controls)
 		FAIL(ld, cchc_xml_line(d),
 		     "<doc> file=\"%s\": the evidence path holds a control character: write a plain "
 		     "file name, on one line and without tabs",
-		     shown);
+		     path);
 	else
 		FAIL(ld, cchc_xml_line(d),
 		     "<doc> file=\"%s\": the evidence path starts or ends with a space, which a link "
 		     "drops: remove it",
-		     shown);
-	free(shown);
+		     path);
 	return -1;
 }
 

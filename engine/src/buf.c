@@ -98,30 +98,127 @@ int cchc_buf_repeat(cchc_buf *buf, char c, size_t n)
 	return 0;
 }
 
-int cchc_write_atomic(const char *path, int (*fill)(int fd, const char *tmp, void *ctx),
-                      void *ctx)
+/* A unique file named prefix + "XXXXXX"; fd, or -1 with errno (*tmp freed). */
+static int make_temp(const char *prefix, char **tmp)
 {
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (!tmp) {
+	size_t plen = strlen(prefix);
+	*tmp = malloc(plen + 7);
+	if (!*tmp) {
 		errno = ENOMEM;
 		return -1;
 	}
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-	int fd = mkstemp(tmp); /* a unique name beside path, so that rename stays on its file system */
+	memcpy(*tmp, prefix, plen);
+	memcpy(*tmp + plen, "XXXXXX", 7);
+	int fd = mkstemp(*tmp);
 	if (fd < 0) {
 		int e = errno;
-		free(tmp);
+		free(*tmp);
+		*tmp = NULL;
 		errno = e;
-		return -1;
 	}
+	return fd;
+}
+
+/* Close fd (when open) and remove the temporary file; rc back, errno kept. */
+static int discard(int fd, char *tmp, int rc)
+{
+	int e = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = e;
+	return rc;
+}
+
+static int call_fill(int fd, const char *tmp, int (*fill)(int, const char *, void *), void *ctx)
+{
 	errno = 0;
-	if (fill(fd, tmp, ctx) < 0) {
-		if (errno == 0)
-			errno = EIO;
-		goto fail;
+	if (fill(fd, tmp, ctx) == 0)
+		return 0;
+	if (errno == 0)
+		errno = EIO;
+	return -1;
+}
+
+/* Is st the file standard output or standard error is open on (so that
+ * -o /dev/stdout works when the shell redirected it to a file)? */
+static int is_std_stream(const struct stat *st)
+{
+	for (int fd = STDOUT_FILENO; fd <= STDERR_FILENO; fd++) {
+		struct stat s;
+		if (fstat(fd, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino)
+			return 1;
 	}
+	return 0;
+}
+
+/* What is not replaced: 0 to write it directly (a character device, a FIFO, or
+ * the file a standard stream is open on), or the refusal (errno set). */
+static int direct_target(const struct stat *st)
+{
+	int rc = CCHC_WRITE_LINK, e = ELOOP; /* a regular file behind a link */
+	if (S_ISCHR(st->st_mode) || S_ISFIFO(st->st_mode) ||
+	    (S_ISREG(st->st_mode) && is_std_stream(st)))
+		return 0;
+	if (S_ISDIR(st->st_mode))
+		rc = CCHC_WRITE_FOLDER, e = EISDIR;
+	else if (S_ISBLK(st->st_mode))
+		rc = CCHC_WRITE_BLOCK, e = EPERM;
+	else if (S_ISSOCK(st->st_mode))
+		rc = CCHC_WRITE_SOCKET, e = ENXIO;
+	errno = e;
+	return rc;
+}
+
+/* How path is written: 0 replaced (a new path or a regular file), 1 directly,
+ * or a refusal. Links are followed only to a device, a FIFO or a standard stream. */
+static int classify(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : CCHC_WRITE_FAILED;
+	if (S_ISREG(st.st_mode))
+		return 0;
+	if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+		errno = ELOOP; /* leads nowhere: writing would create its target */
+		return CCHC_WRITE_LINK;
+	}
+	int rc = direct_target(&st);
+	return rc < 0 ? rc : 1;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/* Temporary file beside path, flushed and renamed over it. */
+static int write_replace(const char *path, int (*fill)(int, const char *, void *), void *ctx)
+{
+	char *prefix = malloc(strlen(path) + 6), *tmp = NULL;
+	if (!prefix) {
+		errno = ENOMEM;
+		return CCHC_WRITE_FAILED;
+	}
+	strcpy(prefix, path);
+	strcat(prefix, ".tmp."); /* beside path, so that rename stays on its file system */
+	int fd = make_temp(prefix, &tmp);
+	free(prefix);
+	if (fd < 0)
+		return CCHC_WRITE_FAILED;
+	if (call_fill(fd, tmp, fill, ctx) < 0)
+		goto fail;
 	/* Outputs are meant to be shared: honour the umask rather than mkstemp's 0600. */
 	mode_t mask = umask(0);
 	umask(mask);
@@ -132,19 +229,83 @@ int cchc_write_atomic(const char *path, int (*fill)(int fd, const char *tmp, voi
 		goto fail;
 	}
 	fd = -1;
-	if (rename(tmp, path) < 0)
+	if (rename(tmp, path) < 0) /* replaces a link or file that appeared meanwhile, never its target */
 		goto fail;
 	free(tmp);
 	return 0;
-fail : {
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	errno = e;
-	return -1;
+fail:
+	return discard(fd, tmp, CCHC_WRITE_FAILED);
 }
+
+/* A device, FIFO or standard stream: filled on a private temporary file first
+ * (so that a failed render writes nothing), then copied to it as it stands. */
+static int write_direct(const char *path, int (*fill)(int, const char *, void *), void *ctx)
+{
+	const char *dir = getenv("TMPDIR");
+	char prefix[4096];
+	snprintf(prefix, sizeof prefix, "%s/cchc-", dir && *dir == '/' ? dir : "/tmp");
+	char *tmp = NULL;
+	int fd = make_temp(prefix, &tmp), out = -1, rc = CCHC_WRITE_FAILED;
+	if (fd < 0)
+		return CCHC_WRITE_FAILED;
+	if (call_fill(fd, tmp, fill, ctx) < 0 || lseek(fd, 0, SEEK_SET) < 0)
+		goto done;
+	/* no O_CREAT, no O_TRUNC: only what stands there, at its end if a file */
+	out = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	if (out < 0 || fstat(out, &st) < 0)
+		goto done;
+	if ((rc = direct_target(&st)) < 0) /* changed since it was looked at */
+		goto done;
+	rc = CCHC_WRITE_FAILED;
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || (n > 0 && write_all(out, chunk, (size_t)n) < 0))
+			goto done;
+		if (n == 0)
+			break;
+	}
+	int closed = close(out);
+	out = -1;
+	if (closed == 0)
+		rc = 0;
+done:
+	if (out >= 0) {
+		int e = errno;
+		close(out);
+		errno = e;
+	}
+	return discard(fd, tmp, rc);
+}
+
+int cchc_write_atomic(const char *path, int (*fill)(int fd, const char *tmp, void *ctx),
+                      void *ctx)
+{
+	int how = classify(path);
+	if (how < 0)
+		return how;
+	return how ? write_direct(path, fill, ctx) : write_replace(path, fill, ctx);
+}
+
+const char *cchc_write_strerror(int rc, int err)
+{
+	switch (rc) {
+	case CCHC_WRITE_LINK:
+		return "is a symbolic link: cchc follows links only to devices and FIFOs (such as "
+		       "/dev/stdout), never to a file it would replace; give the path of the file "
+		       "itself";
+	case CCHC_WRITE_FOLDER:
+		return "is a folder: give a file name";
+	case CCHC_WRITE_BLOCK:
+		return "is a block device: cchc never writes to one; give a file name";
+	case CCHC_WRITE_SOCKET:
+		return "is a socket: cchc cannot write to one; give a file name";
+	default:
+		return strerror(err);
+	}
 }
 
 typedef struct {
@@ -156,17 +317,7 @@ static int write_bytes(int fd, const char *tmp, void *ctx)
 {
 	const bytes *b = ctx;
 	(void)tmp;
-	size_t off = 0;
-	while (off < b->len) {
-		ssize_t w = write(fd, b->data + off, b->len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		off += (size_t)w;
-	}
-	return 0;
+	return write_all(fd, b->data, b->len);
 }
 
 int cchc_write_file_atomic(const char *path, const char *data, size_t len)

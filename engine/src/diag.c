@@ -1,5 +1,6 @@
 /* Diagnostics list: the engine's only channel for reporting bad input. */
 #include "cchc/diag.h"
+#include "util_priv.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +13,47 @@ struct cchc_diag {
 	size_t count;    /* errors */
 	size_t warnings;
 };
+
+size_t cchc_diag_unsafe_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if ((*u < 0x20 && *u) || *u == 0x7F)
+		return 1;
+	if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F)
+		return 2;
+	if (u[0] == 0xE2 && ((u[1] == 0x80 && u[2] >= 0xAA && u[2] <= 0xAE) ||
+	                     (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)))
+		return 3;
+	return 0;
+}
+
+/* msg with each byte of an unsafe character written \xNN: msg itself when it
+ * holds none, else a new string (msg is freed; NULL when out of memory). */
+static char *escape_unsafe(char *msg)
+{
+	size_t unsafe = 0;
+	for (const char *p = msg; *p;) {
+		size_t c = cchc_diag_unsafe_len(p);
+		unsafe += c;
+		p += c ? c : 1;
+	}
+	if (!unsafe)
+		return msg;
+	char *out = malloc(strlen(msg) + 3 * unsafe + 1);
+	size_t w = 0;
+	for (const char *p = msg; out && *p;) {
+		size_t c = cchc_diag_unsafe_len(p);
+		for (size_t i = 0; i < c; i++, w += 4)
+			snprintf(out + w, 5, "\\x%02X", (unsigned char)p[i]);
+		if (c == 0)
+			out[w++] = *p;
+		p += c ? c : 1;
+	}
+	if (out)
+		out[w] = '\0';
+	free(msg);
+	return out;
+}
 
 cchc_diag *cchc_diag_new(void)
 {
@@ -59,7 +101,7 @@ static void add(cchc_diag *diag, cchc_diag_severity severity, const char *file, 
 	else if (msg)
 		vsnprintf(msg, (size_t)n + 1, fmt, again);
 	va_end(again);
-	if (!msg)
+	if (!msg || !(msg = escape_unsafe(msg)))
 		return;
 	char *f = NULL;
 	if (file) {

@@ -59,22 +59,46 @@ int cchc_buf_vprintf(cchc_buf *buf, const char *fmt, va_list ap)
 int cchc_buf_repeat(cchc_buf *buf, char c, size_t n);
 
 /**
- * Write len bytes to path atomically: a temporary file beside it is written,
- * flushed and renamed over path, so readers see the old file or the whole
- * new one, never a part.
- * @return 0, or -1 with errno set (the temporary file is removed).
+ * What the writers below return: 0, or one of these.
+ */
+enum {
+	CCHC_WRITE_FAILED = -1, /**< errno says why (ENOSPC: disk full, …) */
+	CCHC_WRITE_LINK = -2,   /**< a symbolic link to a regular file, a folder or nothing */
+	CCHC_WRITE_FOLDER = -3, /**< a folder (or a link to one) */
+	CCHC_WRITE_BLOCK = -4,  /**< a block device */
+	CCHC_WRITE_SOCKET = -5  /**< a socket */
+};
+
+/**
+ * Write len bytes to path, whole or not at all, by what stands there:
+ * - nothing, or a regular file: a temporary file beside it is written, flushed
+ *   and renamed over path, so readers see the old file or the whole new one;
+ * - a character device or a FIFO (/dev/null, /dev/tty, a pipe), itself or
+ *   behind symbolic links (/dev/stdout): written directly, never replaced,
+ *   once the whole content is ready; so is the regular file that standard
+ *   output or standard error is open on, reached through a link, appended to;
+ * - a symbolic link to a regular file, a folder or nothing, a folder, a block
+ *   device or a socket: refused, nothing written.
+ * @return 0; CCHC_WRITE_FAILED with errno set (ENOSPC when the disk is
+ *         full), the temporary file removed; or a refusal (errno set too).
  */
 int cchc_write_file_atomic(const char *path, const char *data, size_t len);
 
 /**
  * The same for a writer of its own: fill(fd, tmp, ctx) writes the whole file
  * either through fd or by reopening the path tmp (a library that opens files
- * by name), returning 0, or -1 (errno set, or EIO is assumed). The file is
- * then flushed and renamed over path.
- * @return 0, or -1 with errno set (the temporary file is removed).
+ * by name), returning 0, or -1 (errno set, or EIO is assumed).
+ * @return as cchc_write_file_atomic.
  */
 int cchc_write_atomic(const char *path, int (*fill)(int fd, const char *tmp, void *ctx),
                       void *ctx);
+
+/**
+ * What a writer's result rc means, to follow "PATH: error: " in a message;
+ * err is the errno it left (used for CCHC_WRITE_FAILED).
+ * @return a static string.
+ */
+const char *cchc_write_strerror(int rc, int err);
 
 #ifdef __cplusplus
 }
