@@ -110,6 +110,11 @@ const char *xlsx_msg_text(int lang, xlsx_msg id)
 	return table[id][lang ? 1 : 0];
 }
 
+/* The formats are this file's own constants, in the table above. */
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wformat-nonliteral"
+#endif
+
 void xlsx_report(cchc_diag *diag, const char *file, int lang, xlsx_msg id, ...)
 {
 	char msg[1024];

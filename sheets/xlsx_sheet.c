@@ -257,6 +257,9 @@ static const char *keep(sheet_parse *sp, const xlsx_text *t, int unescape)
 	return s;
 }
 
+/* The cell's address, written only for a message. */
+#define REF cchc_cell_ref(ref, c.row, c.col)
+
 static void cell_end(sheet_parse *sp)
 {
 	const cchc_xlsx *x = sp->x;
@@ -266,9 +269,8 @@ static void cell_end(sheet_parse *sp)
 	/* an empty <v/> (openpyxl's formulas) is no value, except for text */
 	const char *v = sp->has_v && (sp->v.len || strcmp(t, "str") == 0) ? (sp->v.s ? sp->v.s : "") : NULL;
 	sp->in_cell = 0;
-	cchc_cell_ref(ref, c.row, c.col);
 	if (sp->v.over || sp->f.over || sp->is.over) {
-		fail(sp, sp->v.over == 2 || sp->f.over == 2 || sp->is.over == 2 ? XM_OOM : XM_TEXT_LONG, ref,
+		fail(sp, sp->v.over == 2 || sp->f.over == 2 || sp->is.over == 2 ? XM_OOM : XM_TEXT_LONG, REF,
 		     NULL);
 		return;
 	}
@@ -277,7 +279,7 @@ static void cell_end(sheet_parse *sp)
 		if (v) {
 			long long i = parse_index(v, x->n_sst);
 			if (i < 0 || (size_t)i >= x->n_sst) {
-				xlsx_report(sp->p.diag, x->name, x->lang, XM_SST_INDEX, sp->sheet, ref, v, x->n_sst);
+				xlsx_report(sp->p.diag, x->name, x->lang, XM_SST_INDEX, sp->sheet, REF, v, x->n_sst);
 				xlsx_xml_fail(&sp->p);
 				return;
 			}
@@ -292,7 +294,7 @@ static void cell_end(sheet_parse *sp)
 	} else if (v && strcmp(t, "b") == 0) {
 		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0 && strcmp(v, "true") != 0 &&
 		    strcmp(v, "false") != 0) {
-			fail(sp, XM_BAD_BOOL, ref, v);
+			fail(sp, XM_BAD_BOOL, REF, v);
 			return;
 		}
 		c.type = CCHC_CELL_BOOL;
@@ -302,7 +304,7 @@ static void cell_end(sheet_parse *sp)
 		c.text = keep(sp, &sp->v, 0);
 	} else if (v && strcmp(t, "d") == 0) {
 		if (iso_serial(x, v, serial, sizeof serial) < 0) {
-			fail(sp, XM_BAD_DATE, ref, v);
+			fail(sp, XM_BAD_DATE, REF, v);
 			return;
 		}
 		c.type = CCHC_CELL_NUMBER;
@@ -310,7 +312,7 @@ static void cell_end(sheet_parse *sp)
 		c.text = cchc_arena_strndup(&sp->s->mem, serial, strlen(serial));
 	} else if (v && (t[0] == '\0' || strcmp(t, "n") == 0)) {
 		if (!number_text(v)) {
-			fail(sp, XM_BAD_NUMBER, ref, v);
+			fail(sp, XM_BAD_NUMBER, REF, v);
 			return;
 		}
 		c.type = CCHC_CELL_NUMBER;
@@ -346,6 +348,8 @@ static void cell_end(sheet_parse *sp)
 	if (c.row > s->rows)
 		s->rows = c.row;
 }
+
+#undef REF
 
 static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                      int nns, const xmlChar **ns, int nattrs, int ndef, const xmlChar **attrs)
@@ -434,7 +438,7 @@ static int finish(sheet_parse *sp)
 {
 	cchc_sheet *s = sp->s;
 	int rc = 0;
-	if (!sp->in_order) {
+	if (!sp->in_order && s->n > 1) {
 		qsort(s->cells, s->n, sizeof *s->cells, cell_cmp);
 		for (size_t i = 1; i < s->n; i++)
 			if (s->cells[i].row == s->cells[i - 1].row && s->cells[i].col == s->cells[i - 1].col) {
@@ -444,7 +448,8 @@ static int finish(sheet_parse *sp)
 				rc = -1;
 			}
 	}
-	qsort(s->hidden, s->n_hidden, sizeof *s->hidden, row_cmp);
+	if (s->n_hidden > 1)
+		qsort(s->hidden, s->n_hidden, sizeof *s->hidden, row_cmp);
 	return rc;
 }
 
@@ -526,5 +531,6 @@ uint32_t cchc_sheet_rows(const cchc_sheet *s)
 
 int cchc_sheet_row_hidden(const cchc_sheet *s, uint32_t row)
 {
-	return bsearch(&row, s->hidden, s->n_hidden, sizeof *s->hidden, row_cmp) != NULL;
+	return s->n_hidden > 0 &&
+	       bsearch(&row, s->hidden, s->n_hidden, sizeof *s->hidden, row_cmp) != NULL;
 }

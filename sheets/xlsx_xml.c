@@ -120,7 +120,7 @@ int xlsx_xml_parse(xlsx_sax *p, const xlsx_entry *e, xmlSAXHandler *sax)
 
 int xlsx_is(const xmlChar *local, const char *name)
 {
-	return local && strcmp((const char *)local, name) == 0;
+	return local && local[0] == (xmlChar)name[0] && strcmp((const char *)local, name) == 0;
 }
 
 static const char *copy_value(const xmlChar **a, char *buf, size_t size)

@@ -105,7 +105,9 @@ int xlsx_name_cmp(const char *a, const char *b)
 
 static int entry_cmp(const void *a, const void *b)
 {
-	return xlsx_name_cmp(((const xlsx_entry *)a)->name, ((const xlsx_entry *)b)->name);
+	const char *x = ((const xlsx_entry *)a)->name, *y = ((const xlsx_entry *)b)->name;
+	int c = xlsx_name_cmp(x, y);
+	return c ? c : strcmp(x, y); /* one order for names that differ in case only */
 }
 
 const xlsx_entry *xlsx_entry_find(const cchc_xlsx *x, const char *name)

@@ -659,6 +659,17 @@ static void test_hostile(void)
 	cchc_xlsx_options en = {.lang = "en"};
 	expect_sheet_refused(HOSTILE "too-many-rows.xlsx", &en,
 	                     "Sheet1: row 1048577 is past Excel's limit of 1048576 rows: refused");
+	expect_refused(HOSTILE "duplicate-part.xlsx", NULL,
+	               "tệp nén có hai phần cùng tên xl/worksheets/sheet1.xml: tệp bị hỏng hoặc bị sửa, mở và "
+	               "lưu lại trong Excel");
+	expect_refused(HOSTILE "encrypted-entry.xlsx", "en",
+	               "part xl/worksheets/sheet1.xml is encrypted: open the workbook in Excel and save it "
+	               "without a password");
+	expect_sheet_refused(HOSTILE "utf16-part.xlsx", NULL,
+	                     "phần xl/worksheets/sheet1.xml không mã hoá UTF-8: mở và lưu lại tệp trong Excel");
+	expect_sheet_refused(HOSTILE "bad-crc.xlsx", NULL,
+	                     "phần xl/worksheets/sheet1.xml bị hỏng (không giải nén được): mở và lưu lại tệp "
+	                     "trong Excel");
 	/* entries named ../ or /: ignored, never opened, the workbook reads */
 	cchc_xlsx *x = open_ok(HOSTILE "dotdot-entries.xlsx");
 	if (x) {

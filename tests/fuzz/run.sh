@@ -17,16 +17,17 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCCHC_FUZZ=ON -DCCHC_SANITIZE=ON -DCCHC_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j "$jobs" --target fuzz_criteria fuzz_assessment fuzz_plan \
-      fuzz_assessment_shape
+      fuzz_assessment_shape fuzz_xlsx
 mkdir -p "$build/artifacts"
 
-for name in criteria assessment plan assessment_shape; do
+for name in criteria assessment plan assessment_shape xlsx; do
   case $name in
     criteria)   seeds=(criteria tests/data tests/fuzz/seeds/criteria) ;;
     assessment) seeds=(samples/hue-2018 tests/data tests/fuzz/seeds/assessment) ;;
     plan)       seeds=(samples/plans tests/data) ;;
     assessment_shape)
                 seeds=(samples/hue-2018 tests/data tests/fuzz/seeds/assessment tests/fuzz/seeds/shape) ;;
+    xlsx)       seeds=(tests/data/xlsx tests/data/hostile/xlsx tests/fuzz/seeds/xlsx) ;;
   esac
   # the first folder collects what the fuzzer finds and is kept between runs
   corpus=$build/corpus/$name

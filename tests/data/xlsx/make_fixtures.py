@@ -216,6 +216,30 @@ def hostile_files():
              ("_rels/.rels", rels([("rId1", REL, "officeDocument", "xl/workbook.bin")])),
              ("xl/workbook.bin", b"\x83\x01\x00")]
     write_zip(out("binary.xlsb"), parts)
+    # a sheet part in UTF-16
+    parts = basic('<row r="1"><c r="A1"><v>1</v></c></row>')
+    parts[4] = (parts[4][0], parts[4][1].replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    write_zip(out("utf16-part.xlsx"), parts)
+    # two parts with one name (which one a reader takes is a way to hide content)
+    parts = basic('<row r="1"><c r="A1"><v>1</v></c></row>')
+    parts.append(("XL/Worksheets/Sheet1.xml", parts[4][1].replace("<v>1</v>", "<v>2</v>")))
+    write_zip(out("duplicate-part.xlsx"), parts)
+    # a sheet whose bytes do not match its CRC, and a part flagged encrypted
+    for name, patch in (("bad-crc.xlsx", "crc"), ("encrypted-entry.xlsx", "flag")):
+        path = out(name)
+        write_zip(path, basic('<row r="1"><c r="A1"><v>1</v></c></row>'), zipfile.ZIP_STORED)
+        data = bytearray(open(path, "rb").read())
+        if patch == "crc":
+            at = data.find(b"<v>1</v>")
+            data[at + 3] = ord("7")
+        else:
+            at = data.find(b"PK\x01\x02")
+            while at >= 0:
+                name_len = struct.unpack_from("<H", data, at + 28)[0]
+                if data[at + 46:at + 46 + name_len] == b"xl/worksheets/sheet1.xml":
+                    data[at + 8] |= 1
+                at = data.find(b"PK\x01\x02", at + 4)
+        open(path, "wb").write(bytes(data))
 
 
 if __name__ == "__main__":
