@@ -331,14 +331,20 @@ static int leftovers(const char *prefix, char *last, size_t size)
 	return n;
 }
 
+/* The reference bundles (made once) and BUNDLE as a copy of A, nothing else beside. */
 static void make_references(void)
 {
-	fresh_scratch();
-	CU_ASSERT_EQUAL_FATAL(sh("'" CCHC_CLI "' report criteria/hue-huyen-2018.xml "
-	                         "samples/hue-2018/huyen --draws 0 --agency aluoi -o '" S "/ref-a' && "
-	                         "'" CCHC_CLI "' report criteria/hue-huyen-2018.xml "
-	                         "samples/hue-2018/huyen --draws 0 -o '" S "/ref-b' && "
-	                         "cp -r '" S "/ref-a' '" BUNDLE "'"),
+	static int made;
+	if (!made) {
+		fresh_scratch();
+		CU_ASSERT_EQUAL_FATAL(sh("'" CCHC_CLI "' report criteria/hue-huyen-2018.xml "
+		                         "samples/hue-2018/huyen --draws 0 --agency aluoi -o '" S "/ref-a' "
+		                         "&& '" CCHC_CLI "' report criteria/hue-huyen-2018.xml "
+		                         "samples/hue-2018/huyen --draws 0 -o '" S "/ref-b'"),
+		                      0);
+		made = 1;
+	}
+	CU_ASSERT_EQUAL_FATAL(sh("cd '" S "' && rm -rf " DIRNAME "* link empty && cp -r ref-a " DIRNAME),
 	                      0);
 	CU_ASSERT_EQUAL_FATAL(holds(BUNDLE), 'A');
 	CU_ASSERT_EQUAL_FATAL(holds(S "/ref-b"), 'B');
@@ -362,7 +368,7 @@ static void test_kill_random(void)
 	int cur = holds(BUNDLE), kills = 0;
 	CU_ASSERT_EQUAL(cur, 'B');
 	unsigned long long seed = 20261207;
-	for (int i = 0; i < 24 && cur; i++) {
+	for (int i = 0; i < 16 && cur; i++) {
 		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
 		int next = cur == 'A' ? 'B' : 'A';
 		pid_t pid = spawn(next, 0, 0, 0);
@@ -377,7 +383,7 @@ static void test_kill_random(void)
 		CU_ASSERT(now == cur || now == next);
 		cur = now;
 	}
-	CU_ASSERT(kills >= 12);
+	CU_ASSERT(kills >= 8);
 	CU_ASSERT_EQUAL(finish(spawn('A', 0, 0, 0)), 0);
 	CU_ASSERT_EQUAL(holds(BUNDLE), 'A');
 	CU_ASSERT_EQUAL(leftovers(NULL, NULL, 0), 0);
