@@ -25,7 +25,9 @@ typedef enum {
 
 /**
  * The kind of file at path, from the name of its first element (any
- * namespace prefix ignored). Reads at most the first 64 KiB.
+ * namespace prefix ignored). Reads the prolog before it (declaration,
+ * comments, processing instructions, a DOCTYPE) however long it is: the
+ * file bounds it.
  */
 cchc_file_kind cchc_file_sniff(const char *path);
 
