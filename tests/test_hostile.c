@@ -195,6 +195,8 @@ static const hostile_case cases[] = {
 	{"encoding-latin1.xml", ASSESSMENT, 1, 2, ENCODING("iso-8859-1")},
 	{"encoding-windows-1258.xml", PLAN, 1, 1, ENCODING("windows-1258")},
 	{"encoding-us-ascii.xml", CRITERIA, 0, 0, NULL},
+	{"ebcdic.xml", CRITERIA, 1, 0,
+	 "the file is in EBCDIC, but cchc reads UTF-8 only: save it as UTF-8"},
 
 	/* CR-only line ends: a lone CR ends a line, as XML end-of-line handling says */
 	{"cr-only.xml", CRITERIA, 1, 6, "id \"yn\" is used twice (first at line 5): ids must be unique"},

@@ -190,6 +190,16 @@ int cchc_xml_utf16_or_32(const char *data, size_t len)
 	                    (b[0] == 0 && b[1] == 0));
 }
 
+const char *cchc_xml_not_utf8(const char *data, size_t len)
+{
+	if (cchc_xml_utf16_or_32(data, len))
+		return "the file is in UTF-16 or UTF-32, but cchc reads UTF-8 only: save it as UTF-8";
+	/* "<?xm" in EBCDIC, which libxml2 recognises and converts whatever it is told */
+	if (len >= 4 && memcmp(data, "\x4C\x6F\xA7\x94", 4) == 0)
+		return "the file is in EBCDIC, but cchc reads UTF-8 only: save it as UTF-8";
+	return NULL;
+}
+
 size_t cchc_xml_eol(char *out, const char *in, size_t n, int *after_cr)
 {
 	/* most pieces hold no CR at all: find the first fast */
@@ -240,9 +250,8 @@ xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_di
 		cchc_diag_addf(diag, path, 0, "the file is empty: it must hold an XML document");
 		goto done;
 	}
-	if (cchc_xml_utf16_or_32(data, len)) {
-		cchc_diag_addf(diag, path, 0,
-		               "the file is in UTF-16 or UTF-32, but cchc reads UTF-8 only: save it as UTF-8");
+	if (cchc_xml_not_utf8(data, len)) {
+		cchc_diag_addf(diag, path, 0, "%s", cchc_xml_not_utf8(data, len));
 		goto done;
 	}
 	if (len > CCHC_XML_MAX_FILE || len > (size_t)0x7fffffff) {

@@ -48,6 +48,10 @@ int cchc_xml_validate(xmlSchemaPtr schema, xmlDocPtr doc, const char *name, cchc
 int cchc_xml_validate_element(xmlSchemaPtr schema, xmlNodePtr el, const char *name,
                               cchc_diag *diag);
 
+/* Why a document is refused from its first bytes for not being UTF-8
+ * (UTF-16, UTF-32, EBCDIC), or NULL. */
+const char *cchc_xml_not_utf8(const char *data, size_t len);
+
 /* XML end-of-line handling (XML 1.0 section 2.11), done before libxml2 reads
  * the bytes so that its line numbers count a lone CR as a line end too: CR LF
  * and a lone CR become LF. n bytes of in go to out (which may be in: never

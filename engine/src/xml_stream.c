@@ -152,9 +152,9 @@ static int check_start(xml_input *s, const char *bundle_root)
 		return -1;
 	}
 	if (s->size <= CCHC_XML_MAX_FILE) {
-		if (!cchc_xml_utf16_or_32(head, n))
+		if (!cchc_xml_not_utf8(head, n))
 			return 0;
-		refuse(s, 0, "the file is in UTF-16 or UTF-32, but cchc reads UTF-8 only: save it as UTF-8");
+		refuse(s, 0, cchc_xml_not_utf8(head, n));
 		return -1;
 	}
 	/* Only a bundle may be larger than the cap (each of its members may not). */
