@@ -268,6 +268,10 @@ static void test_refused(void)
 	expect_refused("band=\"Khá\"", "band=\"Kha\"", LINE_PUBLISHED,
 	               "<published band=\"Kha\">: criteria set \"hue-so-2018\" has no such band: use "
 	               "one of \"Xuất sắc\", \"Tốt\", \"Khá\", \"Trung bình\", \"Yếu\"");
+	/* issue 14: a space before an evidence path is dropped by a browser's link */
+	expect_refused("file=\"evidence/bc-612.pdf\"", "file=\" evidence/bc-612.pdf\"", 41,
+	               "<doc> file=\" evidence/bc-612.pdf\": the evidence path starts or ends with a "
+	               "space, which a link drops: remove it");
 	/* a <published> with only its source gives nothing to compare */
 	cchc_diag *d = NULL;
 	cchc_assessment *a = load_text("<assessment xmlns=\"urn:cchc:assessment:1\" "
