@@ -6,6 +6,39 @@
 #include "cli.h"
 #include "outputs.h"
 
+/* What each option that takes a value wants, for the message when it is
+ * given without one. */
+static const struct {
+	const char *name, *wants;
+} option_values[] = {
+	{"--agency", "the agency's id (its <agency id=\"…\">), e.g. --agency skhdt"},
+	{"--block", "a block (a criteria set's block=\"…\", else its id), e.g. --block so-nganh"},
+	{"--target-rank", "a rank, e.g. --target-rank 10"},
+	{"--draws", "a number of draws, e.g. --draws 1000"},
+	{"--seed", "a whole number, e.g. --seed 1"},
+	{"--threads", "a number of threads, e.g. --threads 2"},
+	{"--weights", "a percentage, e.g. --weights 10"},
+	{"--emit-plan", "the plan file to write, e.g. --emit-plan plan-2019.xml"},
+	{"--map", "the file of last year's ids against this year's, e.g. --map map.txt"},
+	{"--as-of", "a date, e.g. --as-of 2024-06-30"},
+	{"--format", "a format, e.g. --format json"},
+	{"--lang", "vi or en, e.g. --lang en"},
+	{"--output", "the file to write, e.g. --output out.txt"},
+	{"-o", "the file to write, e.g. -o out.txt"},
+};
+
+static int missing_value(const char *cmd, const char *name)
+{
+	const char *wants = "a value";
+	for (size_t k = 0; k < sizeof option_values / sizeof *option_values; k++)
+		if (strcmp(option_values[k].name, name) == 0)
+			wants = option_values[k].wants;
+	if (strcmp(cmd, "report") == 0 && (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0))
+		wants = "the folder to write, e.g. -o out/";
+	cli_usage_error(cmd, "%s needs %s", name, wants);
+	return -1;
+}
+
 int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value)
 {
 	const char *arg = argv[*i];
@@ -18,8 +51,10 @@ int cli_option_value(int argc, char **argv, int *i, const char *name, const char
 	}
 	if (arg[n] != '\0')
 		return 0;
-	if (*i + 1 >= argc)
-		return -1;
+	/* "--agency --format json" is a forgotten value, not an agency "--format";
+	 * a value that does begin with "--" goes as --agency=--x */
+	if (*i + 1 >= argc || strncmp(argv[*i + 1], "--", 2) == 0)
+		return missing_value(argv[0], name);
 	*value = argv[++*i];
 	return 1;
 }
@@ -29,24 +64,29 @@ int cli_output_option(int argc, char **argv, int *i, cli_output *out)
 	const char *v = NULL;
 	int rc;
 	if ((rc = cli_option_value(argc, argv, i, "--format", &v)) != 0) {
-		if (rc < 0)
-			return cli_usage_error(argv[0], "--format needs a value"), -1;
-		out->format = v;
-		return 1;
+		if (rc > 0)
+			out->format = v;
+		return rc;
 	}
 	if ((rc = cli_option_value(argc, argv, i, "--lang", &v)) != 0) {
-		if (rc < 0 || cchc_lang_parse(v, &out->lang) < 0)
+		if (rc > 0 && cchc_lang_parse(v, &out->lang) < 0)
 			return cli_usage_error(argv[0], "--lang takes vi or en"), -1;
-		return 1;
+		return rc;
 	}
 	if ((rc = cli_option_value(argc, argv, i, "--output", &v)) != 0 ||
 	    (rc = cli_option_value(argc, argv, i, "-o", &v)) != 0) {
-		if (rc < 0)
-			return cli_usage_error(argv[0], "-o needs a file name"), -1;
-		out->output = v;
-		return 1;
+		if (rc > 0)
+			out->output = v;
+		return rc;
 	}
 	return 0;
+}
+
+int cli_previous_missing(const char *cmd)
+{
+	return cli_usage_error(cmd, "--previous needs last year's criteria set and assessments "
+	                            "(files or folders) up to the next option: --previous "
+	                            "PREV_CRITERIA.xml PREV_ASSESSMENTS...");
 }
 
 void cli_print_diag(const cchc_diag *diag)
@@ -76,6 +116,16 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'cchc %s --help'.\n", cmd);
 	return CLI_USAGE;
+}
+
+int cli_render_failed(const char *where, const char *what, const cchc_buf *buf, const char *hint)
+{
+	char why[160];
+	cchc_buf_failure(buf, why, sizeof why);
+	fprintf(stderr, "%s: error: cannot render%s%s: %s%s%s\n", where, what ? " " : "",
+	        what ? what : "", why, hint && buf->failed == CCHC_BUF_OVER_CAP ? "; " : "",
+	        hint && buf->failed == CCHC_BUF_OVER_CAP ? hint : "");
+	return CLI_INVALID;
 }
 
 int cli_emit(const cchc_buf *buf, const cli_output *out)

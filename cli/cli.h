@@ -24,8 +24,18 @@ typedef struct {
 int cli_output_option(int argc, char **argv, int *i, cli_output *out);
 
 /* Is argv[i] an option "--name" or "--name=value"? Sets *value accordingly
- * (taking the next argument when needed). -1 on a missing value. */
+ * (taking the next argument when needed, unless it begins with "--"). -1 on a
+ * missing value, reported as a usage error of command argv[0] that says what
+ * the option wants. */
 int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value);
+
+/* Report "--previous" given without last year's files; returns CLI_USAGE. */
+int cli_previous_missing(const char *cmd);
+
+/* Refuse a Monte Carlo run of draws over agencies estimated past the bound a
+ * run may take (README, "Speed"), saying the estimate and the most draws
+ * within it; threads 0 is one per core. Returns 0, or CLI_USAGE (reported). */
+int cli_robust_budget(const char *cmd, size_t agencies, size_t draws, unsigned threads);
 
 /* Print every diagnostic as "file:line: error: message" (or "warning:") to stderr. */
 void cli_print_diag(const cchc_diag *diag);
@@ -42,6 +52,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * 0, or -1 when out of memory (reported). */
 int cli_warn_published(cchc_diag *diag, const cchc_score *s, const cchc_rank_entry *entry,
                        cchc_lang lang);
+
+/* Say on stderr, as "WHERE: error: cannot render WHAT: why", why rendering
+ * into buf failed: out of memory, or past its cap (then "; HINT" follows,
+ * when given). Returns CLI_INVALID. */
+int cli_render_failed(const char *where, const char *what, const cchc_buf *buf, const char *hint);
 
 /* Write a rendered buffer to the chosen output (atomically for files). */
 int cli_emit(const cchc_buf *buf, const cli_output *out);

@@ -35,6 +35,7 @@ typedef struct {
 	const char *agency, *target, *map, *emit;
 	char **now, **prev;
 	size_t nnow, nprev;
+	int previous; /* --previous was given */
 } gap_args;
 
 static int parse(int argc, char **argv, gap_args *a)
@@ -46,7 +47,7 @@ static int parse(int argc, char **argv, gap_args *a)
 			return 1;
 		}
 		if (strcmp(argv[i], "--previous") == 0) {
-			in_previous = 1;
+			in_previous = a->previous = 1;
 			continue;
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
@@ -81,6 +82,8 @@ static int check_args(const gap_args *a, size_t *target)
 		return cli_usage_error("gap", "name the agency: --agency ID");
 	if (a->nnow < 2)
 		return cli_usage_error("gap", "give the criteria set and the assessments of the block");
+	if (a->previous && !a->nprev)
+		return cli_previous_missing("gap");
 	if (a->map && !a->nprev)
 		return cli_usage_error("gap", "--map goes with --previous");
 	*target = 0;
@@ -119,7 +122,7 @@ static int emit_plan(const cchc_gap *gap, const char *path)
 
 int cmd_gap(int argc, char **argv)
 {
-	gap_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0};
+	gap_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0};
 	a.now = calloc((size_t)argc, sizeof *a.now);
 	a.prev = calloc((size_t)argc, sizeof *a.prev);
 	size_t target = 0;
@@ -154,7 +157,7 @@ int cmd_gap(int argc, char **argv)
 	if (cchc_gap_build(&gap, ranking, a.agency, target, pranking, map, diag) < 0)
 		goto done;
 	if (render(&buf, gap, &a.out) < 0) {
-		fprintf(stderr, "cchc: error: cannot render the analysis (out of memory)\n");
+		cli_render_failed("cchc", "the analysis", &buf, "shorten the criteria's texts");
 		goto done;
 	}
 	if (a.emit && emit_plan(gap, a.emit) < 0)

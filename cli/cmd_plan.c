@@ -44,7 +44,7 @@ static int parse(int argc, char **argv, plan_args *a)
 			continue;
 		rc = cli_option_value(argc, argv, &i, "--as-of", &a->as_of);
 		if (rc < 0)
-			return cli_usage_error("plan", "--as-of needs a date, like 2024-06-30");
+			return CLI_USAGE;
 		if (rc > 0)
 			continue;
 		if (argv[i][0] == '-' && argv[i][1] != '\0')

@@ -197,7 +197,7 @@ int cmd_rank(int argc, char **argv)
 	if (warn_published(diag, ranking, out.lang) < 0 || (strict && cchc_diag_warnings(diag) > 0))
 		goto done;
 	if (render(&buf, ranking, &out, agency) < 0) {
-		fprintf(stderr, "cchc: error: cannot render the ranking (out of memory)\n");
+		cli_render_failed("cchc", "the ranking", &buf, "rank one block at a time (--block B)");
 		goto done;
 	}
 	status = cli_emit(&buf, &out);

@@ -91,10 +91,13 @@ static int put(cli_bundle *b, const char *name, int bom, int rendered, cchc_buf 
 		if (bom)
 			cchc_buf_puts(&all, BOM);
 		cchc_buf_append(&all, buf->data ? buf->data : "", buf->len);
-		rc = all.failed ? -1 : cli_bundle_write(b, name, all.data, all.len);
+		if (all.failed)
+			cli_render_failed(name, NULL, &all, "report on one block at a time");
+		else
+			rc = cli_bundle_write(b, name, all.data, all.len);
 		cchc_buf_dispose(&all);
 	} else {
-		fprintf(stderr, "%s: error: cannot render (out of memory)\n", name);
+		cli_render_failed(name, NULL, buf, "report on one block at a time");
 	}
 	buf->len = 0;
 	if (buf->data)
@@ -141,7 +144,7 @@ int cmd_report(int argc, char **argv)
 	if (rc == 0 && a.target && (number(a.target, 1000000, &target) < 0 || target == 0))
 		rc = -1, cli_usage_error("report", "--target-rank takes a rank: 1, 2, 3, …");
 	if (rc == 0 && a.draws && number(a.draws, 100000000, &draws) < 0)
-		rc = -1, cli_usage_error("report", "--draws takes a count (0 for none)");
+		rc = -1, cli_usage_error("report", "--draws takes a count from 0 (none) to 100000000");
 	if (rc == 0 && a.seed && number(a.seed, 9007199254740991ull, &seed) < 0)
 		rc = -1, cli_usage_error("report", "--seed takes a whole number below 2^53");
 	if (rc == 0 && a.target && !a.agency)
@@ -172,6 +175,10 @@ int cmd_report(int argc, char **argv)
 	    cchc_gap_build(&gap, ranking, a.agency, (size_t)target, NULL, NULL, diag) < 0)
 		goto done;
 	cchc_robust_options ropt = {(size_t)draws, seed, 0, 1, 0, (size_t)target};
+	if (draws && cli_robust_budget("report", in.nassessments, (size_t)draws, 0) != 0) {
+		status = CLI_USAGE;
+		goto done;
+	}
 	if (draws && cchc_robust_run(&robust, ranking, NULL, &ropt, diag) < 0)
 		goto done;
 

@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L /* opendir, stat */
 #include "inputs.h"
 
+#include "cchc/workbook.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -38,10 +40,12 @@ static int by_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* What a folder offers: *.xml files and *.xlsx workbooks (each then told apart by content). */
 static int ends_with_xml(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+	return (n > 4 && strcmp(name + n - 4, ".xml") == 0) ||
+	       (n > 5 && strcmp(name + n - 5, ".xlsx") == 0);
 }
 
 /* A folder's *.xml files and subfolders, depth first in name order, so that the
@@ -75,7 +79,8 @@ static int walk(path_list *out, const char *dir, cchc_diag *diag, int depth)
 		free(path);
 	}
 	closedir(d);
-	qsort(here.paths, here.n, sizeof *here.paths, by_path);
+	if (here.n > 1) /* an empty folder's list is NULL, which qsort may not take */
+		qsort(here.paths, here.n, sizeof *here.paths, by_path);
 	for (size_t i = 0; i < here.n && rc == 0; i++) {
 		struct stat st;
 		if (stat(here.paths[i], &st) != 0)
@@ -99,8 +104,15 @@ static int expand(path_list *out, char *const *args, size_t nargs, cchc_diag *di
 	for (size_t i = 0; i < nargs; i++) {
 		struct stat st;
 		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (walk(out, args[i], diag, 0) < 0)
+			size_t before = out->n;
+			if (walk(out, args[i], diag, 0) < 0) {
 				rc = -1;
+			} else if (out->n == before) {
+				cchc_diag_addf(diag, args[i], 0, "nothing to read: no *.xml file in this folder "
+				               "(hidden files and folders are skipped); give the folder that "
+				               "holds the criteria sets, assessments or plans");
+				rc = -1;
+			}
 		} else if (push(out, args[i]) < 0) {
 			cchc_diag_addf(diag, args[i], 0, "out of memory");
 			return -1;
@@ -197,6 +209,15 @@ oom:
 	return -1;
 }
 
+/* A filled self-assessment workbook (zip content): read through the importer,
+ * kept like any assessment. */
+static void load_workbook(cli_inputs *in, const char *path, keeper *keep, cchc_diag *diag)
+{
+	cchc_assessment *a = NULL;
+	if (cchc_workbook_load(&a, path, (const cchc_criteria *const *)in->sets, in->nsets, 0, diag) == 0)
+		keep_assessment(a, keep);
+}
+
 static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const char *keep_full,
                 cchc_diag *diag)
 {
@@ -250,7 +271,9 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 	}
 	keeper keep = {in, diag, slim, keep_full};
 	for (size_t i = 0; i < files.n && in->nsets > 0; i++)
-		if (!is_set[i])
+		if (!is_set[i] && cchc_workbook_sniff(files.paths[i]))
+			load_workbook(in, files.paths[i], &keep, diag);
+		else if (!is_set[i])
 			cchc_assessment_stream((const cchc_criteria *const *)in->sets, in->nsets,
 			                       files.paths[i], keep_assessment, &keep, diag);
 done:

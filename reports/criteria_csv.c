@@ -15,18 +15,16 @@ int cchc_render_criteria_csv(cchc_buf *out, const cchc_ranking *r)
 		for (size_t i = 0; i < b->n; i++) {
 			const cchc_rank_entry *e = &b->entries[i];
 			const cchc_assessment *a = e->score->assessment;
-			char rank[24];
-			snprintf(rank, sizeof rank, "%zu", e->rank);
 			for (size_t n = 0; n < nnodes; n++) {
 				const cchc_node_score *ns = &e->score->nodes[n];
 				cchc_csv_field(out, b->id, 0);
 				cchc_csv_field(out, cchc_assessment_agency_id(a), 0);
 				cchc_csv_field(out, cchc_assessment_agency_name(a), 0);
-				cchc_csv_field(out, rank, 0);
+				cchc_csv_count(out, e->rank, 0);
 				cchc_csv_field(out, nodes[n]->id, 0);
 				cchc_csv_field(out, nodes[n]->title, 0);
 				cchc_csv_field(out, nodes[n]->group->id, 0);
-				cchc_csv_field(out, nodes[n]->nchildren ? "0" : "1", 0);
+				cchc_csv_count(out, nodes[n]->nchildren ? 0 : 1, 0);
 				cchc_csv_points(out, ns->points, 0);
 				cchc_csv_points(out, ns->max, 0);
 				cchc_csv_field(out, nodes[n]->nchildren ? "" : cchc_cause_name(ns->cause), 1);

@@ -18,9 +18,14 @@ typedef struct {
 
 
 
+/* Data (names, titles, remedies, notes, ids) and the sentences holding it:
+ * in Markdown as text, never markup nor raw HTML. */
 static void text(doc *d, const char *s)
 {
-	cchc_utf8_clean(d->out, s, strlen(s));
+	if (d->md)
+		cchc_md_text(d->out, s, strlen(s));
+	else
+		cchc_utf8_clean(d->out, s, strlen(s));
 }
 
 static void heading(doc *d, cchc_str_id title)
@@ -58,8 +63,9 @@ static void title_block(doc *d)
 		cchc_buf_repeat(d->out, '=', 100), cchc_buf_puts(d->out, "\n");
 	cchc_buf_printf(d->out, "%s%s: ", d->md ? "\n" : "", cchc_str(CCHC_STR_AGENCY, d->L));
 	text(d, name && *name ? name : cchc_assessment_agency_id(s->assessment));
-	cchc_buf_printf(d->out, " (%s) \xC2\xB7 %s %d \xC2\xB7 %s: ",
-	                cchc_assessment_agency_id(s->assessment), cchc_str(CCHC_STR_YEAR, d->L),
+	cchc_buf_puts(d->out, " (");
+	text(d, cchc_assessment_agency_id(s->assessment));
+	cchc_buf_printf(d->out, ") \xC2\xB7 %s %d \xC2\xB7 %s: ", cchc_str(CCHC_STR_YEAR, d->L),
 	                cchc_assessment_year(s->assessment), cchc_str(CCHC_STR_CRITERIA_SET, d->L));
 	text(d, cchc_criteria_title(s->set));
 	cchc_buf_puts(d->out, "\n");
@@ -97,7 +103,9 @@ static void lost_leaf(doc *d, const cchc_node *leaf, const cchc_node_score *ns, 
 	cchc_fmt_points(p, ns->points, d->L);
 	cchc_fmt_points_short(m, ns->max, d->L);
 	cchc_buf_repeat(d->out, ' ', (size_t)indent);
-	cchc_buf_printf(d->out, "%s %s ", indent ? (d->md ? "-" : "+") : "-", leaf->id);
+	cchc_buf_printf(d->out, "%s ", indent ? (d->md ? "-" : "+") : "-");
+	text(d, leaf->id);
+	cchc_buf_puts(d->out, " ");
 	text(d, leaf->title);
 	cchc_buf_printf(d->out, ": %s/%s \xE2\x80\x94 %s", p, m, cchc_cause_label(ns->cause, d->L));
 	cchc_buf reason;
@@ -152,9 +160,10 @@ static void group_paragraph(doc *d, const cchc_node *g)
 		const cchc_node_score *cs = cchc_score_node(s, g->children[i]);
 		if (cs->excluded || cs->points < cs->max)
 			continue;
-		cchc_buf_printf(d->out, any ? ", %s" : "- %s: %s", any ? g->children[i]->id
-		                                                       : cchc_str(CCHC_STR_GAP_ACHIEVED, d->L),
-		                g->children[i]->id);
+		if (!any)
+			cchc_buf_printf(d->out, "- %s: ", cchc_str(CCHC_STR_GAP_ACHIEVED, d->L));
+		cchc_buf_puts(d->out, any ? ", " : "");
+		text(d, g->children[i]->id);
 		any = 1;
 	}
 	if (any)
@@ -171,7 +180,9 @@ static void group_paragraph(doc *d, const cchc_node *g)
 		char cp[CCHC_FMT_SIZE], cm[CCHC_FMT_SIZE];
 		cchc_fmt_points(cp, cs->points, d->L);
 		cchc_fmt_points_short(cm, cs->max, d->L);
-		cchc_buf_printf(d->out, "- %s ", c->id);
+		cchc_buf_puts(d->out, "- ");
+		text(d, c->id);
+		cchc_buf_puts(d->out, " ");
 		text(d, c->title);
 		cchc_buf_printf(d->out, ": %s/%s\n", cp, cm);
 		lost_under(d, c, 2);
@@ -212,7 +223,9 @@ static void causes(doc *d)
 			if (l->ns->cause != cause)
 				continue;
 			cchc_fmt_points_short(pts, l->lost, d->L);
-			cchc_buf_printf(d->out, "%s%s (\xE2\x88\x92%s)", first ? "" : ", ", l->leaf->id, pts);
+			cchc_buf_puts(d->out, first ? "" : ", ");
+			text(d, l->leaf->id);
+			cchc_buf_printf(d->out, " (\xE2\x88\x92%s)", pts);
 			first = 0;
 		}
 		cchc_buf_puts(d->out, "\n");

@@ -64,9 +64,18 @@ void cchc_gap_target_sentences(const cchc_gap *g, cchc_lang L, cchc_gap_sentence
  * index, band, gap_top and gap_bottom (cchc-rank/1 and cchc-gap/1 alike). */
 void cchc_json_standing(cchc_json *j, const cchc_rank_entry *e);
 
+/* ---- markdown.c ---- */
+
+/* Append s as Markdown text (CommonMark, GFM tables): every mark that could
+ * make markup, raw HTML, a link or a table cell is backslash-escaped, line
+ * breaks and controls become spaces, and a line-start marker ("- ", "1. ")
+ * is escaped too. 0, or -1 when out fails. */
+int cchc_md_text(cchc_buf *out, const char *s, size_t len);
+
 /* ---- csv.c ---- */
 
-/* One CSV cell (RFC 4180 quoting; NULL is empty), then "," or, last, CRLF. */
+/* One text CSV cell (RFC 4180 quoting; NULL is empty), then "," or, last,
+ * CRLF. Text beginning with = + - @, a tab or a CR gets a leading ' (OWASP). */
 void cchc_csv_field(cchc_buf *out, const char *s, int last);
 /* Points with '.' decimals, and a count, as cells. */
 void cchc_csv_points(cchc_buf *out, cchc_points p, int last);

@@ -126,14 +126,7 @@ int cchc_table_render_markdown(const cchc_table *t, cchc_buf *out)
 	for (size_t i = 0; i < t->ncells; i++) {
 		size_t c = i % t->ncols;
 		cchc_buf_puts(out, c == 0 ? "| " : " | ");
-		for (const char *p = t->cells[i]; *p; p++) {
-			if (*p == '|')
-				cchc_buf_puts(out, "\\|");
-			else if (*p == '\n' || *p == '\r')
-				cchc_buf_puts(out, " ");
-			else
-				cchc_buf_append(out, p, 1);
-		}
+		cchc_md_text(out, t->cells[i], strlen(t->cells[i]));
 		if (c == t->ncols - 1 || i == t->ncells - 1) {
 			cchc_buf_puts(out, " |\n");
 			if (i < t->ncols) {

@@ -37,7 +37,7 @@ void cchc_table_cellf(cchc_table *t, const char *fmt, ...)
 /* Write the table: header, a rule of '-', the rows. @return 0, or -1 on failure. */
 int cchc_table_render(const cchc_table *t, cchc_buf *out, size_t indent);
 
-/* Write the table as a Markdown (GFM) table: no caps, '|' escaped. */
+/* Write the table as a Markdown (GFM) table: no caps, cells as Markdown text (cchc_md_text). */
 int cchc_table_render_markdown(const cchc_table *t, cchc_buf *out);
 
 void cchc_table_free(cchc_table *t);

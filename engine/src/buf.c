@@ -29,7 +29,7 @@ static int reserve(cchc_buf *buf, size_t extra)
 	if (buf->failed)
 		return -1;
 	if (extra > buf->cap || buf->len > buf->cap - extra) {
-		buf->failed = 1;
+		buf->failed = CCHC_BUF_OVER_CAP;
 		return -1;
 	}
 	size_t need = buf->len + extra + 1;
@@ -40,7 +40,7 @@ static int reserve(cchc_buf *buf, size_t extra)
 		n = n > SIZE_MAX / 2 ? need : n * 2;
 	char *p = realloc(buf->data, n);
 	if (!p) {
-		buf->failed = 1;
+		buf->failed = CCHC_BUF_NO_MEMORY;
 		return -1;
 	}
 	buf->data = p;
@@ -71,7 +71,8 @@ int cchc_buf_vprintf(cchc_buf *buf, const char *fmt, va_list ap)
 	int n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
 	if (n < 0 || reserve(buf, (size_t)n) < 0) {
-		buf->failed = 1;
+		if (!buf->failed) /* vsnprintf itself failed */
+			buf->failed = CCHC_BUF_NO_MEMORY;
 		return -1;
 	}
 	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
@@ -96,6 +97,19 @@ int cchc_buf_repeat(cchc_buf *buf, char c, size_t n)
 	buf->len += n;
 	buf->data[buf->len] = '\0';
 	return 0;
+}
+
+void cchc_buf_failure(const cchc_buf *buf, char *msg, size_t size)
+{
+	if (buf->failed != CCHC_BUF_OVER_CAP) {
+		snprintf(msg, size, "out of memory");
+		return;
+	}
+	size_t cap = buf->cap;
+	const char *unit = cap % ((size_t)1 << 20) == 0 ? "MiB" : cap % 1024 == 0 ? "KiB" : "bytes";
+	size_t n = cap % ((size_t)1 << 20) == 0 ? cap >> 20 : cap % 1024 == 0 ? cap >> 10 : cap;
+	snprintf(msg, size, "the output would pass %zu %s, the most cchc holds for one output", n,
+	         unit);
 }
 
 /* A unique file named prefix + "XXXXXX"; fd, or -1 with errno (*tmp freed). */

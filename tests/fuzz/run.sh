@@ -34,8 +34,10 @@ for name in criteria assessment plan assessment_shape xlsx; do
   mkdir -p "$corpus"
   log=$build/fuzz-$name.log
   echo "fuzz: $name for ${seconds}s (log: $log)"
+  dict=tests/fuzz/xml.dict
+  [ "$name" = xlsx ] && dict=tests/fuzz/xlsx.dict
   if ! "$build/fuzz/fuzz_$name" -max_total_time="$seconds" -max_len=65536 -timeout=30 \
-         -rss_limit_mb=2048 -dict=tests/fuzz/xml.dict -print_final_stats=1 \
+         -rss_limit_mb=2048 -dict="$dict" -print_final_stats=1 \
          -artifact_prefix="$build/artifacts/$name-" "$corpus" "${seeds[@]}" >"$log" 2>&1; then
     tail -n 60 "$log" >&2
     echo "fuzz: $name found a problem; the input is in $build/artifacts/" >&2

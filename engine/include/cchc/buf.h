@@ -26,7 +26,7 @@ typedef struct cchc_buf {
 	size_t len;
 	size_t alloc;
 	size_t cap;  /**< most bytes it may hold */
-	int failed;  /**< set once an append failed (out of memory or over cap) */
+	int failed;  /**< set once an append failed: CCHC_BUF_NO_MEMORY or CCHC_BUF_OVER_CAP */
 } cchc_buf;
 
 /** Initialise an empty buffer holding at most cap bytes (0: default cap). */
@@ -57,6 +57,16 @@ int cchc_buf_vprintf(cchc_buf *buf, const char *fmt, va_list ap)
 
 /** Append n copies of a byte. */
 int cchc_buf_repeat(cchc_buf *buf, char c, size_t n);
+
+/** Why an append failed (cchc_buf.failed; 0 while none has). */
+enum { CCHC_BUF_NO_MEMORY = 1, CCHC_BUF_OVER_CAP = 2 };
+
+/**
+ * Why buf failed, as the end of a message: "out of memory", or, over its cap,
+ * "the output would pass 256 MiB, the most cchc holds for one output" (the
+ * buffer's own cap). Written into msg (size bytes, NUL-terminated).
+ */
+void cchc_buf_failure(const cchc_buf *buf, char *msg, size_t size);
 
 /**
  * What the writers below return: 0, or one of these.
