@@ -766,6 +766,41 @@ static void test_long_prolog(void)
 	remove(PROLOG_FILE);
 }
 
+/* A CR LF split between two reads of the stream (64 KiB each) ends one line,
+ * and a CR ending a read before anything else ends one too. */
+static void test_split_line_ends(void)
+{
+	static const char *const ends[] = {"\r\n", "\r"};
+	const cchc_criteria *set[1] = {good_set};
+	for (size_t i = 0; i < 2; i++) {
+		char *xml = malloc(80 * 1024);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+		int n = snprintf(xml, 80 * 1024,
+		                 "<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"hostile\" "
+		                 "year=\"2018\">%s<!--",
+		                 ends[i]);
+		/* the comment runs to byte 65 535, where the line end starts */
+		memset(xml + n, 'c', 65535 - 3 - (size_t)n);
+		n = 65535 - 3;
+		n += snprintf(xml + n, 80 * 1024 - (size_t)n,
+		              "-->%s<agency id=\"a\" name=\"A\"/>%s<item criterion=\"yn\" met=\"true\"/>%s"
+		              "<item criterion=\"yn\" met=\"true\"/>%s</assessment>%s",
+		              ends[i], ends[i], ends[i], ends[i], ends[i]);
+		CU_ASSERT_FATAL(xml[65535] == '\r');
+		cchc_diag *d = cchc_diag_new();
+		int members = 0;
+		ASSERT_EQ(cchc_assessment_stream_memory(set, 1, xml, (size_t)n, "split.xml", drop_member,
+		                                        &members, d),
+		          -1);
+		ASSERT_EQ(cchc_diag_count(d), 1);
+		assert_entry(d, 0, "split.xml", 5,
+		             "a second <item> for criterion \"yn\" (the first is at line 4): give one item "
+		             "per criterion");
+		cchc_diag_free(d);
+		free(xml);
+	}
+}
+
 /* Bundles go through the same checks: the encoding, lone CRs, escapes. */
 static void test_bundle_checks(void)
 {
@@ -822,6 +857,7 @@ int main(void)
 		{"10 MB values and tags: what is too long, where (generated)", test_too_long},
 		{"a prolog of any length (generated)", test_long_prolog},
 		{"bundles: encoding, lone CRs, escapes", test_bundle_checks},
+		{"a CR LF split between the stream's reads", test_split_line_ends},
 		{NULL, NULL},
 	};
 	int rc = test_run_suite("hostile", tests);
