@@ -108,9 +108,9 @@ static int expand(path_list *out, char *const *args, size_t nargs, cchc_diag *di
 			if (walk(out, args[i], diag, 0) < 0) {
 				rc = -1;
 			} else if (out->n == before) {
-				cchc_diag_addf(diag, args[i], 0, "nothing to read: no *.xml file in this folder "
-				               "(hidden files and folders are skipped); give the folder that "
-				               "holds the criteria sets, assessments or plans");
+				cchc_diag_addf(diag, args[i], 0, "nothing to read: no file to read in this "
+				               "folder (hidden files and folders are skipped); give the folder "
+				               "that holds the criteria sets, assessments or plans");
 				rc = -1;
 			}
 		} else if (push(out, args[i]) < 0) {

@@ -103,7 +103,7 @@ static void test_missing_values(void)
 static void test_empty_folder(void)
 {
 	CU_ASSERT_FATAL(mkdir(EMPTY, 0755) == 0 || errno == EEXIST);
-	const char *msg = EMPTY ": error: nothing to read: no *.xml file in this folder (hidden "
+	const char *msg = EMPTY ": error: nothing to read: no file to read in this folder (hidden "
 	                  "files and folders are skipped); give the folder that holds the criteria "
 	                  "sets, assessments or plans\n";
 	/* the UBSan build aborted here on qsort(NULL, 0, …) */
