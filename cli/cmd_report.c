@@ -10,6 +10,7 @@
 static const char usage[] =
 	"Usage: cchc report CRITERIA.xml... ASSESSMENTS... -o DIR [--agency ID]\n"
 	"                   [--target-rank K] [--draws N] [--seed S] [--lang vi|en]\n"
+	"                   [--title TEXT]\n"
 	"\n"
 	"Write the report bundle into DIR, whole or not at all:\n"
 	"  index.html     one self-contained page: ranking, charts, rank intervals and,\n"
@@ -22,6 +23,9 @@ static const char usage[] =
 	"\n"
 	"  --draws N      Monte Carlo draws for the rank intervals (default 1000, 0: none)\n"
 	"  --seed S       their seed (default 1)\n"
+	"  --title TEXT   the report's own title, above the page's heading and on every\n"
+	"                 printed page of the workbook (\"UBND tỉnh … · Quyết định số …\")\n"
+	"Blocks follow the order of the criteria sets on the command line.\n"
 	"An existing DIR is replaced only if cchc wrote it; otherwise give a new folder.\n"
 	"\n"
 	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
@@ -30,7 +34,7 @@ static const char usage[] =
 
 typedef struct {
 	cli_output out;
-	const char *agency, *target, *draws, *seed;
+	const char *agency, *target, *draws, *seed, *title;
 	char **files;
 	size_t nfiles;
 } report_args;
@@ -43,9 +47,9 @@ static int parse(int argc, char **argv, report_args *a)
 			return 1;
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
-		const char *names[] = {"--agency", "--target-rank", "--draws", "--seed"};
-		const char **slots[] = {&a->agency, &a->target, &a->draws, &a->seed};
-		for (size_t k = 0; k < 4 && rc == 0; k++)
+		const char *names[] = {"--agency", "--target-rank", "--draws", "--seed", "--title"};
+		const char **slots[] = {&a->agency, &a->target, &a->draws, &a->seed, &a->title};
+		for (size_t k = 0; k < 5 && rc == 0; k++)
 			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
 		if (rc < 0)
 			return -1;
@@ -105,6 +109,21 @@ static int put(cli_bundle *b, const char *name, int bom, int rendered, cchc_buf 
 	return rc;
 }
 
+/* Blocks in the order their criteria sets were given (the province's order),
+ * not the order their first agency happened to be read in. */
+static void order_blocks(cchc_ranking *r, const cli_inputs *in)
+{
+	size_t next = 0;
+	for (size_t k = 0; k < in->nsets; k++)
+		for (size_t b = next; b < r->nblocks; b++)
+			if (r->blocks[b].set == in->sets[k]) {
+				cchc_block t = r->blocks[b];
+				r->blocks[b] = r->blocks[next];
+				r->blocks[next++] = t;
+				break;
+			}
+}
+
 /* report.json: the documents of each part side by side, one object. */
 static int report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
                        const cchc_robust *robust, cchc_lang lang)
@@ -137,7 +156,7 @@ static int report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap
 
 int cmd_report(int argc, char **argv)
 {
-	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, 0};
+	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0};
 	a.files = calloc((size_t)argc, sizeof *a.files);
 	int rc = a.files ? parse(argc, argv, &a) : -1;
 	unsigned long long target = 0, draws = 1000, seed = 1;
@@ -171,6 +190,7 @@ int cmd_report(int argc, char **argv)
 	    cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
 	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
 		goto done;
+	order_blocks(ranking, &in);
 	if (a.agency &&
 	    cchc_gap_build(&gap, ranking, a.agency, (size_t)target, NULL, NULL, diag) < 0)
 		goto done;
@@ -182,16 +202,17 @@ int cmd_report(int argc, char **argv)
 	if (draws && cchc_robust_run(&robust, ranking, NULL, &ropt, diag) < 0)
 		goto done;
 
+	const cchc_report_options ro = {a.out.lang, a.title};
 	int ok = put(&bundle, "index.html", 0,
-	             cchc_render_html(&buf, ranking, gap, robust, a.out.lang), &buf) == 0;
+	             cchc_render_html_opts(&buf, ranking, gap, robust, &ro), &buf) == 0;
 	ok = ok && put(&bundle, "ranking.csv", 1, cchc_render_ranking_csv(&buf, ranking), &buf) == 0;
 	ok = ok && put(&bundle, "criteria.csv", 1, cchc_render_criteria_csv(&buf, ranking), &buf) == 0;
 	ok = ok && (!gap || put(&bundle, "gap.md", 0,
 	                        cchc_render_gap_markdown(&buf, gap, a.out.lang), &buf) == 0);
 	ok = ok && put(&bundle, "report.json", 0,
 	               report_json(&buf, ranking, gap, robust, a.out.lang), &buf) == 0;
-	if (ok && cchc_write_xlsx(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
-	                          a.out.lang) < 0) {
+	if (ok && cchc_write_xlsx_opts(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
+	                               &ro) < 0) {
 		fprintf(stderr, "%s/ranking.xlsx: error: cannot write the workbook\n", a.out.output);
 		ok = 0;
 	}

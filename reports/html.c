@@ -18,6 +18,7 @@ static const char css[] =
 	"font-size:10pt;line-height:1.35;color:#1a1a1a;background:#fff;max-width:1100px;"
 	"margin:0 auto;padding:16px}\n"
 	"h1{font-size:15pt;margin:0 0 4px}\n"
+	".report-title{font-weight:600;font-size:11pt;margin:0 0 2px}\n"
 	"h2{font-size:13pt;margin:22px 0 6px;padding-bottom:2px;border-bottom:2px solid #3465a4;"
 	"break-after:avoid}\n"
 	"h3{font-size:11pt;margin:14px 0 4px;break-after:avoid}\n"
@@ -47,14 +48,6 @@ static const char css[] =
 	"figcaption{font-weight:600;margin-bottom:2px}\n"
 	"svg.chart{display:block;width:100%;max-width:720px;height:auto}\n"
 	"svg text{font-family:inherit;fill:#1a1a1a}\n"
-	"svg .lbl{font-size:11px}svg .mark{font-weight:700}\n"
-	"svg .val,svg .tick-label,svg .legend,svg .thr-label,svg .axis-title{font-size:10px}\n"
-	"svg .small,svg .id-label{font-size:9px}\n"
-	"svg .val{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}\n"
-	"svg .axis,svg .tick{stroke:#555;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:1}\n"
-	"svg .thr{stroke:#333;stroke-width:1;stroke-dasharray:4 3}\n"
-	"svg .cum{fill:none;stroke:#222;stroke-width:1.5}\n"
-	"svg rect.mark{stroke:#000;stroke-width:1.5}\n"
 	"th.sortable{cursor:pointer}\n"
 	"@media print{body{padding:0;max-width:none;font-size:9pt}nav{display:none}"
 	"h2{break-before:auto}}\n";
@@ -103,20 +96,15 @@ static int shown_group(const cchc_node *g)
 
 /* ---- province view ---- */
 
+/* A block is headed by its criteria set's title, never by an id. */
 static void block_header(html_page *p, const cchc_block *b, size_t k)
 {
 	const cchc_criteria *set = b->set;
-	cchc_buf_printf(p->out, "<section id=\"block-%zu\">\n<h2>", k + 1);
-	hp_str(p, CCHC_STR_BLOCK);
-	hp_put(p, " ");
-	hp_text(p, b->id);
-	hp_put(p, ": ");
+	cchc_buf_printf(p->out, "<section id=\"block-%zu\" class=\"block\">\n<h2>", k + 1);
 	hp_text(p, cchc_criteria_title(set));
-	hp_put(p, "</h2>\n<p class=\"meta\">");
-	hp_text(p, cchc_criteria_id(set));
-	cchc_buf_printf(p->out, " \xC2\xB7 %s %d \xC2\xB7 %zu ", cchc_str(CCHC_STR_YEAR, p->L),
-	                cchc_criteria_year(set), b->n);
-	hp_str(p, CCHC_STR_AGENCIES);
+	cchc_buf_printf(p->out, "</h2>\n<p class=\"meta\">%s %d \xC2\xB7 %zu ",
+	                cchc_str(CCHC_STR_YEAR, p->L), cchc_criteria_year(set), b->n);
+	hp_text(p, cchc_str_agencies(b->n, p->L));
 	hp_put(p, "</p>\n");
 }
 
@@ -361,10 +349,21 @@ static void document_head(html_page *p)
 	                p->L == CCHC_LANG_EN ? "en" : "vi");
 	hp_put(p, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 	       "<meta name=\"generator\" content=\"cchc\"/>\n<title>");
+	if (p->title && *p->title) {
+		hp_text(p, p->title);
+		hp_put(p, " \xE2\x80\x94 ");
+	}
 	title_text(p);
 	hp_put(p, "</title>\n<style>\n");
 	hp_put(p, css);
-	hp_put(p, "</style>\n</head>\n<body>\n<header>\n<h1>");
+	hp_put(p, cchc_svg_css);
+	hp_put(p, "</style>\n</head>\n<body>\n<header>\n");
+	if (p->title && *p->title) {
+		hp_put(p, "<p class=\"report-title\">");
+		hp_text(p, p->title);
+		hp_put(p, "</p>\n");
+	}
+	hp_put(p, "<h1>");
 	title_text(p);
 	hp_put(p, "</h1>\n</header>\n");
 }
@@ -374,9 +373,7 @@ static void contents(html_page *p, const cchc_ranking *r)
 	hp_put(p, "<nav>\n<ul>\n");
 	for (size_t k = 0; k < r->nblocks; k++) {
 		cchc_buf_printf(p->out, "<li><a href=\"#block-%zu\">", k + 1);
-		hp_str(p, CCHC_STR_BLOCK);
-		hp_put(p, " ");
-		hp_text(p, r->blocks[k].id);
+		hp_text(p, cchc_criteria_title(r->blocks[k].set));
 		hp_put(p, "</a></li>\n");
 	}
 	if (p->gap) {
@@ -390,7 +387,15 @@ static void contents(html_page *p, const cchc_ranking *r)
 int cchc_render_html(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
                      const cchc_robust *robust, cchc_lang lang)
 {
-	html_page p = {out, lang, gap, 0};
+	const cchc_report_options o = {lang, NULL};
+	return cchc_render_html_opts(out, r, gap, robust, &o);
+}
+
+int cchc_render_html_opts(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
+                          const cchc_robust *robust, const cchc_report_options *o)
+{
+	const cchc_lang lang = o ? o->lang : CCHC_LANG_VI;
+	html_page p = {out, lang, gap, 0, o ? o->title : NULL};
 	document_head(&p);
 	hp_put(&p, "<main>\n");
 	contents(&p, r);

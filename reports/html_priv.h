@@ -52,6 +52,10 @@ const char *cchc_html_cause_colour(cchc_cause cause);
 
 /* ---- svg.c: SVG elements (coordinates in tenths of a pixel) ---- */
 
+/* The charts' own style rules (sizes, strokes), for the page's <style> and for
+ * the pictures rendered from the same SVG (the .docx). */
+extern const char cchc_svg_css[];
+
 /* v / vmax of len, rounded, clamped to 0..len. */
 long cchc_svg_scale(int64_t v, int64_t vmax, long len);
 
@@ -88,6 +92,7 @@ typedef struct html_page {
 	cchc_lang L;
 	const cchc_gap *gap; /* the agency view, or NULL */
 	int err;             /* a scratch buffer or an allocation failed */
+	const char *title;   /* the report's own title (cchc_report_options), or NULL */
 } html_page;
 
 static inline void hp_put(html_page *p, const char *s)

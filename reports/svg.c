@@ -137,6 +137,16 @@ const char *cchc_html_cause_colour(cchc_cause cause)
 
 /* ---- SVG ---- */
 
+const char cchc_svg_css[] =
+	"svg .lbl{font-size:11px}svg .mark{font-weight:700}\n"
+	"svg .val,svg .tick-label,svg .legend,svg .thr-label,svg .axis-title{font-size:10px}\n"
+	"svg .small,svg .id-label{font-size:9px}\n"
+	"svg .val{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}\n"
+	"svg .axis,svg .tick{stroke:#555;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:1}\n"
+	"svg .thr{stroke:#333;stroke-width:1;stroke-dasharray:4 3}\n"
+	"svg .cum{fill:none;stroke:#222;stroke-width:1.5}\n"
+	"svg rect.mark{stroke:#000;stroke-width:1.5}\n";
+
 long cchc_svg_scale(int64_t v, int64_t vmax, long len)
 {
 	if (vmax <= 0 || v <= 0)

@@ -152,6 +152,22 @@ void cchc_xlsx_print(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t header_rows, int
 	if (header_rows)
 		cchc_xlsx_check(x, worksheet_repeat_rows(ws, 0, header_rows - 1));
 	cchc_xlsx_check(x, worksheet_set_footer(ws, "&C&P/&N"));
+	if (x->report_title && *x->report_title) {
+		/* the report's title heads every printed page; '&' is the header's escape */
+		cchc_buf h;
+		cchc_buf_init(&h, 255);
+		cchc_buf_puts(&h, "&C");
+		size_t cols = 0; /* Excel keeps 255 characters: cut at a code point */
+		for (const char *c = x->report_title; *c && cols < 240; c++) {
+			cols += ((unsigned char)*c & 0xC0) != 0x80;
+			if (cols == 240 && ((unsigned char)*c & 0xC0) != 0x80)
+				break;
+			cchc_buf_puts(&h, *c == '&' ? "&&" : (char[2]){*c, 0});
+		}
+		if (!h.failed)
+			cchc_xlsx_check(x, worksheet_set_header(ws, h.data));
+		cchc_buf_dispose(&h);
+	}
 }
 
 #define LINE_HEIGHT 15.0 /* points, for the default 11-point font */
@@ -367,12 +383,14 @@ static time_t created_date(void)
 
 /* Writes the workbook to tmp; 0 or -1. */
 static int write_workbook(const char *tmp, const cchc_ranking *r, const cchc_gap *gap,
-                          cchc_lang lang)
+                          const cchc_report_options *o)
 {
+	const cchc_lang lang = o->lang;
 	cchc_xlsx x = {0};
 	x.r = r;
 	x.gap = gap;
 	x.L = lang;
+	x.report_title = o->title;
 	cchc_buf_init(&x.text, CCHC_XLSX_TEXT_MAX + 16);
 	lxw_workbook_options opt = {0};
 	x.wb = workbook_new_opt(tmp, &opt);
@@ -382,7 +400,11 @@ static int write_workbook(const char *tmp, const cchc_ranking *r, const cchc_gap
 	}
 	lxw_doc_properties props = {0};
 	char title[256];
-	snprintf(title, sizeof title, "%s", cchc_str(CCHC_STR_RANK_TITLE, lang));
+	if (o->title && *o->title)
+		snprintf(title, sizeof title, "%s \xE2\x80\x94 %s", o->title,
+		         cchc_str(CCHC_STR_RANK_TITLE, lang));
+	else
+		snprintf(title, sizeof title, "%s", cchc_str(CCHC_STR_RANK_TITLE, lang));
 	props.title = title;
 	props.author = (char *)"cchc";
 	props.created = created_date();
@@ -408,7 +430,7 @@ static int write_workbook(const char *tmp, const cchc_ranking *r, const cchc_gap
 typedef struct {
 	const cchc_ranking *r;
 	const cchc_gap *gap;
-	cchc_lang lang;
+	const cchc_report_options *o;
 } workbook_args;
 
 /* libxlsxwriter writes the workbook by name, over the reserved temporary file. */
@@ -416,15 +438,23 @@ static int fill(int fd, const char *tmp, void *ctx)
 {
 	const workbook_args *w = ctx;
 	(void)fd;
-	return write_workbook(tmp, w->r, w->gap, w->lang);
+	return write_workbook(tmp, w->r, w->gap, w->o);
 }
 
 int cchc_write_xlsx(const char *path, const cchc_ranking *r, const cchc_gap *gap, cchc_lang lang)
 {
+	const cchc_report_options o = {lang, NULL};
+	return cchc_write_xlsx_opts(path, r, gap, &o);
+}
+
+int cchc_write_xlsx_opts(const char *path, const cchc_ranking *r, const cchc_gap *gap,
+                         const cchc_report_options *o)
+{
+	const cchc_report_options vi = {CCHC_LANG_VI, NULL};
 	if (!path || !r) {
 		errno = EINVAL;
 		return -1;
 	}
-	workbook_args w = {r, gap, lang};
+	workbook_args w = {r, gap, o ? o : &vi};
 	return cchc_write_atomic(path, fill, &w);
 }

@@ -16,6 +16,7 @@ typedef struct cchc_xlsx {
 	const cchc_ranking *r;
 	const cchc_gap *gap;
 	cchc_lang L;
+	const char *report_title; /* the report's own title, on every printed page; NULL: none */
 	int failed;     /* a write failed: the workbook must not be kept */
 	cchc_buf text;  /* scratch for cleaned cell text */
 	/* formats: table cells have thin borders, "pts" are points ("0.00") */

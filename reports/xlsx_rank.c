@@ -38,7 +38,7 @@ static void agency_row(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const cch
                        size_t ncols)
 {
 	const cchc_score *s = e->score;
-	cchc_xlsx_str(x, ws, row, C_BLOCK, b->id, x->cell);
+	cchc_xlsx_str(x, ws, row, C_BLOCK, cchc_criteria_title(b->set), x->cell);
 	cchc_xlsx_number(x, ws, row, C_RANK, (double)e->rank, x->count);
 	cchc_xlsx_number(x, ws, row, C_OF, (double)e->of, x->count);
 	cchc_xlsx_str(x, ws, row, C_ID, cchc_assessment_agency_id(s->assessment), x->cell);
@@ -105,7 +105,7 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 	size_t name_w = NAME_MIN, band_w = 10, block_w = 8;
 	for (size_t k = 0; k < r->nblocks; k++) {
 		const cchc_block *b = &r->blocks[k];
-		size_t w = cchc_xlsx_text_width(b->id) + 2;
+		size_t w = cchc_xlsx_text_width(cchc_criteria_title(b->set)) + 2;
 		block_w = w > block_w ? w : block_w;
 		for (size_t i = 0; i < b->n && !x->failed; i++, row++) {
 			const cchc_rank_entry *e = &b->entries[i];

@@ -72,14 +72,14 @@ static void total_row(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, cchc_str_i
 		cchc_xlsx_blank(x, ws, row, c, x->group);
 }
 
-/* "Khối so-nganh: <title> (hue-so-2018, 2018) — 21 cơ quan" */
+/* "<the set's title> — Năm 2018 — 21 cơ quan": a title, never an id */
 static void block_title(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const cchc_block *b)
 {
 	cchc_buf line;
 	cchc_buf_init(&line, CCHC_XLSX_TEXT_MAX);
-	cchc_buf_printf(&line, "%s %s: %s (%s, %d) \xE2\x80\x94 %zu %s", cchc_str(CCHC_STR_BLOCK, x->L),
-	                b->id, cchc_criteria_title(b->set), cchc_criteria_id(b->set),
-	                cchc_criteria_year(b->set), b->n, cchc_str(CCHC_STR_AGENCIES, x->L));
+	cchc_buf_printf(&line, "%s \xE2\x80\x94 %s %d \xE2\x80\x94 %zu %s", cchc_criteria_title(b->set),
+	                cchc_str(CCHC_STR_YEAR, x->L), cchc_criteria_year(b->set), b->n,
+	                cchc_str_agencies(b->n, x->L));
 	if (line.failed)
 		x->failed = 1;
 	else

@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cchc/report.h"
@@ -29,7 +30,7 @@ static cchc_gap *gap;
 /* ---- reading the page back ---- */
 
 /* Elements libxml2's HTML 4 parser does not know but HTML5 does (inline SVG included). */
-static const char *const html5_elements[] = {"svg",     "g",          "rect",    "line", "text",
+static const char *const html5_elements[] = {"svg", "g", "rect", "line", "text", "circle",
                                              "polyline", "figure",    "figcaption", "section",
                                              "nav",     "header",     "main",    NULL};
 static int parse_errors;
@@ -369,6 +370,14 @@ static void test_two_blocks(void)
 	ASSERT_COUNT(&p, "//section[2]//svg//rect[contains(@class,'bar')]", 9);
 	ASSERT_COUNT(&p, "//section[2]//td[contains(@class,'hm')]", (long)(9 * shown));
 	ASSERT_COUNT(&p, "//nav//a[@href='#block-2']", 1);
+	/* headings show the sets' titles, never their ids */
+	ASSERT_STR(string(&p, "//section[1]/h2"),
+	           "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Thừa Thiên Huế năm 2018");
+	ASSERT_STR(string(&p, "//section[1]/p[@class='meta']"), "Năm 2018 · 21 cơ quan");
+	ASSERT_STR(string(&p, "//nav//a[@href='#block-2']"), cchc_criteria_title(huyen));
+	ASSERT_COUNT(&p, "//h1[contains(.,'so-nganh')] | //h2[contains(.,'so-nganh')] | "
+	                 "//h2[contains(.,'huyen')] | //h3[contains(.,'so-nganh')] | "
+	                 "//p[contains(.,'hue-so-2018')] | //a[contains(.,'so-nganh')]", 0);
 	page_free(&p);
 	cchc_buf_dispose(&b);
 	cchc_ranking_free(r);
@@ -378,6 +387,57 @@ static void test_two_blocks(void)
 	}
 	cchc_criteria_free(huyen);
 	cchc_diag_free(d);
+}
+
+/* ---- what `cchc report` decides ---- */
+
+#define TMP CCHC_TEST_TMP "/html-cli"
+
+/* `cchc report ARGS -o TMP`, its page read into b; the exit status. */
+static int report_page(const char *args, cchc_buf *b)
+{
+	char cmd[2048], out[4096], err[4096];
+	snprintf(cmd, sizeof cmd, "%s -o '%s'", args, TMP);
+	int rc = test_run_cli(CCHC_CLI, cmd, CCHC_TEST_TMP "/html-cli-run", out, sizeof out, err,
+	                      sizeof err);
+	if (rc != 0)
+		fprintf(stderr, "\n    cchc %s: %d\n%s", cmd, rc, err);
+	size_t len = 0;
+	char *data = test_read_file(TMP "/index.html", &len);
+	cchc_buf_init(b, 0);
+	cchc_buf_append(b, data ? data : "", len);
+	free(data);
+	return rc;
+}
+
+static void test_cli_order_and_title(void)
+{
+	cchc_buf b;
+	page p;
+	/* the districts' folder sorts first, but the province gave the departments' set first */
+	ASSERT_EQ(report_page("report criteria/hue-so-2018.xml criteria/hue-huyen-2018.xml "
+	                      "samples/hue-2018 --title 'UBND tỉnh Thừa Thiên Huế · Quyết định "
+	                      "số 1234/QĐ-UBND <&>'", &b), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	ASSERT_STR(string(&p, "//section[@id='block-1']/h2"),
+	           "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Thừa Thiên Huế năm 2018");
+	ASSERT_STR(string(&p, "//section[@id='block-2']/h2"),
+	           "Bộ chỉ số CCHC UBND các huyện, thị xã, thành phố Huế tỉnh Thừa Thiên Huế năm 2018");
+	ASSERT_STR(string(&p, "//header/p[@class='report-title']"),
+	           "UBND tỉnh Thừa Thiên Huế · Quyết định số 1234/QĐ-UBND <&>");
+	ASSERT_HAS(&b, "Quyết định số 1234/QĐ-UBND &lt;&amp;&gt;</p>");
+	ASSERT_STR(string(&p, "/html/head/title"), "UBND tỉnh Thừa Thiên Huế · Quyết định số "
+	                                           "1234/QĐ-UBND <&> — XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH");
+	page_free(&p);
+	cchc_buf_dispose(&b);
+	/* the other order given, the other order shown; no title, no title line */
+	ASSERT_EQ(report_page("report criteria/hue-huyen-2018.xml criteria/hue-so-2018.xml "
+	                      "samples/hue-2018", &b), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	CU_ASSERT(strstr(string(&p, "//section[@id='block-1']/h2"), "UBND các huyện") != NULL);
+	ASSERT_COUNT(&p, "//*[@class='report-title']", 0);
+	page_free(&p);
+	cchc_buf_dispose(&b);
 }
 
 /* ---- hostile inputs ---- */
@@ -484,6 +544,8 @@ int main(void)
 		{"province view without an agency", test_province_only},
 		{"two blocks, one section each", test_two_blocks},
 		{"hostile name and note are escaped", test_hostile_text_is_escaped},
+		{"report: blocks in the order given, titles not ids, the report's title",
+		 test_cli_order_and_title},
 		{NULL, NULL},
 	};
 	if (load_all() < 0) {

@@ -426,6 +426,18 @@ int cchc_render_gap_json(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
  */
 int cchc_write_xlsx(const char *path, const cchc_ranking *r, const cchc_gap *gap, cchc_lang lang);
 
+/** What the report bundle's page and workbook show beyond the data. */
+typedef struct cchc_report_options {
+	cchc_lang lang;
+	/** The report's own title ("UBND tỉnh Thừa Thiên Huế · Quyết định số 123/QĐ-UBND"),
+	 *  shown above the page's heading and on every printed page of the workbook; NULL: none. */
+	const char *title;
+} cchc_report_options;
+
+/** cchc_write_xlsx() with options (o NULL: Vietnamese, no title). */
+int cchc_write_xlsx_opts(const char *path, const cchc_ranking *r, const cchc_gap *gap,
+                         const cchc_report_options *o);
+
 /* ---- HTML report ------------------------------------------------------------ */
 
 /**
@@ -445,6 +457,10 @@ int cchc_write_xlsx(const char *path, const cchc_ranking *r, const cchc_gap *gap
  */
 int cchc_render_html(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
                      const cchc_robust *robust, cchc_lang lang);
+
+/** cchc_render_html() with options (o NULL: Vietnamese, no title). */
+int cchc_render_html_opts(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
+                          const cchc_robust *robust, const cchc_report_options *o);
 
 #ifdef __cplusplus
 }
