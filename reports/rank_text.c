@@ -36,7 +36,7 @@ static void block_header(cchc_buf *out, const cchc_block *b, cchc_lang L)
 	cchc_buf_printf(out, "%s %s: ", cchc_str(CCHC_STR_BLOCK, L), b->id);
 	cchc_utf8_clean(out, cchc_criteria_title(set), strlen(cchc_criteria_title(set)));
 	cchc_buf_printf(out, " (%s, %d) \xE2\x80\x94 %zu %s\n\n", cchc_criteria_id(set),
-	                cchc_criteria_year(set), b->n, cchc_str(CCHC_STR_AGENCIES, L));
+	                cchc_criteria_year(set), b->n, cchc_str_agencies(b->n, L));
 }
 
 static void ranking_table(cchc_buf *out, const cchc_block *b, cchc_lang L)

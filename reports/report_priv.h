@@ -17,6 +17,9 @@
 int cchc_str_fill(cchc_buf *out, cchc_str_id id, cchc_lang lang, const char *const *args,
                   size_t nargs);
 
+/* The word after a count of n agencies: "agency" or "agencies"; "cơ quan". */
+const char *cchc_str_agencies(size_t n, cchc_lang lang);
+
 /* The causes a gap analysis words, in the order the plans list them, with
  * their labels (cchc_cause_label's: "Có thực hiện nhưng chậm so với thời gian quy định"). */
 typedef struct {

@@ -133,8 +133,8 @@ static void agreement(cchc_buf *out, const cchc_robust_block *rb, cchc_lang L)
 		snprintf(n, sizeof n, "%zu", rb->n_previous);
 		fmt_corr(a, rb->spearman_previous, L);
 		fmt_corr(b, rb->kendall_previous, L);
-		const char *prev[] = {a, b, n};
-		fill_line(out, CCHC_STR_ROB_VS_PREVIOUS, L, prev, 3);
+		const char *prev[] = {a, b, n, cchc_str_agencies(rb->n_previous, L)};
+		fill_line(out, CCHC_STR_ROB_VS_PREVIOUS, L, prev, 4);
 	}
 }
 

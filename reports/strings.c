@@ -134,7 +134,7 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_ROB_WEIGHTS] = {", trọng số lĩnh vực dao động ±{0} %", ", group weights within ±{0} %"},
 	[CCHC_STR_ROB_MEDIAN] = {"Hạng trung vị", "Median rank"},
 	[CCHC_STR_ROB_INTERVAL] = {"Khoảng 90 %", "90 % interval"},
-	[CCHC_STR_ROB_TOP3] = {"Top 3", "Top 3"},
+	[CCHC_STR_ROB_TOP3] = {"Vào 3 hạng đầu", "In the top 3"},
 	[CCHC_STR_ROB_TARGET] = {"Hạng ≤ {0}", "Rank ≤ {0}"},
 	[CCHC_STR_ROB_FLIPS] = {"Các cặp thứ hạng liền kề chưa phân biệt được (đảo thứ tự trong hơn 10 % lần mô phỏng)", "Adjacent ranks not distinguishable (order flips in over 10 % of draws)"},
 	[CCHC_STR_ROB_NO_FLIPS] = {"Mọi cặp thứ hạng liền kề đều ổn định.", "Every adjacent pair of ranks holds."},
@@ -142,7 +142,7 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_ROB_VS_DRAWS] = {"Với các lần mô phỏng: Spearman trung bình {0} (thấp nhất {1}), Kendall trung bình {2} (thấp nhất {3}); dịch chuyển thứ hạng bình quân {4} bậc.", "Against the draws: Spearman mean {0} (worst {1}), Kendall mean {2} (worst {3}); mean absolute rank shift {4}."},
 	[CCHC_STR_ROB_VS_SELF] = {"Tự chấm so với kết quả: Spearman {0}, Kendall {1}.", "Self-assessed against final: Spearman {0}, Kendall {1}."},
 	[CCHC_STR_ROB_VS_ALT] = {"Tổng điểm so với bình quân tỷ lệ điểm các lĩnh vực: Spearman {0}, Kendall {1}.", "Total points against the mean of group percentages: Spearman {0}, Kendall {1}."},
-	[CCHC_STR_ROB_VS_PREVIOUS] = {"So với năm trước ({2} cơ quan): Spearman {0}, Kendall {1}.", "Against last year ({2} agencies): Spearman {0}, Kendall {1}."},
+	[CCHC_STR_ROB_VS_PREVIOUS] = {"So với năm trước ({2} {3}): Spearman {0}, Kendall {1}.", "Against last year ({2} {3}): Spearman {0}, Kendall {1}."},
 	/* causes, worded as the plans group lost points (one label per cause, everywhere) */
 	[CCHC_STR_CAUSE_LATE] = {"Có thực hiện nhưng chậm so với thời gian quy định", "Done, but later than required"},
 	[CCHC_STR_CAUSE_UNDOCUMENTED] = {"Có thực hiện nhưng không có tài liệu kiểm chứng", "Done, but with no supporting document"},
@@ -250,6 +250,13 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_HTML_CONTENT] = {"Nội dung", "Content"},
 	[CCHC_STR_HTML_REASON] = {"Lý do", "Reason"},
 	[CCHC_STR_HTML_SHARE] = {"Tỷ trọng", "Share"},
+	[CCHC_STR_HTML_RANK_LEGEND] = {"Cách đầu: số điểm kém cơ quan đứng đầu khối. Trên cuối: số điểm hơn cơ quan đứng cuối khối. Cách trên: số điểm kém cơ quan xếp ngay trên (0 ở hạng 1). Chênh lệch = Tự chấm − Kết quả: dương (+) là tự chấm cao hơn kết quả, âm (−) là tự chấm thấp hơn; — là không tự chấm.",
+	                               "To top: points below the block's top agency. Over bottom: points above its bottom agency. To next: points below the agency ranked just above (0 at rank 1). Deviation = self-assessed − final: positive (+) when the agency claimed more than it got, negative (−) when less; — means no self-assessment."},
+	[CCHC_STR_HTML_MARK_LEGEND] = {"Dòng in đậm trên nền vàng: {0}, cơ quan được phân tích ở phần sau.", "Row in bold on yellow: {0}, the agency analysed below."},
+	[CCHC_STR_HTML_EFFORT_LEGEND] = {"Công sức: mức công sức cần để khắc phục tiêu chí, theo bộ chỉ số (số càng lớn càng tốn công); phương án chọn tổng công sức nhỏ nhất.",
+	                                 "Effort: the work winning the criterion back takes, as the criteria set rates it (higher is more work); the plan takes the least total effort."},
+	[CCHC_STR_HTML_ROB_ESTIMATE] = {"Ước tính, không thuộc kết quả xếp hạng chính thức: khoảng thứ hạng mỗi cơ quan có thể nhận nếu kết quả điều tra xã hội học (và trọng số) dao động trong sai số của chúng.",
+	                                "An estimate, not part of the official ranking: the ranks each agency could take were the survey results (and weights) to vary within their error."},
 };
 
 const char *cchc_str(cchc_str_id id, cchc_lang lang)
@@ -258,6 +265,12 @@ const char *cchc_str(cchc_str_id id, cchc_lang lang)
 		return "";
 	const char *s = table[id][lang];
 	return s ? s : "";
+}
+
+const char *cchc_str_agencies(size_t n, cchc_lang lang)
+{
+	/* a Vietnamese count does not inflect: "1 cơ quan", "21 cơ quan" */
+	return lang == CCHC_LANG_EN && n == 1 ? "agency" : cchc_str(CCHC_STR_AGENCIES, lang);
 }
 
 const char *cchc_cause_label(cchc_cause cause, cchc_lang lang)

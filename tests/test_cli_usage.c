@@ -154,6 +154,29 @@ static void test_help_text(void)
 	                                        "(e.g. 10)\n"));
 }
 
+/* "1 agencies" was printed: a count of one takes the singular in English; a
+ * Vietnamese count does not inflect ("1 cơ quan", "21 cơ quan"). */
+static void test_one_agency(void)
+{
+	CU_ASSERT_EQUAL(run("rank " SET " " SO "/skhdt.xml --lang en"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "(hue-so-2018, 2018) \xE2\x80\x94 1 agency\n"));
+	CU_ASSERT_EQUAL(run("rank " SET " " SO " --lang en"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "(hue-so-2018, 2018) \xE2\x80\x94 21 agencies\n"));
+	CU_ASSERT_EQUAL(run("rank " SET " " SO "/skhdt.xml"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "(hue-so-2018, 2018) \xE2\x80\x94 1 cơ quan\n"));
+	CU_ASSERT_EQUAL(run("robust " SET " " SO "/skhdt.xml " SO "/sxd.xml --draws 100 --lang en "
+	                    "--previous " SET " " SO "/skhdt.xml"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "Against last year (1 agency): "));
+	CU_ASSERT_EQUAL(run("robust " SET " " SO "/skhdt.xml " SO "/sxd.xml --draws 100 "
+	                    "--previous " SET " " SO "/skhdt.xml"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "So với năm trước (1 cơ quan): "));
+	CU_ASSERT_EQUAL(run("report " SET " " SO "/skhdt.xml --draws 0 --lang en -o " CCHC_TEST_TMP
+	                    "/one-agency"), 0);
+	char page[1 << 16];
+	test_slurp(CCHC_TEST_TMP "/one-agency/index.html", page, sizeof page);
+	CU_ASSERT_PTR_NOT_NULL(strstr(page, " \xC2\xB7 1 agency</p>"));
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -161,6 +184,7 @@ int main(void)
 		{"an empty folder: nothing to read, exit 1", test_empty_folder},
 		{"--draws: the limits and the time bound, stated", test_draw_limits},
 		{"help texts print as written", test_help_text},
+		{"one agency, not \"1 agencies\"", test_one_agency},
 		{NULL, NULL},
 	};
 	return test_run_suite("cli_usage", tests);
