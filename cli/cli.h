@@ -68,6 +68,7 @@ int cmd_gap(int argc, char **argv);
 int cmd_robust(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
+int cmd_template(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif
-int cmd_template(int argc, char **argv);

@@ -29,7 +29,8 @@ static int load_from(cchc_assessment **a, const cchc_criteria *set, const char *
                      cchc_diag *diag)
 {
 	const cchc_criteria *sets[1] = {set};
-	(void)english;
+	if (cchc_workbook_sniff(path))
+		return cchc_workbook_load(a, path, sets, 1, english, diag);
 	return cchc_assessment_load(a, sets, 1, path, diag);
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cchc/workbook.h"
 #include "cli.h"
 #include "inputs.h"
 
@@ -149,6 +150,13 @@ int cmd_validate(int argc, char **argv)
 		if (nsets == 0) {
 			cchc_diag_addf(diag, paths[i], 0, "no criteria set given to check this assessment "
 			               "against: name its criteria file too");
+			continue;
+		}
+		cchc_assessment *wb = NULL; /* a self-assessment workbook, told apart by content */
+		if (cchc_workbook_sniff(paths[i])) {
+			if (cchc_workbook_load(&wb, paths[i], (const cchc_criteria *const *)sets, nsets,
+			                       ck.lang == CCHC_LANG_EN, diag) == 0)
+				report_assessment(wb, &ck);
 			continue;
 		}
 		cchc_assessment_stream((const cchc_criteria *const *)sets, nsets, paths[i],

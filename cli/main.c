@@ -18,6 +18,7 @@ static const command commands[] = {
 	{"report", cmd_report, "the report bundle: HTML, Excel, CSV, Markdown, JSON"},
 	{"plan", cmd_plan, "annual CCHC plan: task status and completion rate"},
 	{"template", cmd_template, "an agency's self-assessment workbook (.xlsx) with live points"},
+	{"import", cmd_import, "filled self-assessment workbooks to assessment XML"},
 };
 
 static void print_usage(FILE *f)

@@ -153,6 +153,26 @@ static void meta_sheet(tpl_writer *t)
 	meta_row(t, &r, "sheet.survey", t->w->sheet_survey);
 	meta_row(t, &r, "yes", t->w->yes);
 	meta_row(t, &r, "no", t->w->no);
+	/* the figures the province published, kept as they were given */
+	const cchc_published *pub = cchc_assessment_published(t->a);
+	if (pub) {
+		char v[CCHC_FMT_SIZE + 16];
+		meta_row(t, &r, "published", "yes");
+		if (pub->has_total)
+			meta_row(t, &r, "published.total", cchc_points_spell(v, pub->total));
+		if (pub->rank) {
+			snprintf(v, sizeof v, "%zu", pub->rank);
+			meta_row(t, &r, "published.rank", v);
+		}
+		if (pub->band)
+			meta_row(t, &r, "published.band", pub->band->label);
+		meta_row(t, &r, "published.source", pub->source);
+		for (size_t g = 0; g < pub->ngroups; g++) {
+			char key[256];
+			snprintf(key, sizeof key, "published.group:%s", pub->groups[g].group->id);
+			meta_row(t, &r, key, cchc_points_spell(v, pub->groups[g].points));
+		}
+	}
 	size_t nn;
 	const cchc_node *const *nodes = cchc_criteria_nodes(t->set, &nn);
 	for (size_t i = 0; i < nn; i++) {
@@ -441,6 +461,13 @@ int cchc_template_write(const char *path, const cchc_criteria *set,
 	size_t nn;
 	cchc_criteria_nodes(set, &nn);
 	t.a = opt->from;
+	/* who the agency is: the options, else the answers' */
+	cchc_template_options named = *opt;
+	if (opt->from && !named.agency_name)
+		named.agency_name = cchc_assessment_agency_name(opt->from);
+	if (opt->from && !named.block)
+		named.block = cchc_assessment_agency_block(opt->from);
+	t.opt = opt = &named;
 	if (!t.a && !(t.a = blank = blank_answers(set, opt, diag)))
 		goto done;
 	if (cchc_assessment_criteria(t.a) != set) {

@@ -1,0 +1,131 @@
+/* cchc import: filled self-assessment workbooks to assessment XML. */
+#define _POSIX_C_SOURCE 200809L /* stat, mkdir */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cchc/workbook.h"
+#include "cli.h"
+#include "inputs.h"
+
+static const char usage[] =
+	"Usage: cchc import CRITERIA.xml... WORKBOOK.xlsx... -o DIR [--lang vi|en]\n"
+	"\n"
+	"Read filled self-assessment workbooks (written by `cchc template`, or any\n"
+	"producer following sheets/README.md) and write the equivalent assessment XML,\n"
+	"one AGENCY.xml per workbook in DIR, for archiving and for the other tools.\n"
+	"Every problem of every workbook is reported, by sheet and cell, at once; then\n"
+	"nothing is written.\n"
+	"\n"
+	"  -o, --output DIR    the folder to write into (created if missing)\n"
+	"  --lang vi|en        language of the messages (default vi)\n"
+	"\n"
+	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
+
+typedef struct {
+	char *name;
+	cchc_buf xml;
+} converted;
+
+int cmd_import(int argc, char **argv)
+{
+	cli_output out = {"xml", CCHC_LANG_VI, NULL};
+	char **args = calloc((size_t)argc, sizeof *args);
+	size_t nargs = 0;
+	if (!args)
+		return CLI_INVALID;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			free(args);
+			fputs(usage, stdout);
+			return CLI_OK;
+		}
+		int rc = cli_output_option(argc, argv, &i, &out);
+		if (rc < 0) {
+			free(args);
+			return CLI_USAGE;
+		}
+		if (rc > 0)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			free(args);
+			return cli_usage_error("import", "unknown option %s", argv[i]);
+		}
+		args[nargs++] = argv[i];
+	}
+	if (!out.output || nargs == 0) {
+		free(args);
+		return cli_usage_error("import", nargs ? "give the folder to write: -o DIR"
+		                                       : "give a criteria file and workbooks");
+	}
+	const int english = out.lang == CCHC_LANG_EN;
+	int status = CLI_INVALID;
+	cchc_diag *diag = cchc_diag_new();
+	cchc_criteria **sets = calloc(nargs, sizeof *sets);
+	converted *books = calloc(nargs, sizeof *books);
+	size_t nsets = 0, nbooks = 0;
+	if (!diag || !sets || !books)
+		goto done;
+	/* criteria sets are told apart by content, workbooks by their zip magic */
+	for (size_t i = 0; i < nargs; i++) {
+		if (cchc_workbook_sniff(args[i]))
+			continue;
+		cchc_criteria *set = NULL;
+		if (cchc_criteria_load(&set, args[i], diag) == 0)
+			sets[nsets++] = set;
+	}
+	if (nsets == 0 && cchc_diag_count(diag) == 0)
+		cchc_diag_addf(diag, NULL, 0, "no criteria set given: name its file, e.g. "
+		                              "criteria/hue-so-2018.xml");
+	for (size_t i = 0; i < nargs && nsets; i++) {
+		if (!cchc_workbook_sniff(args[i]))
+			continue;
+		/* loaded for every check of the loader, then written as the XML it was loaded from */
+		cchc_assessment *a = NULL;
+		if (cchc_workbook_load(&a, args[i], (const cchc_criteria *const *)sets, nsets, english,
+		                       diag) < 0)
+			continue;
+		converted *c = &books[nbooks++];
+		cchc_buf_init(&c->xml, 0);
+		const char *id = cchc_assessment_agency_id(a);
+		c->name = malloc(strlen(out.output) + strlen(id) + 6);
+		if (c->name)
+			sprintf(c->name, "%s/%s.xml", out.output, id);
+		for (size_t k = 0; k + 1 < nbooks; k++)
+			if (c->name && books[k].name && strcmp(books[k].name, c->name) == 0)
+				cchc_diag_addf(diag, args[i], 0,
+				               english ? "agency \"%s\" is imported twice: give each agency's workbook once"
+				                       : "cơ quan \"%s\" được nhập hai lần: mỗi cơ quan chỉ đưa một sổ",
+				               id);
+		cchc_assessment_free(a);
+		if (!c->name || cchc_workbook_to_xml(&c->xml, args[i], (const cchc_criteria *const *)sets,
+		                                     nsets, english, diag) < 0)
+			cchc_diag_addf(diag, args[i], 0, "out of memory");
+	}
+	if (cchc_diag_count(diag) > 0)
+		goto done;
+	if (mkdir(out.output, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "%s: error: cannot create the folder: %s\n", out.output, strerror(errno));
+		goto done;
+	}
+	status = CLI_OK;
+	for (size_t k = 0; k < nbooks; k++)
+		if (cchc_write_file_atomic(books[k].name, books[k].xml.data, books[k].xml.len) < 0) {
+			fprintf(stderr, "%s: error: cannot write: %s\n", books[k].name, strerror(errno));
+			status = CLI_INVALID;
+		}
+done:
+	cli_print_diag(diag);
+	for (size_t k = 0; books && k < nbooks; k++) {
+		free(books[k].name);
+		cchc_buf_dispose(&books[k].xml);
+	}
+	free(books);
+	for (size_t i = 0; i < nsets; i++)
+		cchc_criteria_free(sets[i]);
+	free(sets);
+	free(args);
+	cchc_diag_free(diag);
+	return status;
+}
