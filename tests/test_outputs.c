@@ -132,8 +132,9 @@ static void test_special_files(void)
 
 	/* a FIFO: written through, to whoever reads it */
 	CU_ASSERT_EQUAL_FATAL(mkfifo(S "/fifo", 0600), 0);
-	CU_ASSERT_EQUAL(sh("cat '" S "/fifo' > '" S "/fifo.read' & '" CCHC_CLI "' score " SET " " SKHDT
-	                   " -o '" S "/fifo'; rc=$?; wait; exit $rc"),
+	/* (with timeouts: a FIFO replaced by a file would leave its reader waiting) */
+	CU_ASSERT_EQUAL(sh("timeout 20 cat '" S "/fifo' > '" S "/fifo.read' & timeout 20 '" CCHC_CLI
+	                   "' score " SET " " SKHDT " -o '" S "/fifo'; rc=$?; wait; exit $rc"),
 	                0);
 	CU_ASSERT_EQUAL(kind(S "/fifo"), S_IFIFO);
 	test_slurp(S "/fifo.read", out_text, sizeof out_text);
@@ -179,6 +180,52 @@ static void test_special_files(void)
 	 * fifo.read, sock, target.txt, link, dangling, folder, stdout */
 	int made = 13 - (kind(S "/null") == 0) * 2 - (kind(S "/full") == 0) - (kind(S "/block") == 0);
 	CU_ASSERT_EQUAL(entries(S), made);
+}
+
+/* A writer that opens the file by name, as libxlsxwriter does; ctx: what to write, or NULL to fail. */
+static int fill_by_name(int fd, const char *tmp, void *ctx)
+{
+	(void)fd;
+	if (!ctx)
+		return -1;
+	FILE *f = fopen(tmp, "wb");
+	int ok = f && fputs(ctx, f) >= 0;
+	return f && fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* The library's writer: a device or FIFO gets what a by-name writer made, through a
+ * private temporary file (in TMPDIR) that goes afterwards; a failed fill writes nothing. */
+static void test_write_atomic_direct(void)
+{
+	fresh_scratch();
+	CU_ASSERT_EQUAL_FATAL(mkdir(S "/tmpdir", 0700), 0);
+	char *old_tmpdir = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", S "/tmpdir", 1);
+	CU_ASSERT_EQUAL_FATAL(mkfifo(S "/fifo", 0600), 0);
+	FILE *reader = popen("timeout 20 cat '" S "/fifo'", "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(reader);
+	CU_ASSERT_EQUAL(cchc_write_atomic(S "/fifo", fill_by_name, "PK workbook bytes"), 0);
+	char got[64] = "";
+	size_t n = fread(got, 1, sizeof got - 1, reader);
+	got[n] = '\0';
+	pclose(reader);
+	ASSERT_STR(got, "PK workbook bytes");
+	CU_ASSERT_EQUAL(kind(S "/fifo"), S_IFIFO);
+	/* a fill that fails: -1 with EIO, the FIFO never opened (no reader needed) */
+	errno = 0;
+	CU_ASSERT_EQUAL(cchc_write_atomic(S "/fifo", fill_by_name, NULL), CCHC_WRITE_FAILED);
+	CU_ASSERT_EQUAL(errno, EIO);
+	CU_ASSERT_EQUAL(cchc_write_atomic(S "/new.xlsx", fill_by_name, NULL), CCHC_WRITE_FAILED);
+	CU_ASSERT_EQUAL(kind(S "/new.xlsx"), 0);
+	CU_ASSERT_EQUAL(entries(S "/tmpdir"), 0);
+	CU_ASSERT_EQUAL(entries(S), 2); /* tmpdir, fifo */
+	ASSERT_STR(cchc_write_strerror(CCHC_WRITE_FAILED, ENOSPC), "No space left on device");
+	ASSERT_STR(cchc_write_strerror(CCHC_WRITE_FOLDER, 0), "is a folder: give a file name");
+	if (old_tmpdir)
+		setenv("TMPDIR", old_tmpdir, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old_tmpdir);
 }
 
 /* Item 2: an output that is one of the inputs (same device and inode) is refused. */
@@ -490,6 +537,7 @@ int main(void)
 {
 	static const test_case tests[] = {
 		{"-o on devices, FIFOs, sockets, links, folders", test_special_files},
+		{"cchc_write_atomic: by-name writers, failures", test_write_atomic_direct},
 		{"an output that is an input is refused", test_output_over_input},
 		{"report killed at random moments: the folder whole, no litter", test_kill_random},
 		{"report killed around its swap (RENAME_EXCHANGE)", test_kill_at_exchange},
