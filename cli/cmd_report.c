@@ -21,7 +21,9 @@ static const char usage[] =
 	"  gap.md         with --agency: the gap analysis in Markdown\n"
 	"  report.json    all of it as data (cchc-report/1)\n"
 	"\n"
-	"  --draws N      Monte Carlo draws for the rank intervals (default 1000, 0: none)\n"
+	"  --draws N      add the rank-uncertainty section: N Monte Carlo draws of the rank\n"
+	"                 intervals, labelled an estimate (not part of the official ranking;\n"
+	"                 default 0: no such section)\n"
 	"  --seed S       their seed (default 1)\n"
 	"  --title TEXT   the report's own title, above the page's heading and on every\n"
 	"                 printed page of the workbook (\"UBND tỉnh … · Quyết định số …\")\n"
@@ -159,7 +161,7 @@ int cmd_report(int argc, char **argv)
 	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0};
 	a.files = calloc((size_t)argc, sizeof *a.files);
 	int rc = a.files ? parse(argc, argv, &a) : -1;
-	unsigned long long target = 0, draws = 1000, seed = 1;
+	unsigned long long target = 0, draws = 0, seed = 1; /* uncertainty only when asked */
 	if (rc == 0 && a.target && (number(a.target, 1000000, &target) < 0 || target == 0))
 		rc = -1, cli_usage_error("report", "--target-rank takes a rank: 1, 2, 3, …");
 	if (rc == 0 && a.draws && number(a.draws, 100000000, &draws) < 0)

@@ -153,7 +153,14 @@ static void ranking_table(html_page *p, const cchc_block *b)
 	hp_head_row(p, heads, sizeof heads / sizeof *heads, "nlnnlnnnnn");
 	for (size_t i = 0; i < b->n; i++)
 		ranking_row(p, &b->entries[i]);
-	hp_put(p, "</tbody>\n</table>\n");
+	hp_put(p, "</tbody>\n</table>\n<p class=\"note legend\">");
+	hp_str(p, CCHC_STR_HTML_RANK_LEGEND);
+	if (p->gap && p->gap->block == b) {
+		const char *args[] = {cchc_html_agency_name(p->gap->entry->score)};
+		hp_put(p, " ");
+		hp_fill(p, CCHC_STR_HTML_MARK_LEGEND, args, 1);
+	}
+	hp_put(p, "</p>\n");
 }
 
 static void totals_figure(html_page *p, const cchc_block *b)

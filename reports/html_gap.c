@@ -207,6 +207,7 @@ static void plan_table(html_page *p)
 		hp_put(p, "</tr>\n");
 	}
 	hp_put(p, "</tbody>\n</table>\n");
+	sentence(p, CCHC_STR_HTML_EFFORT_LEGEND, NULL, 0, "note legend");
 }
 
 static void target(html_page *p)

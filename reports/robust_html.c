@@ -73,7 +73,9 @@ int cchc_render_robust_html(cchc_buf *out, const cchc_robust *r, cchc_lang L)
 		esc(out, cchc_str(CCHC_STR_ROB_TITLE, L));
 		cchc_buf_puts(out, " \xE2\x80\x94 ");
 		esc(out, cchc_criteria_title(rb->block->set));
-		cchc_buf_puts(out, "</h2>\n<p>");
+		cchc_buf_puts(out, "</h2>\n<p class=\"estimate\"><strong>");
+		esc(out, cchc_str(CCHC_STR_HTML_ROB_ESTIMATE, L));
+		cchc_buf_puts(out, "</strong></p>\n<p>");
 		cchc_buf legend;
 		cchc_buf_init(&legend, 4096);
 		const char *args[] = {draws};

@@ -187,6 +187,17 @@ static void test_ranking_table(void)
 	/* the top: Sở TT&TT, 81,70, Tốt */
 	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[1]/td[3]"), "81,70/100");
 	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[1]/td[5]"), "Tốt");
+	/* a legend for the columns whose meaning is not obvious, and for the highlighted row */
+	const char *legend = string(&p, "//table[contains(@class,'ranking')]/following-sibling::p[1]");
+	CU_ASSERT(strstr(legend, "Cách đầu: số điểm kém cơ quan đứng đầu khối.") != NULL);
+	CU_ASSERT(strstr(legend, "Trên cuối: số điểm hơn cơ quan đứng cuối khối.") != NULL);
+	CU_ASSERT(strstr(legend, "Cách trên: số điểm kém cơ quan xếp ngay trên") != NULL);
+	CU_ASSERT(strstr(legend, "Chênh lệch = Tự chấm − Kết quả: dương (+) là tự chấm cao hơn "
+	                         "kết quả") != NULL);
+	CU_ASSERT(strstr(legend, "Dòng in đậm trên nền vàng: Sở Kế hoạch và Đầu tư") != NULL);
+	ASSERT_STR(string(&p, "//table[contains(@class,'plan')]/following-sibling::p[1]"),
+	           "Công sức: mức công sức cần để khắc phục tiêu chí, theo bộ chỉ số (số càng lớn "
+	           "càng tốn công); phương án chọn tổng công sức nhỏ nhất.");
 	/* the most lost criteria, top 10 */
 	ASSERT_COUNT(&p, "//table[contains(@class,'most-lost')]/tbody/tr",
 	             blk->nmost_lost < 10 ? blk->nmost_lost : 10);
@@ -440,6 +451,36 @@ static void test_cli_order_and_title(void)
 	cchc_buf_dispose(&b);
 }
 
+static void test_cli_draws(void)
+{
+	cchc_buf b;
+	page p;
+	/* by default no rank uncertainty: the official ranking alone */
+	ASSERT_EQ(report_page("report criteria/hue-so-2018.xml samples/hue-2018/so --agency skhdt",
+	                      &b), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	ASSERT_COUNT(&p, "//section[@class='robust']", 0);
+	ASSERT_EQ(occurrences(&b, "ĐỘ TIN CẬY"), 0);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+	/* asked for: labelled an estimate, apart from the official ranking; Vietnamese headers */
+	ASSERT_EQ(report_page("report criteria/hue-so-2018.xml samples/hue-2018/so --draws 50", &b),
+	          0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	ASSERT_COUNT(&p, "//section[@class='robust']", 1);
+	ASSERT_STR(string(&p, "//section[@class='robust']/h2"),
+	           "ĐỘ TIN CẬY CỦA THỨ HẠNG — Bộ chỉ số CCHC các sở, ban, ngành tỉnh Thừa Thiên Huế "
+	           "năm 2018");
+	ASSERT_STR(string(&p, "//section[@class='robust']/p[@class='estimate']"),
+	           "Ước tính, không thuộc kết quả xếp hạng chính thức: khoảng thứ hạng mỗi cơ quan có "
+	           "thể nhận nếu kết quả điều tra xã hội học (và trọng số) dao động trong sai số của "
+	           "chúng.");
+	ASSERT_STR(string(&p, "//table[@class='robust']/thead/tr/th[5]"), "Vào 3 hạng đầu");
+	ASSERT_EQ(occurrences(&b, "Top 3"), 0);
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
 /* ---- hostile inputs ---- */
 
 #define HOSTILE_NAME "<script>alert(1)</script> & \"x\" 'y'"
@@ -546,6 +587,7 @@ int main(void)
 		{"hostile name and note are escaped", test_hostile_text_is_escaped},
 		{"report: blocks in the order given, titles not ids, the report's title",
 		 test_cli_order_and_title},
+		{"report: rank uncertainty only with --draws N, labelled an estimate", test_cli_draws},
 		{NULL, NULL},
 	};
 	if (load_all() < 0) {

@@ -295,6 +295,10 @@ typedef enum {
 	CCHC_STR_HTML_CONTENT,       /**< Nội dung / Content (a criterion's title column) */
 	CCHC_STR_HTML_REASON,        /**< Lý do / Reason */
 	CCHC_STR_HTML_SHARE,         /**< Tỷ trọng / Share */
+	CCHC_STR_HTML_RANK_LEGEND,   /**< what Cách đầu, Trên cuối, Cách trên and Chênh lệch (its sign) mean */
+	CCHC_STR_HTML_MARK_LEGEND,   /**< the highlighted row: {0} the agency analysed */
+	CCHC_STR_HTML_EFFORT_LEGEND, /**< what Công sức means */
+	CCHC_STR_HTML_ROB_ESTIMATE,  /**< the rank intervals are an estimate, not the official ranking */
 	CCHC_STR_COUNT_ /**< number of ids, not a string */
 } cchc_str_id;
 
