@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cchc/docx.h"
 #include "cli.h"
 #include "inputs.h"
 #include "outputs.h"
@@ -10,7 +11,8 @@
 static const char usage[] =
 	"Usage: cchc gap CRITERIA.xml ASSESSMENTS... --agency ID [--target-rank K]\n"
 	"                [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...] [--map FILE]\n"
-	"                [--emit-plan PLAN.xml] [--format text|markdown|json] [--lang vi|en] [-o FILE]\n"
+	"                [--emit-plan PLAN.xml] [--format text|markdown|json|docx] [--lang vi|en]\n"
+	"                [-o FILE] [--document VALUES]\n"
 	"\n"
 	"The uplift analysis of one agency, ranked among the assessments given: its\n"
 	"position, each group with the criteria it lost and why, lost points by cause,\n"
@@ -24,7 +26,11 @@ static const char usage[] =
 	"                      criterion up / held / down\n"
 	"  --map FILE          last year's criterion ids → this year's, one \"OLD NEW\" per line\n"
 	"  --emit-plan FILE    write next year's plan (urn:cchc:plan:1) from the task table\n"
-	"  --format text|markdown|json   default text; JSON is the cchc-gap/1 contract\n"
+	"  --format text|markdown|json|docx   default text; JSON is the cchc-gap/1 contract;\n"
+	"                      docx: the plan (Kế hoạch khắc phục) as a Word document, with -o\n"
+	"  --document VALUES   with docx: the header values, one \"key = value\" a line (parent,\n"
+	"                      issuer, number, symbol, place, date, signer-title, signer,\n"
+	"                      recipient); absent ones stay blank for the office to fill\n"
 	"  --lang vi|en        language (default vi)\n"
 	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
 	"\n"
@@ -36,6 +42,7 @@ typedef struct {
 	char **now, **prev;
 	size_t nnow, nprev;
 	int previous; /* --previous was given */
+	const char *document; /* --document: the .docx header values */
 } gap_args;
 
 static int parse(int argc, char **argv, gap_args *a)
@@ -51,9 +58,9 @@ static int parse(int argc, char **argv, gap_args *a)
 			continue;
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
-		const char *names[] = {"--agency", "--target-rank", "--map", "--emit-plan"};
-		const char **slots[] = {&a->agency, &a->target, &a->map, &a->emit};
-		for (size_t k = 0; k < 4 && rc == 0; k++)
+		const char *names[] = {"--agency", "--target-rank", "--map", "--emit-plan", "--document"};
+		const char **slots[] = {&a->agency, &a->target, &a->map, &a->emit, &a->document};
+		for (size_t k = 0; k < 5 && rc == 0; k++)
 			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
 		if (rc < 0)
 			return -1;
@@ -76,8 +83,13 @@ static int parse(int argc, char **argv, gap_args *a)
 static int check_args(const gap_args *a, size_t *target)
 {
 	const char *f = a->out.format;
-	if (strcmp(f, "text") != 0 && strcmp(f, "markdown") != 0 && strcmp(f, "json") != 0)
-		return cli_usage_error("gap", "--format takes text, markdown or json");
+	int docx = strcmp(f, "docx") == 0;
+	if (strcmp(f, "text") != 0 && strcmp(f, "markdown") != 0 && strcmp(f, "json") != 0 && !docx)
+		return cli_usage_error("gap", "--format takes text, markdown, json or docx");
+	if (docx && !a->out.output)
+		return cli_usage_error("gap", "--format docx writes a Word file: give -o FILE.docx");
+	if (a->document && !docx)
+		return cli_usage_error("gap", "--document goes with --format docx");
 	if (!a->agency)
 		return cli_usage_error("gap", "name the agency: --agency ID");
 	if (a->nnow < 2)
@@ -106,6 +118,19 @@ static int render(cchc_buf *buf, const cchc_gap *gap, const cli_output *out)
 	return cchc_render_gap_text(buf, gap, out->lang);
 }
 
+/* The plan as a Word document, its header values from --document. */
+static int write_docx(const cchc_gap *gap, const gap_args *a, cchc_diag *diag)
+{
+	cchc_docx_info *info = NULL;
+	int rc = cchc_docx_info_new(&info);
+	if (rc == 0 && a->document)
+		rc = cchc_docx_info_load(info, a->document, diag);
+	if (rc == 0 && (rc = cchc_write_gap_docx(a->out.output, gap, info, a->out.lang)) < 0)
+		cli_write_error(a->out.output, "the plan", rc, errno);
+	cchc_docx_info_free(info);
+	return rc < 0 ? CLI_INVALID : CLI_OK;
+}
+
 /* Write next year's plan from the task table; atomically, like every output. */
 static int emit_plan(const cchc_gap *gap, const char *path)
 {
@@ -122,15 +147,16 @@ static int emit_plan(const cchc_gap *gap, const char *path)
 
 int cmd_gap(int argc, char **argv)
 {
-	gap_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0};
+	gap_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, NULL};
 	a.now = calloc((size_t)argc, sizeof *a.now);
 	a.prev = calloc((size_t)argc, sizeof *a.prev);
 	size_t target = 0;
 	int status = CLI_USAGE, rc = (!a.now || !a.prev) ? -1 : parse(argc, argv, &a);
 	const char *outs[] = {a.out.output, a.emit}, *opts[] = {"-o", "--emit-plan"};
-	cli_path_list ins[] = {{a.now, a.nnow}, {a.prev, a.nprev}, {(char *const *)&a.map, !!a.map}};
+	cli_path_list ins[] = {{a.now, a.nnow}, {a.prev, a.nprev}, {(char *const *)&a.map, !!a.map},
+	                       {(char *const *)&a.document, !!a.document}};
 	if (rc != 0 || check_args(&a, &target) != 0 ||
-	    cli_outputs_check("gap", outs, opts, 2, ins, 3) != 0) {
+	    cli_outputs_check("gap", outs, opts, 2, ins, 4) != 0) {
 		free(a.now);
 		free(a.prev);
 		return rc > 0 ? CLI_OK : CLI_USAGE;
@@ -156,13 +182,14 @@ int cmd_gap(int argc, char **argv)
 		goto done;
 	if (cchc_gap_build(&gap, ranking, a.agency, target, pranking, map, diag) < 0)
 		goto done;
-	if (render(&buf, gap, &a.out) < 0) {
+	int docx = strcmp(a.out.format, "docx") == 0;
+	if (!docx && render(&buf, gap, &a.out) < 0) {
 		cli_render_failed("cchc", "the analysis", &buf, "shorten the criteria's texts");
 		goto done;
 	}
 	if (a.emit && emit_plan(gap, a.emit) < 0)
 		goto done;
-	status = cli_emit(&buf, &a.out);
+	status = docx ? write_docx(gap, &a, diag) : cli_emit(&buf, &a.out);
 done:
 	if (diag)
 		cli_print_diag(diag);

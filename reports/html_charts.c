@@ -180,9 +180,11 @@ static long mean_share(const cchc_stat *st, cchc_points max)
 	return (long)(st->mean * 100.0 * 1000.0 / (double)max + 0.5);
 }
 
-static long node_share(const cchc_score *s, const cchc_node *g)
+/* Group position g's share of its max; slimmed scores (cchc gap keeps only the
+ * analysed agency whole) still hold their groups. */
+static long node_share(const cchc_score *s, size_t g)
 {
-	const cchc_node_score *ns = cchc_score_node(s, g);
+	const cchc_node_score *ns = cchc_score_group(s, g);
 	return ns->excluded || ns->max <= 0 ? -1 : cchc_html_share_tenths(ns->points, ns->max);
 }
 
@@ -237,10 +239,10 @@ void cchc_html_chart_profile(cchc_buf *out, const cchc_gap *gap, cchc_lang L)
 		snprintf(label, sizeof label, "%s. %s", g->id, g->title);
 		cchc_svg_text(&body, "lbl", PX(P_PLOT_X - 8), PX(y + 3 + P_STEP + 8), "end", label,
 		         cchc_svg_cols(P_PLOT_X - 14, FONT));
-		profile_bar(&body, node_share(me, g), y + 3, colours[0], items[0].text, L);
+		profile_bar(&body, node_share(me, i), y + 3, colours[0], items[0].text, L);
 		profile_bar(&body, mean_share(&b->nodes[g->index], g->max), y + 3 + P_STEP, colours[1],
 		            items[1].text, L);
-		profile_bar(&body, node_share(top, g), y + 3 + 2 * P_STEP, colours[2], top_label, L);
+		profile_bar(&body, node_share(top, i), y + 3 + 2 * P_STEP, colours[2], top_label, L);
 		y += P_ROW;
 	}
 	profile_ticks(&body, y0, y);

@@ -1,0 +1,143 @@
+/* The .docx package: document, styles, the page-number header, the chart
+ * pictures and the relationships between them, zipped deterministically
+ * and written whole or not at all (cchc_write_atomic). */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "docx_priv.h"
+
+static const char content_types[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+	"<Default Extension=\"rels\" "
+	"ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+	"<Default Extension=\"png\" ContentType=\"image/png\"/>"
+	"<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+	"<Override PartName=\"/word/styles.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+	"<Override PartName=\"/word/header1.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+	"</Types>\n";
+
+static const char package_rels[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	"relationships/officeDocument\" Target=\"word/document.xml\"/>"
+	"</Relationships>\n";
+
+#define REL_TYPE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+static void document_rels(cchc_buf *out, const dx_chart charts[DX_NCHARTS])
+{
+	cchc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+	              "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+	              "relationships\">");
+	cchc_buf_puts(out, "<Relationship Id=\"rIdStyles\" Type=\"" REL_TYPE "styles\" "
+	              "Target=\"styles.xml\"/>");
+	cchc_buf_puts(out, "<Relationship Id=\"rIdHeader\" Type=\"" REL_TYPE "header\" "
+	              "Target=\"header1.xml\"/>");
+	for (int i = 0; i < DX_NCHARTS; i++)
+		if (charts[i].png.len)
+			cchc_buf_printf(out, "<Relationship Id=\"rIdImg%d\" Type=\"" REL_TYPE "image\" "
+			                "Target=\"media/chart%d.png\"/>", i + 1, i + 1);
+	cchc_buf_puts(out, "</Relationships>\n");
+}
+
+typedef struct {
+	const cchc_gap *gap;
+	const cchc_docx_info *info;
+	cchc_lang L;
+} source;
+
+typedef struct {
+	dx_part parts[16];
+	size_t n;
+} package;
+
+static int document(xmlBufferPtr doc, dx_chart charts[DX_NCHARTS], const source *src)
+{
+	if (dx_charts_render(charts, src->gap, src->L) < 0)
+		return -1;
+	return dx_plan_document(doc, src->gap, src->info, charts, src->L);
+}
+
+int cchc_render_gap_docx_document(cchc_buf *out, const cchc_gap *gap,
+                                  const cchc_docx_info *info, cchc_lang lang)
+{
+	source src = {gap, info, lang};
+	dx_chart charts[DX_NCHARTS];
+	xmlBufferPtr doc = xmlBufferCreate();
+	int rc = doc ? document(doc, charts, &src) : -1;
+	if (rc == 0 && cchc_buf_append(out, (const char *)xmlBufferContent(doc),
+	                               (size_t)xmlBufferLength(doc)) < 0)
+		rc = -1;
+	dx_charts_free(charts);
+	xmlBufferFree(doc);
+	return rc;
+}
+
+static void add(package *pk, const char *name, const void *data, size_t len)
+{
+	pk->parts[pk->n++] = (dx_part){name, data, len};
+}
+
+static void add_xml(package *pk, const char *name, xmlBufferPtr b)
+{
+	add(pk, name, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+}
+
+/* Everything rendered first; then only the zip is written into the file. */
+typedef struct {
+	package pk;
+} zip_job;
+
+static int fill(int fd, const char *tmp, void *ctx)
+{
+	(void)fd;
+	const zip_job *job = ctx;
+	return dx_zip_write(tmp, job->pk.parts, job->pk.n);
+}
+
+int cchc_write_gap_docx(const char *path, const cchc_gap *gap, const cchc_docx_info *info,
+                        cchc_lang lang)
+{
+	source src = {gap, info, lang};
+	dx_chart charts[DX_NCHARTS];
+	xmlBufferPtr doc = xmlBufferCreate(), styles = xmlBufferCreate(), header = xmlBufferCreate();
+	cchc_buf rels;
+	cchc_buf_init(&rels, 1 << 16);
+	int rc = -1;
+	if (!doc || !styles || !header || document(doc, charts, &src) < 0 ||
+	    dx_styles_xml(styles) < 0 || dx_header_xml(header) < 0) {
+		dx_charts_free(charts);
+		goto done;
+	}
+	document_rels(&rels, charts);
+	zip_job job = {{{{0}}, 0}};
+	add(&job.pk, "[Content_Types].xml", content_types, sizeof content_types - 1);
+	add(&job.pk, "_rels/.rels", package_rels, sizeof package_rels - 1);
+	add_xml(&job.pk, "word/document.xml", doc);
+	add_xml(&job.pk, "word/styles.xml", styles);
+	add_xml(&job.pk, "word/header1.xml", header);
+	add(&job.pk, "word/_rels/document.xml.rels", rels.data, rels.len);
+	static const char *const media[DX_NCHARTS] = {"word/media/chart1.png",
+	                                              "word/media/chart2.png"};
+	for (int i = 0; i < DX_NCHARTS; i++)
+		if (charts[i].png.len)
+			add(&job.pk, media[i], charts[i].png.data, charts[i].png.len);
+	if (!rels.failed)
+		rc = cchc_write_atomic(path, fill, &job);
+	dx_charts_free(charts);
+done:
+	if (rc == -1 && errno == 0)
+		errno = EIO;
+	cchc_buf_dispose(&rels);
+	xmlBufferFree(doc);
+	xmlBufferFree(styles);
+	xmlBufferFree(header);
+	return rc;
+}
