@@ -61,27 +61,24 @@ static int ours(const char *dir)
 }
 
 /* Remove a folder cchc made (files only): the marker goes last, so that a
- * folder half removed by a killed run is still known as cchc's. */
+ * folder half removed by a killed run is still known as cchc's. Its files are
+ * removed through the folder's descriptor, never through a link put in its place. */
 static void remove_tree(const char *dir)
 {
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
-			    strcmp(e->d_name, CCHC_BUNDLE_MARKER) == 0)
-				continue;
-			char *p = join(dir, "/", e->d_name);
-			if (p)
-				unlink(p);
-			free(p);
-		}
-		closedir(d);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
 	}
-	char *marker = join(dir, "/", CCHC_BUNDLE_MARKER);
-	if (marker)
-		unlink(marker);
-	free(marker);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    strcmp(e->d_name, CCHC_BUNDLE_MARKER) != 0)
+			unlinkat(fd, e->d_name, 0);
+	unlinkat(fd, CCHC_BUNDLE_MARKER, 0);
+	closedir(d); /* closes fd */
 	rmdir(dir);
 }
 
