@@ -257,33 +257,6 @@ static void attr_date(importer *im, const char *name, cchc_date d)
 
 /* ---- one leaf row ------------------------------------------------------------------------- */
 
-/* Which input columns a leaf's kind reads, as the template lays them out. */
-static int reads(const cchc_node *n, tpl_col c)
-{
-	if (n->rule.kind == CCHC_RULE_SCALE)
-		return 0;
-	if (n->kind == CCHC_GROUP_PENALTY && n->rule.kind != CCHC_RULE_PER_ITEM &&
-	    n->rule.kind != CCHC_RULE_YES_NO)
-		return c == COL_POINTS && n->rule.kind == CCHC_RULE_JUDGED;
-	switch (n->rule.kind) {
-	case CCHC_RULE_TIERS:
-	case CCHC_RULE_LINEAR:
-		return c == COL_VALUE;
-	case CCHC_RULE_PER_ITEM:
-		return c == COL_COUNT;
-	case CCHC_RULE_DEADLINE:
-		return c == COL_DATE;
-	case CCHC_RULE_RATIO:
-		return c == COL_NUM || c == COL_DEN;
-	case CCHC_RULE_GRADE:
-		return c == COL_GRADE;
-	case CCHC_RULE_JUDGED:
-		return c == COL_POINTS;
-	default:
-		return 0;
-	}
-}
-
 static const char *const evidence_names[COL_COUNT_] = {
 	[COL_DATE] = "date", [COL_VALUE] = "value", [COL_COUNT] = "count", [COL_NUM] = "numerator",
 	[COL_DEN] = "denominator", [COL_GRADE] = "grade", [COL_POINTS] = "points"};
@@ -307,7 +280,7 @@ static int leaf_evidence(reader *rd, const cchc_node *n, uint32_t row, int *bad)
 		const cchc_cell *cell = col ? cchc_sheet_cell(rd->sheet, row, col) : NULL;
 		if (blank(cell))
 			continue;
-		if (!reads(n, (tpl_col)c)) {
+		if (!tpl_reads(n, (tpl_col)c)) {
 			IMP_SAY(im, loc(rd, row, col), "cột \"%s\" không dùng cho tiêu chí %s: xoá giá trị này",
 			        "column \"%s\" is not read for criterion %s: clear this value", w->cols[c], n->id);
 			*bad = 1;
@@ -503,7 +476,7 @@ static void leaf_row(reader *rd, const cchc_node *n, uint32_t row)
 	/* the loader's messages about the item land on the kind's first evidence cell */
 	uint32_t item_col = rd->col[COL_MET] ? rd->col[COL_MET] : rd->col[COL_ID];
 	for (int c = COL_DATE; c <= COL_POINTS; c++)
-		if (reads(n, (tpl_col)c) && rd->col[c]) {
+		if (tpl_reads(n, (tpl_col)c) && rd->col[c]) {
 			item_col = rd->col[c];
 			break;
 		}
@@ -511,7 +484,7 @@ static void leaf_row(reader *rd, const cchc_node *n, uint32_t row)
 		/* what the kind reads, by its header */
 		const char *what = w->cols[COL_MET];
 		for (int c = COL_DATE; c <= COL_POINTS; c++)
-			if (reads(n, (tpl_col)c)) {
+			if (tpl_reads(n, (tpl_col)c)) {
 				what = w->cols[c];
 				break;
 			}

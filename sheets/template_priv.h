@@ -58,6 +58,10 @@ const tpl_words *tpl_words_for(int english);
 #define TPL_HEADER_ROW 4
 #define TPL_SURVEY_HEADER_ROW 3
 
+/* Whether a leaf's kind reads an input column (met, N/A, self, documents and
+ * note: every kind; scale leaves read the survey sheet instead). */
+int tpl_reads(const cchc_node *leaf, tpl_col c);
+
 /* The rule in words, as the "cách chấm" column shows it. */
 int tpl_rule_words(cchc_buf *out, const cchc_node *leaf, int english);
 

@@ -47,42 +47,6 @@ static int is_survey_leaf(const cchc_node *n)
 	return n->nchildren == 0 && n->rule.kind == CCHC_RULE_SCALE;
 }
 
-/* The input columns a leaf's kind reads (the met column reads for every kind). */
-static int reads(const cchc_node *n, tpl_col c)
-{
-	if (c == COL_MET || c == COL_NA || c == COL_SELF || c == COL_DOCS || c == COL_NOTE)
-		return 1;
-	if (is_survey_leaf(n))
-		return 0;
-	if (n->kind == CCHC_GROUP_PENALTY) {
-		switch (n->rule.kind) {
-		case CCHC_RULE_PER_ITEM:
-			return c == COL_COUNT;
-		case CCHC_RULE_JUDGED:
-			return c == COL_POINTS;
-		default:
-			break;
-		}
-	}
-	switch (n->rule.kind) {
-	case CCHC_RULE_TIERS:
-	case CCHC_RULE_LINEAR:
-		return c == COL_VALUE;
-	case CCHC_RULE_PER_ITEM:
-		return c == COL_COUNT;
-	case CCHC_RULE_DEADLINE:
-		return c == COL_DATE;
-	case CCHC_RULE_RATIO:
-		return c == COL_NUM || c == COL_DEN;
-	case CCHC_RULE_GRADE:
-		return c == COL_GRADE;
-	case CCHC_RULE_JUDGED:
-		return c == COL_POINTS;
-	default:
-		return 0;
-	}
-}
-
 static void validate(tpl_writer *t, uint32_t row, int col, lxw_data_validation *v,
                      const char *message)
 {
@@ -163,7 +127,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row)
 	cchc_points lo = n->kind == CCHC_GROUP_PENALTY ? n->min : 0;
 	cchc_points hi = n->kind == CCHC_GROUP_PENALTY ? 0 : n->max;
 	for (int c = COL_MET; c <= COL_POINTS; c++)
-		if (!reads(n, (tpl_col)c))
+		if (!tpl_reads(n, (tpl_col)c))
 			put_text(t, row, t->col[c], NULL, t->f_off);
 
 	/* met: yes/no for yes-no, "no" (not done) for any other kind */
@@ -173,7 +137,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row)
 	              yesno ? (e ? "Choose Yes or No." : "Chọn Có hoặc Không.")
 	                    : (e ? "Choose No when it was not done; otherwise leave it blank."
 	                         : "Chọn Không nếu chưa thực hiện; nếu đã thực hiện, để trống."));
-	if (reads(n, COL_DATE)) {
+	if (tpl_reads(n, COL_DATE)) {
 		put_number(t, row, t->col[COL_DATE], has & CCHC_HAS_DATE, (double)it->date + 25569,
 		           t->f_in_date);
 		lxw_data_validation v = {0};
@@ -184,19 +148,19 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row)
 		validate(t, row, t->col[COL_DATE], &v,
 		         e ? "Type a date, day first: 12/01/2019." : "Nhập ngày, ngày trước: 12/01/2019.");
 	}
-	if (reads(n, COL_VALUE)) {
+	if (tpl_reads(n, COL_VALUE)) {
 		put_number(t, row, t->col[COL_VALUE], has & CCHC_HAS_VALUE,
 		           (double)it->value / CCHC_DECIMAL_SCALE, t->f_in_num);
 		int percent = n->rule.unit && strcmp(n->rule.unit, "%") == 0;
 		validate_range(t, row, t->col[COL_VALUE], LXW_VALIDATION_TYPE_DECIMAL, 0,
 		               percent ? 100 : 1000000000, 1);
 	}
-	if (reads(n, COL_COUNT)) {
+	if (tpl_reads(n, COL_COUNT)) {
 		put_number(t, row, t->col[COL_COUNT], has & CCHC_HAS_COUNT, (double)it->count,
 		           t->f_in_count);
 		validate_range(t, row, t->col[COL_COUNT], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
 	}
-	if (reads(n, COL_NUM)) {
+	if (tpl_reads(n, COL_NUM)) {
 		put_number(t, row, t->col[COL_NUM], has & CCHC_HAS_RATIO, (double)it->numerator,
 		           t->f_in_count);
 		put_number(t, row, t->col[COL_DEN], has & CCHC_HAS_RATIO, (double)it->denominator,
@@ -204,7 +168,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row)
 		validate_range(t, row, t->col[COL_NUM], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
 		validate_range(t, row, t->col[COL_DEN], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
 	}
-	if (reads(n, COL_GRADE)) {
+	if (tpl_reads(n, COL_GRADE)) {
 		put_text(t, row, t->col[COL_GRADE],
 		         (has & CCHC_HAS_GRADE) ? n->rule.grades[it->grade].label : NULL, t->f_in_wrap);
 		char src[64];
@@ -214,7 +178,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row)
 		validate_list(t, row, t->col[COL_GRADE], NULL, src,
 		              e ? "Choose one of the grades in the list." : "Chọn một mức trong danh sách.");
 	}
-	if (reads(n, COL_POINTS)) {
+	if (tpl_reads(n, COL_POINTS)) {
 		put_number(t, row, t->col[COL_POINTS], has & CCHC_HAS_POINTS, tpl_points(it->points),
 		           t->f_in_num);
 		validate_range(t, row, t->col[COL_POINTS], LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);

@@ -81,6 +81,42 @@ static void penalty_words(cchc_buf *out, const cchc_node *n, cchc_lang lang)
 	}
 }
 
+/* The input columns a leaf's kind reads (the met column reads for every kind). */
+int tpl_reads(const cchc_node *n, tpl_col c)
+{
+	if (c == COL_MET || c == COL_NA || c == COL_SELF || c == COL_DOCS || c == COL_NOTE)
+		return 1;
+	if (n->rule.kind == CCHC_RULE_SCALE)
+		return 0; /* the survey sheet holds its evidence */
+	if (n->kind == CCHC_GROUP_PENALTY) {
+		switch (n->rule.kind) {
+		case CCHC_RULE_PER_ITEM:
+			return c == COL_COUNT;
+		case CCHC_RULE_JUDGED:
+			return c == COL_POINTS;
+		default:
+			break;
+		}
+	}
+	switch (n->rule.kind) {
+	case CCHC_RULE_TIERS:
+	case CCHC_RULE_LINEAR:
+		return c == COL_VALUE;
+	case CCHC_RULE_PER_ITEM:
+		return c == COL_COUNT;
+	case CCHC_RULE_DEADLINE:
+		return c == COL_DATE;
+	case CCHC_RULE_RATIO:
+		return c == COL_NUM || c == COL_DEN;
+	case CCHC_RULE_GRADE:
+		return c == COL_GRADE;
+	case CCHC_RULE_JUDGED:
+		return c == COL_POINTS;
+	default:
+		return 0;
+	}
+}
+
 int tpl_rule_words(cchc_buf *out, const cchc_node *n, int english)
 {
 	const cchc_rule *r = &n->rule;
