@@ -152,16 +152,12 @@ static void rels_start(void *user, const xmlChar *local, const xmlChar *prefix, 
 	const char *vm = xlsx_attr(attrs, nattrs, "TargetMode", mode, sizeof mode);
 	if (!vi || !vt || !vg)
 		return;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 16;
-		rel *bigger = realloc(r->rels, cap * sizeof *bigger);
-		if (!bigger) {
-			r->oom = 1;
-			return;
-		}
-		r->rels = bigger;
-		r->cap = cap;
+	rel *bigger = xlsx_grow(r->rels, r->n, &r->cap, sizeof *r->rels);
+	if (!bigger) {
+		r->oom = 1;
+		return;
 	}
+	r->rels = bigger;
 	rel *e = &r->rels[r->n];
 	e->id = cchc_arena_strndup(&r->x->mem, vi, strlen(vi));
 	e->type = cchc_arena_strndup(&r->x->mem, vt, strlen(vt));
@@ -301,7 +297,7 @@ typedef struct {
 	xlsx_sax p;
 	cchc_xlsx *x;
 	const char **rids;   /* per sheet */
-	size_t cap;
+	size_t cap_sheets, cap_rids;
 	int too_many, oom;
 } book_parse;
 
@@ -329,19 +325,15 @@ static void book_start(void *user, const xmlChar *local, const xmlChar *prefix, 
 		xlsx_xml_fail(&b->p);
 		return;
 	}
-	if (x->n_sheets == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 8;
-		xlsx_sheet_info *s = realloc(x->sheets, cap * sizeof *s);
-		const char **r = s ? realloc(b->rids, cap * sizeof *r) : NULL;
-		if (s)
-			x->sheets = s;
-		if (!r) {
-			b->oom = 1;
-			return;
-		}
-		b->rids = r;
-		b->cap = cap;
+	xlsx_sheet_info *sheets = xlsx_grow(x->sheets, x->n_sheets, &b->cap_sheets, sizeof *sheets);
+	if (sheets)
+		x->sheets = sheets;
+	const char **rids = sheets ? xlsx_grow(b->rids, x->n_sheets, &b->cap_rids, sizeof *rids) : NULL;
+	if (!rids) {
+		b->oom = 1;
+		return;
 	}
+	b->rids = rids;
 	const char *name = xlsx_attr(attrs, nattrs, "name", buf, sizeof buf);
 	xlsx_sheet_info *s = &x->sheets[x->n_sheets];
 	s->name = cchc_arena_strndup(&x->mem, name ? name : "", name ? strlen(name) : 0);

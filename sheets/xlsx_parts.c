@@ -118,15 +118,11 @@ typedef struct {
 
 static int push(unsigned **a, size_t *n, size_t *cap, unsigned v)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? 2 * *cap : 64;
-		unsigned *b = realloc(*a, c * sizeof *b);
-		if (!b)
-			return -1;
-		*a = b;
-		*cap = c;
-	}
-	(*a)[(*n)++] = v;
+	unsigned *b = xlsx_grow(*a, *n, cap, sizeof *b);
+	if (!b)
+		return -1;
+	*a = b;
+	b[(*n)++] = v;
 	return 0;
 }
 
@@ -210,7 +206,7 @@ typedef struct {
 	size_t cap;
 	int in_si, in_t, phonetic;
 	uint64_t bytes;        /* text kept so far */
-	xlsx_text text;
+	cchc_buf text;         /* the current string */
 	int oom;
 } sst_parse;
 
@@ -245,10 +241,7 @@ static void sst_start(void *user, const xmlChar *local, const xmlChar *prefix, c
 	} else if (xlsx_is(local, "si")) {
 		s->in_si = 1;
 		s->phonetic = 0;
-		s->text.len = 0;
-		s->text.over = 0;
-		if (s->text.s)
-			s->text.s[0] = '\0';
+		cchc_buf_dispose(&s->text);
 	} else if (xlsx_is(local, "rPh")) {
 		s->phonetic++;
 	} else if (xlsx_is(local, "t") && s->in_si && !s->phonetic) {
@@ -261,10 +254,11 @@ static void sst_chars(void *user, const xmlChar *ch, int len)
 	sst_parse *s = user;
 	if (!s->in_t || s->p.failed)
 		return;
-	xlsx_text_add(&s->text, (const char *)ch, (size_t)len, s->x->lim.string_bytes - s->bytes);
-	if (s->text.over == 1)
+	if (cchc_buf_append(&s->text, (const char *)ch, (size_t)len) == 0)
+		return;
+	if (s->text.failed == CCHC_BUF_OVER_CAP) {
 		sst_over(s, XM_SST_BYTES);
-	else if (s->text.over) {
+	} else {
 		s->oom = 1;
 		xlsx_xml_fail(&s->p);
 	}
@@ -288,19 +282,15 @@ static void sst_end(void *user, const xmlChar *local, const xmlChar *prefix, con
 			sst_over(s, XM_SST_COUNT);
 			return;
 		}
-		if (x->n_sst == s->cap) {
-			size_t cap = s->cap ? 2 * s->cap : 256;
-			const char **b = realloc(x->sst, cap * sizeof *b);
-			if (!b) {
-				s->oom = 1;
-				xlsx_xml_fail(&s->p);
-				return;
-			}
+		const char **b = xlsx_grow(x->sst, x->n_sst, &s->cap, sizeof *b);
+		if (b)
 			x->sst = b;
-			s->cap = cap;
+		size_t n = s->text.data ? xlsx_unescape(s->text.data, s->text.len) : 0;
+		if (s->bytes + n > x->lim.string_bytes) {
+			sst_over(s, XM_SST_BYTES);
+			return;
 		}
-		size_t n = s->text.s ? xlsx_unescape(s->text.s, s->text.len) : 0;
-		const char *kept = cchc_arena_strndup(&x->mem, s->text.s ? s->text.s : "", n);
+		const char *kept = b ? cchc_arena_strndup(&x->mem, s->text.data ? s->text.data : "", n) : NULL;
 		if (!kept) {
 			s->oom = 1;
 			xlsx_xml_fail(&s->p);
@@ -314,6 +304,7 @@ static void sst_end(void *user, const xmlChar *local, const xmlChar *prefix, con
 int xlsx_sst_load(cchc_xlsx *x, const xlsx_entry *e, cchc_diag *diag)
 {
 	sst_parse s = {.p = {.x = x, .part = e->name, .diag = diag}, .x = x};
+	cchc_buf_init(&s.text, x->lim.string_bytes);
 	xmlSAXHandler sax = {0};
 	sax.startElementNs = sst_start;
 	sax.endElementNs = sst_end;
@@ -323,6 +314,6 @@ int xlsx_sst_load(cchc_xlsx *x, const xlsx_entry *e, cchc_diag *diag)
 		xlsx_report(diag, x->name, x->lang, XM_OOM);
 		rc = -1;
 	}
-	free(s.text.s);
+	cchc_buf_dispose(&s.text);
 	return rc;
 }

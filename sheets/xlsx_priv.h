@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 
 #include "arena_priv.h"
+#include "cchc/buf.h"
 #include "cchc/xlsx.h"
 
 #define XLSX_MIB ((uint64_t)1 << 20)
@@ -156,13 +157,9 @@ int xlsx_format_is_date(const char *code);
 /* Excel's _xHHHH_ escapes decoded in place (s has n bytes); returns the new length. */
 size_t xlsx_unescape(char *s, size_t n);
 
-/* A growable text buffer with a cap. */
-typedef struct {
-	char *s;
-	size_t len, cap;
-	int over;            /* the cap was passed: later text dropped */
-} xlsx_text;
-
-void xlsx_text_add(xlsx_text *t, const char *s, size_t n, size_t max);
+/* arr (n of *cap elements of size bytes used) with room for one more: arr
+ * itself, or a larger copy (*cap updated); NULL when out of memory, arr
+ * untouched. */
+void *xlsx_grow(void *arr, size_t n, size_t *cap, size_t size);
 
 #endif

@@ -28,7 +28,7 @@ typedef struct {
 	uint32_t c_row, c_col;
 	char type[16];
 	unsigned long style;
-	xlsx_text v, f, is;
+	cchc_buf v, f, is;   /* the cell's <v>, <f> and inline string */
 	int has_v, has_f, has_is;
 	int in_order;        /* cells arrived row-major */
 	int oom;
@@ -108,17 +108,13 @@ static void row_start(sheet_parse *sp, const xmlChar **attrs, int nattrs)
 	const char *h = xlsx_attr(attrs, nattrs, "hidden", buf, sizeof buf);
 	if (h && (strcmp(h, "1") == 0 || strcmp(h, "true") == 0)) {
 		cchc_sheet *s = sp->s;
-		if (s->n_hidden == s->cap_hidden) {
-			size_t cap = s->cap_hidden ? 2 * s->cap_hidden : 16;
-			uint32_t *b = realloc(s->hidden, cap * sizeof *b);
-			if (!b) {
-				fail(sp, XM_OOM, NULL, NULL);
-				return;
-			}
-			s->hidden = b;
-			s->cap_hidden = cap;
+		uint32_t *b = xlsx_grow(s->hidden, s->n_hidden, &s->cap_hidden, sizeof *b);
+		if (!b) {
+			fail(sp, XM_OOM, NULL, NULL);
+			return;
 		}
-		s->hidden[s->n_hidden++] = sp->row;
+		s->hidden = b;
+		b[s->n_hidden++] = sp->row;
 	}
 }
 
@@ -177,12 +173,9 @@ static void cell_start(sheet_parse *sp, const xmlChar **attrs, int nattrs)
 	sp->style = style < 0 ? 0 : (unsigned long)style;
 	sp->in_cell = 1;
 	sp->has_v = sp->has_f = sp->has_is = 0;
-	sp->v.len = sp->f.len = sp->is.len = 0;
-	sp->v.over = sp->f.over = sp->is.over = 0;
-	xlsx_text *texts[3] = {&sp->v, &sp->f, &sp->is};
-	for (int k = 0; k < 3; k++)
-		if (texts[k]->s)
-			texts[k]->s[0] = '\0';
+	cchc_buf_dispose(&sp->v);
+	cchc_buf_dispose(&sp->f);
+	cchc_buf_dispose(&sp->is);
 	sp->phonetic = 0;
 }
 
@@ -247,9 +240,9 @@ static int iso_serial(const cchc_xlsx *x, const char *iso, char *out, size_t siz
 	return 0;
 }
 
-static const char *keep(sheet_parse *sp, const xlsx_text *t, int unescape)
+static const char *keep(sheet_parse *sp, const cchc_buf *t, int unescape)
 {
-	char *s = cchc_arena_strndup(&sp->s->mem, t->s ? t->s : "", t->len);
+	char *s = cchc_arena_strndup(&sp->s->mem, t->data ? t->data : "", t->len);
 	if (s && unescape)
 		xlsx_unescape(s, t->len);
 	if (!s)
@@ -267,11 +260,12 @@ static void cell_end(sheet_parse *sp)
 	char ref[16], serial[48];
 	const char *t = sp->type;
 	/* an empty <v/> (openpyxl's formulas) is no value, except for text */
-	const char *v = sp->has_v && (sp->v.len || strcmp(t, "str") == 0) ? (sp->v.s ? sp->v.s : "") : NULL;
+	const char *v = sp->has_v && (sp->v.len || strcmp(t, "str") == 0) ? (sp->v.data ? sp->v.data : "") : NULL;
 	sp->in_cell = 0;
-	if (sp->v.over || sp->f.over || sp->is.over) {
-		fail(sp, sp->v.over == 2 || sp->f.over == 2 || sp->is.over == 2 ? XM_OOM : XM_TEXT_LONG, REF,
-		     NULL);
+	if (sp->v.failed || sp->f.failed || sp->is.failed) {
+		int oom = sp->v.failed == CCHC_BUF_NO_MEMORY || sp->f.failed == CCHC_BUF_NO_MEMORY ||
+		          sp->is.failed == CCHC_BUF_NO_MEMORY;
+		fail(sp, oom ? XM_OOM : XM_TEXT_LONG, REF, NULL);
 		return;
 	}
 	c.date_style = sp->style < x->n_xf && x->xf_date[sp->style];
@@ -334,17 +328,13 @@ static void cell_end(sheet_parse *sp)
 		fail(sp, XM_CELLS, NULL, NULL);
 		return;
 	}
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 64;
-		cchc_cell *b = realloc(s->cells, cap * sizeof *b);
-		if (!b) {
-			fail(sp, XM_OOM, NULL, NULL);
-			return;
-		}
-		s->cells = b;
-		s->cap = cap;
+	cchc_cell *b = xlsx_grow(s->cells, s->n, &s->cap, sizeof *b);
+	if (!b) {
+		fail(sp, XM_OOM, NULL, NULL);
+		return;
 	}
-	s->cells[s->n++] = c;
+	s->cells = b;
+	b[s->n++] = c;
 	if (c.row > s->rows)
 		s->rows = c.row;
 }
@@ -414,9 +404,9 @@ static void on_chars(void *user, const xmlChar *ch, int len)
 	sheet_parse *sp = user;
 	if (sp->p.failed || !sp->in_cell)
 		return;
-	xlsx_text *t = sp->in_v ? &sp->v : sp->in_f ? &sp->f : sp->in_t && !sp->phonetic ? &sp->is : NULL;
+	cchc_buf *t = sp->in_v ? &sp->v : sp->in_f ? &sp->f : sp->in_t && !sp->phonetic ? &sp->is : NULL;
 	if (t)
-		xlsx_text_add(t, (const char *)ch, (size_t)len, XLSX_MAX_TEXT);
+		cchc_buf_append(t, (const char *)ch, (size_t)len); /* a failure is seen at </c> */
 }
 
 static int cell_cmp(const void *a, const void *b)
@@ -470,6 +460,9 @@ int cchc_xlsx_sheet_load(cchc_sheet **out, const cchc_xlsx *x, size_t i, cchc_di
 	                  .s = s,
 	                  .sheet = x->sheets[i].name,
 	                  .in_order = 1};
+	cchc_buf_init(&sp.v, XLSX_MAX_TEXT);
+	cchc_buf_init(&sp.f, XLSX_MAX_TEXT);
+	cchc_buf_init(&sp.is, XLSX_MAX_TEXT);
 	xmlSAXHandler sax = {0};
 	sax.startElementNs = on_start;
 	sax.endElementNs = on_end;
@@ -481,9 +474,9 @@ int cchc_xlsx_sheet_load(cchc_sheet **out, const cchc_xlsx *x, size_t i, cchc_di
 	}
 	if (rc == 0)
 		rc = finish(&sp);
-	free(sp.v.s);
-	free(sp.f.s);
-	free(sp.is.s);
+	cchc_buf_dispose(&sp.v);
+	cchc_buf_dispose(&sp.f);
+	cchc_buf_dispose(&sp.is);
 	if (rc < 0) {
 		cchc_sheet_free(s);
 		return -1;

@@ -5,6 +5,7 @@
  * memory follows the cells kept, not the size of the XML. */
 #include "xlsx_priv.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,27 +158,15 @@ const char *xlsx_attr_ns(const xmlChar **attrs, int n, const char *local, const 
 	return NULL;
 }
 
-void xlsx_text_add(xlsx_text *t, const char *s, size_t n, size_t max)
+void *xlsx_grow(void *arr, size_t n, size_t *cap, size_t size)
 {
-	if (t->over)
-		return;
-	if (t->len + n > max) {
-		t->over = 1;
-		return;
-	}
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 256;
-		while (cap < t->len + n + 1)
-			cap *= 2;
-		char *bigger = realloc(t->s, cap);
-		if (!bigger) {
-			t->over = 2; /* out of memory */
-			return;
-		}
-		t->s = bigger;
-		t->cap = cap;
-	}
-	memcpy(t->s + t->len, s, n);
-	t->len += n;
-	t->s[t->len] = '\0';
+	if (n < *cap)
+		return arr;
+	size_t c = *cap ? 2 * *cap : 16;
+	if (c > SIZE_MAX / size)
+		return NULL;
+	void *bigger = realloc(arr, c * size);
+	if (bigger)
+		*cap = c;
+	return bigger;
 }
