@@ -34,8 +34,10 @@ void cchc_xml_on_generic_error(void *user, const char *fmt, ...);
 
 typedef enum { CCHC_SCHEMA_CRITERIA, CCHC_SCHEMA_ASSESSMENT, CCHC_SCHEMA_PLAN } cchc_schema_id;
 
-/* Parse a file (data == NULL) or a memory buffer. Any DOCTYPE is refused.
- * Returns the document, or NULL after recording why in diag. */
+/* Parse a file (data == NULL) or a memory buffer. Any DOCTYPE is refused, so
+ * is a document not in UTF-8 (cchc_xml_not_utf8) or declaring another
+ * encoding (cchc_xml_encoding_refusal); line ends are made LF first
+ * (cchc_xml_eol). Returns the document, or NULL after recording why in diag. */
 xmlDocPtr cchc_xml_parse(const char *path, const char *data, size_t len, cchc_diag *diag);
 
 /* Compile one of the embedded schemas; NULL on failure (a build defect). */
@@ -68,8 +70,9 @@ int cchc_xml_encoding_refusal(const cchc_prolog *p, char *msg, size_t size);
 int cchc_xml_utf16_or_32(const char *data, size_t len);
 
 /* Streams a file (data == NULL) or a buffer through libxml2's push parser,
- * with the same refusals as cchc_xml_parse: DOCTYPE, UTF-16/32, empty, not a
- * regular file, larger than CCHC_XML_MAX_FILE -- unless its root element is
+ * with the same refusals and line ends as cchc_xml_parse: DOCTYPE, not UTF-8,
+ * another encoding declared, empty, not a regular file, larger than
+ * CCHC_XML_MAX_FILE -- unless its root element is
  * named bundle_root (may be NULL), whose members are capped one by one
  * instead. h gets the root and each member's tree (xml_build.h; its mark is
  * not called). Returns 0 when the document was read to its end (or a
