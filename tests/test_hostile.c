@@ -639,6 +639,23 @@ static int drop_member(cchc_assessment *a, void *user)
 	return 0;
 }
 
+/* Streaming len bytes of xml (a file or a bundle) as name loads `members`
+ * assessments and reports exactly one problem, (line, message). */
+static void expect_stream(const char *xml, size_t len, const char *name, int members, long line,
+                          const char *message)
+{
+	const cchc_criteria *set[1] = {good_set};
+	cchc_diag *d = cchc_diag_new();
+	int loaded = 0;
+	ASSERT_EQ(cchc_assessment_stream_memory(set, 1, xml, len, name, drop_member, &loaded, d), -1);
+	ASSERT_EQ(loaded, members);
+	if (cchc_diag_count(d) != 1)
+		fprintf(stderr, "\n    %s:\n%s", name, test_diag_text(d));
+	ASSERT_EQ(cchc_diag_count(d), 1);
+	assert_entry(d, 0, name, line, message);
+	cchc_diag_free(d);
+}
+
 /* libxml2's limits (10 000 000 bytes for a value, a comment, a text; as much
  * unparsed markup) say what is too long where, on every path, instead of
  * "internal error: Huge input lookup" and its echoes. */
@@ -771,7 +788,6 @@ static void test_long_prolog(void)
 static void test_split_line_ends(void)
 {
 	static const char *const ends[] = {"\r\n", "\r"};
-	const cchc_criteria *set[1] = {good_set};
 	for (size_t i = 0; i < 2; i++) {
 		char *xml = malloc(80 * 1024);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
@@ -787,16 +803,9 @@ static void test_split_line_ends(void)
 		              "<item criterion=\"yn\" met=\"true\"/>%s</assessment>%s",
 		              ends[i], ends[i], ends[i], ends[i], ends[i]);
 		CU_ASSERT_FATAL(xml[65535] == '\r');
-		cchc_diag *d = cchc_diag_new();
-		int members = 0;
-		ASSERT_EQ(cchc_assessment_stream_memory(set, 1, xml, (size_t)n, "split.xml", drop_member,
-		                                        &members, d),
-		          -1);
-		ASSERT_EQ(cchc_diag_count(d), 1);
-		assert_entry(d, 0, "split.xml", 5,
-		             "a second <item> for criterion \"yn\" (the first is at line 4): give one item "
-		             "per criterion");
-		cchc_diag_free(d);
+		expect_stream(xml, (size_t)n, "split.xml", 0, 5,
+		              "a second <item> for criterion \"yn\" (the first is at line 4): give one "
+		              "item per criterion");
 		free(xml);
 	}
 }
@@ -822,20 +831,9 @@ static void test_bundle_checks(void)
 		 "points=\"\xE2\x81\xA6" "1\"/>\r\n</assessment>\r\n</assessments>\r\n",
 		 4, SCHEMA_PATTERN("item", "points", "\\xE2\\x81\\xA6" "1", "-?" POINTS)},
 	};
-	const cchc_criteria *set[1] = {good_set};
-	for (size_t i = 0; i < sizeof bundles / sizeof bundles[0]; i++) {
-		cchc_diag *d = cchc_diag_new();
-		int members = 0;
-		ASSERT_EQ(cchc_assessment_stream_memory(set, 1, bundles[i].xml, strlen(bundles[i].xml),
-		                                        "bundle.xml", drop_member, &members, d),
-		          -1);
-		ASSERT_EQ(members, 0);
-		if (cchc_diag_count(d) != 1)
-			fprintf(stderr, "\n    bundle %zu:\n%s", i, test_diag_text(d));
-		ASSERT_EQ(cchc_diag_count(d), 1);
-		assert_entry(d, 0, "bundle.xml", bundles[i].line, bundles[i].message);
-		cchc_diag_free(d);
-	}
+	for (size_t i = 0; i < sizeof bundles / sizeof bundles[0]; i++)
+		expect_stream(bundles[i].xml, strlen(bundles[i].xml), "bundle.xml", 0, bundles[i].line,
+		              bundles[i].message);
 }
 
 int main(void)
