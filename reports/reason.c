@@ -52,13 +52,36 @@ static void put_qty(cchc_buf *b, int64_t n, cchc_str_id one, cchc_str_id many, c
 	cchc_buf_printf(b, "%" PRId64 " %s", n, cchc_str(n == 1 ? one : many, lang));
 }
 
+/* The criteria sets write their units in Vietnamese; an English report says
+ * them in English (singular, plural). A unit not listed is written as given. */
+static const char *const units_en[][3] = {
+	{"năm", "year", "years"},          {"ngày", "day", "days"},
+	{"người", "person", "people"},     {"báo cáo", "report", "reports"},
+	{"văn bản", "document", "documents"}, {"hồ sơ", "file", "files"},
+	{"TTHC", "procedure", "procedures"}, {"cuộc", "inspection", "inspections"},
+	{"hình thức", "form", "forms"},    {"hạng", "place", "places"},
+	{"phòng, đơn vị", "unit", "units"}, {"đơn vị", "unit", "units"},
+	{"phương án", "plan", "plans"},    {"phản ánh", "complaint", "complaints"},
+	{"sáng kiến", "initiative", "initiatives"}, {"tin, bài", "article", "articles"},
+	{"vi phạm", "violation", "violations"}, {"xã", "commune", "communes"},
+};
+
+static const char *unit_word(const char *unit, int plural, cchc_lang lang)
+{
+	if (lang == CCHC_LANG_EN)
+		for (size_t i = 0; i < sizeof units_en / sizeof *units_en; i++)
+			if (strcmp(unit, units_en[i][0]) == 0)
+				return units_en[i][plural ? 2 : 1];
+	return unit;
+}
+
 /* The rule's unit after a number: "%" written close, any other after a space. */
-static void put_unit(cchc_buf *b, const char *unit)
+static void put_unit(cchc_buf *b, const char *unit, int plural, cchc_lang lang)
 {
 	if (unit && *unit) {
 		if (unit[0] != '%')
 			cchc_buf_puts(b, " ");
-		cchc_buf_puts(b, unit);
+		cchc_buf_puts(b, unit_word(unit, plural, lang));
 	}
 }
 
@@ -68,7 +91,7 @@ static void put_value(cchc_buf *b, cchc_decimal v, const char *unit, cchc_lang l
 	char num[CCHC_FMT_SIZE];
 	cchc_fmt_decimal(num, v, lang);
 	cchc_buf_puts(b, num);
-	put_unit(b, unit);
+	put_unit(b, unit, v != CCHC_DECIMAL_SCALE, lang);
 }
 
 /* "88,88%": a share in millionths of a percent, shown to two decimals. */
@@ -81,10 +104,10 @@ static void put_percent(cchc_buf *b, cchc_decimal v, cchc_lang lang)
 }
 
 /* "2 báo cáo": a whole count with the rule's unit. */
-static void put_count(cchc_buf *b, int64_t n, const char *unit)
+static void put_count(cchc_buf *b, int64_t n, const char *unit, cchc_lang lang)
 {
 	cchc_buf_printf(b, "%" PRId64, n);
-	put_unit(b, unit);
+	put_unit(b, unit, n != 1, lang);
 }
 
 static void put_date(cchc_buf *b, cchc_date d, cchc_lang lang)
@@ -121,7 +144,7 @@ static int word_ratio(cchc_buf *out, const cchc_reason *r, args *x)
 {
 	cchc_buf_printf(&x->a[0], "%" PRId64, r->numerator);
 	cchc_buf_printf(&x->a[1], "%" PRId64, r->denominator);
-	put_unit(&x->a[2], r->unit);
+	put_unit(&x->a[2], r->unit, r->denominator != 1, x->lang);
 	/* The share is shown only when the engine gives it (value, in % millionths). */
 	if (r->value > 0) {
 		put_percent(&x->a[3], r->value, x->lang);
@@ -165,11 +188,18 @@ static int word(cchc_buf *out, const cchc_node *leaf, const cchc_node_score *ns,
 	case CCHC_WHY_NO_ITEM:
 		return fill(out, CCHC_STR_R_NO_ITEM, x);
 	case CCHC_WHY_NOT_MET:
+		/* the cause already says "Chưa thực hiện": a note says more than repeating it */
+		if (r->note && *r->note)
+			return 0;
 		return fill(out, CCHC_STR_R_NOT_MET, x);
 	case CCHC_WHY_LATE:
 		put_date(&x->a[0], r->date, lang);
 		put_qty(&x->a[1], r->days_late, CCHC_STR_DAY_ONE, CCHC_STR_DAY_MANY, lang);
 		put_date(&x->a[2], r->due, lang);
+		/* what was late is the criterion's own act: "triển khai", "đăng tải"… */
+		cchc_buf_puts(&x->a[3], leaf->verb && *leaf->verb && lang == CCHC_LANG_VI
+		                            ? leaf->verb
+		                            : cchc_str(CCHC_STR_R_VERB, lang));
 		return fill(out, CCHC_STR_R_LATE, x);
 	case CCHC_WHY_NO_DOC:
 		if (!ns->has_self)
@@ -189,7 +219,7 @@ static int word(cchc_buf *out, const cchc_node *leaf, const cchc_node_score *ns,
 		return fill(out, CCHC_STR_R_LINEAR, x);
 	case CCHC_WHY_COUNT:
 	case CCHC_WHY_COUNT_ZERO:
-		put_count(&x->a[0], r->count, r->unit);
+		put_count(&x->a[0], r->count, r->unit, lang);
 		put_value(&x->a[1], r->target, r->unit, lang);
 		if (r->why == CCHC_WHY_COUNT)
 			return fill(out, CCHC_STR_R_COUNT, x);
@@ -223,7 +253,7 @@ static int word(cchc_buf *out, const cchc_node *leaf, const cchc_node_score *ns,
 		return word_appraisal(out, r, ns, x);
 	case CCHC_WHY_PENALTY_COUNT:
 		if (r->unit && *r->unit)
-			put_count(&x->a[0], r->count, r->unit);
+			put_count(&x->a[0], r->count, r->unit, lang);
 		else
 			put_qty(&x->a[0], r->count, CCHC_STR_CASE_ONE, CCHC_STR_CASE_MANY, lang);
 		put_points(&x->a[1], -ns->points, lang);

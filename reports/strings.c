@@ -163,10 +163,12 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_APPRAISAL_BY] = {"Hội đồng thẩm định", "Appraisal council"},
 	/* reasons: {n} are filled by reason.c (dates, quantities with units, labels) */
 	[CCHC_STR_R_NO_ITEM] = {"không có hồ sơ đánh giá", "no evidence submitted"},
-	[CCHC_STR_R_NOT_MET] = {"chưa thực hiện", "not done"},
-	/* {0} date done, {1} "12 ngày", {2} due date */
-	[CCHC_STR_R_LATE] = {"ban hành ngày {0}, trễ {1} so với hạn {2}",
+	[CCHC_STR_R_NOT_MET] = {"hồ sơ ghi nhận chưa thực hiện", "the evidence records it as not done"},
+	/* {0} date done, {1} "12 ngày", {2} due date, {3} the criterion's verb ("ban hành") */
+	[CCHC_STR_R_LATE] = {"{3} ngày {0}, trễ {1} so với hạn {2}",
 	                     "done on {0}, {1} after the {2} deadline"},
+	/* the verb of a criterion that names none */
+	[CCHC_STR_R_VERB] = {"thực hiện", "done"},
 	/* {0} "1 điểm" claimed */
 	[CCHC_STR_R_NO_DOC] = {"tự chấm {0} nhưng không có tài liệu kiểm chứng",
 	                       "claimed {0} but no supporting document"},
@@ -174,8 +176,8 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	/* {0} value, {1} target (with units), {2} "1 điểm" */
 	[CCHC_STR_R_TIER_HIGHER] = {"đạt {0}, cần {1} để đạt {2}",
 	                            "reached {0}, {1} needed for {2}"},
-	[CCHC_STR_R_TIER_LOWER] = {"có {0}, tối đa {1} để đạt {2}",
-	                           "had {0}; at most {1} allowed for {2}"},
+	[CCHC_STR_R_TIER_LOWER] = {"mức đạt {0}, cần không quá {1} để được {2}",
+	                           "at {0}; {2} takes {1} or less"},
 	[CCHC_STR_R_LINEAR] = {"đạt {0}, cần {1} để đạt tối đa",
 	                       "reached {0}, {1} needed for full points"},
 	/* {0} count, {1} count for max */
@@ -232,7 +234,7 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_XLSX_TARGET_RANK] = {"Hạng mục tiêu", "Target rank"},
 	[CCHC_STR_XLSX_NEEDED] = {"Điểm cần thêm", "Points needed"},
 	[CCHC_STR_XLSX_RECOVERABLE] = {"Điểm có thể khắc phục", "Points that can be won back"},
-	[CCHC_STR_XLSX_RECOVERED] = {"Điểm thu hồi theo phương án", "Points the plan wins back"},
+	[CCHC_STR_XLSX_RECOVERED] = {"Điểm khắc phục theo phương án", "Points the plan wins back"},
 	[CCHC_STR_XLSX_NRECOVERY] = {"Số tiêu chí cần khắc phục", "Criteria to win back"},
 	[CCHC_STR_XLSX_BEST_RANK] = {"Hạng cao nhất có thể đạt", "Best reachable rank"},
 	/* the HTML report */

@@ -400,6 +400,81 @@ static void test_two_blocks(void)
 	cchc_diag_free(d);
 }
 
+/* ---- reasons worded for the criterion ---- */
+
+static const char reason_set[] =
+	"<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" title=\"T\" max=\"6\">\n"
+	"<bands><band label=\"A\" min=\"0\"/></bands>\n"
+	"<group id=\"G\" title=\"G\" max=\"6\">\n"
+	"<criterion id=\"dv\" title=\"Triển khai văn bản\" verb=\"triển khai\" max=\"1\">"
+	"<rule kind=\"deadline\" due=\"2018-06-15\"/></criterion>\n"
+	"<criterion id=\"dn\" title=\"Việc khác\" max=\"1\"><rule kind=\"deadline\" due=\"2018-06-15\"/>"
+	"</criterion>\n"
+	"<criterion id=\"yn\" title=\"yn\" max=\"1\"><rule kind=\"yes-no\"/></criterion>\n"
+	"<criterion id=\"yb\" title=\"yb\" max=\"1\"><rule kind=\"yes-no\"/></criterion>\n"
+	"<criterion id=\"ti\" title=\"ti\" max=\"1\"><rule kind=\"tiers\" unit=\"năm\" better=\"lower\">"
+	"<tier max=\"1\" points=\"1\"/><tier max=\"2\" points=\"0.5\"/></rule></criterion>\n"
+	"<criterion id=\"ra\" title=\"ra\" max=\"1\"><rule kind=\"ratio\" unit=\"người\"/></criterion>\n"
+	"</group>\n</criteria-set>\n";
+
+static const char reason_assessment[] =
+	"<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"t\" year=\"2018\">\n"
+	"<agency id=\"a\" name=\"A\"/>\n"
+	"<item criterion=\"dv\" date=\"2018-08-06\"/>\n"
+	"<item criterion=\"dn\" date=\"2018-06-20\"/>\n"
+	"<item criterion=\"yn\" met=\"false\" note=\"Chưa ban hành kế hoạch kiểm tra\"/>\n"
+	"<item criterion=\"yb\" met=\"false\"/>\n"
+	"<item criterion=\"ti\" value=\"4\"/>\n"
+	"<item criterion=\"ra\" numerator=\"3\" denominator=\"10\"/>\n"
+	"</assessment>\n";
+
+static const char *reason_of(const cchc_score *s, const char *id, cchc_lang L)
+{
+	static char out[1024];
+	size_t n;
+	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &n);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(nodes[i]->id, id) == 0) {
+			cchc_buf b;
+			cchc_buf_init(&b, 0);
+			cchc_reason_format(&b, nodes[i], cchc_score_node(s, nodes[i]), L);
+			snprintf(out, sizeof out, "%s", b.data ? b.data : "");
+			cchc_buf_dispose(&b);
+		}
+	return out;
+}
+
+static void test_reason_wording(void)
+{
+	cchc_diag *d = NULL;
+	cchc_criteria *c = test_criteria(reason_set, &d);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	cchc_assessment *a = test_assessment(c, reason_assessment, &d);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	cchc_score *s = NULL;
+	CU_ASSERT_FATAL(cchc_score_compute(&s, a) == 0);
+	/* the criterion's own verb, else a neutral one; English says "done" either way */
+	ASSERT_STR(reason_of(s, "dv", CCHC_LANG_VI),
+	           "triển khai ngày 06/08/2018, trễ 52 ngày so với hạn 15/06/2018");
+	ASSERT_STR(reason_of(s, "dn", CCHC_LANG_VI),
+	           "thực hiện ngày 20/06/2018, trễ 5 ngày so với hạn 15/06/2018");
+	ASSERT_STR(reason_of(s, "dv", CCHC_LANG_EN),
+	           "done on 06/08/2018, 52 days after the 15/06/2018 deadline");
+	/* not done: the note says why, never "chưa thực hiện — …" after the cause "Chưa thực hiện" */
+	ASSERT_STR(reason_of(s, "yn", CCHC_LANG_VI), "Chưa ban hành kế hoạch kiểm tra");
+	ASSERT_STR(reason_of(s, "yb", CCHC_LANG_VI), "hồ sơ ghi nhận chưa thực hiện");
+	/* a lower-is-better tier reads as a sentence; units in English */
+	ASSERT_STR(reason_of(s, "ti", CCHC_LANG_VI), "mức đạt 4 năm, cần không quá 2 năm để được 0,5 điểm");
+	ASSERT_STR(reason_of(s, "ti", CCHC_LANG_EN), "at 4 years; 0.5 points takes 2 years or less");
+	ASSERT_STR(reason_of(s, "ra", CCHC_LANG_EN), "3/10 people");
+	ASSERT_STR(reason_of(s, "ra", CCHC_LANG_VI), "3/10 người");
+	cchc_score_free(s);
+	cchc_assessment_free(a);
+	cchc_criteria_free(c);
+	cchc_diag_free(d);
+}
+
 /* ---- what `cchc report` decides ---- */
 
 #define TMP CCHC_TEST_TMP "/html-cli"
@@ -588,6 +663,7 @@ int main(void)
 		{"report: blocks in the order given, titles not ids, the report's title",
 		 test_cli_order_and_title},
 		{"report: rank uncertainty only with --draws N, labelled an estimate", test_cli_draws},
+		{"reasons: the criterion's verb, no repeated cause, tiers and units worded", test_reason_wording},
 		{NULL, NULL},
 	};
 	if (load_all() < 0) {

@@ -549,7 +549,7 @@ static void test_analysis_sheet(void)
 	ASSERT_NUM(number(s, ref("C", find_row(&b, s, 'B', "Điểm cần thêm"))), 4.9);
 	ASSERT_NUM(number(s, ref("C", find_row(&b, s, 'B', "Điểm có thể khắc phục"))), 30);
 	ASSERT_NUM(number(s, ref("C", find_row(&b, s, 'B', "Số tiêu chí cần khắc phục"))), 5);
-	ASSERT_NUM(number(s, ref("C", find_row(&b, s, 'B', "Điểm thu hồi theo phương án"))), 5);
+	ASSERT_NUM(number(s, ref("C", find_row(&b, s, 'B', "Điểm khắc phục theo phương án"))), 5);
 	ASSERT_NUM(number(s, ref("C", find_row(&b, s, 'B', "Công sức"))), 5);
 	ASSERT_NUM(number(s, ref("C", find_row(&b, s, 'B', "Hạng cao nhất có thể đạt"))), 1);
 	CU_ASSERT(find_row(&b, s, 'A', "Để đạt vị trí thứ 10/21 cần thêm 4,9 điểm.") > 0);

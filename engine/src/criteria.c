@@ -67,6 +67,7 @@ static void free_node(cchc_node *n)
 	free(n->children);
 	free(n->id);
 	free(n->title);
+	free(n->verb);
 	free(n->area);
 	free_rule(&n->rule);
 	if (n->remedy) {
@@ -413,6 +414,11 @@ static cchc_node *parse_node(loader *ld, xmlNodePtr x, cchc_node *parent, int de
 		ld->errors++;
 	}
 	n->effort = (int)effort;
+	const char *verb = cchc_xml_attr(x, "verb");
+	if (verb && !(n->verb = cchc_strdup(verb))) {
+		oom(ld);
+		return n;
+	}
 
 	size_t nkids = count_elements(x, "criterion");
 	if (nkids && !(n->children = calloc(nkids, sizeof *n->children))) {

@@ -111,6 +111,8 @@ typedef struct cchc_node {
 	cchc_rule rule;             /**< kind CCHC_RULE_NONE unless a leaf */
 	cchc_remedy *remedy;        /**< may be NULL */
 	int effort;                 /**< 0 when not given */
+	char *verb;                 /**< what doing it is called ("triển khai", "đăng tải"), for
+	                                 reasons such as a deadline's; NULL when not given */
 	cchc_na_policy na;          /**< effective policy (the set's unless overridden) */
 	int require_docs;           /**< effective */
 	/* groups only */

@@ -232,6 +232,7 @@ typedef enum {
 	CCHC_STR_R_NO_ITEM,
 	CCHC_STR_R_NOT_MET,
 	CCHC_STR_R_LATE,
+	CCHC_STR_R_VERB,            /**< thực hiện / done: the verb of a criterion without verb="…" */
 	CCHC_STR_R_NO_DOC,
 	CCHC_STR_R_NO_DOC_PLAIN,
 	CCHC_STR_R_TIER_HIGHER,
@@ -277,7 +278,7 @@ typedef enum {
 	CCHC_STR_XLSX_TARGET_RANK,    /**< Hạng mục tiêu / Target rank */
 	CCHC_STR_XLSX_NEEDED,         /**< Điểm cần thêm / Points needed */
 	CCHC_STR_XLSX_RECOVERABLE,    /**< Điểm có thể khắc phục / Points that can be won back */
-	CCHC_STR_XLSX_RECOVERED,      /**< Điểm thu hồi theo phương án / Points the plan wins back */
+	CCHC_STR_XLSX_RECOVERED,      /**< Điểm khắc phục theo phương án / Points the plan wins back */
 	CCHC_STR_XLSX_NRECOVERY,      /**< Số tiêu chí cần khắc phục / Criteria to win back */
 	CCHC_STR_XLSX_BEST_RANK,      /**< Hạng cao nhất có thể đạt / Best reachable rank */
 	/* the HTML report (html.c, html_gap.c, html_charts.c) */
