@@ -28,7 +28,9 @@ static const char usage[] =
 	"  --title TEXT   the report's own title, above the page's heading and on every\n"
 	"                 printed page of the workbook (\"UBND tỉnh … · Quyết định số …\")\n"
 	"Blocks follow the order of the criteria sets on the command line.\n"
-	"An existing DIR is replaced only if cchc wrote it; otherwise give a new folder.\n"
+	"An existing DIR is replaced in one step, and only if cchc wrote it (or it is\n"
+	"empty); never through a symbolic link, nor ., .. or /, nor a folder that holds\n"
+	"an input. Folders DIR.tmp-* and DIR.old-* that killed runs left are removed.\n"
 	"\n"
 	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
 
