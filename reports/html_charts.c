@@ -48,18 +48,49 @@ static int legend(cchc_buf *out, const legend_item *items, size_t n, int y0)
 #define T_BAR 12
 #define T_LABEL_ROWS 3
 
-/* The axis: the set's max, or the top total rounded up to 10 points if higher. */
-static cchc_points totals_axis(const cchc_block *b)
+#define T_LINE 12     /* a wrapped name's second line */
+
+/* The axis runs from lo to hi: hi the set's max (or the top total rounded up to 10 points
+ * if higher), lo the lowest total rounded down to 10 points, so that 70 and 82 stand apart
+ * rather than all bars sharing a long common stem; 0 when a total is negative. */
+typedef struct {
+	cchc_points lo, hi;
+} t_axis;
+
+static t_axis totals_axis(const cchc_block *b)
 {
-	cchc_points amax = cchc_criteria_max(b->set);
-	cchc_points top = b->n ? b->entries[0].score->total : 0;
-	if (top > amax)
-		amax = (top + 999) / 1000 * 1000;
-	return amax > 0 ? amax : 1000;
+	t_axis a = {0, cchc_criteria_max(b->set)};
+	cchc_points top = b->n ? b->entries[0].score->total : 0, low = top;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->entries[i].score->total < low)
+			low = b->entries[i].score->total;
+	if (top > a.hi)
+		a.hi = (top + 999) / 1000 * 1000;
+	if (a.hi <= 0)
+		a.hi = 1000;
+	if (low > 0) {
+		a.lo = low / 1000 * 1000;
+		if (a.lo == low) /* the lowest bar keeps some length */
+			a.lo -= 1000;
+		if (a.lo < 0 || a.hi - a.lo < 2000)
+			a.lo = 0;
+	}
+	return a;
+}
+
+/* x of v on the axis, tenths of a pixel */
+static long t_x(const t_axis *a, cchc_points v)
+{
+	return PX(T_PLOT_X) + cchc_svg_scale(v - a->lo, a->hi - a->lo, PX(T_PLOT_W));
+}
+
+static int shown_threshold(const cchc_band *band, const t_axis *a)
+{
+	return band->min > a->lo && band->min > 0 && band->min <= a->hi;
 }
 
 /* Threshold labels in up to T_LABEL_ROWS rows, none over another; @return rows used. */
-static int threshold_labels(cchc_buf *out, const cchc_block *b, cchc_points amax, int top,
+static int threshold_labels(cchc_buf *out, const cchc_block *b, const t_axis *a, int top,
                             cchc_lang L)
 {
 	size_t nb;
@@ -67,7 +98,7 @@ static int threshold_labels(cchc_buf *out, const cchc_block *b, cchc_points amax
 	long row_end[T_LABEL_ROWS] = {0};
 	int rows = 0;
 	for (size_t k = nb; k-- > 0;) {
-		if (bands[k].min <= 0 || bands[k].min > amax)
+		if (!shown_threshold(&bands[k], a))
 			continue;
 		char v[CCHC_FMT_SIZE];
 		cchc_fmt_points_short(v, bands[k].min, L);
@@ -76,7 +107,7 @@ static int threshold_labels(cchc_buf *out, const cchc_block *b, cchc_points amax
 		cchc_buf_printf(&text, "%s \xE2\x89\xA5 %s", bands[k].label, v);
 		const char *s = text.data ? text.data : v;
 		size_t cols = cchc_svg_cols(110, SMALL), len = cchc_utf8_width(s, strlen(s));
-		long x = T_PLOT_X + cchc_svg_scale(bands[k].min, amax, PX(T_PLOT_W)) / 10;
+		long x = t_x(a, bands[k].min) / 10;
 		long w = (long)(len < cols ? len : cols) * SMALL * 62 / 100;
 		int end = x + 3 + w > W; /* no room on the right: write it left of the line */
 		long from = end ? x - 3 - w : x + 3;
@@ -92,70 +123,115 @@ static int threshold_labels(cchc_buf *out, const cchc_block *b, cchc_points amax
 	return rows;
 }
 
-static void threshold_lines(cchc_buf *out, const cchc_block *b, cchc_points amax, int y0, int y1)
+static void threshold_lines(cchc_buf *out, const cchc_block *b, const t_axis *a, int y0, int y1)
 {
 	size_t nb;
 	const cchc_band *bands = cchc_criteria_bands(b->set, &nb);
 	for (size_t k = 0; k < nb; k++) {
-		if (bands[k].min <= 0 || bands[k].min > amax)
+		if (!shown_threshold(&bands[k], a))
 			continue;
-		long x = PX(T_PLOT_X) + cchc_svg_scale(bands[k].min, amax, PX(T_PLOT_W));
+		long x = t_x(a, bands[k].min);
 		cchc_svg_line(out, "thr", x, PX(y0), x, PX(y1));
 	}
 }
 
-static void totals_axis_ticks(cchc_buf *out, cchc_points amax, int y, cchc_lang L)
+static void totals_axis_ticks(cchc_buf *out, const t_axis *a, int y, cchc_lang L)
 {
 	cchc_points step = 1000;
-	while (amax / step > 10)
+	while ((a->hi - a->lo) / step > 10)
 		step *= 2;
 	cchc_svg_line(out, "axis", PX(T_PLOT_X), PX(y), PX(T_PLOT_X + T_PLOT_W), PX(y));
-	for (cchc_points v = 0; v <= amax; v += step) {
+	for (cchc_points v = a->lo; v <= a->hi; v += step) {
 		char t[CCHC_FMT_SIZE];
-		long x = PX(T_PLOT_X) + cchc_svg_scale(v, amax, PX(T_PLOT_W));
+		long x = t_x(a, v);
 		cchc_fmt_points_short(t, v, L);
 		cchc_svg_line(out, "tick", x, PX(y), x, PX(y + 4));
 		cchc_svg_text(out, "tick-label", x, PX(y + 15), "middle", t, 0);
 	}
+	if (a->lo > 0) { /* say so: the bars do not start at zero */
+		char t[CCHC_FMT_SIZE];
+		cchc_fmt_points_short(t, a->lo, L);
+		cchc_buf note;
+		cchc_buf_init(&note, 1 << 12);
+		const char *args[] = {t};
+		cchc_str_fill(&note, CCHC_STR_HTML_AXIS_FROM, L, args, 1);
+		cchc_svg_text(out, "tick-label axis-from", PX(T_PLOT_X - 8), PX(y + 15), "end",
+		              note.data ? note.data : "", 0);
+		cchc_buf_dispose(&note);
+	}
 }
 
-static void totals_bar(cchc_buf *out, const cchc_rank_entry *e, cchc_points amax, int y,
-                       int mark, cchc_lang L)
+/* Where a bar's value label starts: after the bar, moved past any band line it would cross. */
+static long value_x(const cchc_block *b, const t_axis *a, long bar_end, const char *v)
+{
+	size_t nb;
+	const cchc_band *bands = cchc_criteria_bands(b->set, &nb);
+	long x = bar_end + PX(4), w = PX((long)strlen(v) * SMALL * 62 / 100);
+	for (size_t k = nb; k-- > 0;) { /* lowest threshold first */
+		if (!shown_threshold(&bands[k], a))
+			continue;
+		long t = t_x(a, bands[k].min);
+		if (t >= x - PX(3) && t <= x + w + PX(3))
+			x = t + PX(4);
+	}
+	return x;
+}
+
+static size_t name_cols(int mark)
+{
+	return cchc_svg_cols(T_PLOT_X - 6 - T_NAME_X, mark ? FONT + 1 : FONT);
+}
+
+/* A row's height: one line, or two for a name that wraps. */
+static int totals_row_h(const cchc_rank_entry *e, int mark)
+{
+	return cchc_svg_lines(cchc_html_agency_name(e->score), name_cols(mark), 2) > 1
+	           ? T_ROW + T_LINE
+	           : T_ROW;
+}
+
+static void totals_bar(cchc_buf *out, const cchc_block *b, const cchc_rank_entry *e,
+                       const t_axis *a, int y, int h, int mark, cchc_lang L)
 {
 	const cchc_score *s = e->score;
 	char v[CCHC_FMT_SIZE], r[24], tip[512];
 	cchc_fmt_points(v, s->total, L);
 	snprintf(r, sizeof r, "%zu", e->rank);
 	snprintf(tip, sizeof tip, "%s: %s", cchc_html_agency_name(s), v);
-	long w = cchc_svg_scale(s->total, amax, PX(T_PLOT_W));
+	long w = t_x(a, s->total) - PX(T_PLOT_X);
 	int cls = cchc_html_band_class(s->set, s->band);
+	int mid = y + (h - T_BAR) / 2; /* the bar, centred on the row */
 	cchc_svg_text(out, mark ? "lbl mark" : "lbl", PX(T_RANK_X), PX(y + 13), "end", r, 0);
-	cchc_svg_text(out, mark ? "lbl mark" : "lbl", PX(T_NAME_X), PX(y + 13), "start",
-	              cchc_html_agency_name(s),
-	              cchc_svg_cols(T_PLOT_X - 6 - T_NAME_X, mark ? FONT + 1 : FONT));
-	cchc_svg_rect(out, mark ? "bar mark" : "bar", PX(T_PLOT_X), PX(y + (T_ROW - T_BAR) / 2), w,
-	         PX(T_BAR), cchc_html_band_fill(cls), tip);
-	cchc_svg_text(out, "val", PX(T_PLOT_X + 4) + w, PX(y + 13), "start", v, 0);
+	cchc_svg_text_lines(out, mark ? "lbl mark" : "lbl", PX(T_NAME_X), PX(y + 13), PX(T_LINE),
+	                    "start", cchc_html_agency_name(s), name_cols(mark), 2);
+	cchc_svg_rect(out, mark ? "bar mark" : "bar", PX(T_PLOT_X), PX(mid), w, PX(T_BAR),
+	              cchc_html_band_fill(cls), tip);
+	cchc_svg_text(out, "val", value_x(b, a, PX(T_PLOT_X) + w, v), PX(mid + 10), "start", v, 0);
 }
 
 void cchc_html_chart_totals(cchc_buf *out, const cchc_block *b, const cchc_rank_entry *mark,
                        cchc_lang L)
 {
-	cchc_points amax = totals_axis(b);
+	t_axis a = totals_axis(b);
 	/* threshold labels first, into a scratch buffer, to know how many rows they take */
 	cchc_buf labels;
 	cchc_buf_init(&labels, 1 << 16);
-	int rows = threshold_labels(&labels, b, amax, 0, L);
-	int top = 6 + 14 * rows + 4;
-	int h = top + (int)b->n * T_ROW + 26;
-	cchc_svg_open(out, "chart-totals", W, h, cchc_str(CCHC_STR_HTML_CHART_TOTALS, L));
+	int rows = threshold_labels(&labels, b, &a, 0, L);
+	int top = 6 + 14 * rows + 4, y = top;
+	for (size_t i = 0; i < b->n; i++)
+		y += totals_row_h(&b->entries[i], &b->entries[i] == mark);
+	cchc_svg_open(out, "chart-totals", W, y + 26, cchc_str(CCHC_STR_HTML_CHART_TOTALS, L));
 	if (labels.len)
 		cchc_buf_printf(out, "<g transform=\"translate(0 6)\">\n%s</g>\n", labels.data);
 	cchc_buf_dispose(&labels);
-	for (size_t i = 0; i < b->n; i++)
-		totals_bar(out, &b->entries[i], amax, top + (int)i * T_ROW, &b->entries[i] == mark, L);
-	threshold_lines(out, b, amax, top - 4, top + (int)b->n * T_ROW);
-	totals_axis_ticks(out, amax, top + (int)b->n * T_ROW + 2, L);
+	y = top;
+	for (size_t i = 0; i < b->n; i++) {
+		const int m = &b->entries[i] == mark, h = totals_row_h(&b->entries[i], m);
+		totals_bar(out, b, &b->entries[i], &a, y, h, m, L);
+		y += h;
+	}
+	threshold_lines(out, b, &a, top - 4, y);
+	totals_axis_ticks(out, &a, y + 2, L);
 	cchc_svg_close(out);
 }
 
@@ -237,8 +313,12 @@ void cchc_html_chart_profile(cchc_buf *out, const cchc_gap *gap, cchc_lang L)
 			continue;
 		char label[512];
 		snprintf(label, sizeof label, "%s. %s", g->id, g->title);
-		cchc_svg_text(&body, "lbl", PX(P_PLOT_X - 8), PX(y + 3 + P_STEP + 8), "end", label,
-		         cchc_svg_cols(P_PLOT_X - 14, FONT));
+		/* wrapped, not cut: up to three lines beside the group's three bars */
+		const size_t cols = cchc_svg_cols(P_PLOT_X - 14, FONT);
+		const size_t n = cchc_svg_lines(label, cols, 3);
+		cchc_svg_text_lines(&body, "lbl", PX(P_PLOT_X - 8),
+		                    PX(y + 3 + P_STEP + 8) - PX(13) * (long)(n - 1) / 2, PX(13), "end",
+		                    label, cols, 3);
 		profile_bar(&body, node_share(me, i), y + 3, colours[0], items[0].text, L);
 		profile_bar(&body, mean_share(&b->nodes[g->index], g->max), y + 3 + P_STEP, colours[1],
 		            items[1].text, L);

@@ -75,6 +75,14 @@ void cchc_svg_line(cchc_buf *out, const char *cls, long x1, long y1, long x2, lo
 void cchc_svg_text(cchc_buf *out, const char *cls, long x, long y, const char *anchor,
                    const char *s, size_t cols);
 
+/* Lines s takes wrapped at spaces into lines of at most cols code points (1..max_lines). */
+size_t cchc_svg_lines(const char *s, size_t cols, size_t max_lines);
+
+/* Text wrapped at spaces into at most max_lines lines of cols code points, line_h apart,
+ * the first at (x, y); only what the last line cannot hold is cut, with "…". */
+void cchc_svg_text_lines(cchc_buf *out, const char *cls, long x, long y, long line_h,
+                         const char *anchor, const char *s, size_t cols, size_t max_lines);
+
 /* Text turned 90° counter-clockwise, reading upwards, ending at (x, y). */
 void cchc_svg_text_up(cchc_buf *out, const char *cls, long x, long y, const char *s);
 

@@ -257,6 +257,7 @@ static const char *const table[CCHC_STR_COUNT_][CCHC_LANG_COUNT] = {
 	[CCHC_STR_HTML_MARK_LEGEND] = {"Dòng in đậm trên nền vàng: {0}, cơ quan được phân tích ở phần sau.", "Row in bold on yellow: {0}, the agency analysed below."},
 	[CCHC_STR_HTML_EFFORT_LEGEND] = {"Công sức: mức công sức cần để khắc phục tiêu chí, theo bộ chỉ số (số càng lớn càng tốn công); phương án chọn tổng công sức nhỏ nhất.",
 	                                 "Effort: the work winning the criterion back takes, as the criteria set rates it (higher is more work); the plan takes the least total effort."},
+	[CCHC_STR_HTML_AXIS_FROM] = {"(trục điểm bắt đầu từ {0})", "(the axis starts at {0})"},
 	[CCHC_STR_HTML_ROB_ESTIMATE] = {"Ước tính, không thuộc kết quả xếp hạng chính thức: khoảng thứ hạng mỗi cơ quan có thể nhận nếu kết quả điều tra xã hội học (và trọng số) dao động trong sai số của chúng.",
 	                                "An estimate, not part of the official ranking: the ranks each agency could take were the survey results (and weights) to vary within their error."},
 };

@@ -238,6 +238,65 @@ void cchc_svg_text(cchc_buf *out, const char *cls, long x, long y, const char *a
 	cchc_buf_puts(out, "</text>\n");
 }
 
+/* The end of the next line of s (from p) of at most cols code points, broken at a space;
+ * a single word longer than that ends the line at its own end. */
+static const char *line_end(const char *s, const char *p, size_t cols)
+{
+	const char *end = p, *q = p;
+	(void)s;
+	while (*q) {
+		const char *w = q;
+		while (*w && *w != ' ')
+			w++;
+		if (end != p && cchc_utf8_width(p, (size_t)(w - p)) > cols)
+			break;
+		end = w;
+		for (q = w; *q == ' '; q++)
+			;
+	}
+	return end;
+}
+
+size_t cchc_svg_lines(const char *s, size_t cols, size_t max_lines)
+{
+	size_t n = 0;
+	const char *p = s ? s : "";
+	while (*p == ' ')
+		p++;
+	while (*p && n < max_lines) {
+		p = line_end(s, p, cols);
+		n++;
+		while (*p == ' ')
+			p++;
+	}
+	return n ? n : 1;
+}
+
+void cchc_svg_text_lines(cchc_buf *out, const char *cls, long x, long y, long line_h,
+                         const char *anchor, const char *s, size_t cols, size_t max_lines)
+{
+	const char *p = s ? s : "";
+	while (*p == ' ')
+		p++;
+	for (size_t i = 0; i < max_lines && (*p || i == 0); i++) {
+		const char *end = i + 1 < max_lines ? line_end(s, p, cols) : p + strlen(p);
+		cchc_buf_printf(out, "<text class=\"%s\"", cls);
+		attr(out, "x", x);
+		attr(out, "y", y + (long)i * line_h);
+		cchc_buf_printf(out, " text-anchor=\"%s\">", anchor);
+		cchc_buf one;
+		cchc_buf_init(&one, 1 << 16);
+		cchc_buf_append(&one, p, (size_t)(end - p));
+		cchc_html_text_cut(out, one.data ? one.data : "", cols); /* the last line may be cut */
+		if (one.failed)
+			out->failed = 1;
+		cchc_buf_dispose(&one);
+		cchc_buf_puts(out, "</text>\n");
+		for (p = end; *p == ' '; p++)
+			;
+	}
+}
+
 void cchc_svg_text_up(cchc_buf *out, const char *cls, long x, long y, const char *s)
 {
 	cchc_buf_printf(out, "<text class=\"%s\" text-anchor=\"end\" transform=\"translate(", cls);

@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,17 @@ static const char *string(page *p, const char *path)
 	snprintf(out, sizeof out, "%s", o && o->stringval ? (const char *)o->stringval : "");
 	xmlXPathFreeObject(o);
 	return out;
+}
+
+/* The number an XPath expression gives (NaN when none). */
+static double number(page *p, const char *path)
+{
+	char expr[512];
+	snprintf(expr, sizeof expr, "number(%s)", path);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)expr, p->xp);
+	double v = o ? o->floatval : NAN;
+	xmlXPathFreeObject(o);
+	return v;
 }
 
 /* Occurrences of needle in the page's source. */
@@ -220,9 +232,33 @@ static void test_charts(void)
 	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//line[@class='thr']", 4);
 	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[.='Khá ≥ 70']", 1);
 	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[.='Xuất sắc ≥ 90']", 1);
-	/* long names cut with "…" in the chart, whole in the tables */
-	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[contains(.,'…')]", 1);
+	/* long names wrapped, not cut, in the charts; whole in the tables */
+	ASSERT_COUNT(&p, "//svg//text[contains(.,'…')]", 0);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[.='Ban Quản lý Khu kinh tế, "
+	                 "công nghiệp']/following-sibling::text[1][.='tỉnh']", 1);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-profile')]//text[.='2. Xây dựng và tổ chức "
+	                 "thực hiện văn']/following-sibling::text[1][.='bản QPPL']", 1);
 	ASSERT_COUNT(&p, "//td[.='Ban Quản lý Khu kinh tế, công nghiệp tỉnh']", 2);
+	/* totals on a scale that separates 70 from 82: from 40 (the lowest, 43,5, rounded down)
+	 * to 100, said under the axis; 11,7 points apart are 70 pixels apart */
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[@class='tick-label'][1][.='40']", 1);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]//text[.='(trục điểm bắt đầu từ 40)']", 1);
+	const double w_top = number(&p, "//svg[contains(@class,'chart-totals')]//rect[contains(@class,'bar')][1]/@width");
+	const double w_me = number(&p, "//svg[contains(@class,'chart-totals')]//rect[contains(@class,'mark')]/@width");
+	CU_ASSERT(w_top - w_me >= 69 && w_top - w_me <= 71);
+	/* every value label clear of every band line */
+	for (int i = 1; i <= 21; i++) {
+		char path[160];
+		snprintf(path, sizeof path, "(//svg[contains(@class,'chart-totals')]//text[@class='val'])[%d]/@x", i);
+		const double x0 = number(&p, path), x1 = x0 + 5 * 10 * 0.62;
+		for (int k = 1; k <= 4; k++) {
+			snprintf(path, sizeof path, "(//svg[contains(@class,'chart-totals')]//line[@class='thr'])[%d]/@x1", k);
+			const double t = number(&p, path);
+			if (t >= x0 - 1 && t <= x1 + 1)
+				fprintf(stderr, "\n    value label %d at %g crosses the band line at %g", i, x0, t);
+			CU_ASSERT(t < x0 - 1 || t > x1 + 1);
+		}
+	}
 	/* heat map: 21 agencies × 9 groups, each cell coloured and labelled */
 	ASSERT_COUNT(&p, "//table[contains(@class,'heat')]/tbody/tr", 21);
 	ASSERT_COUNT(&p, "//table[contains(@class,'heat')]//td[contains(@class,'hm')]", 21 * 9);

@@ -300,6 +300,7 @@ typedef enum {
 	CCHC_STR_HTML_MARK_LEGEND,   /**< the highlighted row: {0} the agency analysed */
 	CCHC_STR_HTML_EFFORT_LEGEND, /**< what Công sức means */
 	CCHC_STR_HTML_ROB_ESTIMATE,  /**< the rank intervals are an estimate, not the official ranking */
+	CCHC_STR_HTML_AXIS_FROM,     /**< the totals' axis starts at {0}, not at zero */
 	CCHC_STR_COUNT_ /**< number of ids, not a string */
 } cchc_str_id;
 
