@@ -514,7 +514,7 @@ static void task_row(plan *p, const dx_task *t, size_t tt)
 	dx_tc_begin(&p->d, task_w[1], 1, 0);
 	dx_para_text(&p->d, &cell_text, t->task);
 	const char *args[] = {t->criteria.data ? t->criteria.data : ""};
-	dx_para_text(&p->d, &(dx_para){.style = "TableText", .italic = 1, .size = 22},
+	dx_para_text(&p->d, &(dx_para){.style = "TableText", .italic = 1, .size = 24},
 	             fill(p, DX_SERVES, args, 1));
 	dx_tc_end(&p->d);
 	cell(p, task_w[2], &cell_text, t->solution.data ? t->solution.data : "");

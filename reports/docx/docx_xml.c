@@ -481,7 +481,7 @@ int dx_styles_xml(xmlBufferPtr buf)
 	const dx_para h1 = {.bold = 1, .keep_next = 1, .before = 120, .first_line = DX_MM(10)};
 	const dx_para h2 = {.bold = 1, .keep_next = 1, .first_line = DX_MM(10)};
 	const dx_para title = {.jc = "center", .bold = 1, .first_line = -1, .after = -1};
-	const dx_para cell = {.jc = "left", .size = 24, .first_line = -1, .before = 20, .after = 20};
+	const dx_para cell = {.jc = "left", .size = 26, .first_line = -1, .before = 20, .after = 20};
 	const dx_para caption = {.jc = "center", .italic = 1, .size = 24, .first_line = -1};
 	style(&d, "paragraph", "Normal", "Normal", &normal, -1);
 	style(&d, "paragraph", "Heading1", "heading 1", &h1, 0);
