@@ -34,7 +34,8 @@ int cli_previous_missing(const char *cmd);
 
 /* Refuse a Monte Carlo run of draws over agencies estimated past the bound a
  * run may take (README, "Speed"), saying the estimate and the most draws
- * within it; threads 0 is one per core. Returns 0, or CLI_USAGE (reported). */
+ * within it; threads 0 is one per core (and no more than the cores count).
+ * Returns 0, or CLI_USAGE (reported). */
 int cli_robust_budget(const char *cmd, size_t agencies, size_t draws, unsigned threads);
 
 /* Print every diagnostic as "file:line: error: message" (or "warning:") to stderr. */

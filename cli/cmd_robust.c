@@ -63,10 +63,11 @@ static void fmt_duration(char *buf, size_t size, double seconds)
 
 int cli_robust_budget(const char *cmd, size_t agencies, size_t draws, unsigned threads)
 {
-	if (threads == 0) {
-		long cores = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = cores > 64 ? 64 : cores > 0 ? (unsigned)cores : 1;
-	}
+	/* threads beyond the cores run no faster */
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned cores = online > 64 ? 64 : online > 0 ? (unsigned)online : 1;
+	if (threads == 0 || threads > cores)
+		threads = cores;
 	double per_draw = (double)agencies * ROBUST_SECONDS_PER_AGENCY_DRAW / threads;
 	double seconds = (double)draws * per_draw;
 	if (seconds <= ROBUST_MAX_SECONDS)

@@ -120,9 +120,11 @@ static void test_draw_limits(void)
 	expect("robust " SET " " SO " --draws 100000000 --threads 1", 2,
 	       "cchc robust: 100000000 draws over 21 agencies would take about 35 min on 1 thread, "
 	       "past the 10 min a run may take: give --draws 28000000 or fewer" TRY("robust"));
-	expect("robust " SET " " SO " --draws 100000000 --threads 2", 2,
-	       "cchc robust: 100000000 draws over 21 agencies would take about 18 min on 2 threads, "
-	       "past the 10 min a run may take: give --draws 57000000 or fewer" TRY("robust"));
+	/* with the two blocks: 30 agencies */
+	expect("robust " SET " criteria/hue-huyen-2018.xml samples/hue-2018 --draws 30000000 "
+	       "--threads 1", 2,
+	       "cchc robust: 30000000 draws over 30 agencies would take about 15 min on 1 thread, "
+	       "past the 10 min a run may take: give --draws 20000000 or fewer" TRY("robust"));
 	expect("robust " SET " " SO " --draws 100000001", 2,
 	       "cchc robust: --draws takes a count from 1 to 100000000" TRY("robust"));
 	expect("report " SET " " SO " -o " CCHC_TEST_TMP "/usage-bundle --draws 100000001", 2,
