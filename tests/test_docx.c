@@ -440,6 +440,10 @@ static void test_values_errors(void)
 	ASSERT_STR(err_text, TMP "/latin1.txt:1: error: not UTF-8 text (or a control character): "
 	                         "save the file as UTF-8 plain text\n");
 	CU_ASSERT(stat(TMP "/bad.docx", &st) != 0);
+
+	/* an output that cannot be written: said, nothing left behind */
+	ASSERT_EQ(cli(HUE " --format docx -o '" TMP "'"), 1);
+	ASSERT_STR(err_text, TMP ": error: is a folder: give a file name\n");
 }
 
 static void test_usage_errors(void)

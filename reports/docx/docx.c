@@ -70,6 +70,7 @@ int cchc_render_gap_docx_document(cchc_buf *out, const cchc_gap *gap,
 {
 	source src = {gap, info, lang};
 	dx_chart charts[DX_NCHARTS];
+	memset(charts, 0, sizeof charts); /* freeable whatever fails first */
 	xmlBufferPtr doc = xmlBufferCreate();
 	int rc = doc ? document(doc, charts, &src) : -1;
 	if (rc == 0 && cchc_buf_append(out, (const char *)xmlBufferContent(doc),
@@ -90,16 +91,13 @@ static void add_xml(package *pk, const char *name, xmlBufferPtr b)
 	add(pk, name, xmlBufferContent(b), (size_t)xmlBufferLength(b));
 }
 
-/* Everything rendered first; then only the zip is written into the file. */
-typedef struct {
-	package pk;
-} zip_job;
-
+/* Everything is rendered first; only the zip is written into the file (by name:
+ * minizip opens it itself). */
 static int fill(int fd, const char *tmp, void *ctx)
 {
 	(void)fd;
-	const zip_job *job = ctx;
-	return dx_zip_write(tmp, job->pk.parts, job->pk.n);
+	const package *pk = ctx;
+	return dx_zip_write(tmp, pk->parts, pk->n);
 }
 
 int cchc_write_gap_docx(const char *path, const cchc_gap *gap, const cchc_docx_info *info,
@@ -107,34 +105,34 @@ int cchc_write_gap_docx(const char *path, const cchc_gap *gap, const cchc_docx_i
 {
 	source src = {gap, info, lang};
 	dx_chart charts[DX_NCHARTS];
+	memset(charts, 0, sizeof charts); /* freeable whatever fails first */
 	xmlBufferPtr doc = xmlBufferCreate(), styles = xmlBufferCreate(), header = xmlBufferCreate();
 	cchc_buf rels;
 	cchc_buf_init(&rels, 1 << 16);
 	int rc = -1;
-	if (!doc || !styles || !header || document(doc, charts, &src) < 0 ||
-	    dx_styles_xml(styles) < 0 || dx_header_xml(header) < 0) {
-		dx_charts_free(charts);
-		goto done;
+	int rendered = doc && styles && header && document(doc, charts, &src) == 0 &&
+	               dx_styles_xml(styles) == 0 && dx_header_xml(header) == 0;
+	if (rendered) {
+		document_rels(&rels, charts);
+		package pk = {{{0}}, 0};
+		add(&pk, "[Content_Types].xml", content_types, sizeof content_types - 1);
+		add(&pk, "_rels/.rels", package_rels, sizeof package_rels - 1);
+		add_xml(&pk, "word/document.xml", doc);
+		add_xml(&pk, "word/styles.xml", styles);
+		add_xml(&pk, "word/header1.xml", header);
+		add(&pk, "word/_rels/document.xml.rels", rels.data, rels.len);
+		static const char *const media[DX_NCHARTS] = {"word/media/chart1.png",
+		                                              "word/media/chart2.png"};
+		for (int i = 0; i < DX_NCHARTS; i++)
+			if (charts[i].png.len)
+				add(&pk, media[i], charts[i].png.data, charts[i].png.len);
+		rendered = !rels.failed;
+		if (rendered)
+			rc = cchc_write_atomic(path, fill, &pk);
 	}
-	document_rels(&rels, charts);
-	zip_job job = {{{{0}}, 0}};
-	add(&job.pk, "[Content_Types].xml", content_types, sizeof content_types - 1);
-	add(&job.pk, "_rels/.rels", package_rels, sizeof package_rels - 1);
-	add_xml(&job.pk, "word/document.xml", doc);
-	add_xml(&job.pk, "word/styles.xml", styles);
-	add_xml(&job.pk, "word/header1.xml", header);
-	add(&job.pk, "word/_rels/document.xml.rels", rels.data, rels.len);
-	static const char *const media[DX_NCHARTS] = {"word/media/chart1.png",
-	                                              "word/media/chart2.png"};
-	for (int i = 0; i < DX_NCHARTS; i++)
-		if (charts[i].png.len)
-			add(&job.pk, media[i], charts[i].png.data, charts[i].png.len);
-	if (!rels.failed)
-		rc = cchc_write_atomic(path, fill, &job);
+	if (!rendered)
+		errno = EIO; /* a part could not be rendered: nothing was written */
 	dx_charts_free(charts);
-done:
-	if (rc == -1 && errno == 0)
-		errno = EIO;
 	cchc_buf_dispose(&rels);
 	xmlBufferFree(doc);
 	xmlBufferFree(styles);
