@@ -48,20 +48,22 @@ int cmd_template(int argc, char **argv)
 			return CLI_OK;
 		}
 		if ((rc = cli_option_value(argc, argv, &i, "--agency", &v)) != 0) {
-			if (rc < 0 || !*v)
+			if (rc < 0) /* reported */
+				return CLI_USAGE;
+			if (!*v)
 				return cli_usage_error("template", "--agency needs the agency's id");
 			opt.agency_id = v;
 			continue;
 		}
 		if ((rc = cli_option_value(argc, argv, &i, "--name", &v)) != 0) {
 			if (rc < 0)
-				return cli_usage_error("template", "--name needs the agency's name");
+				return CLI_USAGE;
 			opt.agency_name = v;
 			continue;
 		}
 		if ((rc = cli_option_value(argc, argv, &i, "--from", &v)) != 0) {
 			if (rc < 0)
-				return cli_usage_error("template", "--from needs an assessment file or workbook");
+				return CLI_USAGE;
 			from = v;
 			continue;
 		}

@@ -91,6 +91,15 @@ static void test_missing_values(void)
 		 "cchc score: --output needs the file to write, e.g. --output out.txt" TRY("score")},
 		{"plan status samples/plans/dongnai-sct-2024.xml --as-of",
 		 "cchc plan: --as-of needs a date, e.g. --as-of 2024-06-30" TRY("plan")},
+		{"report " SET " " SO " -o " CCHC_TEST_TMP "/usage-bundle --title",
+		 "cchc report: --title needs the report's title, e.g. --title \"UBND tỉnh Thừa Thiên "
+		 "Huế\"" TRY("report")},
+		/* once, not twice: the command no longer adds its own */
+		{"template " SET " --name", "cchc template: --name needs the agency's name, e.g. --name "
+		 "\"Sở Tư pháp\"" TRY("template")},
+		{"template " SET " --agency a --from",
+		 "cchc template: --from needs an assessment file or workbook, e.g. --from skhdt.xml"
+		 TRY("template")},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		expect(cases[i].args, 2, cases[i].err);
