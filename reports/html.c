@@ -26,10 +26,12 @@ static const char css[] =
 	".meta,.note{color:#555}\n"
 	"nav ul{margin:4px 0;padding-left:18px}\n"
 	"table{border-collapse:collapse;width:100%;margin:4px 0 8px;font-size:8.5pt}\n"
+	/* words break only where they cannot fit whole: no date or header cut mid-word */
 	"th,td{border:1px solid #c8c8c8;padding:2px 4px;vertical-align:top;text-align:left;"
-	"overflow-wrap:anywhere}\n"
+	"overflow-wrap:break-word;hyphens:manual}\n"
+	"td.name{min-width:10em}td.when,.nw{white-space:nowrap}\n"
 	"th{background:#eef2f7;font-weight:600}\n"
-	"th.n,td.n,th.num,td.num{text-align:right;white-space:nowrap}\n"
+	"th.n,td.n,th.num,td.num{text-align:right}td.n,td.num{white-space:nowrap}\n"
 	"td.id{white-space:nowrap}\n"
 	"thead{display:table-header-group}\n"
 	"tr{break-inside:avoid}\n"
@@ -49,8 +51,11 @@ static const char css[] =
 	"svg.chart{display:block;width:100%;max-width:720px;height:auto}\n"
 	"svg text{font-family:inherit;fill:#1a1a1a}\n"
 	"th.sortable{cursor:pointer}\n"
+	/* in print a heading keeps room for what follows it: never alone at a page's foot */
 	"@media print{body{padding:0;max-width:none;font-size:9pt}nav{display:none}"
-	"h2{break-before:auto}}\n";
+	"h2{break-before:auto}h2,h3,figcaption{break-inside:avoid;break-after:avoid}"
+	"h2::after,h3::after{content:\"\";display:block;height:30mm;margin-bottom:-30mm}"
+	"td.name{min-width:11em}}\n";
 
 /* Sort a table by a clicked header: numbers by data-v, text in the page's language.
  * No '<' or '&' so it reads the same as HTML script text and as XML CDATA. */
@@ -116,7 +121,7 @@ static void ranking_row(html_page *p, const cchc_rank_entry *e)
 	hp_put(p, mark ? "<tr class=\"mark\">" : "<tr>");
 	snprintf(rank, sizeof rank, "%zu/%zu", e->rank, e->of);
 	hp_td_num(p, rank, (long long)e->rank);
-	hp_td(p, cchc_html_agency_name(s));
+	hp_td_name(p, cchc_html_agency_name(s));
 	cchc_fmt_points(v[0], s->total, p->L);
 	cchc_fmt_points_short(v[1], s->max, p->L);
 	cchc_buf_printf(p->out, "<td class=\"n\" data-v=\"%lld\">%s/%s</td>", (long long)s->total,
@@ -246,7 +251,7 @@ static void heat_map(html_page *p, const cchc_block *b)
 		hp_put(p, p->gap && p->gap->entry == e ? "<tr class=\"mark\">" : "<tr>");
 		snprintf(rank, sizeof rank, "%zu", e->rank);
 		hp_td_num(p, rank, (long long)e->rank);
-		hp_td(p, cchc_html_agency_name(e->score));
+		hp_td_name(p, cchc_html_agency_name(e->score));
 		for (size_t g = 0; g < ng; g++)
 			if (shown_group(groups[g]))
 				heat_cell(p, cchc_score_node(e->score, groups[g]));

@@ -247,8 +247,11 @@ static void task_row(html_page *p, const cchc_gap_task *task, size_t tt)
 	hp_td(p, r->solution ? r->solution : "");
 	hp_td(p, r->owner ? r->owner : "");
 	hp_td(p, r->support ? r->support : "");
-	hp_td(p, r->when ? r->when : "");
-	hp_put(p, "</tr>\n");
+	/* a date or a short "Tháng 01/2019" on one line; a sentence wraps */
+	const char *when = r->when ? r->when : "";
+	hp_put(p, cchc_utf8_width(when, strlen(when)) <= 16 ? "<td class=\"when\">" : "<td>");
+	hp_text(p, when);
+	hp_put(p, "</td></tr>\n");
 }
 
 static void tasks(html_page *p)

@@ -145,6 +145,14 @@ static inline void hp_td(html_page *p, const char *s)
 	hp_put(p, "</td>");
 }
 
+/* An agency's name: a column wide enough that a name takes two lines at most. */
+static inline void hp_td_name(html_page *p, const char *s)
+{
+	hp_put(p, "<td class=\"name\">");
+	hp_text(p, s);
+	hp_put(p, "</td>");
+}
+
 /* A criterion id, kept on one line. */
 static inline void hp_td_id(html_page *p, const char *s)
 {

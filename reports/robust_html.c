@@ -100,7 +100,8 @@ int cchc_render_robust_html(cchc_buf *out, const cchc_robust *r, cchc_lang L)
 			char med[CCHC_FMT_SIZE], top[CCHC_FMT_SIZE];
 			cchc_fmt_decimal_prec(med, (cchc_decimal)llround(a->median_rank * CCHC_DECIMAL_SCALE), 1, L);
 			cchc_fmt_percent(top, (int64_t)llround(a->p_top3 * 10000), L);
-			cchc_buf_printf(out, "<tr><td>%zu/%zu</td><td>", a->entry->rank, a->entry->of);
+			cchc_buf_printf(out, "<tr><td class=\"n\">%zu/%zu</td><td class=\"name\">", a->entry->rank,
+			                a->entry->of);
 			esc(out, cchc_assessment_agency_name(a->entry->score->assessment));
 			cchc_buf_printf(out, "</td><td class=\"num\">%s</td><td class=\"num\">%zu\xE2\x80\x93%zu</td>"
 			                     "<td class=\"num\">%s %%</td></tr>\n",

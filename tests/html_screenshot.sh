@@ -154,6 +154,31 @@ window.addEventListener('load', function () {
           bad.push(name(texts[i][0]) + ' runs into a bar');
     }
   });
+  // print: an agency's name takes two lines at most, a date never breaks over two
+  function lines(range) {
+    var tops = {};
+    Array.prototype.forEach.call(range.getClientRects(), function (q) {
+      if (q.width > 0) tops[Math.round(q.top)] = 1;
+    });
+    return Object.keys(tops).length;
+  }
+  document.querySelectorAll('td.name').forEach(function (td) {
+    var r = document.createRange();
+    r.selectNodeContents(td);
+    if (lines(r) > 2) bad.push(name(td) + ': ' + lines(r) + ' lines');
+  });
+  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), t, m;
+  var date = /\d{1,2}\/\d{1,2}\/\d{4}/g;
+  while ((t = walker.nextNode())) {
+    if (!t.parentElement || t.parentElement.closest('svg, script, pre')) continue;
+    date.lastIndex = 0;
+    while ((m = date.exec(t.data))) {
+      var d = document.createRange();
+      d.setStart(t, m.index);
+      d.setEnd(t, m.index + m[0].length);
+      if (lines(d) > 1) bad.push('date ' + m[0] + ' wrapped in ' + name(t.parentElement));
+    }
+  }
   var pre = document.createElement('pre');
   pre.id = 'overflow-report';
   pre.setAttribute('data-count', String(bad.length));
@@ -190,6 +215,35 @@ EOF
     status=1
   fi
 done
+# Printed on A4: no page ends with a heading (the text after it went to the next page).
+if chrome --no-pdf-header-footer --print-to-pdf="$work/print.pdf" "file://$out/index.html" \
+     >/dev/null && [ -s "$work/print.pdf" ]; then
+  if ! python3 - "$out/index.html" "$work/print.pdf" <<'EOF'
+import html, re, subprocess, sys
+
+page = open(sys.argv[1], encoding="utf-8").read()
+heads = {html.unescape(re.sub(r"<[^>]+>", "", h)).strip()
+         for h in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", page, re.S)}
+info = subprocess.run(["pdfinfo", sys.argv[2]], capture_output=True, text=True).stdout
+pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+bad = []
+for n in range(1, pages + 1):
+    text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), sys.argv[2], "-"],
+                          capture_output=True, text=True).stdout
+    rows = [r.strip() for r in text.splitlines() if r.strip()]
+    if rows and rows[-1] in heads:
+        bad.append(f"page {n} ends with the heading \"{rows[-1]}\"")
+if bad:
+    sys.exit("html_screenshot: in print, " + "; ".join(bad))
+print(f"html_screenshot: printed on {pages} A4 pages, no heading at a page's foot")
+EOF
+  then
+    status=1
+  fi
+else
+  echo "html_screenshot: chromium did not print the page" >&2
+  status=1
+fi
 if [ "$status" -ne 0 ]; then
   grep -v -e dbus -e UPower "$work/chromium.log" | tail -n 20 >&2 || true
 fi

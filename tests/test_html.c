@@ -359,6 +359,13 @@ static void test_english(void)
 	ASSERT_HAS(&b, "Sở Kế hoạch và Đầu tư ranks 18 of 21 with 70/100 points, band Khá; 11.7 "
 	               "points below the top");
 	ASSERT_HAS(&b, "Total points by agency");
+	/* fully English: the sets' units too, and no header or date broken mid-word */
+	ASSERT_HAS(&b, "at 4 years; 0.5 points takes 2 years or less");
+	ASSERT_EQ(occurrences(&b, "4 năm"), 0);
+	ASSERT_EQ(occurrences(&b, "ban hành ngày"), 0);
+	ASSERT_EQ(occurrences(&b, "overflow-wrap:anywhere"), 0);
+	ASSERT_HAS(&b, "overflow-wrap:break-word");
+	ASSERT_HAS(&b, "To top: points below the block&#39;s top agency.");
 	ASSERT_COUNT(&p, "//svg", 3);
 	page_free(&p);
 	cchc_buf_dispose(&b);
