@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bundle.h"
+#include "cchc/docx.h"
 #include "cli.h"
 #include "inputs.h"
 #include "outputs.h"
@@ -19,6 +20,8 @@ static const char usage[] =
 	"  ranking.csv    one row per agency; criteria.csv one row per agency and criterion\n"
 	"                 (UTF-8 with a byte order mark, so Excel shows the diacritics)\n"
 	"  gap.md         with --agency: the gap analysis in Markdown\n"
+	"  ke-hoach.docx  with --agency: its plan (Kế hoạch khắc phục) as a Word document,\n"
+	"                 the header's number, date and signer left blank to fill\n"
 	"  report.json    all of it as data (cchc-report/1)\n"
 	"\n"
 	"  --draws N      add the rank-uncertainty section: N Monte Carlo draws of the rank\n"
@@ -218,6 +221,11 @@ int cmd_report(int argc, char **argv)
 	if (ok && cchc_write_xlsx_opts(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
 	                               &ro) < 0) {
 		fprintf(stderr, "%s/ranking.xlsx: error: cannot write the workbook\n", a.out.output);
+		ok = 0;
+	}
+	if (ok && gap &&
+	    cchc_write_gap_docx(cli_bundle_path(&bundle, "ke-hoach.docx"), gap, NULL, a.out.lang) < 0) {
+		fprintf(stderr, "%s/ke-hoach.docx: error: cannot write the plan\n", a.out.output);
 		ok = 0;
 	}
 	if (cli_bundle_close(&bundle, ok) == 0)

@@ -258,6 +258,20 @@ static void test_same_bytes(void)
 	free(dates);
 }
 
+/* cchc report --agency puts the same plan in its bundle, header left blank. */
+static void test_report_bundle(void)
+{
+	ASSERT_EQ(cli("report criteria/hue-so-2018.xml samples/hue-2018/so --agency skhdt "
+	              "--target-rank 10 -o '" TMP "/bundle'"), 0);
+	write_plan("blank.docx", "");
+	size_t alen = 0, blen = 0;
+	char *a = part(TMP "/bundle/ke-hoach.docx", "word/document.xml", &alen);
+	char *b = part(TMP "/blank.docx", "word/document.xml", &blen);
+	CU_ASSERT(a && b && alen == blen && memcmp(a, b, alen) == 0);
+	free(a);
+	free(b);
+}
+
 /* ---- what it says ---- */
 
 static void test_blanks_stay_blank(void)
@@ -485,6 +499,7 @@ int main(void)
 		{"the same input gives the same bytes; entries dated SOURCE_DATE_EPOCH",
 		 test_same_bytes},
 		{"absent header values stay blank, given ones are written", test_blanks_stay_blank},
+		{"cchc report --agency adds ke-hoach.docx, the same plan", test_report_bundle},
 		{"one row per task, the criteria it serves; survey tasks in their own area",
 		 test_tasks_merged},
 		{"--lang en writes English", test_english},

@@ -92,7 +92,7 @@ static void date_text(plan *p, char *buf, size_t size)
 		snprintf(buf, size, "%s", fill(p, DX_NO_DATE, args, 1));
 		return;
 	}
-	char d[8], m[8], y[8];
+	char d[16], m[16], y[16];
 	snprintf(d, sizeof d, "%02d", in->day);
 	snprintf(m, sizeof m, "%02d", in->month);
 	snprintf(y, sizeof y, "%d", in->year);
@@ -172,7 +172,7 @@ static void figure(plan *p, int which, cchc_str_id caption)
 	const dx_chart *c = &p->charts[which];
 	if (!c->png.len)
 		return;
-	char rid[16], n[16];
+	char rid[32], n[16];
 	snprintf(rid, sizeof rid, "rIdImg%d", which + 1);
 	snprintf(n, sizeof n, "%d", ++p->figure);
 	const dx_para pic = {.jc = "center", .first_line = -1, .keep_next = 1, .before = 120};
@@ -477,7 +477,7 @@ static void appendix_head(plan *p)
 	const dx_para caps = {.style = "Title", .caps = 1, .bold = 1};
 	dx_para_text(&p->d, &caps, fill(p, DX_APPENDIX_TITLE, t, 2));
 	const cchc_docx_info *in = p->info;
-	char date[32] = "      /      /      ";
+	char date[48] = "      /      /      ";
 	if (in && in->year)
 		snprintf(date, sizeof date, "%02d/%02d/%d", in->day, in->month, in->year);
 	const char *args[] = {in && in->number ? in->number : NUMBER_BLANK,
