@@ -106,15 +106,16 @@ static void write_zip(const char *path, const char *const *parts)
 {
 	zipFile z = zipOpen64(path, 0);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(z);
+	int failed = 0;
 	for (; parts[0]; parts += 2) {
 		zip_fileinfo info = {0};
-		ASSERT_EQ(zipOpenNewFileInZip64(z, parts[0], &info, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
-		                                Z_DEFAULT_COMPRESSION, 0),
-		          ZIP_OK);
-		ASSERT_EQ(zipWriteInFileInZip(z, parts[1], (unsigned)strlen(parts[1])), ZIP_OK);
-		ASSERT_EQ(zipCloseFileInZip(z), ZIP_OK);
+		failed |= zipOpenNewFileInZip64(z, parts[0], &info, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
+		                                Z_DEFAULT_COMPRESSION, 0) != ZIP_OK;
+		failed |= zipWriteInFileInZip(z, parts[1], (unsigned)strlen(parts[1])) != ZIP_OK;
+		failed |= zipCloseFileInZip(z) != ZIP_OK;
 	}
-	ASSERT_EQ(zipClose(z, NULL), ZIP_OK);
+	failed |= zipClose(z, NULL) != ZIP_OK;
+	ASSERT_EQ(failed, 0);
 }
 
 #define WB_NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -125,12 +126,14 @@ static void write_zip(const char *path, const char *const *parts)
 static const char *write_book(const char *name, const char *rows, const char *sst)
 {
 	static char path[512];
-	static char sheet[1 << 16];
-	static char table[1 << 16];
+	size_t sheet_size = strlen(rows) + 256, table_size = (sst ? strlen(sst) : 0) + 256;
+	char *sheet = malloc(sheet_size), *table = malloc(table_size);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(sheet);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(table);
 	snprintf(path, sizeof path, TMP "/%s", name);
-	snprintf(sheet, sizeof sheet, "<worksheet xmlns=\"" WB_NS "\"><sheetData>%s</sheetData></worksheet>",
+	snprintf(sheet, sheet_size, "<worksheet xmlns=\"" WB_NS "\"><sheetData>%s</sheetData></worksheet>",
 	         rows);
-	snprintf(table, sizeof table, "<sst xmlns=\"" WB_NS "\">%s</sst>", sst ? sst : "");
+	snprintf(table, table_size, "<sst xmlns=\"" WB_NS "\">%s</sst>", sst ? sst : "");
 	const char *parts[] = {
 		"_rels/.rels",
 		"<Relationships xmlns=\"" PKG_NS "\"><Relationship Id=\"rId1\" Type=\"" R_NS
@@ -146,6 +149,8 @@ static const char *write_book(const char *name, const char *rows, const char *ss
 		"xl/sharedStrings.xml", table,
 		NULL};
 	write_zip(path, parts);
+	free(sheet);
+	free(table);
 	return path;
 }
 
@@ -751,6 +756,28 @@ static void test_damaged_sheets(void)
 	expect_sheet_refused(write_book("not-xml.xlsx", "<row r=\"1\"><c r=\"A1\"><v>1</v></row>", NULL), NULL,
 	                     "phần xl/worksheets/sheet1.xml, dòng 1: XML không hợp lệ: Opening and ending tag "
 	                     "mismatch: c line 1 and row: mở và lưu lại tệp trong Excel");
+	/* one cell's text over 256 KiB */
+	size_t big = (256 << 10) + 64;
+	char *rows = malloc(big + 128);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rows);
+	strcpy(rows, "<row r=\"7\"><c r=\"D7\" t=\"inlineStr\"><is><t>");
+	size_t at = strlen(rows);
+	memset(rows + at, 'a', big);
+	strcpy(rows + at + big, "</t></is></c></row>");
+	expect_sheet_refused(write_book("long-text.xlsx", rows, NULL), NULL,
+	                     "Tự chấm!D7: nội dung ô dài hơn 256 KiB: rút gọn nội dung ô");
+	free(rows);
+	/* more zip entries than a workbook ever has */
+	static const char *many[2 * 10001 + 1];
+	static char names[10001][16];
+	for (int i = 0; i < 10001; i++) {
+		snprintf(names[i], sizeof names[i], "x/%d.xml", i);
+		many[2 * i] = names[i];
+		many[2 * i + 1] = "";
+	}
+	write_zip(TMP "/many.xlsx", many);
+	expect_refused(TMP "/many.xlsx", NULL,
+	               "tệp nén có hơn 10000 mục, không phải một sổ làm việc thông thường: tệp bị từ chối");
 	/* out of order but distinct: sorted row-major */
 	const char *path = write_book("order.xlsx",
 	                              "<row r=\"3\"><c r=\"B3\"><v>3</v></c><c r=\"A3\"><v>2</v></c></row>"
