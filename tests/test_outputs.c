@@ -179,6 +179,11 @@ static void test_special_files(void)
 	CU_ASSERT_EQUAL(output_to(S "/stdout"), 0);
 	ASSERT_STR(out_text, expected);
 	CU_ASSERT_EQUAL(kind(S "/stdout"), S_IFLNK);
+	/* and to a pipe (the same link, standard output piped) */
+	CU_ASSERT_EQUAL(sh("'" CCHC_CLI "' " PLAN_STATUS " -o '" S "/stdout' | cat > '" S "/piped'"), 0);
+	test_slurp(S "/piped", out_text, sizeof out_text);
+	ASSERT_STR(out_text, expected);
+	CU_ASSERT_EQUAL(unlink(S "/piped"), 0);
 
 	/* and no temporary file is left anywhere: new.txt, null, to-null, full, block, fifo,
 	 * fifo.read, sock, target.txt, link, dangling, folder, stdout */
