@@ -261,6 +261,33 @@ static void heat_map(html_page *p, const cchc_block *b)
 	heat_legend(p, groups, ng);
 }
 
+/* The component-index ranks (thứ hạng chỉ số thành phần): each agency's rank in each group. */
+static void group_ranks(html_page *p, const cchc_block *b)
+{
+	size_t ng;
+	const cchc_node *const *groups = cchc_criteria_groups(b->set, &ng);
+	hp_put(p, "<h3>");
+	hp_str(p, CCHC_STR_GROUP_RANKS);
+	hp_put(p, "</h3>\n<table class=\"group-ranks sortable\">\n");
+	heat_head(p, groups, ng);
+	for (size_t i = 0; i < b->n; i++) {
+		const cchc_rank_entry *e = &b->entries[i];
+		char rank[24];
+		hp_put(p, p->gap && p->gap->entry == e ? "<tr class=\"mark\">" : "<tr>");
+		snprintf(rank, sizeof rank, "%zu", e->rank);
+		hp_td_num(p, rank, (long long)e->rank);
+		hp_td_name(p, cchc_html_agency_name(e->score));
+		for (size_t g = 0; g < ng; g++) {
+			if (!shown_group(groups[g]))
+				continue;
+			snprintf(rank, sizeof rank, "%zu", e->group_ranks[g]);
+			hp_td_num(p, rank, (long long)e->group_ranks[g]);
+		}
+		hp_put(p, "</tr>\n");
+	}
+	hp_put(p, "</tbody>\n</table>\n");
+}
+
 static void stats_table(html_page *p, const cchc_block *b)
 {
 	static const cchc_str_id heads[] = {CCHC_STR_GROUP,  CCHC_STR_MAX,    CCHC_STR_MEAN,
@@ -338,6 +365,7 @@ static void block_section(html_page *p, const cchc_block *b, size_t k)
 	ranking_table(p, b);
 	totals_figure(p, b);
 	heat_map(p, b);
+	group_ranks(p, b);
 	stats_table(p, b);
 	most_lost_table(p, b);
 	hp_put(p, "</section>\n");

@@ -358,26 +358,11 @@ static void formats(cchc_xlsx *x)
 	format_set_align(x->mark_centre, LXW_ALIGN_CENTER);
 }
 
-/* 2000-01-01T00:00:00Z: the workbook's date when SOURCE_DATE_EPOCH is not set. */
-#define FIXED_DATE ((time_t)946684800)
-
-/* The creation date written in docProps/core.xml: SOURCE_DATE_EPOCH (whole
- * seconds, up to 9999-12-31) when set, otherwise a fixed date, never the clock,
- * so that the same input gives the same bytes. libxlsxwriter reads 0 as "now":
- * an epoch of 0 is written one second later. */
+/* The workbook's date, the same for the same input (cchc_output_date);
+ * libxlsxwriter reads 0 as "now", so an epoch of 0 is written a second later. */
 static time_t created_date(void)
 {
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	long long v = 0;
-	if (!s || !*s)
-		return FIXED_DATE;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > 253402300799LL / 10)
-			return FIXED_DATE;
-		v = v * 10 + (*s - '0');
-	}
-	if (v > 253402300799LL)
-		return FIXED_DATE;
+	long long v = cchc_output_date();
 	return v ? (time_t)v : 1;
 }
 
@@ -413,6 +398,8 @@ static int write_workbook(const char *tmp, const cchc_ranking *r, const cchc_gap
 	formats(&x);
 	if (!x.failed)
 		cchc_xlsx_sheet_ranking(&x);
+	if (!x.failed)
+		cchc_xlsx_sheet_groups(&x);
 	if (!x.failed)
 		cchc_xlsx_sheet_detail(&x);
 	if (!x.failed)

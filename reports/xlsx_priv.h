@@ -102,6 +102,7 @@ const char *cchc_xlsx_agency_name(const cchc_rank_entry *e);
 
 /* ---- the sheets ---- */
 void cchc_xlsx_sheet_ranking(cchc_xlsx *x);
+void cchc_xlsx_sheet_groups(cchc_xlsx *x);
 void cchc_xlsx_sheet_detail(cchc_xlsx *x);
 void cchc_xlsx_sheet_stats(cchc_xlsx *x);
 void cchc_xlsx_sheet_analysis(cchc_xlsx *x);

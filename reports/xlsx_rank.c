@@ -1,13 +1,14 @@
-/* Sheet "Xếp hạng": one row per agency per block, as the ranking CSV (same
- * columns, same group union) but with real numbers and labels in the
- * report's language. */
+/* Sheet "Xếp hạng": one row per agency per block, the ranking columns of the
+ * ranking CSV with real numbers and labels in the report's language. The
+ * groups' points and ranks have their own sheet (xlsx_groups.c), so that this
+ * one prints on one A4 page across, readably. */
 #include <stdio.h>
 #include <string.h>
 
 #include "xlsx_priv.h"
 
 #define NAME_MIN 20
-#define NAME_MAX 45
+#define NAME_MAX 34 /* a longer name wraps (its row grows): the sheet prints on A4 across */
 
 /* The self-check column only when some criteria set has one. */
 static int any_self_check(const cchc_ranking *r)
@@ -34,15 +35,14 @@ static const cchc_str_id heads[C_FIXED] = {
 };
 
 static void agency_row(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const cchc_block *b,
-                       const cchc_rank_entry *e, int self_check, const char *const *ids,
-                       size_t ncols)
+                       const cchc_rank_entry *e, int self_check)
 {
 	const cchc_score *s = e->score;
 	cchc_xlsx_str(x, ws, row, C_BLOCK, cchc_criteria_title(b->set), x->cell);
 	cchc_xlsx_number(x, ws, row, C_RANK, (double)e->rank, x->count);
 	cchc_xlsx_number(x, ws, row, C_OF, (double)e->of, x->count);
 	cchc_xlsx_str(x, ws, row, C_ID, cchc_assessment_agency_id(s->assessment), x->cell);
-	cchc_xlsx_str(x, ws, row, C_NAME, cchc_xlsx_agency_name(e), x->cell);
+	cchc_xlsx_str(x, ws, row, C_NAME, cchc_xlsx_agency_name(e), x->wrap);
 	cchc_xlsx_points(x, ws, row, C_TOTAL, s->total, x->pts);
 	cchc_xlsx_points(x, ws, row, C_MAX, s->max, x->pts);
 	/* the index is in hundredths of a percent: 7000 is 70 %, the share 0.7 */
@@ -62,20 +62,8 @@ static void agency_row(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const cch
 		cchc_xlsx_blank(x, ws, row, C_SELF, x->pts);
 		cchc_xlsx_blank(x, ws, row, C_DEVIATION, x->pts_signed);
 	}
-	lxw_col_t col = C_FIXED;
 	if (self_check)
-		cchc_xlsx_points(x, ws, row, col++, s->self_check, x->pts);
-	size_t ngroups;
-	const cchc_node *const *groups = cchc_criteria_groups(b->set, &ngroups);
-	for (size_t c = 0; c < ncols; c++, col++) {
-		size_t g = 0;
-		while (g < ngroups && strcmp(groups[g]->id, ids[c]) != 0)
-			g++;
-		if (g < ngroups)
-			cchc_xlsx_points(x, ws, row, col, s->nodes[groups[g]->index].points, x->pts);
-		else
-			cchc_xlsx_blank(x, ws, row, col, x->pts);
-	}
+		cchc_xlsx_points(x, ws, row, C_FIXED, s->self_check, x->pts);
 }
 
 void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
@@ -84,8 +72,6 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 	lxw_worksheet *ws = cchc_xlsx_sheet(x, cchc_str(CCHC_STR_XLSX_SHEET_RANKING, x->L));
 	if (!ws)
 		return;
-	const char *ids[CCHC_MAX_GROUP_COLUMNS], *titles[CCHC_MAX_GROUP_COLUMNS];
-	const size_t ncols = cchc_rank_group_columns(r, ids, titles);
 	const int self_check = any_self_check(r);
 
 	for (lxw_col_t c = 0; c < C_FIXED; c++)
@@ -93,12 +79,6 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 	lxw_col_t col = C_FIXED;
 	if (self_check)
 		cchc_xlsx_label(x, ws, 0, col++, CCHC_STR_SELF_CHECK, x->head);
-	for (size_t c = 0; c < ncols; c++, col++) {
-		const char *args[] = {ids[c]};
-		cchc_xlsx_fill(x, ws, 0, col, CCHC_STR_XLSX_GROUP_COL, args, 1, x->head);
-		/* the group's title where the short header cannot hold it */
-		cchc_xlsx_comment(x, ws, 0, col, titles[c]);
-	}
 	const lxw_col_t last_col = (lxw_col_t)(col - 1);
 
 	lxw_row_t row = 1;
@@ -109,7 +89,7 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 		block_w = w > block_w ? w : block_w;
 		for (size_t i = 0; i < b->n && !x->failed; i++, row++) {
 			const cchc_rank_entry *e = &b->entries[i];
-			agency_row(x, ws, row, b, e, self_check, ids, ncols);
+			agency_row(x, ws, row, b, e, self_check);
 			w = cchc_xlsx_text_width(cchc_xlsx_agency_name(e)) + 2;
 			name_w = w > name_w ? w : name_w;
 			const cchc_band *band = e->score->band;
@@ -121,15 +101,15 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 	/* widths, then a header row tall enough for the longest label */
 	double widths[C_FIXED] = {[C_RANK] = 7, [C_OF] = 7, [C_ID] = 11, [C_TOTAL] = 9, [C_MAX] = 9,
 	                          [C_INDEX] = 9};
-	widths[C_BLOCK] = (double)(block_w > 16 ? 16 : block_w);
+	widths[C_BLOCK] = (double)(block_w > 24 ? 24 : block_w);
 	widths[C_NAME] = (double)(name_w > NAME_MAX ? NAME_MAX : name_w);
 	widths[C_BAND] = (double)(band_w > 20 ? 20 : band_w);
 	for (lxw_col_t c = C_GAP_TOP; c < C_FIXED; c++)
-		widths[c] = 10;
+		widths[c] = 8.5;
 	size_t lines = 1;
 	for (lxw_col_t c = 0; c <= last_col; c++) {
-		const double w = c < C_FIXED ? widths[c] : 10;
-		cchc_xlsx_width(x, ws, c, c, w, NULL);
+		const double w = c < C_FIXED ? widths[c] : 8.5;
+			cchc_xlsx_width(x, ws, c, c, w, NULL);
 		const char *label = c < C_FIXED ? cchc_str(heads[c], x->L)
 		                    : self_check && c == C_FIXED ? cchc_str(CCHC_STR_SELF_CHECK, x->L)
 		                                                 : "";
@@ -137,6 +117,12 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 		lines = n > lines ? n : lines;
 	}
 	cchc_xlsx_row_lines(x, ws, 0, lines);
+	row = 1;
+	for (size_t k = 0; k < r->nblocks; k++)
+		for (size_t i = 0; i < r->blocks[k].n; i++, row++)
+			cchc_xlsx_row_lines(x, ws, row,
+			                    cchc_xlsx_lines(cchc_xlsx_agency_name(&r->blocks[k].entries[i]),
+			                                    widths[C_NAME]));
 	worksheet_freeze_panes(ws, 1, C_NAME + 1);
 	if (row > 1)
 		cchc_xlsx_check(x, worksheet_autofilter(ws, 0, 0, row - 1, last_col));

@@ -348,12 +348,13 @@ static void test_sheet_names(void)
 {
 	book b;
 	CU_ASSERT_FATAL(book_open(&b, VI_FILE) == 0);
-	ASSERT_EQ(b.nsheets, 5);
+	ASSERT_EQ(b.nsheets, 6);
 	ASSERT_STR(b.names[0], "Xếp hạng");
-	ASSERT_STR(b.names[1], "Chi tiết");
-	ASSERT_STR(b.names[2], "Thống kê");
-	ASSERT_STR(b.names[3], "Phân tích");
-	ASSERT_STR(b.names[4], "Kế hoạch");
+	ASSERT_STR(b.names[1], "Chỉ số thành phần");
+	ASSERT_STR(b.names[2], "Chi tiết");
+	ASSERT_STR(b.names[3], "Thống kê");
+	ASSERT_STR(b.names[4], "Phân tích");
+	ASSERT_STR(b.names[5], "Kế hoạch");
 	book_close(&b);
 }
 
@@ -367,7 +368,7 @@ static void test_ranking_sheet(void)
 		"Khối",      "Hạng",      "Số cơ quan", "Mã cơ quan", "Cơ quan",
 		"Tổng điểm", "Tối đa",    "Chỉ số",     "Xếp loại",   "Cách đầu",
 		"Trên cuối", "Cách trên", "Tiêu chí đạt tối đa", "Tiêu chí đạt một phần",
-		"Tiêu chí không đạt điểm", "Tự chấm", "Chênh lệch", "Nhóm 1"};
+		"Tiêu chí không đạt điểm", "Tự chấm", "Chênh lệch", ""};
 	for (unsigned c = 0; c < sizeof head / sizeof *head; c++) {
 		char r[8];
 		snprintf(r, sizeof r, "%c1", 'A' + c);
@@ -402,8 +403,8 @@ static void test_ranking_sheet(void)
 	/* self-assessed 75,75: 5,75 over the final total */
 	ASSERT_NUM(number(s, ref("P", r)), 75.75);
 	ASSERT_NUM(number(s, ref("Q", r)), 5.75);
-	/* group 1: 8,25/13 */
-	ASSERT_NUM(number(s, ref("R", r)), 8.25);
+	/* the groups have their own sheet: this one ends with the ranking's columns */
+	ASSERT_STR(cell(&b, s, ref("R", r)), "");
 	/* the last place: Ban Dân tộc, 43,5 */
 	ASSERT_STR(cell(&b, s, "D22"), "bdt");
 	ASSERT_NUM(number(s, "F22"), 43.5);
@@ -416,6 +417,56 @@ static void test_ranking_sheet(void)
 	CU_ASSERT(strstr(styles, "formatCode=\"0.00%\"") != NULL);
 	free(styles);
 	xmlFreeDoc(s);
+	book_close(&b);
+}
+
+/* The component indices: each group's title as its header over its points and the
+ * agency's rank in it; the sheet prints on A4 landscape, one page across. */
+static void test_groups_sheet(void)
+{
+	book b;
+	CU_ASSERT_FATAL(book_open(&b, VI_FILE) == 0);
+	xmlDoc *s = book_sheet(&b, "Chỉ số thành phần");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	ASSERT_EQ(frozen_rows(s), 2);
+	ASSERT_STR(cell(&b, s, "A1"), "Hạng");
+	ASSERT_STR(cell(&b, s, "C1"), "Cơ quan");
+	ASSERT_STR(cell(&b, s, "D1"), "1. Công tác chỉ đạo, điều hành CCHC");
+	ASSERT_STR(cell(&b, s, "D2"), "Điểm");
+	ASSERT_STR(cell(&b, s, "E2"), "Hạng");
+	ASSERT_STR(cell(&b, s, "F1"), "2. Xây dựng và tổ chức thực hiện văn bản QPPL");
+	ASSERT_EQ(rows_with_cells(s), 21 + 2);
+	/* Sở KH&ĐT: group 1 at 8,25, its rank among the 21 as the ranking computed it */
+	unsigned r = find_row(&b, s, 'B', "skhdt");
+	CU_ASSERT_FATAL(r > 0);
+	const cchc_rank_entry *e = cchc_ranking_find(so_ranking, "skhdt", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+	ASSERT_NUM(number(s, ref("A", r)), 18);
+	ASSERT_NUM(number(s, ref("D", r)), 8.25);
+	ASSERT_NUM(number(s, ref("E", r)), (double)e->group_ranks[0]);
+	ASSERT_NUM(number(s, ref("G", r)), (double)e->group_ranks[1]);
+	/* no group title hidden in a comment any more */
+	size_t len = 0;
+	char *comments = unzip_part(VI_FILE, "xl/comments1.xml", &len);
+	CU_ASSERT(comments == NULL || strstr(comments, "Công tác chỉ đạo") == NULL);
+	free(comments);
+	xmlFreeDoc(s);
+	/* both sheets print on A4 landscape, one page across */
+	for (int i = 1; i <= 2; i++) {
+		char part[64];
+		snprintf(part, sizeof part, "xl/worksheets/sheet%d.xml", i);
+		xmlDoc *d = part_xml(VI_FILE, part);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+		xmlNode *setup = find(xmlDocGetRootElement(d), "pageSetup");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(setup);
+		CU_ASSERT(attr_is(setup, "paperSize", "9"));
+		CU_ASSERT(attr_is(setup, "orientation", "landscape"));
+		char *fit = attr(setup, "fitToWidth"); /* absent: 1 */
+		CU_ASSERT(!fit || strcmp(fit, "1") == 0);
+		xmlFree(fit);
+		CU_ASSERT_PTR_NOT_NULL(find(xmlDocGetRootElement(d), "pageSetUpPr"));
+		xmlFreeDoc(d);
+	}
 	book_close(&b);
 }
 
@@ -608,16 +659,17 @@ static void test_english(void)
 	ASSERT_EQ(cchc_write_xlsx(path, so_ranking, gap, CCHC_LANG_EN), 0);
 	book b;
 	CU_ASSERT_FATAL(book_open(&b, path) == 0);
-	ASSERT_EQ(b.nsheets, 5);
+	ASSERT_EQ(b.nsheets, 6);
 	ASSERT_STR(b.names[0], "Ranking");
-	ASSERT_STR(b.names[1], "Detail");
-	ASSERT_STR(b.names[2], "Statistics");
-	ASSERT_STR(b.names[3], "Analysis");
-	ASSERT_STR(b.names[4], "Plan");
+	ASSERT_STR(b.names[1], "Component indices");
+	ASSERT_STR(b.names[2], "Detail");
+	ASSERT_STR(b.names[3], "Statistics");
+	ASSERT_STR(b.names[4], "Analysis");
+	ASSERT_STR(b.names[5], "Plan");
 	xmlDoc *s = book_sheet(&b, "Ranking");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	ASSERT_STR(cell(&b, s, "B1"), "Rank");
-	ASSERT_STR(cell(&b, s, "R1"), "Group 1");
+	ASSERT_STR(cell(&b, s, "Q1"), "Deviation");
 	unsigned r = find_row(&b, s, 'D', "skhdt");
 	ASSERT_NUM(number(s, ref("F", r)), 70);
 	ASSERT_STR(cell(&b, s, ref("I", r)), "Khá"); /* the set's own band label */
@@ -668,11 +720,12 @@ static void test_two_blocks_without_gap(void)
 	book b;
 	CU_ASSERT_FATAL(book_open(&b, path) == 0);
 	/* no agency: no analysis; a detail sheet per block (each has its criteria) */
-	ASSERT_EQ(b.nsheets, 4);
+	ASSERT_EQ(b.nsheets, 5);
 	ASSERT_STR(b.names[0], "Xếp hạng");
-	ASSERT_STR(b.names[1], "Chi tiết so-nganh");
-	ASSERT_STR(b.names[2], "Chi tiết huyen");
-	ASSERT_STR(b.names[3], "Thống kê");
+	ASSERT_STR(b.names[1], "Chỉ số thành phần");
+	ASSERT_STR(b.names[2], "Chi tiết so-nganh");
+	ASSERT_STR(b.names[3], "Chi tiết huyen");
+	ASSERT_STR(b.names[4], "Thống kê");
 	xmlDoc *s = book_sheet(&b, "Xếp hạng");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	ASSERT_EQ(rows_with_cells(s), 21 + 9 + 1);
@@ -737,9 +790,9 @@ static void test_awkward_names(void)
 	book b;
 	if (ok && book_open(&b, path) == 0) {
 		/* 31 characters at most; the second, cut to the same, is numbered */
-		ASSERT_EQ(b.nsheets, 4);
-		ASSERT_STR(b.names[1], "Chi tiết a-very-long-block-iden");
-		ASSERT_STR(b.names[2], "Chi tiết a-very-long-block-id 2");
+		ASSERT_EQ(b.nsheets, 5);
+		ASSERT_STR(b.names[2], "Chi tiết a-very-long-block-iden");
+		ASSERT_STR(b.names[3], "Chi tiết a-very-long-block-id 2");
 		xmlDoc *s = book_sheet(&b, "Xếp hạng");
 		CU_ASSERT_PTR_NOT_NULL(s);
 		unsigned row = s ? find_row(&b, s, 'D', "X") : 0;
@@ -775,7 +828,7 @@ static void test_atomic(void)
 	ASSERT_EQ(cchc_write_xlsx(path, so_ranking, NULL, CCHC_LANG_VI), 0);
 	book b;
 	CU_ASSERT_FATAL(book_open(&b, path) == 0);
-	ASSERT_EQ(b.nsheets, 3);
+	ASSERT_EQ(b.nsheets, 4);
 	book_close(&b);
 
 	/* no temporary file left behind */
@@ -858,6 +911,7 @@ int main(void)
 		{"Phân tích: position, losses, causes, target", test_analysis_sheet},
 		{"Kế hoạch: the task table", test_plan_sheet},
 		{"English sheet names and labels", test_english},
+		{"Chỉ số thành phần: group titles over points and ranks", test_groups_sheet},
 		{"the report's title on every printed page and in the properties", test_report_title},
 		{"two blocks, no agency", test_two_blocks_without_gap},
 		{"sheet names cut and numbered, control characters", test_awkward_names},

@@ -260,6 +260,7 @@ typedef enum {
 	CCHC_STR_XLSX_SHEET_STATS,    /**< Thống kê / Statistics */
 	CCHC_STR_XLSX_SHEET_ANALYSIS, /**< Phân tích / Analysis */
 	CCHC_STR_XLSX_SHEET_PLAN,     /**< Kế hoạch / Plan */
+	CCHC_STR_XLSX_SHEET_GROUPS,   /**< Chỉ số thành phần / Component indices */
 	CCHC_STR_XLSX_OF,             /**< Số cơ quan / Of (column headers) */
 	CCHC_STR_XLSX_AGENCY_ID,      /**< Mã cơ quan / Agency id */
 	CCHC_STR_XLSX_FULL,           /**< Tiêu chí đạt tối đa / Criteria at full */
