@@ -11,12 +11,13 @@
 static const char usage[] =
 	"Usage: cchc report CRITERIA.xml... ASSESSMENTS... -o DIR [--agency ID]\n"
 	"                   [--target-rank K] [--draws N] [--seed S] [--lang vi|en]\n"
-	"                   [--title TEXT]\n"
+	"                   [--title TEXT] [--csv-dialect rfc4180|vi]\n"
 	"\n"
 	"Write the report bundle into DIR, whole or not at all:\n"
 	"  index.html     one self-contained page: ranking, charts, rank intervals and,\n"
 	"                 with --agency, its gap analysis and task table (prints on A4)\n"
-	"  ranking.xlsx   Xếp hạng, Chi tiết, Thống kê (and Phân tích, Kế hoạch)\n"
+	"  ranking.xlsx   Xếp hạng, Chỉ số thành phần, Chi tiết, Thống kê (and Phân tích,\n"
+	"                 Kế hoạch)\n"
 	"  ranking.csv    one row per agency; criteria.csv one row per agency and criterion\n"
 	"                 (UTF-8 with a byte order mark, so Excel shows the diacritics)\n"
 	"  gap.md         with --agency: the gap analysis in Markdown\n"
@@ -30,6 +31,9 @@ static const char usage[] =
 	"  --seed S       their seed (default 1)\n"
 	"  --title TEXT   the report's own title, above the page's heading and on every\n"
 	"                 printed page of the workbook (\"UBND tỉnh … · Quyết định số …\")\n"
+	"  --csv-dialect D  the CSV files' dialect: rfc4180 (default: ',' between cells,\n"
+	"                 '.' decimals) or vi (';' and ',' decimals, as a Vietnamese-locale\n"
+	"                 spreadsheet imports numbers)\n"
 	"Blocks follow the order of the criteria sets on the command line.\n"
 	"An existing DIR is replaced in one step, and only if cchc wrote it (or it is\n"
 	"empty); never through a symbolic link, nor ., .. or /, nor a folder that holds\n"
@@ -41,7 +45,7 @@ static const char usage[] =
 
 typedef struct {
 	cli_output out;
-	const char *agency, *target, *draws, *seed, *title;
+	const char *agency, *target, *draws, *seed, *title, *dialect;
 	char **files;
 	size_t nfiles;
 } report_args;
@@ -54,9 +58,11 @@ static int parse(int argc, char **argv, report_args *a)
 			return 1;
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
-		const char *names[] = {"--agency", "--target-rank", "--draws", "--seed", "--title"};
-		const char **slots[] = {&a->agency, &a->target, &a->draws, &a->seed, &a->title};
-		for (size_t k = 0; k < 5 && rc == 0; k++)
+		const char *names[] = {"--agency", "--target-rank", "--draws", "--seed", "--title",
+		                       "--csv-dialect"};
+		const char **slots[] = {&a->agency, &a->target, &a->draws, &a->seed, &a->title,
+		                        &a->dialect};
+		for (size_t k = 0; k < 6 && rc == 0; k++)
 			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
 		if (rc < 0)
 			return -1;
@@ -116,6 +122,21 @@ static int put(cli_bundle *b, const char *name, int bom, int rendered, cchc_buf 
 	return rc;
 }
 
+/* A rendered CSV in the dialect asked for: as rendered (RFC 4180), or rewritten for vi. */
+static int csv_dialect(cchc_buf *buf, int rendered, int vi)
+{
+	if (rendered != 0 || !vi)
+		return rendered;
+	cchc_buf conv;
+	cchc_buf_init(&conv, 0);
+	int rc = cchc_csv_dialect_vi(&conv, buf->data ? buf->data : "", buf->len);
+	cchc_buf t = *buf;
+	*buf = conv;
+	conv = t;
+	cchc_buf_dispose(&conv);
+	return rc;
+}
+
 /* Blocks in the order their criteria sets were given (the province's order),
  * not the order their first agency happened to be read in. */
 static void order_blocks(cchc_ranking *r, const cli_inputs *in)
@@ -163,7 +184,7 @@ static int report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap
 
 int cmd_report(int argc, char **argv)
 {
-	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
 	a.files = calloc((size_t)argc, sizeof *a.files);
 	int rc = a.files ? parse(argc, argv, &a) : -1;
 	unsigned long long target = 0, draws = 0, seed = 1; /* uncertainty only when asked */
@@ -173,6 +194,8 @@ int cmd_report(int argc, char **argv)
 		rc = -1, cli_usage_error("report", "--draws takes a count from 0 (none) to 100000000");
 	if (rc == 0 && a.seed && number(a.seed, 9007199254740991ull, &seed) < 0)
 		rc = -1, cli_usage_error("report", "--seed takes a whole number below 2^53");
+	if (rc == 0 && a.dialect && strcmp(a.dialect, "rfc4180") != 0 && strcmp(a.dialect, "vi") != 0)
+		rc = -1, cli_usage_error("report", "--csv-dialect takes rfc4180 or vi");
 	if (rc == 0 && a.target && !a.agency)
 		rc = -1, cli_usage_error("report", "--target-rank goes with --agency");
 	if (rc == 0 && cli_folder_output_check("report", a.out.output, a.files, a.nfiles) != 0)
@@ -212,8 +235,11 @@ int cmd_report(int argc, char **argv)
 	const cchc_report_options ro = {a.out.lang, a.title};
 	int ok = put(&bundle, "index.html", 0,
 	             cchc_render_html_opts(&buf, ranking, gap, robust, &ro), &buf) == 0;
-	ok = ok && put(&bundle, "ranking.csv", 1, cchc_render_ranking_csv(&buf, ranking), &buf) == 0;
-	ok = ok && put(&bundle, "criteria.csv", 1, cchc_render_criteria_csv(&buf, ranking), &buf) == 0;
+	const int vi = a.dialect && strcmp(a.dialect, "vi") == 0;
+	ok = ok && put(&bundle, "ranking.csv", 1,
+	               csv_dialect(&buf, cchc_render_ranking_csv(&buf, ranking), vi), &buf) == 0;
+	ok = ok && put(&bundle, "criteria.csv", 1,
+	               csv_dialect(&buf, cchc_render_criteria_csv(&buf, ranking), vi), &buf) == 0;
 	ok = ok && (!gap || put(&bundle, "gap.md", 0,
 	                        cchc_render_gap_markdown(&buf, gap, a.out.lang), &buf) == 0);
 	ok = ok && put(&bundle, "report.json", 0,

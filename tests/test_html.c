@@ -610,6 +610,31 @@ static void test_cli_draws(void)
 	cchc_buf_dispose(&b);
 }
 
+static void test_cli_csv_dialect(void)
+{
+	cchc_buf b;
+	ASSERT_EQ(report_page("report criteria/hue-so-2018.xml samples/hue-2018/so --csv-dialect vi", &b),
+	          0);
+	cchc_buf_dispose(&b);
+	char csv[1 << 16];
+	test_slurp(TMP "/ranking.csv", csv, sizeof csv);
+	CU_ASSERT(strncmp(csv, "\xEF\xBB\xBF" "block;rank;of;id;name;total;", 31) == 0);
+	CU_ASSERT(strstr(csv, "so-nganh;18;21;skhdt;Sở Kế hoạch và Đầu tư;70,00;100,00;70,00;Khá;11,70;") != NULL);
+	static char big[1 << 20];
+	test_slurp(TMP "/criteria.csv", big, sizeof big);
+	CU_ASSERT(strstr(big, ";1.1.1;Ban hành kế hoạch CCHC năm kịp thời;1;1;0,50;1,00;late\r\n") != NULL);
+	/* the default stays RFC 4180 */
+	ASSERT_EQ(report_page("report criteria/hue-so-2018.xml samples/hue-2018/so", &b), 0);
+	cchc_buf_dispose(&b);
+	test_slurp(TMP "/ranking.csv", csv, sizeof csv);
+	CU_ASSERT(strstr(csv, "so-nganh,18,21,skhdt,Sở Kế hoạch và Đầu tư,70.00,100.00,70.00,Khá,11.70,") != NULL);
+	char out[256], err[512];
+	ASSERT_EQ(test_run_cli(CCHC_CLI, "report criteria/hue-so-2018.xml samples/hue-2018/so "
+	                       "--csv-dialect de -o " TMP, CCHC_TEST_TMP "/html-cli-run", out, sizeof out,
+	                       err, sizeof err), 2);
+	ASSERT_STR(err, "cchc report: --csv-dialect takes rfc4180 or vi\nTry 'cchc report --help'.\n");
+}
+
 /* ---- hostile inputs ---- */
 
 #define HOSTILE_NAME "<script>alert(1)</script> & \"x\" 'y'"
@@ -717,6 +742,7 @@ int main(void)
 		{"report: blocks in the order given, titles not ids, the report's title",
 		 test_cli_order_and_title},
 		{"report: rank uncertainty only with --draws N, labelled an estimate", test_cli_draws},
+		{"report: --csv-dialect vi writes ';' and decimal commas", test_cli_csv_dialect},
 		{"reasons: the criterion's verb, no repeated cause, tiers and units worded", test_reason_wording},
 		{NULL, NULL},
 	};

@@ -254,8 +254,8 @@ static const char *cell(const book *b, xmlDoc *sheet, const char *ref)
 static double number(xmlDoc *sheet, const char *ref)
 {
 	xmlNode *c = sheet ? cell_node(sheet, ref) : NULL;
-	char *t = c ? attr(c, "t") : NULL;
-	xmlNode *v = c && !t ? child(c, "v") : NULL;
+	char *t = c ? attr(c, "t") : NULL; /* a number has no type, or "n" (LibreOffice) */
+	xmlNode *v = c && (!t || strcmp(t, "n") == 0) ? child(c, "v") : NULL;
 	char *text = v ? (char *)xmlNodeGetContent(v) : NULL;
 	double x = text ? strtod(text, NULL) : -999999;
 	xmlFree(t);
@@ -891,6 +891,52 @@ static void test_libreoffice(void)
 	ASSERT_STR(magic, "%PDF");
 }
 
+/* `--csv-dialect vi`: a Vietnamese-locale LibreOffice imports the totals as numbers. */
+static void test_csv_dialect_vi(void)
+{
+	const char *prog = on_path("libreoffice") ? "libreoffice" : on_path("soffice") ? "soffice" : NULL;
+	if (!prog) {
+		const char *skip = getenv("CCHC_SKIP_LIBREOFFICE");
+		CU_ASSERT(skip && strcmp(skip, "1") == 0);
+		return;
+	}
+	cchc_buf rfc, vi;
+	cchc_buf_init(&rfc, 0);
+	cchc_buf_init(&vi, 0);
+	ASSERT_EQ(cchc_render_ranking_csv(&rfc, so_ranking), 0);
+	ASSERT_EQ(cchc_csv_dialect_vi(&vi, rfc.data, rfc.len), 0);
+	/* the same cells: ';' between them, ',' decimals in numeric columns, quotes kept */
+	CU_ASSERT(strncmp(vi.data, "block;rank;of;id;name;total;max;index;band;", 43) == 0);
+	CU_ASSERT(strstr(vi.data, "\r\nso-nganh;1;21;stttt;Sở Thông tin và Truyền thông;81,70;100,00;81,70;Tốt;") != NULL);
+	const char *dir = TMP "/csv-vi", *csv = TMP "/csv-vi/ranking.csv";
+	mkdir(dir, 0777);
+	FILE *f = fopen(csv, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("\xEF\xBB\xBF", f);
+	fwrite(vi.data, 1, vi.len, f);
+	fclose(f);
+	cchc_buf_dispose(&rfc);
+	cchc_buf_dispose(&vi);
+	/* ';' separated, '"' quoted, UTF-8, from line 1, in Vietnamese (1066) */
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd,
+	         "timeout 180 %s -env:UserInstallation=file://%s/lo-profile --headless --norestore "
+	         "--infilter='CSV:59,34,76,1,,1066' --convert-to xlsx --outdir '%s' '%s' "
+	         ">'%s/lo-csv.log' 2>&1",
+	         prog, TMP, dir, csv, TMP);
+	ASSERT_EQ(system(cmd), 0);
+	book b;
+	CU_ASSERT_FATAL(book_open(&b, TMP "/csv-vi/ranking.xlsx") == 0);
+	xmlDoc *s = book_sheet(&b, b.names[0]);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	ASSERT_STR(cell(&b, s, "E2"), "Sở Thông tin và Truyền thông");
+	ASSERT_NUM(number(s, "F2"), 81.7); /* a number, not the text "81,70" */
+	ASSERT_NUM(number(s, "J19"), 11.7);
+	ASSERT_NUM(number(s, "B19"), 18);
+	xmlFreeDoc(s);
+	book_close(&b);
+}
+
 static void cleanup(void)
 {
 	cchc_gap_free(gap);
@@ -917,6 +963,7 @@ int main(void)
 		{"sheet names cut and numbered, control characters", test_awkward_names},
 		{"atomic writes", test_atomic},
 		{"opens in LibreOffice (PDF)", test_libreoffice},
+		{"--csv-dialect vi: a Vietnamese-locale spreadsheet reads numbers", test_csv_dialect_vi},
 		{NULL, NULL},
 	};
 	if (load_all() < 0) {

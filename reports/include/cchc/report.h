@@ -365,6 +365,15 @@ int cchc_render_criteria_csv(cchc_buf *out, const cchc_ranking *r);
 int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r);
 
 /**
+ * CSV text as cchc_render_ranking_csv() and cchc_render_criteria_csv() write it
+ * (RFC 4180) rewritten in the dialect a Vietnamese-locale spreadsheet imports
+ * as numbers: ';' between cells, ',' as the decimal mark in the columns the
+ * header names as numeric (ids such as "1.1" stay as they are), quotes kept.
+ * @return 0, or -1 if out failed
+ */
+int cchc_csv_dialect_vi(cchc_buf *out, const char *csv, size_t len);
+
+/**
  * The sentence an agency reads about its place: "Sở Kế hoạch và Đầu tư đứng
  * thứ 18/21, đạt 70/100 điểm, xếp loại Khá; thấp hơn đơn vị đứng đầu 11,7
  * điểm và cách biệt đơn vị đứng cuối 26,5 điểm."
