@@ -322,6 +322,21 @@ const char *cchc_write_strerror(int rc, int err)
 	}
 }
 
+long long cchc_output_date(void)
+{
+	const long long fixed = 946684800LL, last = 253402300799LL; /* 2000-01-01, 9999-12-31 */
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	long long v = 0;
+	if (!s || !*s)
+		return fixed;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > last / 10)
+			return fixed;
+		v = v * 10 + (*s - '0');
+	}
+	return v > last ? fixed : v;
+}
+
 typedef struct {
 	const char *data;
 	size_t len;

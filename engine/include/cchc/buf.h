@@ -110,6 +110,15 @@ int cchc_write_atomic(const char *path, int (*fill)(int fd, const char *tmp, voi
  */
 const char *cchc_write_strerror(int rc, int err);
 
+/**
+ * The date an output carries (a workbook's creation date, a zip entry's
+ * time): SOURCE_DATE_EPOCH when set to whole seconds up to 9999-12-31,
+ * otherwise 2000-01-01T00:00:00Z, never the clock, so that the same input
+ * gives the same bytes (reproducible-builds.org).
+ * @return seconds since 1970-01-01T00:00:00Z.
+ */
+long long cchc_output_date(void);
+
 #ifdef __cplusplus
 }
 #endif
