@@ -114,7 +114,7 @@ static void put_text(tpl_writer *t, uint32_t row, int col, const char *s, lxw_fo
 }
 
 /* The leaf's inputs, pre-filled from the answers, with their validation. */
-static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row)
+static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row, const char *docs)
 {
 	static const cchc_item none; /* no answer: every value blank */
 	const cchc_item *it = item_of(t, n) ? item_of(t, n) : &none;
@@ -192,17 +192,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row)
 	validate_range(t, row, t->col[COL_SELF], LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);
 
 	/* documents one per line, the note, the appraisal rounds */
-	cchc_buf docs;
-	cchc_buf_init(&docs, 0);
-	for (size_t d = 0; d < it->ndocs; d++) {
-		if (d)
-			cchc_buf_puts(&docs, "\n");
-		tpl_doc_line(&docs, &it->docs[d]);
-	}
-	if (docs.failed)
-		t->failed = 1;
-	put_text(t, row, t->col[COL_DOCS], docs.data, t->f_in_wrap);
-	cchc_buf_dispose(&docs);
+	put_text(t, row, t->col[COL_DOCS], docs, t->f_in_wrap);
 	put_text(t, row, t->col[COL_NOTE], it->note, t->f_in_wrap);
 	for (size_t r = 0; r < t->nrounds; r++) {
 		const cchc_appraisal *ap = NULL;
@@ -335,6 +325,48 @@ static void capped_sum(tpl_writer *t, const cchc_node *n, tpl_col col)
 		F(t, ",%s)", lim);
 }
 
+/* Column widths in characters: narrow enough that A4 landscape, fitted to the width, stays readable. */
+static const double col_widths[COL_COUNT_] = {6, 30, 6, 26, 8, 10, 7, 7, 6, 6, 16, 7, 7, 7, 7,
+                                              7, 7, 30, 24, 6};
+
+/* Lines a text takes in a column of width chars (UTF-8 characters, its own line breaks kept). */
+static unsigned text_lines(const char *s, double width)
+{
+	unsigned lines = 0, chars = 0;
+	for (;; s++) {
+		if (*s == '\n' || *s == '\0') {
+			/* about 1.2 characters of Times New Roman 11 fit in a unit of column width */
+			lines += 1 + (unsigned)(chars / (width > 2 ? 1.2 * width - 1 : 1));
+			chars = 0;
+			if (!*s)
+				return lines;
+		} else if ((*s & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+}
+
+/* Rows tall enough for their wrapped texts: readers do not size rows on opening. */
+static double row_height(const cchc_node *n, const cchc_item *it, const char *rule, size_t docs_len,
+                         const char *docs)
+{
+	unsigned lines = text_lines(n->title, col_widths[COL_TITLE] - 2 * n->depth);
+	if (rule) {
+		unsigned k = text_lines(rule, col_widths[COL_RULE]);
+		lines = k > lines ? k : lines;
+	}
+	if (docs_len) {
+		unsigned k = text_lines(docs, col_widths[COL_DOCS]);
+		lines = k > lines ? k : lines;
+	}
+	if (it && it->note) {
+		unsigned k = text_lines(it->note, col_widths[COL_NOTE]);
+		lines = k > lines ? k : lines;
+	}
+	double h = 14.0 * (lines ? lines : 1);
+	return h > 409 ? 409 : h;
+}
+
 static void node_row(tpl_writer *t, const cchc_node *n)
 {
 	const uint32_t row = row_of(n);
@@ -345,8 +377,23 @@ static void node_row(tpl_writer *t, const cchc_node *n)
 	lxw_worksheet *ws = t->ws;
 	const lxw_row_t r0 = row - 1;
 
+	/* the leaf's rule in words and its documents, one per line: the row's height follows them */
+	cchc_buf words, docs;
+	cchc_buf_init(&words, 0);
+	cchc_buf_init(&docs, 0);
+	const cchc_item *it = leaf ? cchc_assessment_item(t->a, n) : NULL;
+	if (leaf)
+		tpl_rule_words(&words, n, t->opt->english);
+	for (size_t d = 0; it && d < it->ndocs; d++) {
+		if (d)
+			cchc_buf_puts(&docs, "\n");
+		tpl_doc_line(&docs, &it->docs[d]);
+	}
+	if (words.failed || docs.failed)
+		t->failed = 1;
 	lxw_row_col_options ro = {0, (uint8_t)(n->depth > 7 ? 7 : n->depth), 0};
-	tpl_check(t, worksheet_set_row_opt(ws, r0, LXW_DEF_ROW_HEIGHT, NULL, &ro));
+	tpl_check(t, worksheet_set_row_opt(ws, r0, row_height(n, it, words.data, docs.len, docs.data),
+	                                   NULL, &ro));
 	cchc_buf title;
 	cchc_buf_init(&title, 0);
 	cchc_buf_repeat(&title, ' ', (size_t)(n->depth > 8 ? 16 : 2 * n->depth));
@@ -360,12 +407,10 @@ static void node_row(tpl_writer *t, const cchc_node *n)
 	                                    num));
 	const int pcol = t->col[COL_FINAL];
 	if (leaf) {
-		cchc_buf words;
-		cchc_buf_init(&words, 0);
-		tpl_rule_words(&words, n, t->opt->english);
 		put_text(t, row, t->col[COL_RULE], words.data, t->f_wrap);
+		leaf_inputs(t, n, row, docs.data);
 		cchc_buf_dispose(&words);
-		leaf_inputs(t, n, row);
+		cchc_buf_dispose(&docs);
 		leaf_formula(t, n, row);
 		tpl_check(t, worksheet_write_formula_num(ws, r0, (lxw_col_t)t->col[COL_COMPUTED],
 		                                         formula(t), t->f_num, tpl_points(ns->computed)));
@@ -409,6 +454,8 @@ static void node_row(tpl_writer *t, const cchc_node *n)
 			                                         formula(t), t->f_num, ""));
 		return;
 	}
+	cchc_buf_dispose(&words);
+	cchc_buf_dispose(&docs);
 	for (int c = COL_RULE; c < COL_COUNT_; c++)
 		if (c != COL_FINAL || !t->nrounds)
 			tpl_check(t, worksheet_write_blank(ws, r0, (lxw_col_t)t->col[c], text));
@@ -615,8 +662,10 @@ static void flags(tpl_writer *t, uint32_t first, uint32_t last)
 	ref(note, t, first, COL_NOTE);
 	ref(fin, t, first, COL_FINAL);
 	char cond[160];
-	snprintf(cond, sizeof cond, "=AND(ISNUMBER($%s),$%s>0,$%s=\"\",$%s=\"\")", self, self, docs,
-	         note);
+	char rule[16];
+	ref(rule, t, first, COL_RULE); /* leaves only: they alone have a rule in words */
+	snprintf(cond, sizeof cond, "=AND($%s<>\"\",ISNUMBER($%s),$%s>0,$%s=\"\",$%s=\"\")", rule, self,
+	         self, docs, note);
 	/* the references above are relative to the range's first row: drop the row's $ */
 	lxw_conditional_format cf = {0};
 	cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
@@ -642,8 +691,6 @@ int tpl_write_assessment_sheet(tpl_writer *t)
 	size_t nn;
 	const cchc_node *const *nodes = cchc_criteria_nodes(t->set, &nn);
 	const tpl_words *w = t->w;
-	static const double widths[COL_COUNT_] = {7, 42, 8, 34, 11, 11, 9, 8, 7, 7, 20, 9, 9, 8, 9,
-	                                          9, 9, 38, 30, 8};
 
 	/* header */
 	char titlebuf[512];
@@ -659,7 +706,7 @@ int tpl_write_assessment_sheet(tpl_writer *t)
 		                                    t->f_header));
 		lxw_row_col_options hide = {1, 0, 0};
 		tpl_check(t, worksheet_set_column_opt(ws, (lxw_col_t)t->col[c], (lxw_col_t)t->col[c],
-		                                      widths[c], NULL, c == COL_EFFMAX ? &hide : NULL));
+		                                      col_widths[c], NULL, c == COL_EFFMAX ? &hide : NULL));
 	}
 	for (size_t r = 0; r < t->nrounds; r++)
 		for (int k = 0; k < 3; k++) {
@@ -667,7 +714,7 @@ int tpl_write_assessment_sheet(tpl_writer *t)
 			snprintf(h, sizeof h, "%s%d", w->round_cols[k], t->rounds[r]);
 			lxw_col_t col = (lxw_col_t)(t->round_col + 3 * (int)r + k);
 			tpl_check(t, worksheet_write_string(ws, TPL_HEADER_ROW - 1, col, h, t->f_header));
-			tpl_check(t, worksheet_set_column(ws, col, col, k == RCOL_POINTS ? 9 : 18, NULL));
+			tpl_check(t, worksheet_set_column(ws, col, col, k == RCOL_POINTS ? 7 : 14, NULL));
 		}
 	tpl_check(t, worksheet_set_row(ws, TPL_HEADER_ROW - 1, 45, NULL));
 
