@@ -426,6 +426,8 @@ static void style(dx *d, const char *type, const char *id, const char *name, con
 {
 	dx_start(d, "w:style");
 	dx_attr(d, "w:type", type);
+	if (strcmp(id, "Normal") == 0) /* what Word applies to a paragraph without a style */
+		dx_attr(d, "w:default", "1");
 	dx_attr(d, "w:styleId", id);
 	dx_val(d, "w:name", name);
 	if (strcmp(id, "Normal") != 0)
