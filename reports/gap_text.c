@@ -272,9 +272,11 @@ static void target(doc *d)
 	cchc_gap_target_sentences(d->gap, d->L, &ss);
 	for (size_t i = 0; i < ss.n; i++) {
 		fill(d, ss.s[i].id, ss.s[i].args, ss.s[i].nargs);
-		cchc_buf_puts(d->out, "\n");
+		/* Markdown joins adjacent lines into one paragraph: one per sentence */
+		cchc_buf_puts(d->out, d->md && i + 1 < ss.n ? "\n\n" : "\n");
 		if (i == ss.table_after) {
-			cchc_buf_puts(d->out, "\n");
+			if (!d->md)
+				cchc_buf_puts(d->out, "\n");
 			plan_table(d);
 			cchc_buf_puts(d->out, "\n");
 		}
