@@ -59,16 +59,22 @@ static void warn(cchc_diag *diag, const char *file, const cchc_published_diff *d
 		break;
 	}
 	case CCHC_FIGURE_GROUP:
+	case CCHC_FIGURE_CRITERION: {
+		int group = d->figure == CCHC_FIGURE_GROUP;
+		const char *id = group ? d->group->id : d->criterion->id;
 		if (vi)
-			cchc_diag_addw(diag, file, d->line, "điểm nhóm %s công bố là %s nhưng tính từ hồ sơ "
-			               "được %s/%s: đối chiếu hồ sơ các tiêu chí của nhóm %s với số liệu đã "
-			               "công bố", d->group->id, pub, got, max, d->group->id);
+			cchc_diag_addw(diag, file, d->line, "điểm %s %s công bố là %s nhưng tính từ hồ sơ "
+			               "được %s/%s: đối chiếu hồ sơ %s %s với số liệu đã công bố",
+			               group ? "nhóm" : "tiêu chí", id, pub, got, max,
+			               group ? "các tiêu chí của nhóm" : "của tiêu chí", id);
 		else
-			cchc_diag_addw(diag, file, d->line, "the published points of group %s, %s, differ "
+			cchc_diag_addw(diag, file, d->line, "the published points of %s %s, %s, differ "
 			               "from the %s/%s computed from the evidence: compare the evidence of "
-			               "group %s's criteria with the published figures", d->group->id, pub,
-			               got, max, d->group->id);
+			               "%s %s%s with the published figures", group ? "group" : "criterion",
+			               id, pub, got, max, group ? "group" : "criterion", id,
+			               group ? "'s criteria" : "");
 		break;
+	}
 	}
 }
 

@@ -203,6 +203,34 @@ static const variant variants[] = {
 	    "xsi:type=\"group\"/></published>" T},
 	{0, OPEN XSI_NS ">" AG "<published xsi:type=\"group\"/>" T},
 	{0, OPEN XSI_NS ">" AG "<published xsi:nil=\"true\"/>" T},
+	/* published criteria: with groups in any order, a group's attributes */
+	{1, H AG "<published><criterion id=\"3.6\" points=\"0.5\"/></published>" T},
+	{1, H AG "<published total=\"70\"><group id=\"3\" points=\"0.5\"/><criterion id=\"3.1\" "
+	    "points=\"0.2\"/> <!--c-->\n<group id=\"4\" points=\"4\"/><criterion id=\"1.1.1\" "
+	    "points=\"-0.25\"/></published>" T},
+	{1, OPEN XSI_NS ">" AG "<published><criterion id=\"3.6\" points=\"0\" "
+	    "xsi:type=\"criterion\"/></published>" T},
+	{0, OPEN XSI_NS ">" AG "<published><criterion id=\"3.6\" points=\"0\" "
+	    "xsi:type=\"group\"/></published>" T},
+	{0, OPEN XSI_NS ">" AG "<published><group id=\"3\" points=\"0\" "
+	    "xsi:type=\"criterion\"/></published>" T},
+	{1, H AG "<x:published xmlns:x=\"urn:cchc:*\"><x:criterion id=\"3.6\" points=\"1\"/>"
+	    "</x:published>" T},
+	{0, H AG "<published><criterion id=\"3.6\"/></published>" T},      /* no points */
+	{0, H AG "<published><criterion points=\"1\"/></published>" T},    /* no id */
+	{0, H AG "<published><criterion id=\"3.6\" points=\"0.125\"/></published>" T},
+	{0, H AG "<published><criterion id=\"3 6\" points=\"1\"/></published>" T},
+	{0, H AG "<published><criterion id=\"3.6\" points=\"1\" criterion=\"3.6\"/></published>" T},
+	{0, H AG "<published><criterion id=\"3.6\" points=\"1\"> </criterion></published>" T},
+	{0, H AG "<published><criterion id=\"3.6\" points=\"1\"><group id=\"3\" points=\"1\"/>"
+	    "</criterion></published>" T},
+	{0, H AG "<published><x:criterion xmlns:x=\"urn:other\" id=\"3.6\" points=\"1\"/>"
+	    "</published>" T},
+	{0, H AG "<published><item criterion=\"3.6\"/><criterion id=\"3.6\" points=\"1\"/>"
+	    "</published>" T},
+	{0, H AG "<criterion id=\"3.6\" points=\"1\"/>" T},            /* outside published */
+	{0, H AG "<published><criterion id=\"3.6\" points=\"1\"/></published>"
+	    "<criterion id=\"3.6\" points=\"1\"/>" T},
 	/* text, CDATA, comments, processing instructions */
 	{1, H "\n\t<!-- c --><?pi x?>\r\n  " AG " <!--c--> <item criterion=\"1.1\"> <!--c-->\n"
 	    "<doc ref=\"r\"><!-- c --><?pi?></doc>\t</item>&#13;&#10;" T},

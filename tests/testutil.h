@@ -73,6 +73,21 @@ extern const char *const test_hue_huyen_ids[TEST_HUE_HUYEN];
 int test_hue_load(test_hue *h);
 void test_hue_free(test_hue *h);
 
+/* The department skhdt's sample publishes criterion 3.6 as achieved where its
+ * evidence gives 0 (plan 267/KH-SKHĐT, tests/test_published.c): validate,
+ * score and rank warn of it on stderr, at TEST_SKHDT_AT_36 (in a bundle,
+ * TEST_SKHDT_LINE_36 - 8 lines below the member's <assessment>), in these words
+ * after "FILE:LINE". */
+#define TEST_SKHDT_LINE_36 33
+#define TEST_SKHDT_AT_36 "samples/hue-2018/so/skhdt.xml:33"
+#define TEST_SKHDT_W36_VI                                                                   \
+	": warning: điểm tiêu chí 3.6 công bố là 0,50 nhưng tính từ hồ sơ được 0,00/0,5: đối "  \
+	"chiếu hồ sơ của tiêu chí 3.6 với số liệu đã công bố\n"
+#define TEST_SKHDT_W36_EN                                                                   \
+	": warning: the published points of criterion 3.6, 0.50, differ from the 0.00/0.5 "     \
+	"computed from the evidence: compare the evidence of criterion 3.6 with the published " \
+	"figures\n"
+
 /* Asserts that say what they got when they fail. */
 #define ASSERT_EQ(actual, expected)                                                           \
 	do {                                                                                      \

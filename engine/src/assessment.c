@@ -70,6 +70,7 @@ void cchc_assessment_free(cchc_assessment *a)
 	free(a->agency_block);
 	if (a->published) {
 		free((void *)a->published->groups);
+		free((void *)a->published->criteria);
 		free((char *)a->published->source);
 		free(a->published);
 	}
@@ -553,30 +554,40 @@ static int parse_survey(loader *ld, xmlNodePtr x)
 	return 0;
 }
 
-/* <group id= points=> of <published>: a group of the set, once, within its range. */
-static void parse_published_group(loader *ld, xmlNodePtr g, cchc_published_group *groups,
-                                  size_t *n)
+/* <group id= points=> or <criterion id= points=> of <published>: a group (or a
+ * criterion) of the set, given once, within its range. first[] holds, by node
+ * index, the line each node was first given at (0: not yet). The node, or NULL
+ * once refused. */
+static const cchc_node *parse_published_node(loader *ld, xmlNodePtr x, long *first,
+                                             cchc_points *points)
 {
 	const cchc_criteria *set = ld->a->set;
-	const char *id = cchc_xml_attr(g, "id");
+	int group = cchc_xml_is(x, "group");
+	const char *el = group ? "group" : "criterion";
+	const char *id = cchc_xml_attr(x, "id");
 	const cchc_node *node = cchc_criteria_find(set, id ? id : "");
-	long line = cchc_xml_line(g);
-	if (!node || node->depth != 0) {
-		FAIL(ld, line, "<group id=\"%s\">: criteria set \"%s\" has no group \"%s\": use a group id "
-		     "of %s", id ? id : "", set->id, id ? id : "", set->file);
-		return;
+	long line = cchc_xml_line(x);
+	if (!node || (group && node->depth != 0)) {
+		FAIL(ld, line, "<%s id=\"%s\">: criteria set \"%s\" has no %s \"%s\": use a %s id "
+		     "of %s", el, id ? id : "", set->id, el, id ? id : "", el, set->file);
+		return NULL;
 	}
-	for (size_t i = 0; i < *n; i++)
-		if (groups[i].group == node) {
-			FAIL(ld, line, "a second <group id=\"%s\"> in <published> (the first is at line "
-			     "%ld): give each group's points once", node->id, groups[i].line);
-			return;
-		}
-	cchc_points points = 0;
-	if (seen(ld, cchc_attr_points(g, "points", ld->file, ld->diag, &points)) != 1)
-		return;
-	check_range(ld, line, node, "published points", points);
-	groups[(*n)++] = (cchc_published_group){node, points, line};
+	if (!group && node->depth == 0) {
+		FAIL(ld, line, "<criterion id=\"%s\">: \"%s\" is a group of criteria set \"%s\", not a "
+		     "criterion: give its points as <group id=\"%s\">", node->id, node->id, set->id,
+		     node->id);
+		return NULL;
+	}
+	if (first[node->index]) {
+		FAIL(ld, line, "a second <%s id=\"%s\"> in <published> (the first is at line %ld): "
+		     "give each %s's points once", el, node->id, first[node->index], el);
+		return NULL;
+	}
+	first[node->index] = line > 0 ? line : 1;
+	if (seen(ld, cchc_attr_points(x, "points", ld->file, ld->diag, points)) != 1)
+		return NULL;
+	check_range(ld, line, node, "published points", *points);
+	return node;
 }
 
 /* <published>: the figures the province published, checked against the set
@@ -585,19 +596,29 @@ static int parse_published(loader *ld, xmlNodePtr x)
 {
 	const cchc_criteria *set = ld->a->set;
 	long line = cchc_xml_line(x);
-	size_t n = 0;
-	for (xmlNodePtr g = x->children; g; g = g->next)
-		n += cchc_xml_is(g, "group");
+	size_t ng = 0, nc = 0, nnodes = 0;
+	cchc_criteria_nodes(set, &nnodes);
+	for (xmlNodePtr g = x->children; g; g = g->next) {
+		ng += cchc_xml_is(g, "group");
+		nc += cchc_xml_is(g, "criterion");
+	}
 	cchc_published *p = calloc(1, sizeof *p);
-	cchc_published_group *groups = cchc_calloc(n, sizeof *groups);
+	cchc_published_group *groups = cchc_calloc(ng, sizeof *groups);
+	cchc_published_criterion *criteria = cchc_calloc(nc, sizeof *criteria);
+	long *first = cchc_calloc(nnodes, sizeof *first);
 	const char *source = cchc_xml_attr(x, "source");
-	if (p)
+	if (p) { /* freed with the assessment */
 		ld->a->published = p;
-	if (!p || !groups || (source && !(p->source = cchc_strdup(source)))) {
+		p->groups = groups;
+		p->criteria = criteria;
+	} else {
 		free(groups);
+		free(criteria);
+	}
+	if (!p || !groups || !criteria || !first || (source && !(p->source = cchc_strdup(source)))) {
+		free(first);
 		return oom(ld);
 	}
-	p->groups = groups;
 	p->line = line;
 	p->has_total = seen(ld, cchc_attr_points(x, "total", ld->file, ld->diag, &p->total)) == 1;
 	int64_t rank = 0;
@@ -619,12 +640,21 @@ static int parse_published(loader *ld, xmlNodePtr x)
 			     "one of %s", band, set->id, known);
 		}
 	}
-	for (xmlNodePtr g = x->children; g; g = g->next)
-		if (cchc_xml_is(g, "group"))
-			parse_published_group(ld, g, groups, &p->ngroups);
-	if (!p->has_total && !rank && !band && n == 0)
-		FAIL(ld, line, "<published> gives no figure: give total, rank, band or <group> points, "
-		     "or remove it");
+	for (xmlNodePtr g = x->children; g; g = g->next) {
+		if (!cchc_xml_is(g, "group") && !cchc_xml_is(g, "criterion"))
+			continue;
+		cchc_points points = 0;
+		const cchc_node *node = parse_published_node(ld, g, first, &points);
+		if (node && node->depth == 0)
+			groups[p->ngroups++] = (cchc_published_group){node, points, cchc_xml_line(g)};
+		else if (node)
+			criteria[p->ncriteria++] =
+				(cchc_published_criterion){node, points, cchc_xml_line(g)};
+	}
+	free(first);
+	if (!p->has_total && !rank && !band && ng + nc == 0)
+		FAIL(ld, line, "<published> gives no figure: give total, rank, band, <group> or "
+		     "<criterion> points, or remove it");
 	return 0;
 }
 

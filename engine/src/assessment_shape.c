@@ -79,6 +79,7 @@ static const type_decl SURVEY = DECL("survey", survey_attrs, 0);
 static const type_decl ANSWER = DECL("answer", answer_attrs, 1);
 static const type_decl PUBLISHED = DECL("published", published_attrs, 0);
 static const type_decl GROUP = DECL("group", group_attrs, 1);
+static const type_decl CRITERION = DECL("criterion", group_attrs, 1); /* a group's attributes */
 
 /* ------------------------------------------------------------ simple values */
 
@@ -492,14 +493,23 @@ static int leaf_ok(const xmlNode *el, const type_decl *d)
 	return 1;
 }
 
-/* item (doc*), survey (answer*) or published (group*). */
-static int list_ok(const xmlNode *el, const type_decl *d, const type_decl *member)
+/* item (doc*), survey (answer*) or published ((group | criterion)*): members
+ * of one type, or of either of two (other, NULL for none). */
+static int list_ok(const xmlNode *el, const type_decl *d, const type_decl *member,
+                   const type_decl *other)
 {
 	if (!attrs_ok(el, d))
 		return 0;
 	for (const xmlNode *c = el->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE ? !other_ok(c, d)
-		                                : !is_elem(c, member->name) || !leaf_ok(c, member))
+		if (c->type != XML_ELEMENT_NODE) {
+			if (!other_ok(c, d))
+				return 0;
+			continue;
+		}
+		const type_decl *m = is_elem(c, member->name)           ? member
+		                     : other && is_elem(c, other->name) ? other
+		                                                        : NULL;
+		if (!m || !leaf_ok(c, m))
 			return 0;
 	}
 	return 1;
@@ -528,17 +538,17 @@ int cchc_assessment_shape_ok(xmlNodePtr el)
 			ok = is_elem(c, "agency") && leaf_ok(c, &AGENCY);
 			agency = 1;
 		} else if (!evidence++ && is_elem(c, "published")) {
-			ok = list_ok(c, &PUBLISHED, &GROUP);
+			ok = list_ok(c, &PUBLISHED, &GROUP, &CRITERION);
 		} else {
 			switch (c->name[0]) {
 			case 'i':
-				ok = is_elem(c, "item") && list_ok(c, &ITEM, &DOC);
+				ok = is_elem(c, "item") && list_ok(c, &ITEM, &DOC, NULL);
 				break;
 			case 'a':
 				ok = is_elem(c, "appraisal") && leaf_ok(c, &APPRAISAL);
 				break;
 			case 's':
-				ok = is_elem(c, "survey") && list_ok(c, &SURVEY, &ANSWER);
+				ok = is_elem(c, "survey") && list_ok(c, &SURVEY, &ANSWER, NULL);
 				break;
 			default:
 				ok = 0;

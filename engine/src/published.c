@@ -1,6 +1,6 @@
 /* Published figures against computed ones (issue 13): each difference as
- * data, in a fixed order (total, rank, band, groups as published), so every
- * command reports the same ones. */
+ * data, in a fixed order (total, rank, band, groups then criteria as
+ * published), so every command reports the same ones. */
 #include "cchc/published.h"
 
 #include "cchc/criteria.h"
@@ -8,7 +8,7 @@
 size_t cchc_published_max_diffs(const cchc_assessment *a)
 {
 	const cchc_published *p = cchc_assessment_published(a);
-	return p ? 3 + p->ngroups : 0;
+	return p ? 3 + p->ngroups + p->ncriteria : 0;
 }
 
 static size_t put(cchc_published_diff *out, size_t cap, size_t n, cchc_published_diff d)
@@ -59,6 +59,19 @@ size_t cchc_published_compare(const cchc_score *score, const cchc_rank_entry *en
 			n = put(out, cap, n, (cchc_published_diff){.figure = CCHC_FIGURE_GROUP,
 			                                           .line = g->line, .group = g->group,
 			                                           .published = g->points,
+			                                           .computed = ns->points,
+			                                           .max = ns->max});
+	}
+	for (size_t i = 0; i < p->ncriteria; i++) {
+		const cchc_published_criterion *c = &p->criteria[i];
+		/* a slimmed score keeps the published criteria's node scores, in this order */
+		const cchc_node_score *ns = score->nodes ? cchc_score_node(score, c->criterion)
+		                                         : &score->published[i];
+		if (c->points != ns->points)
+			n = put(out, cap, n, (cchc_published_diff){.figure = CCHC_FIGURE_CRITERION,
+			                                           .line = c->line,
+			                                           .criterion = c->criterion,
+			                                           .published = c->points,
 			                                           .computed = ns->points,
 			                                           .max = ns->max});
 	}

@@ -24,6 +24,7 @@ void cchc_score_free(cchc_score *score)
 	free(score->reasons);
 	free(score->overclaimed);
 	free(score->groups);
+	free(score->published);
 	free(score);
 }
 
@@ -33,13 +34,23 @@ int cchc_score_slim(cchc_score *score)
 		return 0;
 	size_t ngroups;
 	const cchc_node *const *groups = cchc_criteria_groups(score->set, &ngroups);
+	const cchc_published *p = cchc_assessment_published(score->assessment);
+	size_t npub = p ? p->ncriteria : 0;
 	cchc_node_score *kept = calloc(ngroups ? ngroups : 1, sizeof *kept);
-	if (!kept)
+	cchc_node_score *pub = npub ? calloc(npub, sizeof *pub) : NULL;
+	if (!kept || (npub && !pub)) {
+		free(kept);
 		return -1;
+	}
 	for (size_t g = 0; g < ngroups; g++) {
 		kept[g] = score->nodes[groups[g]->index];
 		kept[g].reason = NULL;
 	}
+	for (size_t i = 0; i < npub; i++) {
+		pub[i] = score->nodes[p->criteria[i].criterion->index];
+		pub[i].reason = NULL;
+	}
+	score->published = pub;
 	free(score->nodes);
 	free(score->reasons);
 	score->nodes = NULL;

@@ -84,6 +84,17 @@ typedef struct cchc_published_group {
 } cchc_published_group;
 
 /**
+ * One criterion's published points (<published><criterion id= points=/>):
+ * those the publishing document gives it, or its max where it lists the
+ * criterion as achieved.
+ */
+typedef struct cchc_published_criterion {
+	const cchc_node *criterion; /**< a criterion (not a group) of the set, at any depth */
+	cchc_points points;
+	long line;
+} cchc_published_criterion;
+
+/**
  * The figures the province published for the agency (<published>), each
  * optional, to be set against the computed ones (cchc_published_compare()).
  */
@@ -96,6 +107,8 @@ typedef struct cchc_published {
 	const char *source;                  /**< the publishing document; may be NULL */
 	const cchc_published_group *groups;  /**< in document order, each group once */
 	size_t ngroups;
+	const cchc_published_criterion *criteria; /**< in document order, each criterion once */
+	size_t ncriteria;
 } cchc_published;
 
 /** A loaded assessment (opaque). */

@@ -107,6 +107,9 @@ typedef struct cchc_score {
 	size_t noverclaimed;
 	/** Once slimmed: the groups' node scores, in cchc_criteria_groups() order (nodes is NULL). */
 	cchc_node_score *groups;
+	/** Once slimmed: the node scores of the criteria the assessment publishes
+	 *  (cchc_published.criteria, in that order), for cchc_published_compare(); NULL when none. */
+	cchc_node_score *published;
 } cchc_score;
 
 /**
@@ -136,7 +139,8 @@ void cchc_score_free(cchc_score *score);
 
 /**
  * Keep only what ranking reads of a score: the totals, the groups' node
- * scores (cchc_score_group()) and the over-claimed leaves. The node scores
+ * scores (cchc_score_group()), the published criteria's (score->published)
+ * and the over-claimed leaves. The node scores
  * and reasons go (nodes and reasons become NULL; the reasons point into the
  * assessment's items, so slim the score before cchc_assessment_slim()). A
  * national ranking keeps every agency this way, its block statistics
