@@ -1,6 +1,9 @@
 /* cchc report: the bundle people open (HTML, Excel, CSV, Markdown, JSON). */
+#define _POSIX_C_SOURCE 200809L /* isatty, fileno, clock_gettime */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "bundle.h"
 #include "cchc/docx.h"
@@ -122,6 +125,23 @@ static int put(cli_bundle *b, const char *name, int bom, int rendered, cchc_buf 
 	return rc;
 }
 
+/* A long run says what it is doing, on a terminal only (never in a pipe or a log). */
+static void progress(const char *what)
+{
+	static int tty = -1;
+	static struct timespec t0;
+	struct timespec t;
+	if (tty < 0) {
+		tty = isatty(fileno(stderr));
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	}
+	if (!tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	long ms = (long)(t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
+	fprintf(stderr, "cchc report: %ld,%ld s: %s\n", ms / 1000, ms % 1000 / 100, what);
+}
+
 /* A rendered CSV in the dialect asked for: as rendered (RFC 4180), or rewritten for vi. */
 static int csv_dialect(cchc_buf *buf, int rendered, int vi)
 {
@@ -135,6 +155,34 @@ static int csv_dialect(cchc_buf *buf, int rendered, int vi)
 	conv = t;
 	cchc_buf_dispose(&conv);
 	return rc;
+}
+
+/* criteria.csv, or, with more rows than a spreadsheet opens, criteria-<block>.csv per
+ * block, in parts criteria-<block>-2.csv, … of whole agencies when a block has more. */
+static int criteria_csv(cli_bundle *bundle, const cchc_ranking *r, int vi, cchc_buf *buf)
+{
+	if (cchc_criteria_csv_rows(r) <= CCHC_CSV_MAX_ROWS)
+		return put(bundle, "criteria.csv", 1,
+		           csv_dialect(buf, cchc_render_criteria_csv(buf, r), vi), buf);
+	for (size_t k = 0; k < r->nblocks; k++) {
+		char id[64], name[96];
+		size_t j = 0;
+		for (const char *c = r->blocks[k].id; *c && j + 1 < sizeof id; c++, j++)
+			id[j] = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", *c)
+			            ? *c
+			            : '_';
+		id[j] = '\0';
+		for (size_t first = 0, part = 1, next = 0; first < r->blocks[k].n; first = next, part++) {
+			int rc = cchc_render_criteria_csv_part(buf, r, k, first, CCHC_CSV_MAX_ROWS, &next);
+			if (part == 1 && next >= r->blocks[k].n)
+				snprintf(name, sizeof name, "criteria-%s.csv", id);
+			else
+				snprintf(name, sizeof name, "criteria-%s-%zu.csv", id, part);
+			if (put(bundle, name, 1, csv_dialect(buf, rc, vi), buf) != 0)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 /* Blocks in the order their criteria sets were given (the province's order),
@@ -216,6 +264,7 @@ int cmd_report(int argc, char **argv)
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
 	/* the folder first: a refused -o is said at once, and nothing is left behind */
+	progress("reading and scoring the assessments");
 	if (!diag || cli_bundle_open(&bundle, a.out.output) < 0 ||
 	    cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
 	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
@@ -229,21 +278,32 @@ int cmd_report(int argc, char **argv)
 		status = CLI_USAGE;
 		goto done;
 	}
-	if (draws && cchc_robust_run(&robust, ranking, NULL, &ropt, diag) < 0)
+	if (draws)
+		progress("rank uncertainty (--draws)");
+	if (draws && cchc_robust_run(&robust, ranking, NULL, &ropt, diag) < 0) {
+		/* the rest of the report does not need it: say so */
+		cchc_diag_addf(diag, NULL, 0, "the report without the rank-uncertainty section needs no "
+		                              "--draws: leave it out (or give --draws 0)");
 		goto done;
+	}
+	progress("index.html");
 
 	const cchc_report_options ro = {a.out.lang, a.title};
 	int ok = put(&bundle, "index.html", 0,
 	             cchc_render_html_opts(&buf, ranking, gap, robust, &ro), &buf) == 0;
 	const int vi = a.dialect && strcmp(a.dialect, "vi") == 0;
+	progress("ranking.csv, criteria.csv");
 	ok = ok && put(&bundle, "ranking.csv", 1,
 	               csv_dialect(&buf, cchc_render_ranking_csv(&buf, ranking), vi), &buf) == 0;
-	ok = ok && put(&bundle, "criteria.csv", 1,
-	               csv_dialect(&buf, cchc_render_criteria_csv(&buf, ranking), vi), &buf) == 0;
+	ok = ok && criteria_csv(&bundle, ranking, vi, &buf) == 0;
+	if (ok)
+		progress("gap.md, report.json");
 	ok = ok && (!gap || put(&bundle, "gap.md", 0,
 	                        cchc_render_gap_markdown(&buf, gap, a.out.lang), &buf) == 0);
 	ok = ok && put(&bundle, "report.json", 0,
 	               report_json(&buf, ranking, gap, robust, a.out.lang), &buf) == 0;
+	if (ok)
+		progress("ranking.xlsx");
 	if (ok && cchc_write_xlsx_opts(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
 	                               &ro) < 0) {
 		fprintf(stderr, "%s/ranking.xlsx: error: cannot write the workbook\n", a.out.output);

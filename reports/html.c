@@ -9,6 +9,12 @@
 #include "html_priv.h"
 
 #define MOST_LOST_ROWS 10
+/* A block of more agencies than FULL_MAX is summarised: its distribution, the EDGE first
+ * and last, and the NEAR either side of the analysed agency (the workbook and the CSV
+ * keep every row): a national run stays a page, not a 360 000-pixel chart. */
+#define FULL_MAX 300
+#define EDGE 20
+#define NEAR 10
 
 static const char css[] =
 	"@page{size:A4;margin:12mm}\n"
@@ -38,6 +44,7 @@ static const char css[] =
 	"tr.mark td{font-weight:700;background:#fff4c2}\n"
 	"tr.sub td{background:#f2f2f2;font-weight:700}\n"
 	"tr.target td{background:#eaf4ea}\n"
+	"tr.skip td{text-align:center;color:#555;font-style:italic}\n"
 	".band{display:inline-block;padding:0 5px;border-radius:3px;white-space:nowrap}\n"
 	".band0{background:#b8e0b9}.band1{background:#dff0c4}.band2{background:#fff0b3}"
 	".band3{background:#fdd5c0}.band4{background:#f6b8b2}.band5{background:#e6e6e6}\n"
@@ -99,6 +106,14 @@ static int shown_group(const cchc_node *g)
 	return g->kind == CCHC_GROUP_SCORED || g->kind == CCHC_GROUP_SURVEY;
 }
 
+static size_t shown_count(const cchc_node *const *groups, size_t ng)
+{
+	size_t n = 0;
+	for (size_t g = 0; g < ng; g++)
+		n += (size_t)shown_group(groups[g]);
+	return n;
+}
+
 /* ---- province view ---- */
 
 /* A block is headed by its criteria set's title, never by an id. */
@@ -111,6 +126,38 @@ static void block_header(html_page *p, const cchc_block *b, size_t k)
 	                cchc_str(CCHC_STR_YEAR, p->L), cchc_criteria_year(set), b->n);
 	hp_text(p, cchc_str_agencies(b->n, p->L));
 	hp_put(p, "</p>\n");
+}
+
+static int summarised(const cchc_block *b)
+{
+	return b->n > FULL_MAX;
+}
+
+/* Whether row i of a block is on the page. */
+static int shown_row(const html_page *p, const cchc_block *b, size_t i)
+{
+	if (!summarised(b) || i < EDGE || i + EDGE >= b->n)
+		return 1;
+	if (p->gap && p->gap->block == b) {
+		const size_t m = (size_t)(p->gap->entry - b->entries);
+		return i + NEAR >= m && i <= m + NEAR;
+	}
+	return 0;
+}
+
+/* Rows from i that are not shown, as one "… 1 234 cơ quan …" row; @return the next shown. */
+static size_t skip_rows(html_page *p, const cchc_block *b, size_t i, int cols)
+{
+	size_t j = i;
+	while (j < b->n && !shown_row(p, b, j))
+		j++;
+	char n[24];
+	snprintf(n, sizeof n, "%zu", j - i);
+	const char *args[] = {n};
+	cchc_buf_printf(p->out, "<tr class=\"skip\"><td colspan=\"%d\">", cols);
+	hp_fill(p, CCHC_STR_HTML_SKIPPED, args, 1);
+	hp_put(p, "</td></tr>\n");
+	return j;
 }
 
 static void ranking_row(html_page *p, const cchc_rank_entry *e)
@@ -156,8 +203,11 @@ static void ranking_table(html_page *p, const cchc_block *b)
 	hp_str(p, CCHC_STR_RANK_TITLE);
 	hp_put(p, "</h3>\n<table class=\"ranking sortable\">\n");
 	hp_head_row(p, heads, sizeof heads / sizeof *heads, "nlnnlnnnnn");
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; i < b->n; i++) {
+		if (!shown_row(p, b, i) && (i = skip_rows(p, b, i, 10)) >= b->n)
+			break;
 		ranking_row(p, &b->entries[i]);
+	}
 	hp_put(p, "</tbody>\n</table>\n<p class=\"note legend\">");
 	hp_str(p, CCHC_STR_HTML_RANK_LEGEND);
 	if (p->gap && p->gap->block == b) {
@@ -172,10 +222,34 @@ static void totals_figure(html_page *p, const cchc_block *b)
 {
 	const cchc_rank_entry *mark = p->gap && p->gap->block == b ? p->gap->entry : NULL;
 	hp_put(p, "<figure>\n<figcaption>");
-	hp_str(p, CCHC_STR_HTML_CHART_TOTALS);
+	hp_str(p, summarised(b) ? CCHC_STR_HTML_CHART_DISTRIBUTION : CCHC_STR_HTML_CHART_TOTALS);
 	hp_put(p, "</figcaption>\n");
-	cchc_html_chart_totals(p->out, b, mark, p->L);
+	if (summarised(b)) {
+		if (cchc_html_chart_distribution(p->out, b, mark, p->L) < 0)
+			p->err = 1;
+	} else {
+		cchc_html_chart_totals(p->out, b, mark, p->L);
+	}
 	hp_put(p, "</figure>\n");
+}
+
+/* What a summarised block shows, and where the rest is. */
+static void summary_note(html_page *p, const cchc_block *b)
+{
+	if (!summarised(b))
+		return;
+	char n[24], edge[24];
+	snprintf(n, sizeof n, "%zu", b->n);
+	snprintf(edge, sizeof edge, "%d", EDGE);
+	const char *args[] = {n, edge};
+	hp_put(p, "<p class=\"note summary\">");
+	hp_fill(p, CCHC_STR_HTML_SUMMARISED, args, 2);
+	if (p->gap && p->gap->block == b) {
+		const char *near[] = {cchc_html_agency_name(p->gap->entry->score)};
+		hp_put(p, " ");
+		hp_fill(p, CCHC_STR_HTML_SUMMARISED_NEAR, near, 1);
+	}
+	hp_put(p, "</p>\n");
 }
 
 static void heat_head(html_page *p, const cchc_node *const *groups, size_t ng)
@@ -246,6 +320,8 @@ static void heat_map(html_page *p, const cchc_block *b)
 	hp_put(p, "</h3>\n<table class=\"heat sortable\">\n");
 	heat_head(p, groups, ng);
 	for (size_t i = 0; i < b->n; i++) {
+		if (!shown_row(p, b, i) && (i = skip_rows(p, b, i, (int)shown_count(groups, ng) + 2)) >= b->n)
+			break;
 		const cchc_rank_entry *e = &b->entries[i];
 		char rank[24];
 		hp_put(p, p->gap && p->gap->entry == e ? "<tr class=\"mark\">" : "<tr>");
@@ -271,6 +347,8 @@ static void group_ranks(html_page *p, const cchc_block *b)
 	hp_put(p, "</h3>\n<table class=\"group-ranks sortable\">\n");
 	heat_head(p, groups, ng);
 	for (size_t i = 0; i < b->n; i++) {
+		if (!shown_row(p, b, i) && (i = skip_rows(p, b, i, (int)shown_count(groups, ng) + 2)) >= b->n)
+			break;
 		const cchc_rank_entry *e = &b->entries[i];
 		char rank[24];
 		hp_put(p, p->gap && p->gap->entry == e ? "<tr class=\"mark\">" : "<tr>");
@@ -362,6 +440,7 @@ static void most_lost_table(html_page *p, const cchc_block *b)
 static void block_section(html_page *p, const cchc_block *b, size_t k)
 {
 	block_header(p, b, k);
+	summary_note(p, b);
 	ranking_table(p, b);
 	totals_figure(p, b);
 	heat_map(p, b);

@@ -55,11 +55,12 @@ static int legend(cchc_buf *out, const legend_item *items, size_t n, int y0)
  * rather than all bars sharing a long common stem; 0 when a total is negative. */
 typedef struct {
 	cchc_points lo, hi;
+	long x0, w; /* where the axis is drawn, pixels */
 } t_axis;
 
 static t_axis totals_axis(const cchc_block *b)
 {
-	t_axis a = {0, cchc_criteria_max(b->set)};
+	t_axis a = {0, cchc_criteria_max(b->set), T_PLOT_X, T_PLOT_W};
 	cchc_points top = b->n ? b->entries[0].score->total : 0, low = top;
 	for (size_t i = 0; i < b->n; i++)
 		if (b->entries[i].score->total < low)
@@ -81,7 +82,7 @@ static t_axis totals_axis(const cchc_block *b)
 /* x of v on the axis, tenths of a pixel */
 static long t_x(const t_axis *a, cchc_points v)
 {
-	return PX(T_PLOT_X) + cchc_svg_scale(v - a->lo, a->hi - a->lo, PX(T_PLOT_W));
+	return PX(a->x0) + cchc_svg_scale(v - a->lo, a->hi - a->lo, PX(a->w));
 }
 
 static int shown_threshold(const cchc_band *band, const t_axis *a)
@@ -140,7 +141,7 @@ static void totals_axis_ticks(cchc_buf *out, const t_axis *a, int y, cchc_lang L
 	cchc_points step = 1000;
 	while ((a->hi - a->lo) / step > 10)
 		step *= 2;
-	cchc_svg_line(out, "axis", PX(T_PLOT_X), PX(y), PX(T_PLOT_X + T_PLOT_W), PX(y));
+	cchc_svg_line(out, "axis", PX(a->x0), PX(y), PX(a->x0 + a->w), PX(y));
 	for (cchc_points v = a->lo; v <= a->hi; v += step) {
 		char t[CCHC_FMT_SIZE];
 		long x = t_x(a, v);
@@ -155,7 +156,7 @@ static void totals_axis_ticks(cchc_buf *out, const t_axis *a, int y, cchc_lang L
 		cchc_buf_init(&note, 1 << 12);
 		const char *args[] = {t};
 		cchc_str_fill(&note, CCHC_STR_HTML_AXIS_FROM, L, args, 1);
-		cchc_svg_text(out, "tick-label axis-from", PX(T_PLOT_X - 8), PX(y + 15), "end",
+		cchc_svg_text(out, "tick-label axis-from", PX(a->x0 - 8), PX(y + 15), "end",
 		              note.data ? note.data : "", 0);
 		cchc_buf_dispose(&note);
 	}
@@ -233,6 +234,93 @@ void cchc_html_chart_totals(cchc_buf *out, const cchc_block *b, const cchc_rank_
 	threshold_lines(out, b, &a, top - 4, y);
 	totals_axis_ticks(out, &a, y + 2, L);
 	cchc_svg_close(out);
+}
+
+/* ---- a large block's distribution of totals ---- */
+
+#define D_PLOT_X 150
+#define D_PLOT_W 510
+#define D_PLOT_H 150
+
+/* The band a total falls in (bands best first), or NULL. */
+static const cchc_band *band_of(const cchc_criteria *set, cchc_points v)
+{
+	size_t nb;
+	const cchc_band *bands = cchc_criteria_bands(set, &nb);
+	for (size_t k = 0; k < nb; k++)
+		if (v >= bands[k].min)
+			return &bands[k];
+	return NULL;
+}
+
+int cchc_html_chart_distribution(cchc_buf *out, const cchc_block *b, const cchc_rank_entry *mark,
+                                 cchc_lang L)
+{
+	t_axis a = totals_axis(b);
+	a.x0 = D_PLOT_X;
+	a.w = D_PLOT_W;
+	const cchc_points step = 100; /* one point a bin */
+	const size_t nbins = (size_t)((a.hi - a.lo + step - 1) / step);
+	size_t *count = calloc(nbins ? nbins : 1, sizeof *count), top = 1;
+	if (!count)
+		return -1;
+	for (size_t i = 0; i < b->n; i++) {
+		cchc_points v = b->entries[i].score->total;
+		size_t k = v <= a.lo ? 0 : (size_t)((v - a.lo) / step);
+		k = k < nbins ? k : nbins - 1;
+		top = ++count[k] > top ? count[k] : top;
+	}
+	cchc_buf labels;
+	cchc_buf_init(&labels, 1 << 16);
+	int rows = threshold_labels(&labels, b, &a, 0, L);
+	const int y0 = 6 + 14 * rows + 22, base = y0 + D_PLOT_H;
+	cchc_svg_open(out, "chart-distribution", W, base + 30,
+	              cchc_str(CCHC_STR_HTML_CHART_DISTRIBUTION, L));
+	if (labels.len)
+		cchc_buf_printf(out, "<g transform=\"translate(0 6)\">\n%s</g>\n", labels.data);
+	cchc_buf_dispose(&labels);
+	char n[24];
+	snprintf(n, sizeof n, "%zu", top); /* the count axis: 0 and the tallest bin */
+	cchc_svg_line(out, "grid", PX(D_PLOT_X), PX(y0), PX(D_PLOT_X + D_PLOT_W), PX(y0));
+	cchc_svg_text(out, "tick-label", PX(D_PLOT_X - 4), PX(y0 + 4), "end", n, 0);
+	cchc_svg_text(out, "tick-label", PX(D_PLOT_X - 4), PX(base), "end", "0", 0);
+	cchc_svg_text_lines(out, "axis-title", PX(4), PX(y0 + D_PLOT_H / 2), PX(12), "start",
+	                    cchc_str(CCHC_STR_AGENCIES, L), cchc_svg_cols(D_PLOT_X - 40, SMALL), 2);
+	for (size_t k = 0; k < nbins; k++) {
+		if (!count[k])
+			continue;
+		const cchc_points from = a.lo + (cchc_points)k * step, to = from + step;
+		char f[CCHC_FMT_SIZE], t[CCHC_FMT_SIZE], c[24];
+		cchc_fmt_points_short(f, from, L);
+		cchc_fmt_points_short(t, to, L);
+		snprintf(c, sizeof c, "%zu", count[k]);
+		const char *args[] = {f, t, c};
+		cchc_buf tip;
+		cchc_buf_init(&tip, 1 << 12);
+		cchc_str_fill(&tip, CCHC_STR_HTML_BIN, L, args, 3);
+		const long x = t_x(&a, from), w = t_x(&a, to) - x;
+		const long h = cchc_svg_scale((int64_t)count[k], (int64_t)top, PX(D_PLOT_H));
+		const cchc_band *band = band_of(b->set, from);
+		cchc_svg_rect(out, "bar", x, PX(base) - h, w > 10 ? w - 10 : w, h,
+		              cchc_html_band_fill(cchc_html_band_class(b->set, band)),
+		              tip.data ? tip.data : "");
+		cchc_buf_dispose(&tip);
+	}
+	free(count);
+	threshold_lines(out, b, &a, y0 - 4, base);
+	totals_axis_ticks(out, &a, base + 2, L);
+	if (mark) { /* the analysed agency: a line at its total, its name above the bins */
+		char v[CCHC_FMT_SIZE], label[600];
+		cchc_fmt_points(v, mark->score->total, L);
+		snprintf(label, sizeof label, "%s: %s", cchc_html_agency_name(mark->score), v);
+		const long x = t_x(&a, mark->score->total);
+		cchc_svg_line(out, "mark-line", x, PX(y0 - 14), x, PX(base));
+		const int right = x / 10 > D_PLOT_X + D_PLOT_W / 2;
+		cchc_svg_text(out, "val mark", right ? x - PX(4) : x + PX(4), PX(y0 - 6),
+		              right ? "end" : "start", label, cchc_svg_cols(D_PLOT_W / 2, SMALL));
+	}
+	cchc_svg_close(out);
+	return out->failed ? -1 : 0;
 }
 
 /* ---- group profile ---- */

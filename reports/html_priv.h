@@ -191,6 +191,14 @@ void cchc_html_agency_section(html_page *p);
 void cchc_html_chart_totals(cchc_buf *out, const cchc_block *b, const cchc_rank_entry *mark,
                        cchc_lang L);
 
+/*
+ * The distribution of a large block's totals: how many agencies in each
+ * 1-point bin, coloured by band, the band thresholds, the agency marked.
+ * @return 0, or -1 when out of memory
+ */
+int cchc_html_chart_distribution(cchc_buf *out, const cchc_block *b, const cchc_rank_entry *mark,
+                                 cchc_lang L);
+
 /* Each group's share of its max: the agency, the block mean, the top agency. */
 void cchc_html_chart_profile(cchc_buf *out, const cchc_gap *gap, cchc_lang L);
 

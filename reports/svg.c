@@ -145,7 +145,8 @@ const char cchc_svg_css[] =
 	"svg .axis,svg .tick{stroke:#555;stroke-width:1}svg .grid{stroke:#ddd;stroke-width:1}\n"
 	"svg .thr{stroke:#333;stroke-width:1;stroke-dasharray:4 3}\n"
 	"svg .cum{fill:none;stroke:#222;stroke-width:1.5}\n"
-	"svg rect.mark{stroke:#000;stroke-width:1.5}\n";
+	"svg rect.mark{stroke:#000;stroke-width:1.5}\n"
+	"svg .mark-line{stroke:#000;stroke-width:2}\n";
 
 long cchc_svg_scale(int64_t v, int64_t vmax, long len)
 {

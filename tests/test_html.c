@@ -529,6 +529,95 @@ static void test_reason_wording(void)
 	cchc_diag_free(d);
 }
 
+/* ---- national scale ---- */
+
+#define NBIG 400
+
+static const char big_set[] =
+	"<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"big\" year=\"2018\" title=\"Bộ chỉ số toàn quốc\" max=\"100\">\n"
+	"<bands><band label=\"Tốt\" min=\"80\"/><band label=\"Khá\" min=\"70\"/><band label=\"Yếu\" min=\"0\"/></bands>\n"
+	"<group id=\"G\" title=\"Nhóm một\" max=\"100\">\n"
+	"<criterion id=\"a\" title=\"a\" max=\"50\"><rule kind=\"judged\"/></criterion>\n"
+	"<criterion id=\"b\" title=\"b\" max=\"50\"><rule kind=\"judged\"/></criterion>\n"
+	"</group>\n</criteria-set>\n";
+
+static void test_national_scale(void)
+{
+	cchc_diag *d = NULL;
+	cchc_criteria *c = test_criteria(big_set, &d);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	static cchc_assessment *as[NBIG];
+	static cchc_score *sc[NBIG];
+	for (size_t i = 0; i < NBIG; i++) {
+		char xml[512];
+		snprintf(xml, sizeof xml,
+		         "<assessment xmlns=\"urn:cchc:assessment:1\" criteria-set=\"big\" year=\"2018\">"
+		         "<agency id=\"a%zu\" name=\"Đơn vị %zu\"/><item criterion=\"a\" points=\"%zu.%s\"/>"
+		         "<item criterion=\"b\" points=\"%zu\"/></assessment>",
+		         i, i, 20 + i % 30, i % 2 ? "5" : "0", 20 + (i * 7) % 30);
+		as[i] = test_assessment(c, xml, &d);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(as[i]);
+		CU_ASSERT_FATAL(cchc_score_compute(&sc[i], as[i]) == 0);
+	}
+	cchc_ranking *r = NULL;
+	cchc_gap *g = NULL;
+	CU_ASSERT_FATAL(cchc_ranking_build(&r, (const cchc_score *const *)sc, NBIG, d) == 0);
+	const cchc_block *b = &r->blocks[0];
+	const cchc_rank_entry *mid = &b->entries[NBIG / 2];
+	CU_ASSERT_FATAL(cchc_gap_build(&g, r, cchc_assessment_agency_id(mid->score->assessment), 0,
+	                               NULL, NULL, d) == 0);
+	cchc_buf out;
+	page p;
+	cchc_buf_init(&out, 0);
+	ASSERT_EQ(cchc_render_html(&out, r, g, NULL, CCHC_LANG_VI), 0);
+	CU_ASSERT_FATAL(page_read(&p, &out) == 0);
+	/* the page summarises: the 20 first, the 21 around the agency, the 20 last */
+	const char *rows = "//table[contains(@class,'ranking')]/tbody/tr";
+	ASSERT_COUNT(&p, "//table[contains(@class,'ranking')]/tbody/tr[not(@class='skip')]", 61);
+	ASSERT_COUNT(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='skip']", 2);
+	ASSERT_COUNT(&p, "//table[contains(@class,'heat')]/tbody/tr[not(@class='skip')]", 61);
+	ASSERT_COUNT(&p, "//table[contains(@class,'group-ranks')]/tbody/tr[not(@class='skip')]", 61);
+	char path[200], want[160];
+	snprintf(path, sizeof path, "%s[21]", rows);
+	snprintf(want, sizeof want, "… %d cơ quan …", NBIG / 2 - 10 - 20);
+	ASSERT_STR(string(&p, path), want);
+	ASSERT_STR(string(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']/td[2]"),
+	           cchc_assessment_agency_name(mid->score->assessment));
+	ASSERT_COUNT(&p, "//table[contains(@class,'ranking')]/tbody/tr[@class='mark']", 1);
+	/* a distribution, not a bar per agency */
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-totals')]", 0);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-distribution')]", 1);
+	CU_ASSERT(count(&p, "//svg[contains(@class,'chart-distribution')]//rect[@class='bar']") <= 61);
+	ASSERT_COUNT(&p, "//svg[contains(@class,'chart-distribution')]//line[@class='mark-line']", 1);
+	snprintf(want, sizeof want, "Khối có %d cơ quan: trang này tóm tắt phân bố điểm", NBIG);
+	CU_ASSERT(strstr(string(&p, "//p[contains(@class,'summary')]"), want) != NULL);
+	CU_ASSERT(out.len < 200000);
+	page_free(&p);
+	cchc_buf_dispose(&out);
+	/* criteria.csv in parts of whole agencies (3 rows each: the group and two criteria) */
+	ASSERT_EQ(cchc_criteria_csv_rows(r), NBIG * 3);
+	size_t next = 0, parts = 0, lines = 0;
+	for (size_t first = 0; first < NBIG; first = next, parts++) {
+		cchc_buf_init(&out, 0);
+		ASSERT_EQ(cchc_render_criteria_csv_part(&out, r, 0, first, 100, &next), 0);
+		ASSERT_EQ(next - first, first + 33 <= NBIG ? 33 : NBIG - first);
+		CU_ASSERT(strncmp(out.data, "block,agency,name,rank,criterion,", 33) == 0);
+		for (const char *q = out.data; (q = strstr(q, "\r\n")) != NULL; q += 2)
+			lines++;
+		cchc_buf_dispose(&out);
+	}
+	ASSERT_EQ(parts, (NBIG + 32) / 33);
+	ASSERT_EQ(lines, NBIG * 3 + parts); /* every row once, a header per part */
+	cchc_gap_free(g);
+	cchc_ranking_free(r);
+	for (size_t i = 0; i < NBIG; i++) {
+		cchc_score_free(sc[i]);
+		cchc_assessment_free(as[i]);
+	}
+	cchc_criteria_free(c);
+	cchc_diag_free(d);
+}
+
 /* ---- what `cchc report` decides ---- */
 
 #define TMP CCHC_TEST_TMP "/html-cli"
@@ -743,6 +832,7 @@ int main(void)
 		 test_cli_order_and_title},
 		{"report: rank uncertainty only with --draws N, labelled an estimate", test_cli_draws},
 		{"report: --csv-dialect vi writes ';' and decimal commas", test_cli_csv_dialect},
+		{"national scale: the page summarises, criteria.csv in parts", test_national_scale},
 		{"reasons: the criterion's verb, no repeated cause, tiers and units worded", test_reason_wording},
 		{NULL, NULL},
 	};

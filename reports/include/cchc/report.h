@@ -302,6 +302,11 @@ typedef enum {
 	CCHC_STR_HTML_EFFORT_LEGEND, /**< what Công sức means */
 	CCHC_STR_HTML_ROB_ESTIMATE,  /**< the rank intervals are an estimate, not the official ranking */
 	CCHC_STR_HTML_AXIS_FROM,     /**< the totals' axis starts at {0}, not at zero */
+	CCHC_STR_HTML_CHART_DISTRIBUTION, /**< a large block's distribution of totals */
+	CCHC_STR_HTML_SUMMARISED,    /**< {0} agencies: the page shows the {1} first and last */
+	CCHC_STR_HTML_SUMMARISED_NEAR, /**< and those around {0} */
+	CCHC_STR_HTML_SKIPPED,       /**< a row standing for {0} agencies not shown */
+	CCHC_STR_HTML_BIN,           /**< a bin's tooltip: {0}–{1} points, {2} agencies */
 	CCHC_STR_COUNT_ /**< number of ids, not a string */
 } cchc_str_id;
 
@@ -360,6 +365,22 @@ int cchc_render_ranking_json(cchc_buf *out, const cchc_ranking *r);
  * (block, agency, name, rank, criterion, title, group, leaf, points, max, cause).
  */
 int cchc_render_criteria_csv(cchc_buf *out, const cchc_ranking *r);
+
+/** Rows a spreadsheet opens: Excel's 1 048 576 less the header row. */
+#define CCHC_CSV_MAX_ROWS 1048575
+
+/** The data rows cchc_render_criteria_csv() writes (every agency × every node). */
+size_t cchc_criteria_csv_rows(const cchc_ranking *r);
+
+/**
+ * One part of criteria.csv for a national run: the header, then block k's
+ * agencies in rank order from `first`, whole agencies, at most max_rows rows
+ * (one agency at least). *next receives the first agency left for the next part
+ * (the block's n when it is done).
+ * @return 0, or -1 if the buffer failed
+ */
+int cchc_render_criteria_csv_part(cchc_buf *out, const cchc_ranking *r, size_t k, size_t first,
+                                  size_t max_rows, size_t *next);
 
 /** One row per agency with a header row (RFC 4180, UTF-8, '.' decimals). */
 int cchc_render_ranking_csv(cchc_buf *out, const cchc_ranking *r);
