@@ -1,5 +1,6 @@
 /* cchc report: the bundle people open (HTML, Excel, CSV, Markdown, JSON). */
-#define _POSIX_C_SOURCE 200809L /* isatty, fileno, clock_gettime */
+#define _XOPEN_SOURCE 700 /* realpath, strdup, isatty, fileno, clock_gettime */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -185,6 +186,60 @@ static int criteria_csv(cli_bundle *bundle, const cchc_ranking *r, int vi, cchc_
 	return 0;
 }
 
+#define FOLDER_MAX (2 * PATH_MAX)
+
+/* The absolute folder of path: the real folder holding a file, or the report's folder
+ * (which may not exist yet) as its parent's real path and its own name; "" when unknown. */
+static void folder_of(char out[FOLDER_MAX], const char *path, int is_file)
+{
+	char tmp[PATH_MAX], real[PATH_MAX];
+	out[0] = '\0';
+	if (snprintf(tmp, sizeof tmp, "%s", path) >= (int)sizeof tmp)
+		return;
+	size_t n = strlen(tmp);
+	while (n > 1 && tmp[n - 1] == '/')
+		tmp[--n] = '\0';
+	char *slash = strrchr(tmp, '/');
+	const char *base = slash ? slash + 1 : tmp;
+	const char *parent = !slash ? "." : slash == tmp ? "/" : (*slash = '\0', tmp);
+	if (!realpath(parent, real))
+		return;
+	if (is_file)
+		snprintf(out, FOLDER_MAX, "%s", real);
+	else
+		snprintf(out, FOLDER_MAX, "%s/%s", strcmp(real, "/") ? real : "", base);
+}
+
+/* The evidence files' folder as the page's links see it: the path from the report's folder
+ * to the analysed agency's assessment folder ("../samples/hue-2018/so/"); NULL if unknown. */
+static char *evidence_prefix(const char *outdir, const char *assessment)
+{
+	char from[FOLDER_MAX], to[FOLDER_MAX];
+	folder_of(from, outdir, 0);
+	folder_of(to, assessment, 1);
+	if (!from[0] || !to[0])
+		return NULL;
+	size_t i = 0, common = 0; /* the longest run of whole folders both share */
+	for (; from[i] && from[i] == to[i]; i++)
+		if (from[i] == '/')
+			common = i;
+	if ((!from[i] || from[i] == '/') && (!to[i] || to[i] == '/'))
+		common = i;
+	cchc_buf rel;
+	cchc_buf_init(&rel, 4 * FOLDER_MAX);
+	for (const char *c = from + common; *c; c++)
+		if (*c == '/')
+			cchc_buf_puts(&rel, "../");
+	const char *rest = to + common;
+	while (*rest == '/')
+		rest++;
+	if (*rest)
+		cchc_buf_printf(&rel, "%s/", rest);
+	char *out = rel.failed ? NULL : strdup(rel.data ? rel.data : "");
+	cchc_buf_dispose(&rel);
+	return out;
+}
+
 /* Blocks in the order their criteria sets were given (the province's order),
  * not the order their first agency happened to be read in. */
 static void order_blocks(cchc_ranking *r, const cli_inputs *in)
@@ -288,7 +343,9 @@ int cmd_report(int argc, char **argv)
 	}
 	progress("index.html");
 
-	const cchc_report_options ro = {a.out.lang, a.title};
+	char *prefix = gap ? evidence_prefix(a.out.output, cchc_assessment_file(gap->entry->score->assessment))
+	                   : NULL;
+	const cchc_report_options ro = {a.out.lang, a.title, prefix};
 	int ok = put(&bundle, "index.html", 0,
 	             cchc_render_html_opts(&buf, ranking, gap, robust, &ro), &buf) == 0;
 	const int vi = a.dialect && strcmp(a.dialect, "vi") == 0;
@@ -314,6 +371,7 @@ int cmd_report(int argc, char **argv)
 		fprintf(stderr, "%s/ke-hoach.docx: error: cannot write the plan\n", a.out.output);
 		ok = 0;
 	}
+	free(prefix);
 	if (cli_bundle_close(&bundle, ok) == 0)
 		status = CLI_OK;
 done:

@@ -506,7 +506,7 @@ static void contents(html_page *p, const cchc_ranking *r)
 int cchc_render_html(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
                      const cchc_robust *robust, cchc_lang lang)
 {
-	const cchc_report_options o = {lang, NULL};
+	const cchc_report_options o = {lang, NULL, NULL};
 	return cchc_render_html_opts(out, r, gap, robust, &o);
 }
 
@@ -514,7 +514,7 @@ int cchc_render_html_opts(cchc_buf *out, const cchc_ranking *r, const cchc_gap *
                           const cchc_robust *robust, const cchc_report_options *o)
 {
 	const cchc_lang lang = o ? o->lang : CCHC_LANG_VI;
-	html_page p = {out, lang, gap, 0, o ? o->title : NULL};
+	html_page p = {out, lang, gap, 0, o ? o->title : NULL, o ? o->evidence_prefix : NULL};
 	document_head(&p);
 	hp_put(&p, "<main>\n");
 	contents(&p, r);

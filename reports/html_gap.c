@@ -87,6 +87,73 @@ static void group_row(html_page *p, const cchc_node *g)
 	cchc_buf_printf(p->out, ": %s/%s</td></tr>\n", v[0], v[1]);
 }
 
+/* A link to an evidence file: the page's prefix, then the file percent-encoded byte by byte
+ * but for unreserved characters and '/', so that nothing in it reads as a scheme (':'), a
+ * query or a fragment; the loader has kept it relative and inside the assessment's folder. */
+static void evidence_href(html_page *p, const char *file)
+{
+	static const char keep[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/";
+	cchc_buf url;
+	cchc_buf_init(&url, 1 << 16);
+	if (p->evidence_prefix)
+		cchc_buf_puts(&url, p->evidence_prefix);
+	for (const unsigned char *c = (const unsigned char *)file; *c; c++) {
+		if (strchr(keep, *c))
+			cchc_buf_append(&url, (const char *)c, 1);
+		else
+			cchc_buf_printf(&url, "%%%02X", *c);
+	}
+	if (url.failed)
+		p->err = 1;
+	hp_text(p, url.data ? url.data : "");
+	cchc_buf_dispose(&url);
+}
+
+/* The item's documents, each linked to its file when it names one. */
+static void evidence_list(html_page *p, const cchc_item *it)
+{
+	if (!it || !it->ndocs)
+		return;
+	hp_put(p, "<div class=\"docs\">");
+	hp_str(p, CCHC_STR_HTML_EVIDENCE);
+	hp_put(p, ":<ul>");
+	for (size_t i = 0; i < it->ndocs; i++) {
+		const cchc_doc *d = &it->docs[i];
+		hp_put(p, "<li>");
+		if (d->file && *d->file) {
+			hp_put(p, "<a href=\"");
+			evidence_href(p, d->file);
+			hp_put(p, "\">");
+			hp_text(p, d->ref && *d->ref ? d->ref : d->file);
+			hp_put(p, "</a>");
+		} else {
+			hp_text(p, d->ref ? d->ref : "");
+		}
+		hp_put(p, "</li>");
+	}
+	hp_put(p, "</ul></div>");
+}
+
+/* The council's last word on a criterion it did not cut (the reason names it when it did). */
+static void council_note(html_page *p, const cchc_item *it, const cchc_node_score *ns)
+{
+	if (!it || !it->nrounds || ns->cause == CCHC_CAUSE_APPRAISAL)
+		return;
+	const cchc_appraisal *ap = &it->rounds[it->nrounds - 1];
+	if (!ap->reason || !*ap->reason)
+		return;
+	char pts[CCHC_FMT_SIZE + 16], v[CCHC_FMT_SIZE], round[24];
+	cchc_fmt_points_short(v, ap->points, p->L);
+	snprintf(pts, sizeof pts, "%s %s", v,
+	         cchc_str(ap->points == 100 ? CCHC_STR_POINT_ONE : CCHC_STR_POINT_MANY, p->L));
+	snprintf(round, sizeof round, "%d", ap->round);
+	const char *args[] = {ap->by && *ap->by ? ap->by : cchc_str(CCHC_STR_APPRAISAL_BY, p->L), pts,
+	                      round, ap->reason};
+	hp_put(p, "<div class=\"council\">");
+	hp_fill(p, CCHC_STR_HTML_COUNCIL_NOTE, args, 4);
+	hp_put(p, "</div>");
+}
+
 static void loss_row(html_page *p, const cchc_loss *l)
 {
 	char v[2][CCHC_FMT_SIZE];
@@ -101,8 +168,12 @@ static void loss_row(html_page *p, const cchc_loss *l)
 	cchc_fmt_points_short(v[1], l->ns->max, p->L);
 	cchc_buf_printf(p->out, "<td class=\"n\">%s/%s</td>", v[0], v[1]);
 	hp_td(p, cchc_cause_label(l->ns->cause, p->L));
-	hp_td(p, reason.data ? reason.data : "");
-	hp_put(p, "</tr>\n");
+	const cchc_item *it = cchc_assessment_item(p->gap->entry->score->assessment, l->leaf);
+	hp_put(p, "<td>");
+	hp_text(p, reason.data ? reason.data : "");
+	council_note(p, it, l->ns);
+	evidence_list(p, it);
+	hp_put(p, "</td></tr>\n");
 	cchc_buf_dispose(&reason);
 }
 
@@ -345,6 +416,45 @@ static void changes(html_page *p)
 		unmatched(p);
 }
 
+/* Every criterion the council appraised, its points computed and appraised and its reason,
+ * whether it cut them or upheld them. */
+static void council(html_page *p)
+{
+	static const cchc_str_id heads[] = {CCHC_STR_CRITERION, CCHC_STR_HTML_CONTENT,
+	                                    CCHC_STR_HTML_COMPUTED, CCHC_STR_HTML_APPRAISED,
+	                                    CCHC_STR_HTML_ROUND, CCHC_STR_HTML_BY, CCHC_STR_HTML_REASON};
+	const cchc_score *s = p->gap->entry->score;
+	if (!s->assessment)
+		return;
+	size_t nnodes, any = 0;
+	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nnodes);
+	for (size_t i = 0; i < nnodes; i++) {
+		const cchc_item *it = nodes[i]->nchildren ? NULL : cchc_assessment_item(s->assessment, nodes[i]);
+		if (!it || !it->nrounds)
+			continue;
+		if (!any++) {
+			heading(p, CCHC_STR_HTML_COUNCIL);
+			hp_put(p, "<table class=\"council\">\n");
+			hp_head_row(p, heads, sizeof heads / sizeof *heads, "llnnnll");
+		}
+		const cchc_appraisal *ap = &it->rounds[it->nrounds - 1];
+		const cchc_node_score *ns = cchc_score_node(s, nodes[i]);
+		char round[24];
+		snprintf(round, sizeof round, "%d", ap->round);
+		hp_put(p, ap->points < ns->computed ? "<tr class=\"cut\">" : "<tr>");
+		hp_td_id(p, nodes[i]->id);
+		hp_td(p, nodes[i]->title);
+		hp_td_points(p, ns->computed);
+		hp_td_points(p, ap->points);
+		hp_td_num(p, round, ap->round);
+		hp_td(p, ap->by && *ap->by ? ap->by : cchc_str(CCHC_STR_APPRAISAL_BY, p->L));
+		hp_td(p, ap->reason ? ap->reason : "");
+		hp_put(p, "</tr>\n");
+	}
+	if (any)
+		hp_put(p, "</tbody>\n</table>\n");
+}
+
 void cchc_html_agency_section(html_page *p)
 {
 	agency_header(p);
@@ -359,6 +469,7 @@ void cchc_html_agency_section(html_page *p)
 			p->err = 1;
 		hp_put(p, "</figure>\n");
 	}
+	council(p);
 	causes(p);
 	target(p);
 	tasks(p);

@@ -101,6 +101,7 @@ typedef struct html_page {
 	const cchc_gap *gap; /* the agency view, or NULL */
 	int err;             /* a scratch buffer or an allocation failed */
 	const char *title;   /* the report's own title (cchc_report_options), or NULL */
+	const char *evidence_prefix; /* before a doc's file in its link, or NULL */
 } html_page;
 
 static inline void hp_put(html_page *p, const char *s)

@@ -430,14 +430,14 @@ static int fill(int fd, const char *tmp, void *ctx)
 
 int cchc_write_xlsx(const char *path, const cchc_ranking *r, const cchc_gap *gap, cchc_lang lang)
 {
-	const cchc_report_options o = {lang, NULL};
+	const cchc_report_options o = {lang, NULL, NULL};
 	return cchc_write_xlsx_opts(path, r, gap, &o);
 }
 
 int cchc_write_xlsx_opts(const char *path, const cchc_ranking *r, const cchc_gap *gap,
                          const cchc_report_options *o)
 {
-	const cchc_report_options vi = {CCHC_LANG_VI, NULL};
+	const cchc_report_options vi = {CCHC_LANG_VI, NULL, NULL};
 	if (!path || !r) {
 		errno = EINVAL;
 		return -1;

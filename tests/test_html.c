@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700 /* realpath */
 /* The HTML report of the Huế 2018 department block with Sở Kế hoạch và Đầu
  * tư's gap analysis for rank 10, read back as a person's browser and a strict
  * parser would: libxml2's HTML parser must report no error (bar the HTML5 and
@@ -323,6 +324,19 @@ static void test_agency_view(void)
 	ASSERT_STR(string(&p, "//table[contains(@class,'tasks')]/tbody/tr[2]/td[1]"), "1*");
 	CU_ASSERT(count(&p, "//table[contains(@class,'tasks')]/tbody/tr[@class='target']") >= 1);
 	ASSERT_HAS(&b, "(*) nhiệm vụ thuộc phương án đạt mục tiêu xếp hạng");
+	/* the evidence of each lost criterion, linked to its file beside the assessment */
+	ASSERT_STR(string(&p, "//table[contains(@class,'losses')]//a[.='Kế hoạch số 45/KH-SKHĐT ngày "
+	                      "12/02/2018 về CCHC năm 2018'][1]/@href"),
+	           "evidence/kh-45.pdf");
+	CU_ASSERT(count(&p, "//table[contains(@class,'losses')]//div[@class='docs']//a") >= 5);
+	ASSERT_COUNT(&p, "//a[starts-with(@href,'javascript') or contains(@href,':')]", 0);
+	/* the council's reason where it upheld the computed points (1.5: 0 kept, not a cut) */
+	ASSERT_STR(string(&p, "//table[contains(@class,'losses')]//tr[td[1]='1.5']//div[@class='council']"),
+	           "Hội đồng thẩm định chỉ số CCHC tỉnh giữ 0 điểm (vòng 2): Phúc tra: Sở không bổ "
+	           "sung được quyết định công nhận sáng kiến; giữ nguyên 0 điểm");
+	ASSERT_STR(string(&p, "//table[@class='council']/tbody/tr[td[1]='1.5']/td[7]"),
+	           "Phúc tra: Sở không bổ sung được quyết định công nhận sáng kiến; giữ nguyên 0 điểm");
+	ASSERT_STR(string(&p, "//table[@class='council']/tbody/tr[td[1]='1.5']/td[5]"), "2");
 	page_free(&p);
 	cchc_buf_dispose(&b);
 }
@@ -699,6 +713,31 @@ static void test_cli_draws(void)
 	cchc_buf_dispose(&b);
 }
 
+/* The evidence links lead from the report's folder to the assessment's */
+static void test_cli_evidence_links(void)
+{
+	cchc_buf b;
+	page p;
+	ASSERT_EQ(report_page("report criteria/hue-so-2018.xml samples/hue-2018/so --agency skhdt", &b), 0);
+	CU_ASSERT_FATAL(page_read(&p, &b) == 0);
+	char href[1024], path[2048], want[2048];
+	snprintf(href, sizeof href, "%s", string(&p, "(//div[@class='docs']//a)[1]/@href"));
+	CU_ASSERT(strncmp(href, "../", 3) == 0);
+	CU_ASSERT(strstr(href, "samples/hue-2018/so/evidence/kh-45.pdf") != NULL);
+	/* resolved from the page's folder, the link's folder is the sample's own */
+	char *ev = strstr(href, "evidence/kh-45.pdf");
+	CU_ASSERT_FATAL(ev != NULL);
+	*ev = '\0';
+	snprintf(path, sizeof path, "%s/%s", TMP, href);
+	char *got = realpath(path, NULL), *sample = realpath(CCHC_SOURCE_DIR "/samples/hue-2018/so", NULL);
+	ASSERT_STR(got, sample);
+	free(got);
+	free(sample);
+	(void)want;
+	page_free(&p);
+	cchc_buf_dispose(&b);
+}
+
 static void test_cli_csv_dialect(void)
 {
 	cchc_buf b;
@@ -736,7 +775,8 @@ static void test_hostile_text_is_escaped(void)
 		"<agency id=\"evil\" name=\"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; "
 		"'y'\" block=\"so-nganh\"/>\n"
 		"<item criterion=\"1.1.1\" date=\"2018-03-20\" note=\"&lt;img src=x "
-		"onerror=alert(2)&gt;\"/>\n"
+		"onerror=alert(2)&gt;\"><doc ref=\"&lt;b&gt;QĐ&lt;/b&gt;\" file=\"ev/x y#z?.pdf\"/>"
+		"<doc ref=\"QĐ 2\" file=\"ev/&quot;&gt;&lt;script&gt;.pdf\"/></item>\n"
 		"</assessment>\n";
 	cchc_diag *d = NULL;
 	cchc_assessment *a = test_assessment(set, xml, &d);
@@ -761,6 +801,10 @@ static void test_hostile_text_is_escaped(void)
 	ASSERT_STR(string(&p, "//script/@id"), "cchc-sort");
 	ASSERT_EQ(strstr(string(&p, "//script"), "alert") == NULL, 1);
 	ASSERT_COUNT(&p, "//img | //@onerror", 0);
+	/* evidence links: the file percent-encoded, nothing read as markup, a query or a fragment */
+	ASSERT_STR(string(&p, "//div[@class='docs']//a[.='<b>QĐ</b>']/@href"), "ev/x%20y%23z%3F.pdf");
+	ASSERT_STR(string(&p, "//div[@class='docs']//a[.='QĐ 2']/@href"), "ev/%22%3E%3Cscript%3E.pdf");
+	ASSERT_COUNT(&p, "//b", 0);
 	CU_ASSERT(count(&p, "//td[contains(., '<script>alert(1)</script> & \"x\"')]") >= 2);
 	CU_ASSERT(count(&p, "//td[contains(., '" HOSTILE_NOTE "')]") >= 1);
 	ASSERT_STR(string(&p, "/html/head/title"),
@@ -833,6 +877,7 @@ int main(void)
 		{"report: rank uncertainty only with --draws N, labelled an estimate", test_cli_draws},
 		{"report: --csv-dialect vi writes ';' and decimal commas", test_cli_csv_dialect},
 		{"national scale: the page summarises, criteria.csv in parts", test_national_scale},
+		{"report: evidence links lead to the assessment's folder", test_cli_evidence_links},
 		{"reasons: the criterion's verb, no repeated cause, tiers and units worded", test_reason_wording},
 		{NULL, NULL},
 	};

@@ -307,6 +307,13 @@ typedef enum {
 	CCHC_STR_HTML_SUMMARISED_NEAR, /**< and those around {0} */
 	CCHC_STR_HTML_SKIPPED,       /**< a row standing for {0} agencies not shown */
 	CCHC_STR_HTML_BIN,           /**< a bin's tooltip: {0}–{1} points, {2} agencies */
+	CCHC_STR_HTML_EVIDENCE,      /**< Tài liệu kiểm chứng / Evidence */
+	CCHC_STR_HTML_COUNCIL,       /**< the council's notes: heading */
+	CCHC_STR_HTML_COUNCIL_NOTE,  /**< {0} by, {1} points, {2} round, {3} reason: a round that did not cut */
+	CCHC_STR_HTML_ROUND,         /**< Vòng / Round */
+	CCHC_STR_HTML_BY,            /**< Cơ quan thẩm định / By */
+	CCHC_STR_HTML_COMPUTED,      /**< Điểm tính từ hồ sơ / Computed */
+	CCHC_STR_HTML_APPRAISED,     /**< Điểm thẩm định / Appraised */
 	CCHC_STR_COUNT_ /**< number of ids, not a string */
 } cchc_str_id;
 
@@ -469,6 +476,9 @@ typedef struct cchc_report_options {
 	/** The report's own title ("UBND tỉnh Thừa Thiên Huế · Quyết định số 123/QĐ-UBND"),
 	 *  shown above the page's heading and on every printed page of the workbook; NULL: none. */
 	const char *title;
+	/** Where the analysed agency's evidence files are, seen from the page: prefixed to each
+	 *  doc's file in its link ("../samples/hue-2018/so/"); NULL: beside the page. */
+	const char *evidence_prefix;
 } cchc_report_options;
 
 /** cchc_write_xlsx() with options (o NULL: Vietnamese, no title). */
