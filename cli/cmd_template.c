@@ -6,7 +6,7 @@
 
 static const char usage[] =
 	"Usage: cchc template CRITERIA.xml --agency ID [--name \"…\"] [--from FILE.xml|FILE.xlsx]\n"
-	"                     [--lang vi|en] -o FILE.xlsx\n"
+	"                     [--map FILE] [--lang vi|en] -o FILE.xlsx\n"
 	"\n"
 	"Write the self-assessment workbook an agency fills in: a guide, one row per\n"
 	"group, criterion and sub-criterion with typed, validated inputs, and live\n"
@@ -18,27 +18,20 @@ static const char usage[] =
 	"  --agency ID         the agency's id (as in its assessments)\n"
 	"  --name \"…\"          its name (default: the --from file's, else the id)\n"
 	"  --from FILE         pre-fill the answers of an assessment of this criteria\n"
-	"                      set: XML or a (partly) filled workbook\n"
+	"                      set (XML or a partly filled workbook), or last year's\n"
+	"                      assessment XML of another set: its items carried over\n"
+	"  --map FILE          last year's criterion ids → this year's, one \"OLD NEW\"\n"
+	"                      per line (as gap --map); the rest keep their id\n"
 	"  --lang vi|en        language of the workbook (default vi)\n"
 	"  -o, --output FILE   the .xlsx to write (atomically)\n"
 	"\n"
 	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
 
-/* The --from answers: an assessment file or a workbook, told apart by content. */
-static int load_from(cchc_assessment **a, const cchc_criteria *set, const char *path, int english,
-                     cchc_diag *diag)
-{
-	const cchc_criteria *sets[1] = {set};
-	if (cchc_workbook_sniff(path))
-		return cchc_workbook_load(a, path, sets, 1, english, diag);
-	return cchc_assessment_load(a, sets, 1, path, diag);
-}
-
 int cmd_template(int argc, char **argv)
 {
 	cli_output out = {"xlsx", CCHC_LANG_VI, NULL};
 	cchc_template_options opt = {0};
-	const char *criteria = NULL, *from = NULL;
+	const char *criteria = NULL, *from = NULL, *map = NULL;
 
 	for (int i = 1; i < argc; i++) {
 		const char *v = NULL;
@@ -67,6 +60,12 @@ int cmd_template(int argc, char **argv)
 			from = v;
 			continue;
 		}
+		if ((rc = cli_option_value(argc, argv, &i, "--map", &v)) != 0) {
+			if (rc < 0)
+				return cli_usage_error("template", "--map needs a file of \"OLD NEW\" id pairs");
+			map = v;
+			continue;
+		}
 		rc = cli_output_option(argc, argv, &i, &out);
 		if (rc < 0)
 			return CLI_USAGE;
@@ -84,6 +83,8 @@ int cmd_template(int argc, char **argv)
 		return cli_usage_error("template", "give the agency: --agency ID");
 	if (!out.output)
 		return cli_usage_error("template", "give the workbook to write: -o FILE.xlsx");
+	if (map && !from)
+		return cli_usage_error("template", "--map goes with --from");
 	if (strcmp(out.format, "xlsx") != 0)
 		return cli_usage_error("template", "the template is a workbook: leave --format out");
 	opt.english = out.lang == CCHC_LANG_EN;
@@ -97,8 +98,15 @@ int cmd_template(int argc, char **argv)
 	if (cchc_criteria_load(&set, criteria, diag) < 0)
 		goto done;
 	if (from) {
-		if (load_from(&a, set, from, opt.english, diag) < 0)
+		size_t dropped = 0;
+		if (cchc_template_from(&a, set, from, map, &dropped, opt.english, diag) < 0)
 			goto done;
+		if (dropped)
+			fprintf(stderr, opt.english ? "%s: note: %zu of last year's answers were not carried: their "
+			                              "criterion is gone or scores other evidence now\n"
+			                            : "%s: lưu ý: %zu câu trả lời năm trước không được chuyển sang: tiêu "
+			                              "chí không còn hoặc nay chấm theo số liệu khác\n",
+			        from, dropped);
 		opt.from = a;
 		if (!opt.agency_name)
 			opt.agency_name = cchc_assessment_agency_name(a);

@@ -157,12 +157,59 @@ static void test_import_refuses_mistakes(void)
 	ASSERT_EQ(run("import"), 2);
 }
 
+/* Last year's answers of another set, ids mapped as gap --map maps them. */
+static void test_last_year_carried(void)
+{
+	char args[2048];
+	char *xml = test_read_file(src("samples/hue-2018/so/skhdt.xml"), NULL);
+	CU_ASSERT_FATAL(xml != NULL);
+	char *at = strstr(xml, "criteria-set=\"hue-so-2018\" year=\"2018\"");
+	CU_ASSERT_FATAL(at != NULL);
+	memcpy(at, "criteria-set=\"hue-so-2017\" year=\"2017\"", strlen("criteria-set=\"hue-so-2017\" year=\"2017\""));
+	FILE *f = fopen(CCHC_TEST_TMP "/skhdt-2017.xml", "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fputs(xml, f);
+	fclose(f);
+	free(xml);
+	f = fopen(CCHC_TEST_TMP "/map-2017.txt", "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fputs("# 2017 → 2018: the two swapped places\n1.4 1.5\n1.5 1.4\n", f);
+	fclose(f);
+	snprintf(args, sizeof args, "template %s --agency skhdt --from %s/skhdt-2017.xml --map %s/map-2017.txt "
+	         "-o %s/carried.xlsx", src("criteria/hue-so-2018.xml"), CCHC_TEST_TMP, CCHC_TEST_TMP,
+	         CCHC_TEST_TMP);
+	ASSERT_EQ(run(args), 0);
+	char expect[512];
+	/* 1.4's count cannot answer 1.5 (yes-no): it stays behind */
+	snprintf(expect, sizeof expect, "%s/skhdt-2017.xml: lưu ý: 1 câu trả lời năm trước không được chuyển sang: "
+	         "tiêu chí không còn hoặc nay chấm theo số liệu khác\n", CCHC_TEST_TMP);
+	ASSERT_STR(err, expect);
+	snprintf(args, sizeof args, "import %s %s/carried.xlsx -o %s/carried", src("criteria/hue-so-2018.xml"),
+	         CCHC_TEST_TMP, CCHC_TEST_TMP);
+	ASSERT_EQ(run(args), 0);
+	char *got = test_read_file(CCHC_TEST_TMP "/carried/skhdt.xml", NULL);
+	CU_ASSERT_FATAL(got != NULL);
+	/* 1.5's "not done" now answers 1.4; rounds, surveys and published figures stay behind */
+	CU_ASSERT(strstr(got, "<item criterion=\"1.4\" met=\"false\" self=\"1.00\"") != NULL);
+	CU_ASSERT(strstr(got, "criterion=\"1.5\"") == NULL);
+	CU_ASSERT(strstr(got, "<appraisal") == NULL);
+	CU_ASSERT(strstr(got, "<survey") == NULL);
+	CU_ASSERT(strstr(got, "<published") == NULL);
+	CU_ASSERT(strstr(got, "<item criterion=\"1.1.1\" date=\"2018-02-12\"") != NULL);
+	free(got);
+	snprintf(args, sizeof args, "template %s --agency skhdt --map %s/map-2017.txt -o %s/x.xlsx",
+	         src("criteria/hue-so-2018.xml"), CCHC_TEST_TMP, CCHC_TEST_TMP);
+	ASSERT_EQ(run(args), 2);
+	ASSERT_STR(err, "cchc template: --map goes with --from\nTry 'cchc template --help'.\n");
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
 		{"cchc template, scored as it stands, pre-filled from a workbook, usage", test_template_command},
 		{"a folder of workbooks ranks as the XML samples; import; validate", test_folder_of_workbooks_ranks_as_xml},
 		{"import and rank refuse a workbook with a mistake, nothing written", test_import_refuses_mistakes},
+		{"last year's answers of another set, ids mapped", test_last_year_carried},
 		{NULL, NULL},
 	};
 	return test_run_suite("workbook_cli", tests);

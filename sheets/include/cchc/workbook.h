@@ -46,6 +46,18 @@ int cchc_template_write(const char *path, const cchc_criteria *set,
                         const cchc_template_options *opt, cchc_diag *diag);
 
 /**
+ * The answers `cchc template --from` pre-fills: an assessment of this set
+ * (XML, or a filled workbook) as it is; or last year's assessment XML of
+ * another set, its items carried over with criterion ids mapped by map_path
+ * ("OLD NEW" per line, as `gap --map`; NULL: ids unchanged), each kept where
+ * this year's leaf reads the same evidence (*dropped counts the others);
+ * last year's appraisal rounds, surveys and published figures stay behind.
+ * @return 0, or -1 (see diag)
+ */
+int cchc_template_from(cchc_assessment **out, const cchc_criteria *set, const char *path,
+                       const char *map_path, size_t *dropped, int english, cchc_diag *diag);
+
+/**
  * Is the file a workbook (a zip: PK\3\4)? Content, not the name.
  * @return 1 yes, 0 no (or unreadable)
  */
