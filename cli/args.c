@@ -1,6 +1,7 @@
 /* Option parsing and output helpers shared by the subcommands. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -83,6 +84,19 @@ int cli_output_option(int argc, char **argv, int *i, cli_output *out)
 			out->output = v;
 		return rc;
 	}
+	return 0;
+}
+
+int cli_parse_count(const char *s, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	errno = 0;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > max)
+		return -1;
+	*out = v;
 	return 0;
 }
 

@@ -29,6 +29,9 @@ int cli_output_option(int argc, char **argv, int *i, cli_output *out);
  * the option wants. */
 int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value);
 
+/* A whole number from 0 to max written in plain digits ("1000"), into *out. 0, or -1. */
+int cli_parse_count(const char *s, unsigned long long max, unsigned long long *out);
+
 /* Report "--previous" given without last year's files; returns CLI_USAGE. */
 int cli_previous_missing(const char *cmd);
 
@@ -71,5 +74,6 @@ int cmd_report(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

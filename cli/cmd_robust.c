@@ -31,19 +31,6 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 done, 1 invalid input, 2 usage error.\n";
 
-static int parse_count(const char *s, unsigned long long max, unsigned long long *out)
-{
-	char *end;
-	errno = 0;
-	if (!s || *s < '0' || *s > '9')
-		return -1;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || *end || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* The simulation's cost, estimated before it starts: 1 µs per agency and draw
  * on one thread (measured on the development machine's cores: 0,24 µs at 51
  * agencies, 0,33 at 500, 0,73 at 5 000 -- each draw re-sorts the block -- with
@@ -143,22 +130,22 @@ int cmd_robust(int argc, char **argv)
 			now[nnow++] = argv[i];
 	}
 	unsigned long long v;
-	if (draws && (parse_count(draws, 100000000ull, &v) < 0 || v == 0)) {
+	if (draws && (cli_parse_count(draws, 100000000ull, &v) < 0 || v == 0)) {
 		cli_usage_error("robust", "--draws takes a count from 1 to 100000000");
 		goto usage_done;
 	}
 	opt.draws = draws ? (size_t)v : opt.draws;
-	if (seed && parse_count(seed, 9007199254740991ull, &v) < 0) {
+	if (seed && cli_parse_count(seed, 9007199254740991ull, &v) < 0) {
 		cli_usage_error("robust", "--seed takes a whole number below 2^53");
 		goto usage_done;
 	}
 	opt.seed = seed ? (uint64_t)v : opt.seed;
-	if (threads && (parse_count(threads, 64, &v) < 0 || v == 0)) {
+	if (threads && (cli_parse_count(threads, 64, &v) < 0 || v == 0)) {
 		cli_usage_error("robust", "--threads takes 1 to 64");
 		goto usage_done;
 	}
 	opt.threads = threads ? (unsigned)v : 0;
-	if (target && (parse_count(target, 1000000, &v) < 0 || v == 0)) {
+	if (target && (cli_parse_count(target, 1000000, &v) < 0 || v == 0)) {
 		cli_usage_error("robust", "--target-rank takes a rank: 1, 2, 3, …");
 		goto usage_done;
 	}

@@ -1,8 +1,8 @@
 /* cchc score: one agency's points, causes and reasons. */
 #include <string.h>
 
-#include "cchc/workbook.h"
 #include "cli.h"
+#include "inputs.h"
 #include "outputs.h"
 
 static const char usage[] =
@@ -72,10 +72,7 @@ int cmd_score(int argc, char **argv)
 	if (cchc_criteria_load(&set, files[0], diag) < 0)
 		goto done;
 	const cchc_criteria *sets[1] = {set};
-	/* a self-assessment workbook is told apart by content */
-	if (cchc_workbook_sniff(files[1]) ? cchc_workbook_load(&a, files[1], sets, 1,
-	                                                       out.lang == CCHC_LANG_EN, diag) < 0
-	                                  : cchc_assessment_load(&a, sets, 1, files[1], diag) < 0)
+	if (cli_assessment_load(&a, files[1], sets, 1, out.lang == CCHC_LANG_EN, diag) < 0)
 		goto done;
 	if (cchc_score_compute(&score, a) < 0) {
 		fprintf(stderr, "cchc: error: out of memory\n");

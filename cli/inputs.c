@@ -336,3 +336,10 @@ void cli_scores_free(cchc_score **scores, size_t n)
 		cchc_score_free(scores[i]);
 	free(scores);
 }
+
+int cli_assessment_load(cchc_assessment **a, const char *path, const cchc_criteria *const *sets,
+                        size_t nsets, int english, cchc_diag *diag)
+{
+	return cchc_workbook_sniff(path) ? cchc_workbook_load(a, path, sets, nsets, english, diag)
+	                                 : cchc_assessment_load(a, sets, nsets, path, diag);
+}

@@ -37,6 +37,11 @@ int cli_inputs_load_slim(cli_inputs *in, char *const *args, size_t nargs, const 
 
 void cli_inputs_free(cli_inputs *in);
 
+/* One agency's assessment file, XML or a filled self-assessment workbook (told
+ * apart by content; the workbook's messages in English when english). 0, or -1. */
+int cli_assessment_load(cchc_assessment **a, const char *path, const cchc_criteria *const *sets,
+                        size_t nsets, int english, cchc_diag *diag);
+
 /* Rank n of in's scores (in's own, or a selection of them) with in's tallies. */
 int cli_rank(const cli_inputs *in, const cchc_score *const *scores, size_t n,
              cchc_ranking **ranking, cchc_diag *diag);

@@ -19,6 +19,7 @@ static const command commands[] = {
 	{"plan", cmd_plan, "annual CCHC plan: task status and completion rate"},
 	{"template", cmd_template, "an agency's self-assessment workbook (.xlsx) with live points"},
 	{"import", cmd_import, "filled self-assessment workbooks to assessment XML"},
+	{"check", cmd_check, "what the council would cut from a self-assessment, where it would rank"},
 };
 
 static void print_usage(FILE *f)

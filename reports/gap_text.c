@@ -22,10 +22,7 @@ typedef struct {
  * in Markdown as text, never markup nor raw HTML. */
 static void text(doc *d, const char *s)
 {
-	if (d->md)
-		cchc_md_text(d->out, s, strlen(s));
-	else
-		cchc_utf8_clean(d->out, s, strlen(s));
+	cchc_doc_text(d->out, d->md, s);
 }
 
 static void heading(doc *d, cchc_str_id title)
@@ -37,12 +34,7 @@ static void heading(doc *d, cchc_str_id title)
 
 static void fill(doc *d, cchc_str_id id, const char *const *args, size_t n)
 {
-	cchc_buf line;
-	cchc_buf_init(&line, 1 << 16);
-	cchc_str_fill(&line, id, d->L, args, n);
-	if (line.data)
-		text(d, line.data);
-	cchc_buf_dispose(&line);
+	cchc_doc_fill(d->out, d->md, id, d->L, args, n);
 }
 
 static void table_out(doc *d, cchc_table *t)

@@ -56,3 +56,20 @@ int cchc_md_text(cchc_buf *out, const char *s, size_t len)
 	cchc_utf8_clean(out, s + from, len - from);
 	return out->failed ? -1 : 0;
 }
+
+int cchc_doc_text(cchc_buf *out, int md, const char *s)
+{
+	return md ? cchc_md_text(out, s, strlen(s)) : cchc_utf8_clean(out, s, strlen(s));
+}
+
+int cchc_doc_fill(cchc_buf *out, int md, cchc_str_id id, cchc_lang lang, const char *const *args,
+                  size_t n)
+{
+	cchc_buf line;
+	cchc_buf_init(&line, 1 << 16);
+	cchc_str_fill(&line, id, lang, args, n);
+	if (line.data)
+		cchc_doc_text(out, md, line.data);
+	cchc_buf_dispose(&line);
+	return out->failed ? -1 : 0;
+}

@@ -75,6 +75,15 @@ void cchc_json_standing(cchc_json *j, const cchc_rank_entry *e);
  * is escaped too. 0, or -1 when out fails. */
 int cchc_md_text(cchc_buf *out, const char *s, size_t len);
 
+/* Data, and the sentences holding it, in a document that is Markdown (md) or
+ * text: in Markdown as text (cchc_md_text), never markup; in text cleaned of
+ * controls (cchc_utf8_clean). */
+int cchc_doc_text(cchc_buf *out, int md, const char *s);
+
+/* A string of the table with its {0}..{9} filled, written as cchc_doc_text does. */
+int cchc_doc_fill(cchc_buf *out, int md, cchc_str_id id, cchc_lang lang, const char *const *args,
+                  size_t n);
+
 /* ---- csv.c ---- */
 
 /* One text CSV cell (RFC 4180 quoting; NULL is empty), then "," or, last,

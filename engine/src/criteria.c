@@ -400,7 +400,7 @@ static cchc_node *parse_node(loader *ld, xmlNodePtr x, cchc_node *parent, int de
 		ld->errors++;
 		n->min = 0;
 	}
-	static const char *const na_words[] = {"exclude", "award", NULL};
+	static const char *const na_words[] = {"exclude", "award", "never", NULL};
 	int na = seen(ld, cchc_attr_enum(x, "na", na_words, (int)(parent ? parent->na : set->na),
 	                                 ld->file, ld->diag));
 	n->na = na < 0 ? set->na : (cchc_na_policy)na;
@@ -504,7 +504,7 @@ static int by_id_cmp(const void *a, const void *b)
 static int build(loader *ld, xmlNodePtr root)
 {
 	cchc_criteria *set = ld->set;
-	static const char *const na_words[] = {"exclude", "award", NULL};
+	static const char *const na_words[] = {"exclude", "award", "never", NULL};
 	static const char *const survey_words[] = {"zero", "rescale", NULL};
 	const char *id = cchc_xml_attr(root, "id"), *title = cchc_xml_attr(root, "title");
 	set->id = cchc_strdup(id ? id : "");
@@ -525,7 +525,7 @@ static int build(loader *ld, xmlNodePtr root)
 	set->line = xmlGetLineNo(root);
 	seen(ld, cchc_attr_points(root, "max", ld->file, ld->diag, &set->max));
 	int na = seen(ld, cchc_attr_enum(root, "na", na_words, 0, ld->file, ld->diag));
-	set->na = na == 1 ? CCHC_NA_AWARD : CCHC_NA_EXCLUDE;
+	set->na = na > 0 ? (cchc_na_policy)na : CCHC_NA_EXCLUDE;
 	set->survey_rescales =
 		seen(ld, cchc_attr_enum(root, "no-survey", survey_words, 1, ld->file, ld->diag)) == 1;
 	seen(ld, cchc_attr_bool(root, "require-docs", ld->file, ld->diag, &set->require_docs));

@@ -151,6 +151,11 @@ static int simulate(rb_block *b, unsigned threads, rb_tally *total)
 	return failed ? -1 : 0;
 }
 
+int rb_simulate(rb_block *b, unsigned threads, rb_tally *total)
+{
+	return simulate(b, thread_count(threads, b->draws), total);
+}
+
 int cchc_robust_run(cchc_robust **out, const cchc_ranking *ranking, const cchc_ranking *previous,
                     const cchc_robust_options *opt, cchc_diag *diag)
 {

@@ -53,8 +53,8 @@ static int add_survey(rb_agency *a, rb_block *b, size_t group, const cchc_node *
 	return 0;
 }
 
-static int init_agency(rb_agency *a, rb_block *b, const cchc_score *s,
-                       const cchc_node *const *groups, size_t ngroups)
+int rb_agency_init(rb_agency *a, rb_block *b, const cchc_score *s, const cchc_node *const *groups,
+                   size_t ngroups)
 {
 	size_t nnodes;
 	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nnodes);
@@ -116,7 +116,7 @@ int rb_block_init(rb_block *b, const cchc_block *blk, const cchc_robust_options 
 		return -1;
 	for (size_t i = 0; i < b->n; i++) {
 		const cchc_score *s = blk->entries[i].score;
-		if (init_agency(&b->agencies[i], b, s, groups, ngroups) < 0)
+		if (rb_agency_init(&b->agencies[i], b, s, groups, ngroups) < 0)
 			return -1;
 		b->published[i] = s->max > 0 ? (double)s->total / (double)s->max : (double)s->total;
 		b->published_rank[i] = blk->entries[i].rank;

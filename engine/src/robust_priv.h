@@ -63,6 +63,12 @@ double rb_kendall_fixed_x(const double *x, const double *y, size_t n, const size
                           uint64_t n1, size_t *idx, size_t *tmp);
 
 int rb_block_init(rb_block *b, const cchc_block *blk, const cchc_robust_options *opt);
+/* One agency's fixed points per frame group and its survey leaves to redraw
+ * (a->survey is allocated; rb_block_free frees it once a is in b->agencies). */
+int rb_agency_init(rb_agency *a, rb_block *b, const cchc_score *s, const cchc_node *const *groups,
+                   size_t ngroups);
+/* Every draw of b on up to `threads` threads (0: one per core), summed into total. */
+int rb_simulate(rb_block *b, unsigned threads, rb_tally *total);
 void rb_block_free(rb_block *b);
 
 /* Points of one redrawn survey leaf. scratch/answers hold noptions entries. */

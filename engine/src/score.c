@@ -107,7 +107,7 @@ static void score_leaf(const cchc_score *s, const cchc_node *n, int survey_missi
 		ns->self = it->self;
 		ns->has_self = 1;
 	}
-	if (it && it->na) {
+	if (it && it->na && n->na != CCHC_NA_NEVER) {
 		ns->na = 1;
 		ns->excluded = n->na == CCHC_NA_EXCLUDE;
 		ns->points = ns->computed = ns->excluded ? 0 : n->max;

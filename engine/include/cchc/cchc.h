@@ -10,6 +10,7 @@
 
 #include "cchc/assessment.h"
 #include "cchc/buf.h"
+#include "cchc/check.h"
 #include "cchc/criteria.h"
 #include "cchc/diag.h"
 #include "cchc/formula.h"

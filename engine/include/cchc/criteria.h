@@ -41,7 +41,8 @@ typedef enum {
 
 typedef enum {
 	CCHC_NA_EXCLUDE = 0, /**< N/A removes the criterion from the agency's max */
-	CCHC_NA_AWARD        /**< N/A earns the criterion's full points */
+	CCHC_NA_AWARD,       /**< N/A earns the criterion's full points */
+	CCHC_NA_NEVER        /**< N/A is not allowed: an N/A item scores as not done (0) */
 } cchc_na_policy;
 
 /** One tier: bound is a min (better higher) or a max (better lower). */

@@ -12,6 +12,7 @@
 #define CCHC_REPORT_H
 
 #include "cchc/buf.h"
+#include "cchc/check.h"
 #include "cchc/criteria.h"
 #include "cchc/plan.h"
 #include "cchc/points.h"
@@ -314,6 +315,57 @@ typedef enum {
 	CCHC_STR_HTML_BY,            /**< Cơ quan thẩm định / By */
 	CCHC_STR_HTML_COMPUTED,      /**< Điểm tính từ hồ sơ / Computed */
 	CCHC_STR_HTML_APPRAISED,     /**< Điểm thẩm định / Appraised */
+	/* cchc check (check_text.c) */
+	CCHC_STR_CHECK_TITLE,               /**< the check's title */
+	CCHC_STR_CHECK_FINDINGS,            /**< heading: what the council would cut */
+	CCHC_STR_CHECK_SUMMARY,             /**< {0} points will be lost on {1} criteria, {2} may be on {3}; {4} matters of form */
+	CCHC_STR_CHECK_NO_FINDINGS,         /**< nothing found */
+	CCHC_STR_CHECK_WILL,                /**< severity: will lose points */
+	CCHC_STR_CHECK_MAY,                 /**< severity: may lose points */
+	CCHC_STR_CHECK_FORM,                /**< severity: form */
+	CCHC_STR_CHECK_STAKE,               /**< {0} points at stake */
+	CCHC_STR_CHECK_TODO,                /**< what to do: {0} */
+	CCHC_STR_CHECK_LINE,                /**< line {0} */
+	CCHC_STR_CHECK_NO_ENTRY,            /**< no entry */
+	CCHC_STR_CHECK_NO_ENTRY_DO,         /**< what to do */
+	CCHC_STR_CHECK_NA,                  /**< N/A not allowed */
+	CCHC_STR_CHECK_NA_DO,               /**< what to do */
+	CCHC_STR_CHECK_OVER,                /**< {0} claimed, {1} the rule gives */
+	CCHC_STR_CHECK_OVER_DO,             /**< {1} the claim the evidence supports */
+	CCHC_STR_CHECK_NO_DOC,              /**< {0} claimed without a document */
+	CCHC_STR_CHECK_NO_DOC_DO,           /**< what to do */
+	CCHC_STR_CHECK_AFTER,               /**< {0} the document, {1} its date, {2} the submission date */
+	CCHC_STR_CHECK_AFTER_ITEM,          /**< {1} the item's date, {2} the submission date */
+	CCHC_STR_CHECK_AFTER_DO,            /**< what to do */
+	CCHC_STR_CHECK_CITED,               /**< {0} the document, {1} its date, {2} the cited date */
+	CCHC_STR_CHECK_CITED_DO,            /**< what to do */
+	CCHC_STR_CHECK_CARRIED,             /**< evidence as last year's; {0} last year's date (may be empty) */
+	CCHC_STR_CHECK_CARRIED_DO,          /**< {0} the year */
+	CCHC_STR_CHECK_OUTSIDE,             /**< {0} the document, {1} its date, {2} the year */
+	CCHC_STR_CHECK_OUTSIDE_ITEM,        /**< {1} the item's date, {2} the year */
+	CCHC_STR_CHECK_OUTSIDE_DO,          /**< {0} the year */
+	CCHC_STR_CHECK_NO_NOTE,             /**< {0} claimed without evidence or explanation */
+	CCHC_STR_CHECK_NO_NOTE_DO,          /**< what to do */
+	CCHC_STR_CHECK_NO_PLACE,            /**< {0} the document */
+	CCHC_STR_CHECK_NO_PLACE_LIST,      /**< {0} documents, {1} the criteria (count) */
+	CCHC_STR_CHECK_NO_PLACE_DO,         /**< what to do */
+	CCHC_STR_CHECK_NO_SUBMITTED,        /**< no --submitted: that check skipped */
+	CCHC_STR_CHECK_ESTIMATE,            /**< heading: the estimated result */
+	CCHC_STR_CHECK_ESTIMATE_LINE,       /**< {0} total, {1} max, {2} index, {3} band */
+	CCHC_STR_CHECK_ESTIMATE_NOTE,       /**< an estimate, not the council's result */
+	CCHC_STR_CHECK_ASSUME_LAST,         /**< {0} survey points, {1} survey max */
+	CCHC_STR_CHECK_ASSUME_MEAN,         /**< {0} survey points, {1} survey max, {2} agencies averaged */
+	CCHC_STR_CHECK_ASSUME_NONE,         /**< {0} the rescaled scale */
+	CCHC_STR_CHECK_POSITION,            /**< heading: where it would stand; {0} number of others in the field */
+	CCHC_STR_CHECK_RANK,                /**< {0} rank, {1} of */
+	CCHC_STR_CHECK_ABOVE,               /**< {0} points below {1} */
+	CCHC_STR_CHECK_BELOW,               /**< {0} points above {1} */
+	CCHC_STR_CHECK_TOP,                 /**< ranked first */
+	CCHC_STR_CHECK_BOTTOM,              /**< ranked last */
+	CCHC_STR_CHECK_SCALE,               /**< gaps on the rescaled scale of {0} points */
+	CCHC_STR_CHECK_INTERVAL,            /**< {0}..{1} the 90 % interval, {2} draws */
+	CCHC_STR_CHECK_NO_INTERVAL,         /**< --survey none: no survey error, no interval */
+	CCHC_STR_CHECK_NO_FIELD,            /**< no --field: no rank */
 	CCHC_STR_COUNT_ /**< number of ids, not a string */
 } cchc_str_id;
 
@@ -447,6 +499,16 @@ int cchc_render_robust_html(cchc_buf *out, const cchc_robust *r, cchc_lang lang)
 
 /** The robustness analysis as JSON (cchc-robust/1, reports/README.md). */
 int cchc_render_robust_json(cchc_buf *out, const cchc_robust *r);
+
+/**
+ * The self-assessment check (cchc check): findings by severity, the estimate
+ * with its survey assumption, the position in the field. markdown: headings
+ * and lists instead of plain text.
+ */
+int cchc_render_check_text(cchc_buf *out, const cchc_check *c, int markdown, cchc_lang lang);
+
+/** The self-assessment check as JSON (cchc-check/1, reports/README.md). */
+int cchc_render_check_json(cchc_buf *out, const cchc_check *c);
 
 /** The gap analysis as JSON (cchc-gap/1, reports/README.md). */
 int cchc_render_gap_json(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
