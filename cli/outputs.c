@@ -15,14 +15,38 @@ static int same_file(const struct stat *a, const struct stat *b)
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
+/* Is the real path child below the real path parent? */
+static int under(const char *parent, const char *child)
+{
+	size_t n = strlen(parent);
+	return strncmp(child, parent, n) == 0 && (child[n] == '/' || (n == 1 && parent[0] == '/'));
+}
+
 /* Does the folder whose real path is dir hold path (at any depth)? */
 static int holds(const char *dir, const char *path)
 {
 	char *real = realpath(path, NULL);
-	size_t n = strlen(dir);
-	int in = real && strncmp(real, dir, n) == 0 && (real[n] == '/' || (n == 1 && dir[0] == '/'));
+	int in = real && under(dir, real);
 	free(real);
 	return in;
+}
+
+/* Can one of the files listed from the input folders be the output? They are
+ * *.xml files only; a report folder (real path dir) can hold one only when it
+ * lies in an input folder. Saves listing national-scale folders for nothing. */
+static int worth_listing(const char *output, const char *dir, const cli_path_list *in)
+{
+	if (!dir) {
+		size_t n = strlen(output);
+		return n > 4 && strcmp(output + n - 4, ".xml") == 0;
+	}
+	int inside = 0;
+	for (size_t i = 0; i < in->n && !inside; i++) {
+		char *real = realpath(in->paths[i], NULL);
+		inside = real && under(real, dir);
+		free(real);
+	}
+	return inside;
 }
 
 /* The input the output at o (a folder when dir is its real path) is or holds; NULL if none. */
@@ -37,7 +61,7 @@ static const char *clash(const struct stat *o, const char *dir, char *const *pat
 }
 
 /* The input that writing output (as o) would destroy, malloc'd; NULL if none.
- * Input folders are listed only when the output exists. */
+ * Input folders are listed only when the output exists and could be in them. */
 static char *find_input(const struct stat *o, const char *output, const cli_path_list *inputs,
                         size_t nlists)
 {
@@ -46,7 +70,8 @@ static char *find_input(const struct stat *o, const char *output, const cli_path
 		const char *hit = clash(o, dir, inputs[k].paths, inputs[k].n);
 		char **files = NULL;
 		size_t nfiles = 0;
-		cchc_diag *quiet = hit ? NULL : cchc_diag_new(); /* the loaders report bad inputs */
+		cchc_diag *quiet = hit || !worth_listing(output, dir, &inputs[k]) ? NULL
+		                   : cchc_diag_new(); /* the loaders report bad inputs */
 		if (quiet) {
 			cli_expand(inputs[k].paths, inputs[k].n, &files, &nfiles, quiet);
 			hit = clash(o, dir, files, nfiles);

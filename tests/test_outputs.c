@@ -289,6 +289,11 @@ static void test_output_over_input(void)
 	                     "replacing it would destroy it; give another folder\n"
 	                     "Try 'cchc report --help'.\n");
 	CU_ASSERT_EQUAL(kind(S "/rep/skhdt.xml"), S_IFREG);
+	CU_ASSERT_EQUAL(sh("mkdir '" S "/so/sub' && cp " SKHDT " '" S "/so/sub/copy.xml'"), 0);
+	CU_ASSERT_EQUAL(run("report " SET " " S "/so -o " S "/so/sub"), 2);
+	ASSERT_STR(err_text, "cchc report: -o " S "/so/sub holds the input " S "/so/sub/copy.xml: "
+	                     "replacing it would destroy it; give another folder\n"
+	                     "Try 'cchc report --help'.\n");
 	/* and a new file beside the inputs is fine */
 	CU_ASSERT_EQUAL(run("score " SET " " S "/A.xml -o " S "/B.txt"), 0);
 }
