@@ -2,10 +2,16 @@
  * workbook up (formats, the guide, the survey sheet, the hidden "cchc" sheet
  * that marks it) and writes it atomically; template_sheet.c writes the
  * assessment sheet. */
+#define _POSIX_C_SOURCE 200809L /* open, fsync */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unzip.h>
+#include <zip.h>
 
 #include "template_write.h"
 
@@ -392,6 +398,79 @@ static int survey_sheet(tpl_writer *t)
 	return 0;
 }
 
+/* libxlsxwriter writes a hidden sheet as state="hidden"; the "cchc" sheet is
+ * meant to be veryHidden (out of the Unhide list). The package is copied
+ * entry by entry, workbook.xml with that one attribute changed. */
+static int very_hidden(const char *path)
+{
+	size_t plen = strlen(path);
+	char *out = malloc(plen + 4);
+	if (!out)
+		return -1;
+	memcpy(out, path, plen);
+	memcpy(out + plen, ".vh", 4);
+	unzFile in = unzOpen64(path);
+	zipFile z = in ? zipOpen64(out, APPEND_STATUS_CREATE) : NULL;
+	int rc = in && z ? 0 : -1;
+	char name[512];
+	static const char from[] = "name=\"" TPL_META_SHEET "\" sheetId=\"4\" state=\"hidden\"";
+	static const char to[] = "name=\"" TPL_META_SHEET "\" sheetId=\"4\" state=\"veryHidden\"";
+	int changed = 0;
+	for (int e = rc == 0 ? unzGoToFirstFile(in) : UNZ_END_OF_LIST_OF_FILE; e == UNZ_OK && rc == 0;
+	     e = unzGoToNextFile(in)) {
+		unz_file_info64 info;
+		if (unzGetCurrentFileInfo64(in, &info, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK ||
+		    info.uncompressed_size > ((uint64_t)64 << 20) || unzOpenCurrentFile(in) != UNZ_OK) {
+			rc = -1;
+			break;
+		}
+		size_t len = (size_t)info.uncompressed_size;
+		char *data = malloc(len + 1);
+		if (!data || unzReadCurrentFile(in, data, (unsigned)len) != (int)len) {
+			free(data);
+			unzCloseCurrentFile(in);
+			rc = -1;
+			break;
+		}
+		unzCloseCurrentFile(in);
+		data[len] = '\0';
+		size_t wlen = len;
+		char *at = strcmp(name, "xl/workbook.xml") == 0 ? strstr(data, from) : NULL;
+		char *edited = NULL;
+		if (at) {
+			size_t off = (size_t)(at - data);
+			edited = malloc(len + sizeof to);
+			if (edited) {
+				memcpy(edited, data, off);
+				memcpy(edited + off, to, sizeof to - 1);
+				memcpy(edited + off + sizeof to - 1, at + sizeof from - 1, len - off - (sizeof from - 1));
+				wlen = len + (sizeof to - sizeof from);
+				changed = 1;
+			}
+		}
+		zip_fileinfo zi;
+		memset(&zi, 0, sizeof zi);
+		zi.dosDate = info.dosDate;
+		if (zipOpenNewFileInZip64(z, name, &zi, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
+		                          Z_DEFAULT_COMPRESSION, 0) != ZIP_OK ||
+		    zipWriteInFileInZip(z, edited ? edited : data, (unsigned)wlen) != ZIP_OK ||
+		    zipCloseFileInZip(z) != ZIP_OK)
+			rc = -1;
+		free(edited);
+		free(data);
+	}
+	if (in)
+		unzClose(in);
+	if (z && zipClose(z, NULL) != ZIP_OK)
+		rc = -1;
+	if (rc == 0 && changed)
+		rc = rename(out, path);
+	else
+		remove(out);
+	free(out);
+	return rc;
+}
+
 static int fill(int fd, const char *tmp, void *ctx)
 {
 	tpl_writer *t = ctx;
@@ -421,7 +500,14 @@ static int fill(int fd, const char *tmp, void *ctx)
 	tpl_check(t, workbook_set_properties(t->wb, &props));
 	lxw_error e = workbook_close(t->wb);
 	t->wb = NULL;
-	return e != LXW_NO_ERROR || t->failed ? -1 : 0;
+	if (e != LXW_NO_ERROR || t->failed || very_hidden(tmp) < 0)
+		return -1;
+	/* the package now lives in a new file at tmp: flush it (the caller flushes fd, the old one) */
+	int nfd = open(tmp, O_RDONLY);
+	int synced = nfd >= 0 && fsync(nfd) == 0;
+	if (nfd >= 0)
+		close(nfd);
+	return synced ? 0 : -1;
 }
 
 /* An assessment with nothing in it, for a blank workbook's cached values. */
