@@ -70,13 +70,18 @@ static cchc_criteria *the_set(void)
 	return set;
 }
 
-/* The CLI's rank sink: score, slim, drop. */
+/* The CLI's rank sink: score, slim, drop. The published figures differ from
+ * the slimmed score as from the whole one, never past their bound. */
 static int score_member(cchc_assessment *a, void *user)
 {
 	size_t *members = user;
 	cchc_score *score = NULL;
 	if (cchc_score_compute(&score, a) == 0) {
-		cchc_score_slim(score);
+		size_t diffs = cchc_published_compare(score, NULL, NULL, 0);
+		if (diffs > cchc_published_max_diffs(a))
+			abort();
+		if (cchc_score_slim(score) == 0 && cchc_published_compare(score, NULL, NULL, 0) != diffs)
+			abort(); /* slimming lost a published figure's computed points */
 		cchc_assessment_slim(a);
 		if (score->total > score->max && score->bonus == 0)
 			abort(); /* a frame total above the agency's max */
