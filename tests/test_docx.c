@@ -456,6 +456,11 @@ static void test_values_errors(void)
 	                         "save the file as UTF-8 plain text\n");
 	CU_ASSERT(stat(TMP "/bad.docx", &st) != 0);
 
+	ASSERT_EQ(cli(HUE " --format docx --document '" TMP "/none.txt' -o '" TMP "/bad.docx'"), 1);
+	ASSERT_STR(err_text, TMP "/none.txt: error: cannot read the document values: No such file or "
+	                         "directory; give the path of a file of key = value lines\n");
+	CU_ASSERT(stat(TMP "/bad.docx", &st) != 0);
+
 	/* an output that cannot be written: said, nothing left behind */
 	ASSERT_EQ(cli(HUE " --format docx -o '" TMP "'"), 1);
 	ASSERT_STR(err_text, TMP ": error: is a folder: give a file name\n");

@@ -148,7 +148,8 @@ static char *read_small(const char *path, size_t *len, cchc_diag *diag)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		cchc_diag_addf(diag, path, 0, "cannot read the document values: %s", strerror(errno));
+		cchc_diag_addf(diag, path, 0, "cannot read the document values: %s; give the path of a "
+		               "file of key = value lines", strerror(errno));
 		return NULL;
 	}
 	char *data = malloc((size_t)INFO_FILE_MAX + 1);
