@@ -685,7 +685,8 @@ static void test_english(void)
 static void test_report_title(void)
 {
 	const char *path = TMP "/ranking-title.xlsx";
-	const cchc_report_options o = {CCHC_LANG_VI, "UBND tỉnh Thừa Thiên Huế · QĐ 12/QĐ-UBND & PL"};
+	const cchc_report_options o = {CCHC_LANG_VI, "UBND tỉnh Thừa Thiên Huế · QĐ 12/QĐ-UBND & PL",
+	                               NULL};
 	ASSERT_EQ(cchc_write_xlsx_opts(path, so_ranking, gap, &o), 0);
 	for (int i = 1; i <= 5; i++) {
 		char part[64];
