@@ -26,6 +26,7 @@ static const struct {
 	{"--document", "the file of the document's header values, e.g. --document header.txt"},
 	{"--name", "the agency's name, e.g. --name \"Sở Tư pháp\""},
 	{"--from", "an assessment file or workbook, e.g. --from skhdt.xml"},
+	{"--replace", "the assessment that stands in for its agency's, e.g. --replace my-skhdt.xlsx"},
 	{"--format", "a format, e.g. --format json"},
 	{"--lang", "vi or en, e.g. --lang en"},
 	{"--output", "the file to write, e.g. --output out.txt"},

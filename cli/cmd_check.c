@@ -24,10 +24,11 @@ static const char usage[] =
 	"\n"
 	"  --field ...      others' results (files, folders or bundles, up to the next\n"
 	"                   option): last year's final results, or this year's so far\n"
-	"  --survey S       the survey part assumed: last (default; the agency's own\n"
-	"                   survey points last year, from --previous or the field), mean\n"
-	"                   (the field's mean), none (left out for everyone; the index\n"
-	"                   and every gap on the rescaled scale)\n"
+	"  --survey S       the survey part assumed: last (the agency's own survey points\n"
+	"                   last year, from --previous or the field), mean (the field's\n"
+	"                   mean), none (left out for everyone; the index and every gap\n"
+	"                   on the rescaled scale). Default: last when last year's result\n"
+	"                   is given, else none\n"
 	"  --previous ...   last year's assessment of the agency (and its criteria set\n"
 	"                   when not CRITERIA): evidence carried over unchanged on a\n"
 	"                   date rule is a finding\n"
@@ -95,6 +96,7 @@ static int parse_args(int argc, char **argv, check_args *c, cli_output *out)
 	if (saw_prev && c->nprev == 0)
 		return cli_usage_error("check", "--previous needs last year's assessment of the agency "
 		                                "(and its criteria set if not the one given)"), -1;
+	c->opt.survey_default = !survey;
 	if (!survey || strcmp(survey, "last") == 0)
 		c->opt.survey = CCHC_SURVEY_LAST;
 	else if (strcmp(survey, "mean") == 0)

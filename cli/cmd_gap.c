@@ -12,7 +12,7 @@ static const char usage[] =
 	"Usage: cchc gap CRITERIA.xml ASSESSMENTS... --agency ID [--target-rank K]\n"
 	"                [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...] [--map FILE]\n"
 	"                [--emit-plan PLAN.xml] [--format text|markdown|json|docx] [--lang vi|en]\n"
-	"                [-o FILE] [--document VALUES]\n"
+	"                [-o FILE] [--document VALUES] [--replace FILE]\n"
 	"\n"
 	"The uplift analysis of one agency, ranked among the assessments given: its\n"
 	"position, each group with the criteria it lost and why, lost points by cause,\n"
@@ -24,6 +24,8 @@ static const char usage[] =
 	"  --previous FILES…   last year's criteria set and assessments (files or folders),\n"
 	"                      up to the next option: last year's rank and total, and each\n"
 	"                      criterion up / held / down\n"
+	"  --replace FILE      a what-if: FILE (XML or .xlsx) stands in for the assessment\n"
+	"                      of its agency this year, which the assessments must hold\n"
 	"  --map FILE          last year's criterion ids → this year's, one \"OLD NEW\" per line\n"
 	"  --emit-plan FILE    write next year's plan (urn:cchc:plan:1) from the task table\n"
 	"  --format text|markdown|json|docx   default text; JSON is the cchc-gap/1 contract;\n"
@@ -43,6 +45,7 @@ typedef struct {
 	size_t nnow, nprev;
 	int previous; /* --previous was given */
 	const char *document; /* --document: the .docx header values */
+	const char *replace;  /* --replace: stands in for its agency's assessment */
 } gap_args;
 
 static int parse(int argc, char **argv, gap_args *a)
@@ -58,9 +61,11 @@ static int parse(int argc, char **argv, gap_args *a)
 			continue;
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
-		const char *names[] = {"--agency", "--target-rank", "--map", "--emit-plan", "--document"};
-		const char **slots[] = {&a->agency, &a->target, &a->map, &a->emit, &a->document};
-		for (size_t k = 0; k < 5 && rc == 0; k++)
+		const char *names[] = {"--agency", "--target-rank", "--map", "--emit-plan", "--document",
+		                       "--replace"};
+		const char **slots[] = {&a->agency, &a->target, &a->map, &a->emit, &a->document,
+		                        &a->replace};
+		for (size_t k = 0; k < 6 && rc == 0; k++)
 			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
 		if (rc < 0)
 			return -1;
@@ -147,16 +152,17 @@ static int emit_plan(const cchc_gap *gap, const char *path)
 
 int cmd_gap(int argc, char **argv)
 {
-	gap_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, NULL};
+	gap_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, NULL, NULL};
 	a.now = calloc((size_t)argc, sizeof *a.now);
 	a.prev = calloc((size_t)argc, sizeof *a.prev);
 	size_t target = 0;
 	int status = CLI_USAGE, rc = (!a.now || !a.prev) ? -1 : parse(argc, argv, &a);
 	const char *outs[] = {a.out.output, a.emit}, *opts[] = {"-o", "--emit-plan"};
 	cli_path_list ins[] = {{a.now, a.nnow}, {a.prev, a.nprev}, {(char *const *)&a.map, !!a.map},
-	                       {(char *const *)&a.document, !!a.document}};
+	                       {(char *const *)&a.document, !!a.document},
+	                       {(char *const *)&a.replace, !!a.replace}};
 	if (rc != 0 || check_args(&a, &target) != 0 ||
-	    cli_outputs_check("gap", outs, opts, 2, ins, 4) != 0) {
+	    cli_outputs_check("gap", outs, opts, 2, ins, 5) != 0) {
 		free(a.now);
 		free(a.prev);
 		return rc > 0 ? CLI_OK : CLI_USAGE;
@@ -172,6 +178,7 @@ int cmd_gap(int argc, char **argv)
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
 	/* every agency ranks, only a.agency is analysed in detail */
+	now.replace = a.replace;
 	if (!diag || cli_inputs_load_slim(&now, a.now, a.nnow, a.agency, diag) < 0 ||
 	    cli_score_and_rank(&now, &scores, &ranking, diag) < 0)
 		goto done;

@@ -8,7 +8,8 @@
 
 static const char usage[] =
 	"Usage: cchc rank CRITERIA.xml... ASSESSMENTS... [--block B] [--agency ID]\n"
-	"                 [--format text|csv|json] [--lang vi|en] [-o FILE] [--strict]\n"
+	"                 [--replace FILE] [--format text|csv|json] [--lang vi|en] [-o FILE]\n"
+	"                 [--strict]\n"
 	"\n"
 	"Rank agencies within their blocks (khối). Give one criteria set per block and\n"
 	"the assessments as files or folders (searched for *.xml); each assessment goes\n"
@@ -16,6 +17,8 @@ static const char usage[] =
 	"\n"
 	"  --block B           rank only block B (a set's block=\"…\", else its id)\n"
 	"  --agency ID         text: start with the sentence that agency reads about its place\n"
+	"  --replace FILE      a what-if: FILE (XML or .xlsx) stands in for the assessment\n"
+	"                      of its agency among the inputs, which must hold one\n"
 	"  --format text|csv|json  default text; JSON is the cchc-rank/1 contract\n"
 	"  --lang vi|en        language of the text report (default vi)\n"
 	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
@@ -113,7 +116,7 @@ static int render(cchc_buf *buf, const cchc_ranking *r, const cli_output *out, c
 int cmd_rank(int argc, char **argv)
 {
 	cli_output out = {"text", CCHC_LANG_VI, NULL};
-	const char *block = NULL, *agency = NULL;
+	const char *block = NULL, *agency = NULL, *replace = NULL;
 	int strict = 0;
 	char **args = calloc((size_t)argc, sizeof *args);
 	size_t nargs = 0;
@@ -131,6 +134,8 @@ int cmd_rank(int argc, char **argv)
 			rc = cli_option_value(argc, argv, &i, "--block", &block);
 		if (rc == 0)
 			rc = cli_option_value(argc, argv, &i, "--agency", &agency);
+		if (rc == 0)
+			rc = cli_option_value(argc, argv, &i, "--replace", &replace);
 		if (rc < 0) {
 			free(args);
 			return CLI_USAGE;
@@ -157,7 +162,8 @@ int cmd_rank(int argc, char **argv)
 		return cli_usage_error("rank", "give a criteria set and the assessments (files or "
 		                               "folders)");
 	}
-	if (cli_output_check("rank", out.output, args, nargs) != 0) {
+	if (cli_output_check("rank", out.output, args, nargs) != 0 ||
+	    (replace && cli_output_check("rank", out.output, (char *const *)&replace, 1) != 0)) {
 		free(args);
 		return CLI_USAGE;
 	}
@@ -170,6 +176,7 @@ int cmd_rank(int argc, char **argv)
 	cchc_ranking *ranking = NULL;
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
+	in.replace = replace;
 	if (!diag || cli_inputs_load_slim(&in, args, nargs, NULL, diag) < 0)
 		goto done;
 	if (block && !known_block(&in, block)) {

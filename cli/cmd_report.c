@@ -15,7 +15,7 @@
 static const char usage[] =
 	"Usage: cchc report CRITERIA.xml... ASSESSMENTS... -o DIR [--agency ID]\n"
 	"                   [--target-rank K] [--draws N] [--seed S] [--lang vi|en]\n"
-	"                   [--title TEXT] [--csv-dialect rfc4180|vi]\n"
+	"                   [--title TEXT] [--csv-dialect rfc4180|vi] [--replace FILE]\n"
 	"\n"
 	"Write the report bundle into DIR, whole or not at all:\n"
 	"  index.html     one self-contained page: ranking, charts, rank intervals and,\n"
@@ -38,6 +38,8 @@ static const char usage[] =
 	"  --csv-dialect D  the CSV files' dialect: rfc4180 (default: ',' between cells,\n"
 	"                 '.' decimals) or vi (';' and ',' decimals, as a Vietnamese-locale\n"
 	"                 spreadsheet imports numbers)\n"
+	"  --replace FILE a what-if: FILE (XML or .xlsx) stands in for the assessment of its\n"
+	"                 agency among the inputs, which must hold one\n"
 	"Blocks follow the order of the criteria sets on the command line.\n"
 	"An existing DIR is replaced in one step, and only if cchc wrote it (or it is\n"
 	"empty); never through a symbolic link, nor ., .. or /, nor a folder that holds\n"
@@ -50,6 +52,7 @@ static const char usage[] =
 typedef struct {
 	cli_output out;
 	const char *agency, *target, *draws, *seed, *title, *dialect;
+	const char *replace; /* --replace: stands in for its agency's assessment */
 	char **files;
 	size_t nfiles;
 } report_args;
@@ -63,10 +66,10 @@ static int parse(int argc, char **argv, report_args *a)
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
 		const char *names[] = {"--agency", "--target-rank", "--draws", "--seed", "--title",
-		                       "--csv-dialect"};
+		                       "--csv-dialect", "--replace"};
 		const char **slots[] = {&a->agency, &a->target, &a->draws, &a->seed, &a->title,
-		                        &a->dialect};
-		for (size_t k = 0; k < 6 && rc == 0; k++)
+		                        &a->dialect, &a->replace};
+		for (size_t k = 0; k < 7 && rc == 0; k++)
 			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
 		if (rc < 0)
 			return -1;
@@ -287,7 +290,7 @@ static int report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap
 
 int cmd_report(int argc, char **argv)
 {
-	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
 	a.files = calloc((size_t)argc, sizeof *a.files);
 	int rc = a.files ? parse(argc, argv, &a) : -1;
 	unsigned long long target = 0, draws = 0, seed = 1; /* uncertainty only when asked */
@@ -302,6 +305,9 @@ int cmd_report(int argc, char **argv)
 	if (rc == 0 && a.target && !a.agency)
 		rc = -1, cli_usage_error("report", "--target-rank goes with --agency");
 	if (rc == 0 && cli_folder_output_check("report", a.out.output, a.files, a.nfiles) != 0)
+		rc = -1;
+	if (rc == 0 && a.replace &&
+	    cli_folder_output_check("report", a.out.output, (char *const *)&a.replace, 1) != 0)
 		rc = -1;
 	if (rc != 0) {
 		free(a.files);
@@ -320,6 +326,7 @@ int cmd_report(int argc, char **argv)
 	cchc_buf_init(&buf, 0);
 	/* the folder first: a refused -o is said at once, and nothing is left behind */
 	progress("reading and scoring the assessments");
+	in.replace = a.replace;
 	if (!diag || cli_bundle_open(&bundle, a.out.output) < 0 ||
 	    cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
 	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)

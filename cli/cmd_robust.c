@@ -12,7 +12,7 @@
 static const char usage[] =
 	"Usage: cchc robust CRITERIA.xml... ASSESSMENTS... [--draws N] [--seed S]\n"
 	"                   [--weights P] [--no-survey] [--threads T] [--target-rank K]\n"
-	"                   [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...]\n"
+	"                   [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...] [--replace FILE]\n"
 	"                   [--format text|json] [--lang vi|en] [-o FILE]\n"
 	"\n"
 	"Monte Carlo over the survey's sampling error (means drawn from their sampling\n"
@@ -28,6 +28,8 @@ static const char usage[] =
 	"  --weights P    perturb group maxima within ±P % (e.g. 10)\n"
 	"  --no-survey    keep the surveys as published (study the weights alone)\n"
 	"  --threads T    worker threads (default: one per core)\n"
+	"  --replace FILE a what-if: FILE (XML or .xlsx) stands in for the assessment of its\n"
+	"                 agency among the inputs, which must hold one\n"
 	"\n"
 	"Exit status: 0 done, 1 invalid input, 2 usage error.\n";
 
@@ -91,6 +93,7 @@ int cmd_robust(int argc, char **argv)
 	cli_output out = {"text", CCHC_LANG_VI, NULL};
 	cchc_robust_options opt = {1000, 1, 0, 1, 0, 0};
 	const char *draws = NULL, *seed = NULL, *weights = NULL, *threads = NULL, *target = NULL;
+	const char *replace = NULL;
 	char **now = calloc((size_t)argc, sizeof *now), **prev = calloc((size_t)argc, sizeof *prev);
 	size_t nnow = 0, nprev = 0;
 	int in_prev = 0, saw_prev = 0, status = CLI_USAGE;
@@ -110,9 +113,10 @@ int cmd_robust(int argc, char **argv)
 			continue;
 		}
 		int rc = cli_output_option(argc, argv, &i, &out);
-		const char *names[] = {"--draws", "--seed", "--weights", "--threads", "--target-rank"};
-		const char **slots[] = {&draws, &seed, &weights, &threads, &target};
-		for (size_t k = 0; k < 5 && rc == 0; k++)
+		const char *names[] = {"--draws", "--seed", "--weights", "--threads", "--target-rank",
+		                       "--replace"};
+		const char **slots[] = {&draws, &seed, &weights, &threads, &target, &replace};
+		for (size_t k = 0; k < 6 && rc == 0; k++)
 			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
 		if (rc < 0)
 			goto usage_done;
@@ -171,8 +175,8 @@ int cmd_robust(int argc, char **argv)
 		goto usage_done;
 	}
 	const char *option = "-o";
-	cli_path_list ins[] = {{now, nnow}, {prev, nprev}};
-	if (cli_outputs_check("robust", &out.output, &option, 1, ins, 2) != 0)
+	cli_path_list ins[] = {{now, nnow}, {prev, nprev}, {(char *const *)&replace, !!replace}};
+	if (cli_outputs_check("robust", &out.output, &option, 1, ins, 3) != 0)
 		goto usage_done;
 
 	status = CLI_INVALID;
@@ -183,6 +187,7 @@ int cmd_robust(int argc, char **argv)
 	cchc_robust *robust = NULL;
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
+	in.replace = replace;
 	if (!diag || cli_inputs_load(&in, now, nnow, diag) < 0 ||
 	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
 		goto done;

@@ -163,12 +163,19 @@ typedef struct {
 	cchc_diag *diag;
 	int slim;
 	const char *keep_full;
+	const char *skip; /* --replace: the agency whose assessments in the inputs are left out */
+	size_t skipped;
 } keeper;
 
 static int keep_assessment(cchc_assessment *a, void *user)
 {
 	keeper *k = user;
 	cli_inputs *in = k->in;
+	if (k->skip && strcmp(cchc_assessment_agency_id(a), k->skip) == 0) {
+		k->skipped++; /* the --replace file stands in for it */
+		cchc_assessment_free(a);
+		return 0;
+	}
 	if (in->nassessments == in->capacity) {
 		size_t cap = in->capacity ? 2 * in->capacity : 64;
 		cchc_assessment **grown = realloc(in->assessments, cap * sizeof *grown);
@@ -218,11 +225,32 @@ static void load_workbook(cli_inputs *in, const char *path, keeper *keep, cchc_d
 		keep_assessment(a, keep);
 }
 
+/* --replace FILE: read and keep it first, then leave out its agency's other assessments. */
+static int replace_first(cli_inputs *in, const char *path, keeper *keep, char **skip,
+                         cchc_diag *diag)
+{
+	cchc_assessment *a = NULL;
+	if (cli_assessment_load(&a, path, (const cchc_criteria *const *)in->sets, in->nsets, 0,
+	                        diag) < 0)
+		return -1;
+	const char *id = cchc_assessment_agency_id(a);
+	size_t len = strlen(id) + 1;
+	if (!(*skip = malloc(len))) {
+		cchc_assessment_free(a);
+		cchc_diag_addf(diag, path, 0, "out of memory");
+		return -1;
+	}
+	memcpy(*skip, id, len);
+	return keep_assessment(a, keep);
+}
+
 static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const char *keep_full,
                 cchc_diag *diag)
 {
 	path_list files = {0};
+	const char *replace = in->replace;
 	memset(in, 0, sizeof *in);
+	in->replace = replace;
 	size_t before = cchc_diag_count(diag);
 	int rc = expand(&files, args, nargs, diag);
 	in->sets = calloc(files.n ? files.n : 1, sizeof *in->sets);
@@ -269,13 +297,22 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 			goto done;
 		}
 	}
-	keeper keep = {in, diag, slim, keep_full};
+	keeper keep = {in, diag, slim, keep_full, NULL, 0};
+	char *skip = NULL;
+	if (replace && in->nsets > 0 && replace_first(in, replace, &keep, &skip, diag) < 0)
+		rc = -1;
+	keep.skip = skip;
 	for (size_t i = 0; i < files.n && in->nsets > 0; i++)
 		if (!is_set[i] && cchc_workbook_sniff(files.paths[i]))
 			load_workbook(in, files.paths[i], &keep, diag);
 		else if (!is_set[i])
 			cchc_assessment_stream((const cchc_criteria *const *)in->sets, in->nsets,
 			                       files.paths[i], keep_assessment, &keep, diag);
+	if (skip && keep.skipped == 0 && rc == 0)
+		cchc_diag_addf(diag, replace, 0, "--replace: agency \"%s\" has no assessment among the "
+		               "inputs to stand in for: give the inputs that hold its result, or leave "
+		               "--replace out", skip);
+	free(skip);
 done:
 	for (size_t i = 0; i < files.n; i++)
 		free(files.paths[i]);

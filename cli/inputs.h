@@ -14,6 +14,9 @@ typedef struct {
 	cchc_score **scores;           /* scores[i] of assessments[i], scored as it streamed in */
 	size_t nassessments, capacity;
 	cchc_tally **tallies;          /* slim loads: tallies[k] counts the scores of sets[k] */
+	/* Set before loading (load keeps it): an assessment file (XML or .xlsx) that
+	 * stands in for the one of the same agency among the inputs (--replace). */
+	const char *replace;
 } cli_inputs;
 
 /*

@@ -447,7 +447,7 @@ int cchc_check_previous_survey(const cchc_assessment *a, const cchc_assessment *
 
 /* The survey points the estimate assumes. */
 static int assume_survey(cchc_check *c, const cchc_assessment *previous, const cchc_block *blk,
-                         cchc_diag *diag)
+                         int fallback, cchc_diag *diag)
 {
 	const cchc_criteria *set = cchc_assessment_criteria(c->assessment);
 	const char *id = cchc_assessment_agency_id(c->assessment);
@@ -474,6 +474,10 @@ static int assume_survey(cchc_check *c, const cchc_assessment *previous, const c
 				c->survey_points = sp;
 				return 0;
 			}
+		}
+		if (fallback) { /* by default: nothing of last year's to assume, so leave it out */
+			c->survey = CCHC_SURVEY_NONE;
+			return 0;
 		}
 		cchc_diag_addf(diag, cchc_assessment_file(c->assessment), cchc_assessment_line(c->assessment),
 		               "--survey last: no survey result of agency \"%s\" from last year to assume: "
@@ -585,7 +589,7 @@ int cchc_check_build(cchc_check **out, const cchc_assessment *a, const cchc_asse
 	if (c->nfindings > 1)
 		qsort(c->findings, c->nfindings, sizeof *c->findings, by_severity);
 	sum_stakes(c, nnodes);
-	if (assume_survey(c, previous, blk, diag) < 0) {
+	if (assume_survey(c, previous, blk, opt->survey_default, diag) < 0) {
 		cchc_check_free(c);
 		return -1;
 	}

@@ -75,6 +75,7 @@ typedef struct cchc_check_options {
 	size_t draws;          /**< rank interval draws (0: none); seed below */
 	uint64_t seed;
 	unsigned threads;      /**< 0: one per core */
+	int survey_default;    /**< LAST was not asked for: without last year's result, NONE */
 } cchc_check_options;
 
 /** Where the agency would stand in the field (given only with a field). */
