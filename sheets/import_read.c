@@ -678,10 +678,14 @@ static void published(reader *rd)
 	uint32_t rows = cchc_sheet_rows(rd->meta);
 	for (uint32_t r = 1; r <= rows; r++) {
 		const char *k = cell_text(rd->meta, r, 1);
-		if (strncmp(k, "published.group:", 16) != 0)
+		const char *el = strncmp(k, "published.group:", 16) == 0       ? "group"
+		                 : strncmp(k, "published.criterion:", 20) == 0 ? "criterion"
+		                                                               : NULL;
+		if (!el)
 			continue;
-		cchc_buf_puts(&im->xml, "    <group");
-		attr(im, "id", k + 16);
+		cchc_buf_puts(&im->xml, "    <");
+		cchc_buf_puts(&im->xml, el);
+		attr(im, "id", k + strlen("published.:") + strlen(el));
 		attr(im, "points", cell_text(rd->meta, r, 2));
 		cchc_buf_puts(&im->xml, "/>");
 		imp_endl(im, at);

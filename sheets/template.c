@@ -140,6 +140,15 @@ static int meta_row(tpl_writer *t, uint32_t *row, const char *key, const char *v
 	return 0;
 }
 
+/* A published group's or criterion's points: "published.group:ID" or "published.criterion:ID". */
+static void published_row(tpl_writer *t, uint32_t *row, const char *what, const char *id,
+                          cchc_points points)
+{
+	char key[256], v[CCHC_FMT_SIZE + 16];
+	snprintf(key, sizeof key, "published.%s:%s", what, id);
+	meta_row(t, row, key, cchc_points_spell(v, points));
+}
+
 /* The hidden sheet that marks a cchc workbook, and the grade lists. */
 static void meta_sheet(tpl_writer *t)
 {
@@ -173,11 +182,11 @@ static void meta_sheet(tpl_writer *t)
 		if (pub->band)
 			meta_row(t, &r, "published.band", pub->band->label);
 		meta_row(t, &r, "published.source", pub->source);
-		for (size_t g = 0; g < pub->ngroups; g++) {
-			char key[256];
-			snprintf(key, sizeof key, "published.group:%s", pub->groups[g].group->id);
-			meta_row(t, &r, key, cchc_points_spell(v, pub->groups[g].points));
-		}
+		for (size_t g = 0; g < pub->ngroups; g++)
+			published_row(t, &r, "group", pub->groups[g].group->id, pub->groups[g].points);
+		for (size_t c = 0; c < pub->ncriteria; c++)
+			published_row(t, &r, "criterion", pub->criteria[c].criterion->id,
+			              pub->criteria[c].points);
 	}
 	size_t nn;
 	const cchc_node *const *nodes = cchc_criteria_nodes(t->set, &nn);

@@ -3,7 +3,8 @@
  * XML, for every sample and test assessment; the same after LibreOffice
  * re-saves the workbook, for a workbook another producer (openpyxl) writes
  * in the documented layout, and after a person inserts, re-orders and hides
- * rows and columns. Mistakes come back by sheet and cell, all at once. */
+ * rows and columns; the published figures (groups and criteria too) come
+ * back as given. Mistakes come back by sheet and cell, all at once. */
 #define _POSIX_C_SOURCE 200809L /* popen */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ typedef struct {
 	const char *crit; /* its criteria file */
 	char id[64];
 	char *json;       /* scoring the XML */
+	char *published;  /* the XML's published figures (published_text) */
 } rt_case;
 
 static rt_case cases[MAX_CASES];
@@ -39,6 +41,29 @@ static char *score_json(const cchc_assessment *a)
 	CU_ASSERT_FATAL(cchc_render_score_json(&buf, s, CCHC_LANG_VI) == 0);
 	cchc_score_free(s);
 	char *out = strdup(buf.data);
+	cchc_buf_dispose(&buf);
+	return out;
+}
+
+/* An assessment's published figures as one line of text (malloc'd; "" for none). */
+static char *published_text(const cchc_assessment *a)
+{
+	const cchc_published *p = cchc_assessment_published(a);
+	cchc_buf buf;
+	cchc_buf_init(&buf, 0);
+	char v[CCHC_FMT_SIZE];
+	if (p) {
+		cchc_buf_printf(&buf, "total %s rank %zu band %s source %s;",
+		                p->has_total ? cchc_points_spell(v, p->total) : "-", p->rank,
+		                p->band ? p->band->label : "-", p->source ? p->source : "-");
+		for (size_t i = 0; i < p->ngroups; i++)
+			cchc_buf_printf(&buf, " group %s %s", p->groups[i].group->id,
+			                cchc_points_spell(v, p->groups[i].points));
+		for (size_t i = 0; i < p->ncriteria; i++)
+			cchc_buf_printf(&buf, " criterion %s %s", p->criteria[i].criterion->id,
+			                cchc_points_spell(v, p->criteria[i].points));
+	}
+	char *out = strdup(buf.data ? buf.data : "");
 	cchc_buf_dispose(&buf);
 	return out;
 }
@@ -66,6 +91,7 @@ static void add(const cchc_criteria *set, const char *crit, const char *xml, con
 	cchc_assessment *a = load_xml(set, xml);
 	CU_ASSERT_FATAL(a != NULL);
 	c->json = score_json(a);
+	c->published = published_text(a);
 	cchc_assessment_free(a);
 	ncases++;
 }
@@ -91,10 +117,16 @@ static int same_as_xml(const rt_case *c, const char *xlsx)
 	cchc_diag_free(diag);
 	if (rc != 0)
 		return 0;
-	char *json = score_json(a);
+	char *json = score_json(a), *published = published_text(a);
 	int same = strcmp(json, c->json) == 0;
 	if (!same)
 		fprintf(stderr, "\n    %s: the score JSON differs from %s's", xlsx, c->xml);
+	if (strcmp(published, c->published) != 0) {
+		fprintf(stderr, "\n    %s: the published figures differ from %s's:\n    %s\n    %s", xlsx,
+		        c->xml, published, c->published);
+		same = 0;
+	}
+	free(published);
 	free(json);
 	cchc_assessment_free(a);
 	return same;
@@ -314,8 +346,10 @@ static void test_not_a_workbook(void)
 
 static void test_cleanup(void)
 {
-	for (size_t i = 0; i < ncases; i++)
+	for (size_t i = 0; i < ncases; i++) {
 		free(cases[i].json);
+		free(cases[i].published);
+	}
 	cchc_criteria_free(kinds);
 	cchc_criteria_free(minimal);
 	test_hue_free(&hue);

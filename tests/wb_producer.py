@@ -131,8 +131,9 @@ def produce(argv):
                 if k == "total":
                     v = "%.2f" % float(v)
                 pairs.append(("published." + k, v))
-        for g in pub.findall(A + "group"):
-            pairs.append(("published.group:" + g.get("id"), "%.2f" % float(g.get("points"))))
+        for el in ("group", "criterion"):
+            for g in pub.findall(A + el):
+                pairs.append(("published.%s:%s" % (el, g.get("id")), "%.2f" % float(g.get("points"))))
     for k, v in pairs:
         meta.append([k, v])
     wb.save(argv[2])
