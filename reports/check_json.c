@@ -128,7 +128,7 @@ int cchc_render_check_json(cchc_buf *out, const cchc_check *c)
 	const cchc_assessment *a = c->assessment;
 	cchc_json_init(&j, out, 1);
 	cchc_json_object_begin(&j);
-	cchc_json_key(&j, "format");
+	cchc_json_key(&j, "schema");
 	cchc_json_string(&j, "cchc-check/1");
 	cchc_json_key(&j, "criteria_set");
 	cchc_json_string(&j, cchc_criteria_id(cchc_assessment_criteria(a)));

@@ -253,6 +253,12 @@ static void test_survey(void)
 	ASSERT_OUT("\"rank\": 19,\n    \"of\": 21,\n    \"scale\": 62,\n    \"gap_above\": 4,\n");
 	ASSERT_OUT("\"gap_below\": 2.7,\n");
 	ASSERT_OUT("\"interval\": null\n");
+	ASSERT_OUT("{\n  \"schema\": \"cchc-check/1\",\n  \"criteria_set\": \"hue-so-2018\",\n");
+	ASSERT_OUT("    {\n      \"kind\": \"date-before-cited\",\n      \"severity\": \"will-lose\",\n"
+	           "      \"criterion\": \"5.8\",\n");
+	ASSERT_OUT("      \"stake\": 0.5,\n      \"doc\": \"Quyết định số 52/QĐ-SKHĐT ngày 30/01/2018 ban "
+	           "hành Quy chế thi đua, khen thưởng theo Kế hoạch số 77/KH-UBND ngày 15/03/2018\",\n"
+	           "      \"date\": \"2018-01-30\",\n      \"cited\": \"2018-03-15\"\n    }");
 	CU_ASSERT_EQUAL(run("check " SET " " NEW " --field " FIELD " --survey none"), 0);
 	ASSERT_OUT("Các khoảng cách tính bằng điểm trên thang 62 điểm (không tính điều tra xã hội "
 	           "học).\nKhông tính điều tra xã hội học nên không có sai số mẫu: không có khoảng thứ "
