@@ -111,7 +111,7 @@ int cchc_write_gap_docx(const char *path, const cchc_gap *gap, const cchc_docx_i
 	cchc_buf_init(&rels, 1 << 16);
 	int rc = -1;
 	int rendered = doc && styles && header && document(doc, charts, &src) == 0 &&
-	               dx_styles_xml(styles) == 0 && dx_header_xml(header) == 0;
+	               dx_styles_xml(styles, lang) == 0 && dx_header_xml(header) == 0;
 	if (rendered) {
 		document_rels(&rels, charts);
 		package pk = {{{0}}, 0};

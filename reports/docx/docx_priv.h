@@ -172,7 +172,7 @@ void dx_picture(dx *d, const char *rid, int id, long cx, long cy, const char *na
 void dx_section(dx *d, int landscape, int last);
 
 /* The package's fixed parts. */
-int dx_styles_xml(xmlBufferPtr buf);
+int dx_styles_xml(xmlBufferPtr buf, cchc_lang L);
 int dx_header_xml(xmlBufferPtr buf);
 
 /* ---- docx_plan.c ---- */

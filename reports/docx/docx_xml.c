@@ -446,7 +446,7 @@ static void style(dx *d, const char *type, const char *id, const char *name, con
 	dx_end(d);
 }
 
-static void doc_defaults(dx *d)
+static void doc_defaults(dx *d, cchc_lang L)
 {
 	dx_start(d, "w:docDefaults");
 	dx_start(d, "w:rPrDefault");
@@ -458,7 +458,7 @@ static void doc_defaults(dx *d)
 	dx_end(d);
 	dx_val(d, "w:sz", "28");
 	dx_val(d, "w:szCs", "28");
-	dx_val(d, "w:lang", "vi-VN");
+	dx_val(d, "w:lang", L == CCHC_LANG_EN ? "en-GB" : "vi-VN"); /* spelling, hyphenation */
 	dx_end(d);
 	dx_end(d);
 	dx_start(d, "w:pPrDefault");
@@ -472,13 +472,13 @@ static void doc_defaults(dx *d)
 	dx_end(d);
 }
 
-int dx_styles_xml(xmlBufferPtr buf)
+int dx_styles_xml(xmlBufferPtr buf, cchc_lang L)
 {
 	dx d;
-	dx_begin(&d, buf, CCHC_LANG_VI);
+	dx_begin(&d, buf, L);
 	dx_start(&d, "w:styles");
 	dx_attr(&d, "xmlns:w", W_NS);
-	doc_defaults(&d);
+	doc_defaults(&d, L);
 	const dx_para normal = {.jc = "both", .first_line = DX_MM(10)};
 	const dx_para h1 = {.bold = 1, .keep_next = 1, .before = 120, .first_line = DX_MM(10)};
 	const dx_para h2 = {.bold = 1, .keep_next = 1, .first_line = DX_MM(10)};
