@@ -32,7 +32,6 @@ else
 	grep -qx 'Requires.private: libxml-2.0 gsl' "$pc" || fail "$pc: no Requires.private: libxml-2.0 gsl"
 	export PKG_CONFIG_PATH=$(dirname "$pc")
 	flags=$(pkg-config --cflags --libs cchc) || fail "pkg-config --cflags --libs cchc"
-	pkg-config --static --libs cchc >/dev/null || fail "pkg-config --static --libs cchc"
 	# the C block under "## Using the library", exactly as the README shows it
 	awk '/^## Using the library/ {s = 1} s && /^```c$/ {c = 1; next} c && /^```$/ {exit} c' \
 		"$src/README.md" >"$tmp/example.c"
@@ -53,6 +52,23 @@ else
 	else
 		fail "the README's example does not compile with pkg-config --cflags --libs cchc: $(cat "$tmp/cc.log")"
 	fi
+	# the archive links with what --static adds (Requires.private, Libs.private), none missing
+	static_libs=$(pkg-config --static --libs cchc | sed 's/-lcchc/-Wl,-Bstatic -lcchc -Wl,-Bdynamic/')
+	# (an ASan+UBSan build's archive needs their runtimes, which a program links with the flags)
+	nm "$(pkg-config --variable=libdir cchc)/libcchc.a" 2>/dev/null | grep -q __asan_report &&
+		static_libs="$static_libs -fsanitize=address,undefined"
+	# shellcheck disable=SC2086
+	if "$cc" -std=c11 "$tmp/example.c" -o "$tmp/example-static" $(pkg-config --cflags cchc) $static_libs \
+		2>"$tmp/cc.log"; then
+		out=$(ASAN_OPTIONS=verify_asan_link_order=0 "$tmp/example-static" \
+			"$(pkg-config --variable=datadir cchc)/criteria/hue-so-2018.xml" "$src/samples/hue-2018/so/skhdt.xml")
+		[ "$out" = "70.00" ] || fail "the example linked with libcchc.a printed '$out', expected 70.00"
+	else
+		fail "the example does not link with libcchc.a and pkg-config --static --libs cchc: $(cat "$tmp/cc.log")"
+	fi
+	pkg-config --validate cchc || fail "pkg-config --validate cchc"
+	[ "cchc $(pkg-config --modversion cchc)" = "$("$cli" --version)" ] ||
+		fail "cchc.pc says version $(pkg-config --modversion cchc), $("$cli" --version)"
 	so=$(pkg-config --variable=libdir cchc)/libcchc.so
 	soname=$(readelf -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 	[ "$soname" = "libcchc.so.0" ] || fail "$so: SONAME '$soname', expected libcchc.so.0"
