@@ -103,6 +103,7 @@ for page in $pages; do
 		warnings=$(groff -k -man -Tutf8 -ww -z "$f" 2>&1)
 		[ -z "$warnings" ] || fail "$page.1 renders with warnings: $warnings"
 	fi
+	grep -q "^\.TH .* \"$("$cli" --version)\" " "$f" || fail "$page.1: its .TH line does not say \"$("$cli" --version)\""
 	for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" EXAMPLES "SEE ALSO"; do
 		grep -qx ".SH \"*$section\"*" "$f" || fail "$page.1: no $section section"
 	done
