@@ -65,6 +65,8 @@ int cli_option_value(int argc, char **argv, int *i, const char *name, const char
 	return 1;
 }
 
+cchc_lang cli_messages_lang = CCHC_LANG_VI;
+
 int cli_output_option(int argc, char **argv, int *i, cli_output *out)
 {
 	const char *v = NULL;
@@ -77,6 +79,7 @@ int cli_output_option(int argc, char **argv, int *i, cli_output *out)
 	if ((rc = cli_option_value(argc, argv, i, "--lang", &v)) != 0) {
 		if (rc > 0 && cchc_lang_parse(v, &out->lang) < 0)
 			return cli_usage_error(argv[0], "--lang takes vi or en"), -1;
+		cli_messages_lang = out->lang;
 		return rc;
 	}
 	if ((rc = cli_option_value(argc, argv, i, "--output", &v)) != 0 ||

@@ -23,6 +23,9 @@ typedef struct {
  * -1 usage error (reported). */
 int cli_output_option(int argc, char **argv, int *i, cli_output *out);
 
+/* The language --lang chose, for messages read deep in the inputs (workbook cells). */
+extern cchc_lang cli_messages_lang;
+
 /* Is argv[i] an option "--name" or "--name=value"? Sets *value accordingly
  * (taking the next argument when needed, unless it begins with "--"). -1 on a
  * missing value, reported as a usage error of command argv[0] that says what

@@ -3,6 +3,7 @@
 #include "inputs.h"
 
 #include "cchc/workbook.h"
+#include "cli.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -221,7 +222,8 @@ oom:
 static void load_workbook(cli_inputs *in, const char *path, keeper *keep, cchc_diag *diag)
 {
 	cchc_assessment *a = NULL;
-	if (cchc_workbook_load(&a, path, (const cchc_criteria *const *)in->sets, in->nsets, 0, diag) == 0)
+	if (cchc_workbook_load(&a, path, (const cchc_criteria *const *)in->sets, in->nsets,
+	                       cli_messages_lang == CCHC_LANG_EN, diag) == 0)
 		keep_assessment(a, keep);
 }
 

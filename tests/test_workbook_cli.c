@@ -154,6 +154,11 @@ static void test_import_refuses_mistakes(void)
 	         CCHC_TEST_TMP);
 	ASSERT_EQ(run(args), 1);
 	ASSERT_STR(out, "");
+	/* in the language of --lang, wherever the workbook is read */
+	snprintf(args, sizeof args, "rank %s %s/wb-bad.xlsx --lang en", src("criteria/hue-so-2018.xml"),
+	         CCHC_TEST_TMP);
+	ASSERT_EQ(run(args), 1);
+	ASSERT_STR(err, expect);
 	ASSERT_EQ(run("import"), 2);
 }
 
