@@ -518,6 +518,7 @@ static void test_reason_wording(void)
 	cchc_diag *d = NULL;
 	cchc_criteria *c = test_criteria(reason_set, &d);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	cchc_diag_free(d); /* each loader gives its own list */
 	cchc_assessment *a = test_assessment(c, reason_assessment, &d);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
 	cchc_score *s = NULL;
@@ -560,6 +561,8 @@ static void test_national_scale(void)
 	cchc_diag *d = NULL;
 	cchc_criteria *c = test_criteria(big_set, &d);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	cchc_diag_free(d); /* each loader gives its own list */
+	d = NULL;
 	static cchc_assessment *as[NBIG];
 	static cchc_score *sc[NBIG];
 	for (size_t i = 0; i < NBIG; i++) {
@@ -571,6 +574,8 @@ static void test_national_scale(void)
 		         i, i, 20 + i % 30, i % 2 ? "5" : "0", 20 + (i * 7) % 30);
 		as[i] = test_assessment(c, xml, &d);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(as[i]);
+		cchc_diag_free(d);
+		d = i + 1 < NBIG ? NULL : cchc_diag_new(); /* the last for the ranking and the gap */
 		CU_ASSERT_FATAL(cchc_score_compute(&sc[i], as[i]) == 0);
 	}
 	cchc_ranking *r = NULL;
