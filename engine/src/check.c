@@ -596,7 +596,8 @@ int cchc_check_build(cchc_check **out, const cchc_assessment *a, const cchc_asse
 	estimate(c);
 	if (blk) {
 		position(c, blk);
-		if (opt->draws && c->survey != CCHC_SURVEY_NONE &&
+		/* rank histograms are n × n: robust's own bound on a block */
+		if (opt->draws && c->survey != CCHC_SURVEY_NONE && blk->n <= CCHC_CHECK_MAX_INTERVAL &&
 		    cchc_check_interval(c, blk, previous, opt, diag) < 0) {
 			cchc_check_free(c);
 			return -1;

@@ -78,13 +78,17 @@ typedef struct cchc_check_options {
 	int survey_default;    /**< LAST was not asked for: without last year's result, NONE */
 } cchc_check_options;
 
+/** The largest field block given a rank interval (robust's bound on a block). */
+#define CCHC_CHECK_MAX_INTERVAL 5000
+
 /** Where the agency would stand in the field (given only with a field). */
 typedef struct cchc_check_position {
 	size_t rank, of;
 	cchc_points gap_above, gap_below;  /**< on the scale below; 0 when none above/below */
 	const cchc_score *above, *below;   /**< the nearest agencies strictly above and below; may be NULL */
 	cchc_points scale;                 /**< the scale gaps are on: the frame max, or without survey */
-	int has_interval;                  /**< a rank interval was computed */
+	int has_interval;                  /**< an interval was drawn (draws given, survey not NONE,
+	                                        the block within CCHC_CHECK_MAX_INTERVAL) */
 	size_t rank_p5, rank_p95;          /**< 90 % rank interval over the survey's sampling error */
 	double median_rank;
 	size_t draws;                      /**< the interval's draws */
