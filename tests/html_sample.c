@@ -51,7 +51,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s\n", cchc_diag_get(d, i)->message);
 		goto cleanup;
 	}
-	if (cchc_render_html(&out, ranking, gap, NULL, lang) < 0 ||
+	/* the page as a province would publish it: with its own title */
+	const cchc_report_options o = {lang, "UBND tỉnh Thừa Thiên Huế · Chỉ số CCHC năm 2018", NULL};
+	if (cchc_render_html_opts(&out, ranking, gap, NULL, &o) < 0 ||
 	    cchc_write_file_atomic(argv[1], out.data, out.len) < 0) {
 		perror(argv[1]);
 		goto cleanup;
