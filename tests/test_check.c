@@ -195,7 +195,7 @@ static void test_text(void)
 	           "1.1.1, 1.1.3, 1.2.1 (4), 1.2.2,");
 	CU_ASSERT_PTR_NULL(strstr(out_text, "--submitted")); /* given: checked */
 	CU_ASSERT_EQUAL(run("check " SET " " NEW " --lang en"), 0);
-	ASSERT_OUT("\n  2.3 Xử lý kết quả rà soát, hệ thống hóa văn bản QPPL (1 points): no entry: the "
+	ASSERT_OUT("\n  2.3 Xử lý kết quả rà soát, hệ thống hóa văn bản QPPL (1 at stake): no entry: the "
 	           "criterion scores 0.\n    To do: enter the result and its evidence, or record it as "
 	           "not done.\n");
 	ASSERT_OUT("No submission date given (--submitted): documents dated after it were not "
