@@ -12,6 +12,14 @@
 #define LABEL_W 260
 #define PLOT_W 420
 #define NAME_COLS 38
+/* A block of more agencies than FULL_MAX shows its EDGE first and last (html.c does the same). */
+#define FULL_MAX 300
+#define EDGE 20
+
+static int shown(size_t n, size_t i)
+{
+	return n <= FULL_MAX || i < EDGE || i + EDGE >= n;
+}
 
 static void esc(cchc_buf *out, const char *s)
 {
@@ -31,8 +39,8 @@ static double x_of(double rank, size_t n)
 
 static void chart(cchc_buf *out, const cchc_robust_block *rb, cchc_lang L)
 {
-	const size_t n = rb->n;
-	const int h = (int)(n * ROW_H) + 40;
+	const size_t n = rb->n, rows = n <= FULL_MAX ? n : 2 * EDGE + 1;
+	const int h = (int)(rows * ROW_H) + 40;
 	cchc_buf_printf(out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
 	                     "viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\">\n<title>",
 	                LABEL_W + PLOT_W + 20, h);
@@ -45,9 +53,14 @@ static void chart(cchc_buf *out, const cchc_robust_block *rb, cchc_lang L)
 		                     "</text>\n",
 		                x, x, h - 20, x, r);
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0, row = 0; i < n; i++) {
+		if (!shown(n, i)) {
+			if (i == EDGE)
+				row++; /* an empty row where the middle of the block is left out */
+			continue;
+		}
 		const cchc_robust_agency *a = &rb->agencies[i];
-		double y = 24 + (double)i * ROW_H;
+		double y = 24 + (double)row++ * ROW_H;
 		cchc_buf_printf(out, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">",
 		                LABEL_W - 8, y + 4);
 		short_name(out, cchc_assessment_agency_name(a->entry->score->assessment));
@@ -96,6 +109,17 @@ int cchc_render_robust_html(cchc_buf *out, const cchc_robust *r, cchc_lang L)
 		esc(out, cchc_str(CCHC_STR_ROB_TOP3, L));
 		cchc_buf_puts(out, "</th></tr></thead><tbody>\n");
 		for (size_t i = 0; i < rb->n; i++) {
+			if (!shown(rb->n, i)) {
+				if (i == EDGE) {
+					char skipped[24];
+					snprintf(skipped, sizeof skipped, "%zu", rb->n - 2 * EDGE);
+					const char *skip_args[] = {skipped};
+					cchc_buf_puts(out, "<tr class=\"skip\"><td colspan=\"5\">");
+					cchc_html_fill(out, CCHC_STR_HTML_SKIPPED, L, skip_args, 1);
+					cchc_buf_puts(out, "</td></tr>\n");
+				}
+				continue;
+			}
 			const cchc_robust_agency *a = &rb->agencies[i];
 			char med[CCHC_FMT_SIZE], top[CCHC_FMT_SIZE];
 			cchc_fmt_decimal_prec(med, (cchc_decimal)llround(a->median_rank * CCHC_DECIMAL_SCALE), 1, L);

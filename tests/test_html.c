@@ -613,6 +613,17 @@ static void test_national_scale(void)
 	CU_ASSERT(out.len < 200000);
 	page_free(&p);
 	cchc_buf_dispose(&out);
+	/* the rank intervals too: the 20 first and last */
+	cchc_robust *rob = NULL;
+	cchc_robust_options ropt = {20, 1, 0, 1, 0, 0};
+	CU_ASSERT_FATAL(cchc_robust_run(&rob, r, NULL, &ropt, d) == 0);
+	cchc_buf_init(&out, 0);
+	ASSERT_EQ(cchc_render_robust_html(&out, rob, CCHC_LANG_VI), 0);
+	ASSERT_EQ(occurrences(&out, "<tr><td class=\"n\">"), 40);
+	ASSERT_EQ(occurrences(&out, "<tr class=\"skip\"><td colspan=\"5\">… 360 cơ quan …</td></tr>"), 1);
+	ASSERT_EQ(occurrences(&out, "<circle"), 40);
+	cchc_buf_dispose(&out);
+	cchc_robust_free(rob);
 	/* criteria.csv in parts of whole agencies (3 rows each: the group and two criteria) */
 	ASSERT_EQ(cchc_criteria_csv_rows(r), NBIG * 3);
 	size_t next = 0, parts = 0, lines = 0;
