@@ -372,6 +372,14 @@ static int survey_sheet(tpl_writer *t)
 				tpl_check(t, worksheet_write_number(ws, row, (lxw_col_t)c, v, f));
 			} else
 				tpl_check(t, worksheet_write_blank(ws, row, (lxw_col_t)c, f));
+			/* respondents 1 or more, the mean on the rule's scale, the sd 0 or more */
+			cchc_decimal lo = r->from < r->to ? r->from : r->to, hi = r->from < r->to ? r->to : r->from;
+			if (by_mean)
+				tpl_validate_range(t, ws, row + 1, c, c == SCOL_RESP ? LXW_VALIDATION_TYPE_INTEGER
+				                                                     : LXW_VALIDATION_TYPE_DECIMAL,
+				                   c == SCOL_RESP ? 1 : c == SCOL_MEAN ? lo : 0,
+				                   c == SCOL_RESP ? 999999999 : c == SCOL_MEAN ? hi : 1000 * CCHC_DECIMAL_SCALE,
+				                   c == SCOL_RESP ? 1 : CCHC_DECIMAL_SCALE);
 		}
 		cchc_buf text;
 		cchc_buf_init(&text, 0);
@@ -386,6 +394,8 @@ static int survey_sheet(tpl_writer *t)
 				tpl_check(t, worksheet_write_number(ws, row, c, (double)it->answers[o], t->f_in_count));
 			else
 				tpl_check(t, worksheet_write_blank(ws, row, c, t->f_in_count));
+			if (o < r->noptions)
+				tpl_validate_range(t, ws, row + 1, (int)c, LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
 		}
 		for (size_t o = 0; o < r->noptions; o++) {
 			char wbuf[CCHC_FMT_SIZE];

@@ -47,18 +47,24 @@ static int is_survey_leaf(const cchc_node *n)
 	return n->nchildren == 0 && n->rule.kind == CCHC_RULE_SCALE;
 }
 
-static void validate(tpl_writer *t, uint32_t row, int col, lxw_data_validation *v,
-                     const char *message)
+static void validate_on(tpl_writer *t, lxw_worksheet *ws, uint32_t row, int col,
+                        lxw_data_validation *v, const char *message)
 {
 	v->error_title = (char *)(t->opt->english ? "Not accepted" : "Không hợp lệ");
 	v->error_message = (char *)message;
 	v->show_error = LXW_VALIDATION_ON;
 	v->ignore_blank = LXW_VALIDATION_ON;
-	tpl_check(t, worksheet_data_validation_cell(t->ws, row - 1, (lxw_col_t)col, v));
+	tpl_check(t, worksheet_data_validation_cell(ws, row - 1, (lxw_col_t)col, v));
 }
 
-static void validate_range(tpl_writer *t, uint32_t row, int col, uint8_t type, cchc_points lo,
-                           cchc_points hi, double scale)
+static void validate(tpl_writer *t, uint32_t row, int col, lxw_data_validation *v,
+                     const char *message)
+{
+	validate_on(t, t->ws, row, col, v, message);
+}
+
+void tpl_validate_range(tpl_writer *t, lxw_worksheet *ws, uint32_t row, int col, uint8_t type,
+                        int64_t lo, int64_t hi, double scale)
 {
 	lxw_data_validation v = {0};
 	char a[CCHC_FMT_SIZE], b[CCHC_FMT_SIZE], msg[160];
@@ -69,13 +75,16 @@ static void validate_range(tpl_writer *t, uint32_t row, int col, uint8_t type, c
 	if (scale == 1) {
 		snprintf(a, sizeof a, "%" PRId64, lo);
 		snprintf(b, sizeof b, "%" PRId64, hi);
-	} else {
+	} else if (scale == CCHC_POINTS_SCALE) {
 		cchc_fmt_points_short(a, lo, t->lang);
 		cchc_fmt_points_short(b, hi, t->lang);
+	} else { /* millionths */
+		cchc_fmt_decimal(a, lo, t->lang);
+		cchc_fmt_decimal(b, hi, t->lang);
 	}
 	snprintf(msg, sizeof msg, t->opt->english ? "Type a number from %s to %s." :
 	                                            "Nhập một số từ %s đến %s.", a, b);
-	validate(t, row, col, &v, msg);
+	validate_on(t, ws, row, col, &v, msg);
 }
 
 static void validate_list(tpl_writer *t, uint32_t row, int col, const char **items,
@@ -152,21 +161,21 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row, const c
 		put_number(t, row, t->col[COL_VALUE], has & CCHC_HAS_VALUE,
 		           (double)it->value / CCHC_DECIMAL_SCALE, t->f_in_num);
 		int percent = n->rule.unit && strcmp(n->rule.unit, "%") == 0;
-		validate_range(t, row, t->col[COL_VALUE], LXW_VALIDATION_TYPE_DECIMAL, 0,
+		tpl_validate_range(t, t->ws, row, t->col[COL_VALUE], LXW_VALIDATION_TYPE_DECIMAL, 0,
 		               percent ? 100 : 1000000000, 1);
 	}
 	if (tpl_reads(n, COL_COUNT)) {
 		put_number(t, row, t->col[COL_COUNT], has & CCHC_HAS_COUNT, (double)it->count,
 		           t->f_in_count);
-		validate_range(t, row, t->col[COL_COUNT], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
+		tpl_validate_range(t, t->ws, row, t->col[COL_COUNT], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
 	}
 	if (tpl_reads(n, COL_NUM)) {
 		put_number(t, row, t->col[COL_NUM], has & CCHC_HAS_RATIO, (double)it->numerator,
 		           t->f_in_count);
 		put_number(t, row, t->col[COL_DEN], has & CCHC_HAS_RATIO, (double)it->denominator,
 		           t->f_in_count);
-		validate_range(t, row, t->col[COL_NUM], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
-		validate_range(t, row, t->col[COL_DEN], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
+		tpl_validate_range(t, t->ws, row, t->col[COL_NUM], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
+		tpl_validate_range(t, t->ws, row, t->col[COL_DEN], LXW_VALIDATION_TYPE_INTEGER, 0, 999999999, 1);
 	}
 	if (tpl_reads(n, COL_GRADE)) {
 		put_text(t, row, t->col[COL_GRADE],
@@ -181,7 +190,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row, const c
 	if (tpl_reads(n, COL_POINTS)) {
 		put_number(t, row, t->col[COL_POINTS], has & CCHC_HAS_POINTS, tpl_points(it->points),
 		           t->f_in_num);
-		validate_range(t, row, t->col[COL_POINTS], LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);
+		tpl_validate_range(t, t->ws, row, t->col[COL_POINTS], LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);
 	}
 	put_text(t, row, t->col[COL_NA], it->na ? t->w->yes : NULL, t->f_in_text);
 	validate_list(t, row, t->col[COL_NA], yes_only, NULL,
@@ -189,7 +198,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row, const c
 	                : "Chọn Có nếu tiêu chí không áp dụng với cơ quan.");
 	put_number(t, row, t->col[COL_SELF], has & CCHC_HAS_SELF, tpl_points(it->self),
 	           t->f_in_num);
-	validate_range(t, row, t->col[COL_SELF], LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);
+	tpl_validate_range(t, t->ws, row, t->col[COL_SELF], LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);
 
 	/* documents one per line, the note, the appraisal rounds */
 	put_text(t, row, t->col[COL_DOCS], docs, t->f_in_wrap);
@@ -202,7 +211,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row, const c
 		int c = t->round_col + 3 * (int)r;
 		put_number(t, row, c + RCOL_POINTS, ap != NULL, ap ? tpl_points(ap->points) : 0,
 		           t->f_in_num);
-		validate_range(t, row, c + RCOL_POINTS, LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);
+		tpl_validate_range(t, t->ws, row, c + RCOL_POINTS, LXW_VALIDATION_TYPE_DECIMAL, lo, hi, 100);
 		put_text(t, row, c + RCOL_BY, ap ? ap->by : NULL, t->f_in_wrap);
 		put_text(t, row, c + RCOL_REASON, ap ? ap->reason : NULL, t->f_in_wrap);
 	}

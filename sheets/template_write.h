@@ -38,6 +38,11 @@ void tpl_check(tpl_writer *t, lxw_error e);
 /* "'Điều tra XHH'!" for references to the survey sheet. */
 int tpl_survey_prefix(cchc_buf *out, const tpl_writer *t);
 
+/* Refuse a typed value outside lo..hi (divided by scale: 100 for points) at a
+ * 1-based row, 0-based column, saying so in the workbook's language. */
+void tpl_validate_range(tpl_writer *t, lxw_worksheet *ws, uint32_t row, int col, uint8_t type,
+                        int64_t lo, int64_t hi, double scale);
+
 /* The assessment sheet: tree rows, live points, totals. */
 int tpl_write_assessment_sheet(tpl_writer *t);
 
