@@ -76,6 +76,16 @@ void cchc_xlsx_sheet_ranking(cchc_xlsx *x)
 
 	for (lxw_col_t c = 0; c < C_FIXED; c++)
 		cchc_xlsx_label(x, ws, 0, c, heads[c], x->head);
+	/* the columns whose meaning is not obvious say it on their header */
+	static const struct {
+		lxw_col_t col;
+		cchc_str_id note;
+	} notes[] = {{C_GAP_TOP, CCHC_STR_XLSX_NOTE_GAP_TOP},
+	             {C_GAP_BOTTOM, CCHC_STR_XLSX_NOTE_GAP_BOTTOM},
+	             {C_GAP_ABOVE, CCHC_STR_XLSX_NOTE_GAP_ABOVE},
+	             {C_DEVIATION, CCHC_STR_XLSX_NOTE_DEVIATION}};
+	for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+		cchc_xlsx_comment(x, ws, 0, notes[i].col, cchc_str(notes[i].note, x->L));
 	lxw_col_t col = C_FIXED;
 	if (self_check)
 		cchc_xlsx_label(x, ws, 0, col++, CCHC_STR_SELF_CHECK, x->head);

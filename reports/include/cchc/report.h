@@ -262,6 +262,10 @@ typedef enum {
 	CCHC_STR_XLSX_SHEET_ANALYSIS, /**< Phân tích / Analysis */
 	CCHC_STR_XLSX_SHEET_PLAN,     /**< Kế hoạch / Plan */
 	CCHC_STR_XLSX_SHEET_GROUPS,   /**< Chỉ số thành phần / Component indices */
+	CCHC_STR_XLSX_NOTE_GAP_TOP,   /**< what Cách đầu means (a header's note) */
+	CCHC_STR_XLSX_NOTE_GAP_BOTTOM, /**< what Trên cuối means */
+	CCHC_STR_XLSX_NOTE_GAP_ABOVE, /**< what Cách trên means */
+	CCHC_STR_XLSX_NOTE_DEVIATION, /**< Chênh lệch and its sign */
 	CCHC_STR_XLSX_OF,             /**< Số cơ quan / Of (column headers) */
 	CCHC_STR_XLSX_AGENCY_ID,      /**< Mã cơ quan / Agency id */
 	CCHC_STR_XLSX_FULL,           /**< Tiêu chí đạt tối đa / Criteria at full */
