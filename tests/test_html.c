@@ -754,6 +754,27 @@ static void test_cli_evidence_links(void)
 	cchc_buf_dispose(&b);
 }
 
+/* A long run says what it is doing on a terminal (script(1) gives it one), and nothing
+ * when stderr is a file or a pipe. */
+static void test_cli_progress(void)
+{
+	char out[8192], err[4096];
+	if (system("command -v script >/dev/null 2>&1") != 0) {
+		fprintf(stderr, "\n    script(1) is not installed (util-linux): skipped\n");
+		return;
+	}
+	ASSERT_EQ(test_run_cli("script", "-qec \"'" CCHC_CLI "' report criteria/hue-so-2018.xml "
+	                       "samples/hue-2018/so -o '" TMP "'\" /dev/null",
+	                       CCHC_TEST_TMP "/html-cli-run", out, sizeof out, err, sizeof err), 0);
+	CU_ASSERT(strncmp(out, "cchc report: 0,", 15) == 0);
+	CU_ASSERT(strstr(out, " s: reading and scoring the assessments") != NULL);
+	CU_ASSERT(strstr(out, "s: index.html") != NULL);
+	CU_ASSERT(strstr(out, "s: ranking.xlsx") != NULL);
+	ASSERT_EQ(test_run_cli(CCHC_CLI, "report criteria/hue-so-2018.xml samples/hue-2018/so -o " TMP,
+	                       CCHC_TEST_TMP "/html-cli-run", out, sizeof out, err, sizeof err), 0);
+	ASSERT_STR(err, "");
+}
+
 static void test_cli_csv_dialect(void)
 {
 	cchc_buf b;
@@ -894,6 +915,7 @@ int main(void)
 		{"report: --csv-dialect vi writes ';' and decimal commas", test_cli_csv_dialect},
 		{"national scale: the page summarises, criteria.csv in parts", test_national_scale},
 		{"report: evidence links lead to the assessment's folder", test_cli_evidence_links},
+		{"report: progress on a terminal only", test_cli_progress},
 		{"reasons: the criterion's verb, no repeated cause, tiers and units worded", test_reason_wording},
 		{NULL, NULL},
 	};
