@@ -302,8 +302,15 @@ static void test_usage(void)
 	ASSERT_STR(err_text, "cchc check: --submitted takes a date YYYY-MM-DD, e.g. 2019-01-15\nTry "
 	                     "'cchc check --help'.\n");
 	CU_ASSERT_EQUAL(run("check " SET " " NEW " --field"), 2);
-	/* a field on another set */
+	/* a field on another set: its files are refused, or, with their set, hold no agency of the block */
 	CU_ASSERT_EQUAL(run("check " SET " " NEW " --field samples/hue-2018/huyen"), 1);
+	CU_ASSERT_EQUAL(run("check " SET " " NEW " --field criteria/hue-huyen-2018.xml "
+	                    "samples/hue-2018/huyen"),
+	                1);
+	ASSERT_STR(err_text, NEW ": error: --field holds no agency scored on criteria set "
+	                         "\"hue-so-2018\", which this assessment uses: give the results of "
+	                         "its block\n");
+	CU_ASSERT_STRING_EQUAL(out_text, ""); /* nothing written */
 }
 
 int main(void)

@@ -321,7 +321,11 @@ static int by_severity(const void *pa, const void *pb)
 		return a->node->index < b->node->index ? -1 : 1;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
-	return (a->line > b->line) - (a->line < b->line);
+	if (a->line != b->line)
+		return (a->line > b->line) - (a->line < b->line);
+	/* two documents on one line: in their order within the item */
+	uintptr_t da = (uintptr_t)a->doc, db = (uintptr_t)b->doc;
+	return (da > db) - (da < db);
 }
 
 /* Each criterion counts once per sum, at its largest stake; one that will lose
@@ -562,8 +566,9 @@ int cchc_check_build(cchc_check **out, const cchc_assessment *a, const cchc_asse
 	const cchc_criteria *set = cchc_assessment_criteria(a);
 	const cchc_block *blk = field_block(field, set);
 	if (field && !blk) {
-		cchc_diag_addf(diag, NULL, 0, "the field holds no agency scored on criteria set \"%s\": "
-		               "give results on the set the assessment uses", cchc_criteria_id(set));
+		cchc_diag_addf(diag, cchc_assessment_file(a), cchc_assessment_line(a),
+		               "--field holds no agency scored on criteria set \"%s\", which this "
+		               "assessment uses: give the results of its block", cchc_criteria_id(set));
 		return -1;
 	}
 	cchc_check *c = calloc(1, sizeof *c);
