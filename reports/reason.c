@@ -59,7 +59,7 @@ static const char *const units_en[][3] = {
 	{"người", "person", "people"},     {"báo cáo", "report", "reports"},
 	{"văn bản", "document", "documents"}, {"hồ sơ", "file", "files"},
 	{"TTHC", "procedure", "procedures"}, {"cuộc", "inspection", "inspections"},
-	{"hình thức", "form", "forms"},    {"hạng", "place", "places"},
+	{"hình thức", "form", "forms"},
 	{"phòng, đơn vị", "unit", "units"}, {"đơn vị", "unit", "units"},
 	{"phương án", "plan", "plans"},    {"phản ánh", "complaint", "complaints"},
 	{"sáng kiến", "initiative", "initiatives"}, {"tin, bài", "article", "articles"},
@@ -85,11 +85,21 @@ static void put_unit(cchc_buf *b, const char *unit, int plural, cchc_lang lang)
 	}
 }
 
-/* "92%", "3 năm", "3,85": a decimal value with the rule's unit. */
+/* A rank is said before its number: "hạng 4" / "rank 4", not "4 hạng". */
+static int rank_unit(const char *unit)
+{
+	return unit && strcmp(unit, "hạng") == 0;
+}
+
+/* "92%", "3 năm", "3,85", "hạng 4": a decimal value with the rule's unit. */
 static void put_value(cchc_buf *b, cchc_decimal v, const char *unit, cchc_lang lang)
 {
 	char num[CCHC_FMT_SIZE];
 	cchc_fmt_decimal(num, v, lang);
+	if (rank_unit(unit)) {
+		cchc_buf_printf(b, "%s %s", lang == CCHC_LANG_EN ? "rank" : unit, num);
+		return;
+	}
 	cchc_buf_puts(b, num);
 	put_unit(b, unit, v != CCHC_DECIMAL_SCALE, lang);
 }

@@ -471,9 +471,9 @@ static void test_two_blocks(void)
 /* ---- reasons worded for the criterion ---- */
 
 static const char reason_set[] =
-	"<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" title=\"T\" max=\"6\">\n"
+	"<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"t\" year=\"2018\" title=\"T\" max=\"7\">\n"
 	"<bands><band label=\"A\" min=\"0\"/></bands>\n"
-	"<group id=\"G\" title=\"G\" max=\"6\">\n"
+	"<group id=\"G\" title=\"G\" max=\"7\">\n"
 	"<criterion id=\"dv\" title=\"Triển khai văn bản\" verb=\"triển khai\" max=\"1\">"
 	"<rule kind=\"deadline\" due=\"2018-06-15\"/></criterion>\n"
 	"<criterion id=\"dn\" title=\"Việc khác\" max=\"1\"><rule kind=\"deadline\" due=\"2018-06-15\"/>"
@@ -483,6 +483,8 @@ static const char reason_set[] =
 	"<criterion id=\"ti\" title=\"ti\" max=\"1\"><rule kind=\"tiers\" unit=\"năm\" better=\"lower\">"
 	"<tier max=\"1\" points=\"1\"/><tier max=\"2\" points=\"0.5\"/></rule></criterion>\n"
 	"<criterion id=\"ra\" title=\"ra\" max=\"1\"><rule kind=\"ratio\" unit=\"người\"/></criterion>\n"
+	"<criterion id=\"rk\" title=\"rk\" max=\"1\"><rule kind=\"tiers\" unit=\"hạng\" better=\"lower\">"
+	"<tier max=\"3\" points=\"1\"/><tier max=\"5\" points=\"0.5\"/></rule></criterion>\n"
 	"</group>\n</criteria-set>\n";
 
 static const char reason_assessment[] =
@@ -494,6 +496,7 @@ static const char reason_assessment[] =
 	"<item criterion=\"yb\" met=\"false\"/>\n"
 	"<item criterion=\"ti\" value=\"4\"/>\n"
 	"<item criterion=\"ra\" numerator=\"3\" denominator=\"10\"/>\n"
+	"<item criterion=\"rk\" value=\"4\"/>\n"
 	"</assessment>\n";
 
 static const char *reason_of(const cchc_score *s, const char *id, cchc_lang L)
@@ -537,6 +540,8 @@ static void test_reason_wording(void)
 	ASSERT_STR(reason_of(s, "ti", CCHC_LANG_VI), "mức đạt 4 năm, cần không quá 2 năm để được 0,5 điểm");
 	ASSERT_STR(reason_of(s, "ti", CCHC_LANG_EN), "at 4 years; 0.5 points takes 2 years or less");
 	ASSERT_STR(reason_of(s, "ra", CCHC_LANG_EN), "3/10 people");
+	ASSERT_STR(reason_of(s, "rk", CCHC_LANG_VI), "mức đạt hạng 4, cần không quá hạng 3 để được 1 điểm");
+	ASSERT_STR(reason_of(s, "rk", CCHC_LANG_EN), "at rank 4; 1 point takes rank 3 or less");
 	ASSERT_STR(reason_of(s, "ra", CCHC_LANG_VI), "3/10 người");
 	cchc_score_free(s);
 	cchc_assessment_free(a);
