@@ -124,6 +124,11 @@ static void write_tasks(cchc_json *j, const cchc_gap *g)
 		cchc_json_string(j, g->areas[t->area]);
 		cchc_json_key(j, "criterion");
 		cchc_json_string(j, t->criterion->id);
+		cchc_json_key(j, "criteria");
+		cchc_json_array_begin(j);
+		for (size_t c = 0; c < t->ncriteria; c++)
+			cchc_json_string(j, t->criteria[c]->id);
+		cchc_json_array_end(j);
 		cchc_json_key(j, "task");
 		cchc_json_string(j, r->task ? r->task : t->criterion->title);
 		cchc_json_key(j, "solution");

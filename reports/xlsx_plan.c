@@ -49,10 +49,15 @@ static void task_row(cchc_xlsx *x, lxw_worksheet *ws, lxw_row_t row, const cchc_
 	cchc_xlsx_str(x, ws, row, C_OWNER, r->owner, text);
 	cchc_xlsx_str(x, ws, row, C_SUPPORT, r->support, text);
 	cchc_xlsx_str(x, ws, row, C_WHEN, r->when, text);
-	cchc_xlsx_str(x, ws, row, C_CRITERION, t->criterion->id, text);
+	char ids[256] = "";
+	size_t len = 0;
+	for (size_t c = 0; c < t->ncriteria && len < sizeof ids; c++)
+		len += (size_t)snprintf(ids + len, sizeof ids - len, "%s%s", c ? ", " : "",
+		                        t->criteria[c]->id);
+	cchc_xlsx_str(x, ws, row, C_CRITERION, ids, text);
 	cchc_xlsx_points(x, ws, row, C_LOST, t->lost, mark ? x->mark_pts : x->pts);
 	const char *texts[C_COUNT] = {num, r->task ? r->task : t->criterion->title,
-	                              r->solution, r->owner, r->support, r->when, t->criterion->id};
+	                              r->solution, r->owner, r->support, r->when, ids};
 	fit_row(x, ws, row, texts);
 }
 

@@ -154,37 +154,108 @@ static int by_area_then_choice(const void *pa, const void *pb)
 	return (a->criterion->index > b->criterion->index) - (a->criterion->index < b->criterion->index);
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The task a remedy's owner joins: the row in the same area whose remedy says
+ * the same in every column (task, solution, owner, support, deadline), so that
+ * merging loses nothing; NULL for a new one. */
+static cchc_gap_task *task_of(cchc_gap *gap, const cchc_node *owner, size_t area)
+{
+	const cchc_remedy *r = owner->remedy;
+	const char *text = r->task ? r->task : owner->title;
+	for (size_t k = 0; k < gap->ntasks; k++) {
+		cchc_gap_task *t = &gap->tasks[k];
+		const cchc_remedy *q = t->remedy;
+		if (t->area == area && same_text(q->task ? q->task : t->criterion->title, text) &&
+		    same_text(q->solution, r->solution) && same_text(q->owner, r->owner) &&
+		    same_text(q->support, r->support) && same_text(q->when, r->when))
+			return t;
+	}
+	return NULL;
+}
+
+static size_t area_of(cchc_gap *gap, const cchc_node *owner)
+{
+	const char *area = owner->group->area ? owner->group->area : owner->group->title;
+	size_t a = 0;
+	while (a < gap->nareas && strcmp(gap->areas[a], area) != 0)
+		a++;
+	if (a == gap->nareas)
+		gap->areas[gap->nareas++] = area;
+	return a;
+}
+
 static int build_tasks(cchc_gap *gap)
 {
 	gap->tasks = cchc_calloc(gap->nlosses, sizeof *gap->tasks);
 	gap->areas = cchc_calloc(gap->nlosses, sizeof *gap->areas);
-	if (!gap->tasks || !gap->areas)
+	gap->task_criteria = cchc_calloc(gap->nlosses, sizeof *gap->task_criteria);
+	if (!gap->tasks || !gap->areas || !gap->task_criteria)
 		return -1;
+	/* Owners in loss order (criteria order), each once, then their tasks. */
+	size_t nowners = 0;
 	for (size_t i = 0; i < gap->nlosses; i++) {
-		const cchc_loss *l = &gap->losses[i];
-		const cchc_node *owner = remedy_owner(l->leaf);
+		const cchc_node *owner = remedy_owner(gap->losses[i].leaf);
 		if (!owner) {
 			gap->nlost_without_remedy++;
 			continue;
 		}
-		cchc_gap_task *t = NULL;
-		for (size_t k = 0; k < gap->ntasks && !t; k++)
-			if (gap->tasks[k].criterion == owner)
-				t = &gap->tasks[k];
+		size_t k = 0;
+		while (k < nowners && gap->task_criteria[k] != owner)
+			k++;
+		if (k == nowners)
+			gap->task_criteria[nowners++] = owner;
+	}
+	/* Each task's criteria are a run of task_criteria: count, then place. */
+	const cchc_node **owners = cchc_calloc(nowners, sizeof *owners);
+	size_t *task_index = cchc_calloc(nowners, sizeof *task_index);
+	if (!owners || !task_index) {
+		free(owners);
+		free(task_index);
+		return -1;
+	}
+	memcpy(owners, gap->task_criteria, nowners * sizeof *owners);
+	for (size_t k = 0; k < nowners; k++) {
+		const size_t area = area_of(gap, owners[k]);
+		cchc_gap_task *t = task_of(gap, owners[k], area);
 		if (!t) {
-			const char *area = owner->group->area ? owner->group->area : owner->group->title;
-			size_t a = 0;
-			while (a < gap->nareas && strcmp(gap->areas[a], area) != 0)
-				a++;
-			if (a == gap->nareas)
-				gap->areas[gap->nareas++] = area;
 			t = &gap->tasks[gap->ntasks++];
-			t->criterion = owner;
-			t->remedy = owner->remedy;
-			t->area = a;
+			t->criterion = owners[k];
+			t->remedy = owners[k]->remedy;
+			t->area = area;
 		}
-		t->lost += l->lost;
-		t->in_recovery |= l->in_recovery;
+		t->ncriteria++;
+		task_index[k] = (size_t)(t - gap->tasks);
+	}
+	size_t at = 0;
+	for (size_t i = 0; i < gap->ntasks; i++) {
+		gap->tasks[i].criteria = gap->task_criteria + at;
+		at += gap->tasks[i].ncriteria;
+		gap->tasks[i].ncriteria = 0;
+	}
+	for (size_t k = 0; k < nowners; k++) {
+		cchc_gap_task *t = &gap->tasks[task_index[k]];
+		t->criteria[t->ncriteria++] = owners[k];
+	}
+	free(owners);
+	free(task_index);
+	for (size_t i = 0; i < gap->nlosses; i++) {
+		const cchc_loss *l = &gap->losses[i];
+		const cchc_node *owner = remedy_owner(l->leaf);
+		for (size_t k = 0; owner && k < gap->ntasks; k++) {
+			cchc_gap_task *t = &gap->tasks[k];
+			size_t c = 0;
+			while (c < t->ncriteria && t->criteria[c] != owner)
+				c++;
+			if (c < t->ncriteria) {
+				t->lost += l->lost;
+				t->in_recovery |= l->in_recovery;
+				break;
+			}
+		}
 	}
 	qsort(gap->tasks, gap->ntasks, sizeof *gap->tasks, by_area_then_choice);
 	return 0;
@@ -231,6 +302,7 @@ void cchc_gap_free(cchc_gap *gap)
 		return;
 	free(gap->losses);
 	free(gap->tasks);
+	free(gap->task_criteria);
 	free(gap->areas);
 	free(gap->changes);
 	free(gap->unmatched_previous);

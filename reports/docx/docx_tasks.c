@@ -92,7 +92,9 @@ int dx_tasks_build(dx_tasks *out, const cchc_gap *gap)
 			add_distinct(&x->owner, t->remedy->owner);
 			add_distinct(&x->support, t->remedy->support);
 			add_distinct(&x->when, t->remedy->when);
-			cchc_buf_printf(&x->criteria, "%s%s", x->criteria.len ? ", " : "", t->criterion->id);
+			for (size_t c = 0; c < t->ncriteria; c++)
+				cchc_buf_printf(&x->criteria, "%s%s", x->criteria.len ? ", " : "",
+				                t->criteria[c]->id);
 			x->in_recovery |= t->in_recovery;
 			failed |= x->solution.failed | x->owner.failed | x->support.failed |
 			          x->when.failed | x->criteria.failed;

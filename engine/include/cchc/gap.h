@@ -59,9 +59,15 @@ typedef struct cchc_change {
 	int achieved;       /**< at full points this year */
 } cchc_change;
 
-/** A row of the plan's task table: the remedy of a criterion that lost points. */
+/**
+ * A row of the plan's task table: a remedy that wins lost points back. Criteria
+ * of one area whose remedies say the same (task, solution, owner, support,
+ * deadline) share one row, which lists them.
+ */
 typedef struct cchc_gap_task {
-	const cchc_node *criterion;  /**< the node whose <remedy> this is (a lost leaf or its ancestor) */
+	const cchc_node *criterion;  /**< the first node whose <remedy> this is (a lost leaf or its ancestor) */
+	const cchc_node **criteria;  /**< every such node, in criteria order (criteria[0] == criterion) */
+	size_t ncriteria;
 	const cchc_remedy *remedy;
 	size_t area;                 /**< index into cchc_gap.areas */
 	cchc_points lost;            /**< points lost under this remedy */
@@ -94,6 +100,7 @@ typedef struct cchc_gap {
 	/* the task table: by area (in group order), chosen criteria first, then criteria order */
 	cchc_gap_task *tasks;
 	size_t ntasks;
+	const cchc_node **task_criteria; /**< storage of the tasks' criteria lists */
 	const char **areas;           /**< area titles, in group order */
 	size_t nareas;
 	size_t nlost_without_remedy;  /**< lost leaves no <remedy> covers */
