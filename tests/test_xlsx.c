@@ -80,6 +80,7 @@ static char *unzip_part(const char *file, const char *part, size_t *len)
 		free(data);
 		return NULL;
 	}
+	data[n] = '\0'; /* n < cap: the loop grows the buffer when it fills; strstr needs the NUL */
 	*len = n;
 	return data;
 }
