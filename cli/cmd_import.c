@@ -7,6 +7,7 @@
 
 #include "cchc/workbook.h"
 #include "cli.h"
+#include "outputs.h"
 #include "inputs.h"
 
 static const char usage[] =
@@ -105,6 +106,12 @@ int cmd_import(int argc, char **argv)
 	}
 	if (cchc_diag_count(diag) > 0)
 		goto done;
+	/* never write an AGENCY.xml over one of the inputs (a criteria set named like an agency) */
+	for (size_t k = 0; k < nbooks; k++)
+		if (cli_output_check("import", books[k].name, (char *const *)args, nargs) != 0) {
+			status = CLI_USAGE;
+			goto done;
+		}
 	if (mkdir(out.output, 0777) < 0 && errno != EEXIST) {
 		fprintf(stderr, "%s: error: cannot create the folder: %s\n", out.output, strerror(errno));
 		goto done;

@@ -3,6 +3,7 @@
 
 #include "cchc/workbook.h"
 #include "cli.h"
+#include "outputs.h"
 
 static const char usage[] =
 	"Usage: cchc template CRITERIA.xml --agency ID [--name \"…\"] [--from FILE.xml|FILE.xlsx]\n"
@@ -85,6 +86,9 @@ int cmd_template(int argc, char **argv)
 		return cli_usage_error("template", "give the workbook to write: -o FILE.xlsx");
 	if (map && !from)
 		return cli_usage_error("template", "--map goes with --from");
+	const char *inputs[] = {criteria, from, map};
+	if (cli_output_check("template", out.output, (char *const *)inputs, from ? (map ? 3 : 2) : 1) != 0)
+		return CLI_USAGE;
 	if (strcmp(out.format, "xlsx") != 0)
 		return cli_usage_error("template", "the template is a workbook: leave --format out");
 	opt.english = out.lang == CCHC_LANG_EN;

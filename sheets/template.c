@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* open, fsync */
 #include <errno.h>
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <unzip.h>
 #include <zip.h>
 
+#include "cchc/buf.h"
 #include "template_write.h"
 
 void tpl_check(tpl_writer *t, lxw_error e)
@@ -516,6 +518,10 @@ static int fill(int fd, const char *tmp, void *ctx)
 	worksheet_activate(t->ws);
 	lxw_doc_properties props = {0};
 	props.title = (char *)cchc_criteria_title(t->set);
+	/* the same input, the same bytes: SOURCE_DATE_EPOCH or a fixed date, never "now"
+	 * (libxlsxwriter reads 0 as "now", so an epoch of 0 is written a second later) */
+	const long long when = cchc_output_date();
+	props.created = (time_t)(when ? when : 1);
 	tpl_check(t, workbook_set_properties(t->wb, &props));
 	lxw_error e = workbook_close(t->wb);
 	t->wb = NULL;

@@ -122,6 +122,55 @@ static void test_folder_of_workbooks_ranks_as_xml(void)
 	CU_ASSERT(strstr(out, "/wb-folder/skhdt.xlsx: valid assessment of \"skhdt\"\n") != NULL);
 }
 
+/* Neither command writes over one of its inputs (issue: output over input). */
+static void test_output_over_input(void)
+{
+	char args[2048], expect[1024];
+	const char *dir = CCHC_TEST_TMP "/wb-over";
+	/* last year's answers as a.xml; the criteria set copied under the agency's name */
+	snprintf(args, sizeof args, "rm -rf %s && mkdir -p %s && cp %s %s/a.xml && cp %s %s/skhdt.xml",
+	         dir, dir, src("samples/hue-2018/so/skhdt.xml"), dir, src("criteria/hue-so-2018.xml"),
+	         dir);
+	CU_ASSERT_FATAL(system(args) == 0);
+	char *a_before = test_read_file(CCHC_TEST_TMP "/wb-over/a.xml", NULL);
+	char *set_before = test_read_file(CCHC_TEST_TMP "/wb-over/skhdt.xml", NULL);
+	snprintf(args, sizeof args, "template %s/skhdt.xml --agency skhdt --from %s/a.xml -o %s/a.xml",
+	         dir, dir, dir);
+	ASSERT_EQ(run(args), 2);
+	snprintf(expect, sizeof expect,
+	         "cchc template: -o %s/a.xml is one of the inputs: writing it would destroy it; give "
+	         "another file\nTry 'cchc template --help'.\n", dir);
+	ASSERT_STR(err, expect);
+	snprintf(args, sizeof args, "template %s/skhdt.xml --agency skhdt --from %s/a.xml -o %s/skhdt.xlsx",
+	         dir, dir, dir);
+	ASSERT_EQ(run(args), 0);
+	/* the same input, the same bytes (no "now" in the workbook's properties) */
+	snprintf(args, sizeof args, "template %s/skhdt.xml --agency skhdt --from %s/a.xml -o %s/again.xlsx",
+	         dir, dir, dir);
+	ASSERT_EQ(run(args), 0);
+	size_t n1 = 0, n2 = 0;
+	char *w1 = test_read_file(CCHC_TEST_TMP "/wb-over/skhdt.xlsx", &n1);
+	char *w2 = test_read_file(CCHC_TEST_TMP "/wb-over/again.xlsx", &n2);
+	CU_ASSERT(w1 && w2 && n1 == n2 && n1 > 0 && memcmp(w1, w2, n1) == 0);
+	free(w1);
+	free(w2);
+	/* importing skhdt's workbook would write skhdt.xml: the criteria set it was given */
+	snprintf(args, sizeof args, "import %s/skhdt.xml %s/skhdt.xlsx -o %s", dir, dir, dir);
+	ASSERT_EQ(run(args), 2);
+	snprintf(expect, sizeof expect,
+	         "cchc import: -o %s/skhdt.xml is one of the inputs: writing it would destroy it; give "
+	         "another file\nTry 'cchc import --help'.\n", dir);
+	ASSERT_STR(err, expect);
+	char *a_after = test_read_file(CCHC_TEST_TMP "/wb-over/a.xml", NULL);
+	char *set_after = test_read_file(CCHC_TEST_TMP "/wb-over/skhdt.xml", NULL);
+	CU_ASSERT(a_before && a_after && strcmp(a_before, a_after) == 0);
+	CU_ASSERT(set_before && set_after && strcmp(set_before, set_after) == 0);
+	free(a_before);
+	free(a_after);
+	free(set_before);
+	free(set_after);
+}
+
 static void test_import_refuses_mistakes(void)
 {
 	char args[2048];
@@ -214,6 +263,7 @@ int main(void)
 		{"cchc template, scored as it stands, pre-filled from a workbook, usage", test_template_command},
 		{"a folder of workbooks ranks as the XML samples; import; validate", test_folder_of_workbooks_ranks_as_xml},
 		{"import and rank refuse a workbook with a mistake, nothing written", test_import_refuses_mistakes},
+		{"template and import never write over an input", test_output_over_input},
 		{"last year's answers of another set, ids mapped", test_last_year_carried},
 		{NULL, NULL},
 	};
