@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cchc/workbook.h"
 #include "cli.h"
 #include "inputs.h"
 #include "outputs.h"
@@ -226,6 +227,11 @@ int cmd_check(int argc, char **argv)
 	}
 	if (cchc_check_build(&check, a, c.nprev ? pin.assessments[0] : NULL, field, &c.opt, diag) < 0)
 		goto done;
+	/* A workbook's findings carry the lines of the XML it was read as, which its
+	 * user never sees: they name the criterion (the Mã of its row) alone. */
+	if (cchc_workbook_sniff(c.files[1]))
+		for (size_t k = 0; k < check->nfindings; k++)
+			check->findings[k].line = 0;
 	if (render(&buf, check, &out) < 0) {
 		cli_render_failed("cchc", "the check", &buf, NULL);
 		goto done;

@@ -171,6 +171,26 @@ static void test_output_over_input(void)
 	free(set_after);
 }
 
+/* cchc check reads a filled workbook and names its findings by criterion, never
+ * by the lines of the XML the workbook was read as. */
+static void test_check_workbook(void)
+{
+	char args[2048];
+	const char *book = CCHC_TEST_TMP "/wb-check.xlsx";
+	snprintf(args, sizeof args, "template %s --agency skhdt --from %s -o %s",
+	         src("criteria/hue-so-2018.xml"), src("samples/hue-2018/so/skhdt.xml"), book);
+	ASSERT_EQ(run(args), 0);
+	snprintf(args, sizeof args, "check %s %s --field %s", src("criteria/hue-so-2018.xml"), book,
+	         src("samples/hue-2018/so"));
+	ASSERT_EQ(run(args), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  1.1.1 Ban hành kế hoạch CCHC năm kịp thời (0,5 điểm): tự "
+	                                   "chấm 1 điểm, nhưng với số liệu đã nhập quy định chỉ cho 0,5 "
+	                                   "điểm.\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Tổng điểm 70,00/100, chỉ số 70,00 %, xếp loại Khá.\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Thứ 18/21.\n"));
+	CU_ASSERT_PTR_NULL(strstr(out, "dòng"));
+}
+
 static void test_import_refuses_mistakes(void)
 {
 	char args[2048];
@@ -264,6 +284,7 @@ int main(void)
 		{"a folder of workbooks ranks as the XML samples; import; validate", test_folder_of_workbooks_ranks_as_xml},
 		{"import and rank refuse a workbook with a mistake, nothing written", test_import_refuses_mistakes},
 		{"template and import never write over an input", test_output_over_input},
+		{"check reads a workbook: findings by criterion, 18/21", test_check_workbook},
 		{"last year's answers of another set, ids mapped", test_last_year_carried},
 		{NULL, NULL},
 	};
