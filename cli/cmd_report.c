@@ -25,6 +25,8 @@ static const char usage[] =
 	"  ranking.csv    one row per agency; criteria.csv one row per agency and criterion\n"
 	"                 (UTF-8 with a byte order mark, so Excel shows the diacritics)\n"
 	"  gap.md         with --agency: the gap analysis in Markdown\n"
+	"  bao-cao.docx   the province's report (Báo cáo kết quả xác định Chỉ số CCHC) as\n"
+	"                 a Word document: each block's ranking, charts and statistics\n"
 	"  ke-hoach.docx  with --agency: its plan (Kế hoạch khắc phục) as a Word document,\n"
 	"                 the header's number, date and signer left blank to fill\n"
 	"  report.json    all of it as data (cchc-report/1)\n"
@@ -371,6 +373,13 @@ int cmd_report(int argc, char **argv)
 	if (ok && cchc_write_xlsx_opts(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
 	                               &ro) < 0) {
 		fprintf(stderr, "%s/ranking.xlsx: error: cannot write the workbook\n", a.out.output);
+		ok = 0;
+	}
+	if (ok)
+		progress("bao-cao.docx");
+	if (ok && cchc_write_report_docx(cli_bundle_path(&bundle, "bao-cao.docx"), ranking, NULL,
+	                                 a.title, a.out.lang) < 0) {
+		fprintf(stderr, "%s/bao-cao.docx: error: cannot write the report\n", a.out.output);
 		ok = 0;
 	}
 	if (ok && gap &&

@@ -3,6 +3,7 @@
  * and written whole or not at all (cchc_write_atomic). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "docx_priv.h"
@@ -31,7 +32,7 @@ static const char package_rels[] =
 
 #define REL_TYPE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
-static void document_rels(cchc_buf *out, const dx_chart charts[DX_NCHARTS])
+static void document_rels(cchc_buf *out, const dx_chart *charts, size_t n)
 {
 	cchc_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	              "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
@@ -40,10 +41,10 @@ static void document_rels(cchc_buf *out, const dx_chart charts[DX_NCHARTS])
 	              "Target=\"styles.xml\"/>");
 	cchc_buf_puts(out, "<Relationship Id=\"rIdHeader\" Type=\"" REL_TYPE "header\" "
 	              "Target=\"header1.xml\"/>");
-	for (int i = 0; i < DX_NCHARTS; i++)
+	for (size_t i = 0; i < n; i++)
 		if (charts[i].png.len)
-			cchc_buf_printf(out, "<Relationship Id=\"rIdImg%d\" Type=\"" REL_TYPE "image\" "
-			                "Target=\"media/chart%d.png\"/>", i + 1, i + 1);
+			cchc_buf_printf(out, "<Relationship Id=\"rIdImg%zu\" Type=\"" REL_TYPE "image\" "
+			                "Target=\"media/chart%zu.png\"/>", i + 1, i + 1);
 	cchc_buf_puts(out, "</Relationships>\n");
 }
 
@@ -54,7 +55,7 @@ typedef struct {
 } source;
 
 typedef struct {
-	dx_part parts[16];
+	dx_part *parts;
 	size_t n;
 } package;
 
@@ -100,42 +101,81 @@ static int fill(int fd, const char *tmp, void *ctx)
 	return dx_zip_write(tmp, pk->parts, pk->n);
 }
 
-int cchc_write_gap_docx(const char *path, const cchc_gap *gap, const cchc_docx_info *info,
-                        cchc_lang lang)
+#define FIXED_PARTS 6
+#define MEDIA_NAME 48
+
+int dx_package_write(const char *path, xmlBufferPtr doc, const dx_chart *charts, size_t n,
+                     cchc_lang L)
 {
-	source src = {gap, info, lang};
-	dx_chart charts[DX_NCHARTS];
-	memset(charts, 0, sizeof charts); /* freeable whatever fails first */
-	xmlBufferPtr doc = xmlBufferCreate(), styles = xmlBufferCreate(), header = xmlBufferCreate();
+	xmlBufferPtr styles = xmlBufferCreate(), header = xmlBufferCreate();
 	cchc_buf rels;
-	cchc_buf_init(&rels, 1 << 16);
+	cchc_buf_init(&rels, 1 << 20);
+	package pk = {calloc(FIXED_PARTS + n, sizeof *pk.parts), 0};
+	char *media = calloc(n ? n : 1, MEDIA_NAME);
 	int rc = -1;
-	int rendered = doc && styles && header && document(doc, charts, &src) == 0 &&
-	               dx_styles_xml(styles, lang) == 0 && dx_header_xml(header) == 0;
+	int rendered = doc && styles && header && pk.parts && media &&
+	               dx_styles_xml(styles, L) == 0 && dx_header_xml(header) == 0;
 	if (rendered) {
-		document_rels(&rels, charts);
-		package pk = {{{0}}, 0};
+		document_rels(&rels, charts, n);
 		add(&pk, "[Content_Types].xml", content_types, sizeof content_types - 1);
 		add(&pk, "_rels/.rels", package_rels, sizeof package_rels - 1);
 		add_xml(&pk, "word/document.xml", doc);
 		add_xml(&pk, "word/styles.xml", styles);
 		add_xml(&pk, "word/header1.xml", header);
 		add(&pk, "word/_rels/document.xml.rels", rels.data, rels.len);
-		static const char *const media[DX_NCHARTS] = {"word/media/chart1.png",
-		                                              "word/media/chart2.png"};
-		for (int i = 0; i < DX_NCHARTS; i++)
-			if (charts[i].png.len)
-				add(&pk, media[i], charts[i].png.data, charts[i].png.len);
+		for (size_t i = 0; i < n; i++)
+			if (charts[i].png.len) {
+				char *name = media + i * MEDIA_NAME;
+				snprintf(name, MEDIA_NAME, "word/media/chart%zu.png", i + 1);
+				add(&pk, name, charts[i].png.data, charts[i].png.len);
+			}
 		rendered = !rels.failed;
 		if (rendered)
 			rc = cchc_write_atomic(path, fill, &pk);
 	}
 	if (!rendered)
 		errno = EIO; /* a part could not be rendered: nothing was written */
-	dx_charts_free(charts);
+	free(media);
+	free(pk.parts);
 	cchc_buf_dispose(&rels);
-	xmlBufferFree(doc);
 	xmlBufferFree(styles);
 	xmlBufferFree(header);
+	return rc;
+}
+
+int cchc_write_gap_docx(const char *path, const cchc_gap *gap, const cchc_docx_info *info,
+                        cchc_lang lang)
+{
+	source src = {gap, info, lang};
+	dx_chart charts[DX_NCHARTS];
+	memset(charts, 0, sizeof charts); /* freeable whatever fails first */
+	xmlBufferPtr doc = xmlBufferCreate();
+	int rc = -1;
+	if (doc && document(doc, charts, &src) == 0)
+		rc = dx_package_write(path, doc, charts, DX_NCHARTS, lang);
+	else
+		errno = EIO; /* a part could not be rendered: nothing was written */
+	dx_charts_free(charts);
+	xmlBufferFree(doc);
+	return rc;
+}
+
+int cchc_write_report_docx(const char *path, const cchc_ranking *r, const cchc_docx_info *info,
+                           const char *title, cchc_lang lang)
+{
+	dx_chart *charts = NULL;
+	xmlBufferPtr doc = xmlBufferCreate();
+	int rc = -1;
+	if (doc && dx_report_charts(&charts, r, lang) == 0 &&
+	    dx_report_document(doc, r, info, title, charts, lang) == 0)
+		rc = dx_package_write(path, doc, charts, r->nblocks, lang);
+	else
+		errno = EIO;
+	if (charts) {
+		for (size_t i = 0; i < r->nblocks; i++)
+			cchc_buf_dispose(&charts[i].png);
+		free(charts);
+	}
+	xmlBufferFree(doc);
 	return rc;
 }

@@ -65,6 +65,11 @@ done:
 	return rc;
 }
 
+int dx_chart_from_svg(dx_chart *c, const cchc_buf *svg)
+{
+	return render_png(c, svg);
+}
+
 int dx_charts_render(dx_chart charts[DX_NCHARTS], const cchc_gap *gap, cchc_lang L)
 {
 	int rc = 0;

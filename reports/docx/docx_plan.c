@@ -12,9 +12,6 @@
 
 #include "docx_priv.h"
 
-#define ELLIPSIS_BLANK "\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6"
-#define NUMBER_BLANK "        "
-
 typedef struct plan {
 	dx d;
 	const cchc_gap *gap;
@@ -26,12 +23,8 @@ typedef struct plan {
 	cchc_buf line;
 	int figure;
 	dx_tasks tasks;
+	dx_head head;
 } plan;
-
-static const char *or_blank(const char *s, const char *blank)
-{
-	return s && *s ? s : blank;
-}
 
 /* A template filled into the plan's scratch line; valid until the next call. */
 static const char *fill(plan *p, dx_str_id id, const char *const *args, size_t n)
@@ -59,86 +52,6 @@ static void body(plan *p, const char *text)
 	dx_para_text(&p->d, NULL, text);
 }
 
-/* An empty paragraph carrying a short rule, len twips long, centred in width. */
-static void rule(plan *p, int width, int len)
-{
-	const dx_para r = {.rule = 1, .size = 4, .before = 40, .after = -1, .first_line = -1,
-	                   .ind_left = (width - len) / 2, .ind_right = (width - len) / 2};
-	dx_p_begin(&p->d, &r);
-	dx_p_end(&p->d);
-}
-
-/* ---- the header (Phụ lục I: cơ quan, quốc hiệu, số, địa danh and date) ---- */
-
-/* a little wider than the text, centred, so the quốc hiệu keeps to one line */
-#define HEAD_LEFT DX_MM(74)
-#define HEAD_RIGHT DX_MM(102)
-
-static const char *number_line(plan *p, char *buf, size_t size)
-{
-	const cchc_docx_info *in = p->info;
-	const char *sym = in && in->symbol ? in->symbol : "KH-" ELLIPSIS_BLANK;
-	const char *args[] = {in && in->number ? in->number : NUMBER_BLANK, sym};
-	snprintf(buf, size, "%s", fill(p, DX_NUMBER, args, 2));
-	return buf;
-}
-
-static void date_text(plan *p, char *buf, size_t size)
-{
-	const cchc_docx_info *in = p->info;
-	const char *place = or_blank(in ? in->place : NULL, ELLIPSIS_BLANK);
-	if (!in || !in->year) {
-		const char *args[] = {place};
-		snprintf(buf, size, "%s", fill(p, DX_NO_DATE, args, 1));
-		return;
-	}
-	char d[16], m[16], y[16];
-	snprintf(d, sizeof d, "%02d", in->day);
-	snprintf(m, sizeof m, "%02d", in->month);
-	snprintf(y, sizeof y, "%d", in->year);
-	const char *args[] = {place, d, m, y};
-	snprintf(buf, size, "%s", fill(p, DX_PLACE_DATE, args, 4));
-}
-
-static void header_table(plan *p)
-{
-	dx *d = &p->d;
-	const int widths[] = {HEAD_LEFT, HEAD_RIGHT};
-	const dx_para parent = {.jc = "center", .size = 26, .caps = 1, .after = -1, .first_line = -1};
-	const dx_para issuer = {.jc = "center", .size = 26, .bold = 1, .caps = 1, .after = -1,
-	                        .first_line = -1};
-	const dx_para nation = {.jc = "center", .size = 26, .bold = 1, .after = -1, .first_line = -1};
-	const dx_para motto = {.jc = "center", .size = 28, .bold = 1, .after = -1, .first_line = -1};
-	const dx_para number = {.jc = "center", .size = 26, .before = 120, .first_line = -1};
-	const dx_para date = {.jc = "center", .size = 28, .italic = 1, .before = 120,
-	                      .first_line = -1};
-	const char *issuing = p->info && p->info->issuer ? p->info->issuer : p->agency;
-	char buf[1024];
-	dx_tbl_begin(d, widths, 2, 0);
-	dx_tr_begin(d, 0);
-	dx_tc_begin(d, HEAD_LEFT, 1, 0);
-	dx_para_text(d, &parent, or_blank(p->info ? p->info->parent : NULL, ELLIPSIS_BLANK));
-	dx_para_text(d, &issuer, issuing);
-	rule(p, HEAD_LEFT, DX_MM(25));
-	dx_tc_end(d);
-	dx_tc_begin(d, HEAD_RIGHT, 1, 0);
-	dx_para_text(d, &nation, dx_str(DX_QUOC_HIEU, p->L));
-	dx_para_text(d, &motto, dx_str(DX_TIEU_NGU, p->L));
-	rule(p, HEAD_RIGHT, DX_MM(58));
-	dx_tc_end(d);
-	dx_tr_end(d);
-	dx_tr_begin(d, 0);
-	dx_tc_begin(d, HEAD_LEFT, 1, 0);
-	dx_para_text(d, &number, number_line(p, buf, sizeof buf));
-	dx_tc_end(d);
-	dx_tc_begin(d, HEAD_RIGHT, 1, 0);
-	date_text(p, buf, sizeof buf);
-	dx_para_text(d, &date, buf);
-	dx_tc_end(d);
-	dx_tr_end(d);
-	dx_tbl_end(d);
-}
-
 static void title(plan *p)
 {
 	const dx_para kind = {.style = "Title", .before = 360};
@@ -146,7 +59,7 @@ static void title(plan *p)
 	dx_para_text(&p->d, &kind, dx_str(DX_KIND, p->L));
 	const char *args[] = {p->next, p->agency};
 	dx_para_text(&p->d, &subject, fill(p, DX_SUBJECT, args, 2));
-	rule(p, DX_TEXT_W, DX_MM(40));
+	dx_rule(&p->d, DX_TEXT_W, DX_MM(40));
 	const char *intro[] = {p->year, cchc_criteria_title(p->gap->entry->score->set), p->agency,
 	                       p->next};
 	const dx_para first = {.before = 240};
@@ -433,39 +346,6 @@ static void implementation(plan *p)
 	body(p, fill(p, DX_S5_2, args, 1));
 }
 
-/* Nơi nhận on the left, the signer on the right, as Phụ lục I lays them out. */
-static void signature(plan *p)
-{
-	dx *d = &p->d;
-	const int w[] = {DX_MM(80), DX_TEXT_W - DX_MM(80)};
-	const dx_para to = {.size = 24, .bold = 1, .italic = 1, .after = -1, .first_line = -1};
-	const dx_para item = {.size = 22, .after = -1, .first_line = -1};
-	const dx_para who = {.jc = "center", .bold = 1, .caps = 1, .after = -1, .first_line = -1};
-	const dx_para name = {.jc = "center", .bold = 1, .after = -1, .first_line = -1};
-	const cchc_docx_info *in = p->info;
-	dx_para_text(d, &(dx_para){.after = -1}, "");
-	dx_tbl_begin(d, w, 2, 0);
-	dx_tr_begin(d, 0);
-	dx_tc_begin(d, w[0], 1, 0);
-	dx_para_text(d, &to, dx_str(DX_RECIPIENTS, p->L));
-	size_t n = in ? in->nrecipients : 0;
-	for (size_t i = 0; i < (n ? n : 2); i++) {
-		p->line.len = 0;
-		cchc_buf_printf(&p->line, "- %s%s", n ? in->recipients[i] : ELLIPSIS_BLANK,
-		                i + 1 < (n ? n : 2) ? ";" : ".");
-		dx_para_text(d, &item, p->line.data);
-	}
-	dx_tc_end(d);
-	dx_tc_begin(d, w[1], 1, 0);
-	dx_para_text(d, &who, or_blank(in ? in->signer_title : NULL, ELLIPSIS_BLANK));
-	for (int i = 0; i < 4; i++)
-		dx_para_text(d, &name, "");
-	dx_para_text(d, &name, or_blank(in ? in->signer : NULL, ""));
-	dx_tc_end(d);
-	dx_tr_end(d);
-	dx_tbl_end(d);
-}
-
 /* ---- the appendix ---- */
 
 static void appendix_head(plan *p)
@@ -480,10 +360,9 @@ static void appendix_head(plan *p)
 	char date[48] = "      /      /      ";
 	if (in && in->year)
 		snprintf(date, sizeof date, "%02d/%02d/%d", in->day, in->month, in->year);
-	const char *args[] = {in && in->number ? in->number : NUMBER_BLANK,
-	                      in && in->symbol ? in->symbol : "KH-" ELLIPSIS_BLANK, date, p->agency};
+	const char *args[] = {dx_head_number(&p->head), dx_head_symbol(&p->head), date, p->agency};
 	dx_para_text(&p->d, &ref, fill(p, DX_APPENDIX_REF, args, 4));
-	rule(p, DX_LAND_TEXT_W, DX_MM(40));
+	dx_rule(&p->d, DX_LAND_TEXT_W, DX_MM(40));
 }
 
 static const int task_w[] = {DX_MM(12), DX_MM(72), DX_MM(75), DX_MM(35), DX_MM(33), DX_MM(25)};
@@ -555,20 +434,6 @@ static void appendix(plan *p)
 	}
 }
 
-static void document_open(dx *d)
-{
-	static const char *const ns[] = {
-		"xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-		"xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-		"xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-		"xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main",
-		"xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"};
-	dx_start(d, "w:document");
-	for (size_t i = 0; i < sizeof ns / sizeof *ns; i += 2)
-		dx_attr(d, ns[i], ns[i + 1]);
-	dx_start(d, "w:body");
-}
-
 int dx_plan_document(xmlBufferPtr buf, const cchc_gap *gap, const cchc_docx_info *info,
                      const dx_chart charts[DX_NCHARTS], cchc_lang L)
 {
@@ -583,15 +448,16 @@ int dx_plan_document(xmlBufferPtr buf, const cchc_gap *gap, const cchc_docx_info
 	cchc_buf_init(&p.line, 1 << 20);
 	int rc = dx_tasks_build(&p.tasks, gap);
 	dx_begin(&p.d, buf, L);
-	document_open(&p.d);
-	header_table(&p);
+	dx_document_open(&p.d);
+	p.head = (dx_head){&p.d, info, p.agency, "KH-" DX_ELLIPSIS_BLANK, &p.line};
+	dx_header_table(&p.head);
 	title(&p);
 	purpose(&p);
 	results(&p);
 	target(&p);
 	tasks_by_area(&p);
 	implementation(&p);
-	signature(&p);
+	dx_signature(&p.head);
 	dx_section(&p.d, 0, 0);
 	appendix(&p);
 	dx_section(&p.d, 1, 1);

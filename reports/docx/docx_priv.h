@@ -61,6 +61,14 @@ typedef enum {
 	DX_APPENDIX,
 	DX_APPENDIX_TITLE,
 	DX_APPENDIX_REF,
+	DX_REPORT_KIND,
+	DX_REPORT_SUBJECT,
+	DX_REPORT_ISSUER,
+	DX_REPORT_INTRO,
+	DX_REPORT_BLOCK,
+	DX_REPORT_META,
+	DX_REPORT_LEGEND,
+	DX_REPORT_END,
 	DX_COUNT_
 } dx_str_id;
 
@@ -175,9 +183,50 @@ void dx_section(dx *d, int landscape, int last);
 int dx_styles_xml(xmlBufferPtr buf, cchc_lang L);
 int dx_header_xml(xmlBufferPtr buf);
 
+/* ---- docx_head.c: the parts every administrative document shares ---- */
+#define DX_ELLIPSIS_BLANK "\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6"
+#define DX_NUMBER_BLANK "        "
+
+typedef struct dx_head {
+	dx *d;
+	const cchc_docx_info *info; /* may be NULL: every value blank */
+	const char *issuer;         /* the issuer when info gives none */
+	const char *symbol;         /* the ký hiệu when info gives none ("BC-SNV") */
+	cchc_buf *line;             /* scratch */
+} dx_head;
+
+/* <w:document> with its namespaces, and <w:body>. */
+void dx_document_open(dx *d);
+/* An empty paragraph carrying a short rule, len twips long, centred in width. */
+void dx_rule(dx *d, int width, int len);
+/* The number and the symbol, or their blanks. */
+const char *dx_head_number(const dx_head *h);
+const char *dx_head_symbol(const dx_head *h);
+/* The header table: cơ quan, quốc hiệu and tiêu ngữ, số, địa danh and date. */
+void dx_header_table(dx_head *h);
+/* Nơi nhận on the left, the signer on the right. */
+void dx_signature(dx_head *h);
+
 /* ---- docx_plan.c ---- */
 int dx_plan_document(xmlBufferPtr buf, const cchc_gap *gap, const cchc_docx_info *info,
                      const dx_chart charts[DX_NCHARTS], cchc_lang L);
+
+/* ---- docx_report.c: the province's report ---- */
+/* The charts of the report, one a block (the totals, or a large block's
+ * distribution), as pictures rIdImg1.. in block order. */
+int dx_report_charts(dx_chart **out, const cchc_ranking *r, cchc_lang L);
+int dx_report_document(xmlBufferPtr buf, const cchc_ranking *r, const cchc_docx_info *info,
+                       const char *title, const dx_chart *charts, cchc_lang L);
+
+/* ---- docx_chart.c ---- */
+/* One SVG chart as a PNG picture, 160 mm wide. @return 0 or -1 */
+int dx_chart_from_svg(dx_chart *c, const cchc_buf *svg);
+
+/* ---- docx.c ---- */
+/* The package around word/document.xml, its pictures rIdImg1..n (media/chartK.png),
+ * written whole or not at all. @return as cchc_write_atomic (EIO: not rendered) */
+int dx_package_write(const char *path, xmlBufferPtr doc, const dx_chart *charts, size_t n,
+                     cchc_lang L);
 
 /* ---- docx_zip.c ---- */
 typedef struct dx_part {

@@ -64,6 +64,20 @@ static const char *const words[DX_COUNT_][CCHC_LANG_COUNT] = {
 	                       "TASKS AND REMEDIES FOR {0}: {1}"},
 	[DX_APPENDIX_REF] = {"(Kèm theo Kế hoạch số {0}/{1} ngày {2} của {3})",
 	                     "(Attached to plan No. {0}/{1} of {2}, {3})"},
+	[DX_REPORT_KIND] = {"BÁO CÁO", "REPORT"},
+	[DX_REPORT_SUBJECT] = {"Kết quả xác định Chỉ số cải cách hành chính năm {0}",
+	                       "Results of the {0} Public Administration Reform (PAR) index"},
+	[DX_REPORT_ISSUER] = {"Sở Nội vụ", "Department of Home Affairs"},
+	[DX_REPORT_INTRO] = {"Căn cứ kết quả tự đánh giá của các cơ quan, đơn vị và kết quả thẩm định, "
+	                     "{0} báo cáo kết quả xác định Chỉ số cải cách hành chính năm {1} "
+	                     "như sau:",
+	                     "From the agencies' self-assessments and their appraisal, {0} reports "
+	                     "the results of the {1} PAR index as follows:"},
+	[DX_REPORT_BLOCK] = {"{0}. {1}", "{0}. {1}"},
+	[DX_REPORT_META] = {"Năm {0}: {1} {2}.", "Year {0}: {1} {2}."},
+	[DX_REPORT_LEGEND] = {"Lĩnh vực {0}: {1}", "Group {0}: {1}"},
+	[DX_REPORT_END] = {"Trên đây là báo cáo kết quả xác định Chỉ số cải cách hành chính năm {0}./.",
+	                   "This concludes the report on the {0} PAR index./."},
 };
 
 const char *dx_str(dx_str_id id, cchc_lang L)

@@ -68,6 +68,19 @@ int cchc_render_gap_docx_document(cchc_buf *out, const cchc_gap *gap,
 int cchc_write_gap_docx(const char *path, const cchc_gap *gap, const cchc_docx_info *info,
                         cchc_lang lang);
 
+/**
+ * Write the province's report (Báo cáo kết quả xác định Chỉ số CCHC) as a
+ * .docx: per block, in the ranking's order, the ranking with bands, the chart
+ * of totals, each agency's rank in each group, the statistics and the
+ * criteria most lost; the header and signature as the plan's. info may be
+ * NULL (every header value blank, "Số:      /BC-SNV"); title (the report's
+ * own, may be NULL) is printed under the trích yếu.
+ * @return 0, or what cchc_write_atomic returns (errno set; EIO when a part
+ *         could not be rendered)
+ */
+int cchc_write_report_docx(const char *path, const cchc_ranking *r, const cchc_docx_info *info,
+                           const char *title, cchc_lang lang);
+
 #ifdef __cplusplus
 }
 #endif
