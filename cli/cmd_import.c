@@ -12,12 +12,15 @@
 
 static const char usage[] =
 	"Usage: cchc import CRITERIA.xml... WORKBOOK.xlsx... -o DIR [--lang vi|en]\n"
+	"       cchc import PLAN.xlsx... -o DIR [--lang vi|en]\n"
 	"\n"
 	"Read filled self-assessment workbooks (written by `cchc template`, or any\n"
 	"producer following sheets/README.md) and write the equivalent assessment XML,\n"
 	"one AGENCY.xml per workbook in DIR, for archiving and for the other tools.\n"
 	"Every problem of every workbook is reported, by sheet and cell, at once; then\n"
-	"nothing is written.\n"
+	"nothing is written. A plan's progress workbook (from `cchc template`)\n"
+	"needs no criteria set: it becomes PLAN-ID.xml, the plan it carries with each\n"
+	"task's status from its row.\n"
 	"\n"
 	"  -o, --output DIR    the folder to write into (created if missing)\n"
 	"  --lang vi|en        language of the messages (default vi)\n"
@@ -28,6 +31,29 @@ typedef struct {
 	char *name;
 	cchc_buf xml;
 } converted;
+
+/* A plan workbook into c: the plan's XML with the workbook's statuses, named by the plan's id. */
+static void plan_book(converted *c, const converted *books, size_t nbooks, const char *dir, const char *path,
+                      int english, cchc_diag *diag)
+{
+	cchc_plan *plan = NULL;
+	cchc_buf_init(&c->xml, 0);
+	if (cchc_plan_workbook_to_xml(&c->xml, path, english, diag) < 0 ||
+	    cchc_plan_load_memory(&plan, c->xml.data, c->xml.len, path, diag) < 0)
+		return;
+	c->name = malloc(strlen(dir) + strlen(plan->id) + 6);
+	if (c->name)
+		sprintf(c->name, "%s/%s.xml", dir, plan->id);
+	else
+		cchc_diag_addf(diag, path, 0, "out of memory");
+	for (size_t k = 0; c->name && k < nbooks; k++)
+		if (books[k].name && strcmp(books[k].name, c->name) == 0)
+			cchc_diag_addf(diag, path, 0,
+			               english ? "plan \"%s\" is imported twice: give each plan's workbook once"
+			                       : "kế hoạch \"%s\" được nhập hai lần: mỗi kế hoạch chỉ đưa một sổ",
+			               plan->id);
+	cchc_plan_free(plan);
+}
 
 int cmd_import(int argc, char **argv)
 {
@@ -65,22 +91,31 @@ int cmd_import(int argc, char **argv)
 	cchc_diag *diag = cchc_diag_new();
 	cchc_criteria **sets = calloc(nargs, sizeof *sets);
 	converted *books = calloc(nargs, sizeof *books);
-	size_t nsets = 0, nbooks = 0;
-	if (!diag || !sets || !books)
+	unsigned char *is_plan = calloc(nargs, 1);
+	size_t nsets = 0, nbooks = 0, nassessments = 0;
+	if (!diag || !sets || !books || !is_plan)
 		goto done;
 	/* criteria sets are told apart by content, workbooks by their zip magic */
 	for (size_t i = 0; i < nargs; i++) {
-		if (cchc_workbook_sniff(args[i]))
+		if (cchc_workbook_sniff(args[i])) {
+			is_plan[i] = (unsigned char)cchc_plan_workbook_sniff(args[i]);
+			nassessments += !is_plan[i];
 			continue;
+		}
 		cchc_criteria *set = NULL;
 		if (cchc_criteria_load(&set, args[i], diag) == 0)
 			sets[nsets++] = set;
 	}
-	if (nsets == 0 && cchc_diag_count(diag) == 0)
+	if (nsets == 0 && nassessments && cchc_diag_count(diag) == 0)
 		cchc_diag_addf(diag, NULL, 0, "no criteria set given: name its file, e.g. "
 		                              "criteria/hue-so-2018.xml");
-	for (size_t i = 0; i < nargs && nsets; i++) {
-		if (!cchc_workbook_sniff(args[i]))
+	for (size_t i = 0; i < nargs; i++) {
+		if (is_plan[i]) {
+			plan_book(&books[nbooks], books, nbooks, out.output, args[i], english, diag);
+			nbooks++;
+			continue;
+		}
+		if (!nsets || !cchc_workbook_sniff(args[i]))
 			continue;
 		/* loaded for every check of the loader, then written as the XML it was loaded from */
 		cchc_assessment *a = NULL;
@@ -132,6 +167,7 @@ done:
 	for (size_t i = 0; i < nsets; i++)
 		cchc_criteria_free(sets[i]);
 	free(sets);
+	free(is_plan);
 	free(args);
 	cchc_diag_free(diag);
 	return status;

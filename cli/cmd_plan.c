@@ -1,11 +1,12 @@
 /* cchc plan status: an annual CCHC plan's tasks and completion rate on a date. */
 #include <string.h>
 
+#include "cchc/workbook.h"
 #include "cli.h"
 #include "outputs.h"
 
 static const char usage[] =
-	"Usage: cchc plan status PLAN.xml [--as-of YYYY-MM-DD] [--format text|json]\n"
+	"Usage: cchc plan status PLAN.xml|PLAN.xlsx [--as-of YYYY-MM-DD] [--format text|json]\n"
 	"                        [--lang vi|en] [-o FILE]\n"
 	"\n"
 	"The status of an annual CCHC plan (urn:cchc:plan:1) on a date: each task done\n"
@@ -13,6 +14,8 @@ static const char usage[] =
 	"then the counts, the completion rate and the on-time rate. Cancelled tasks are\n"
 	"left out of the rates. A task with no deadline is due by 31 December of the\n"
 	"plan year; a task done after the --as-of date counts as not yet done.\n"
+	"PLAN.xlsx: the plan's progress workbook (written by cchc template), filled in;\n"
+	"its rows give each task's status.\n"
 	"\n"
 	"  --as-of YYYY-MM-DD  the date to judge on (default: 31 December of the plan\n"
 	"                      year, never today, so the output is reproducible)\n"
@@ -70,7 +73,9 @@ static int status(const plan_args *a, cchc_date as_of, int have_as_of)
 	cchc_plan_report *report = NULL;
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
-	if (!diag || cchc_plan_load(&plan, a->file, diag) < 0)
+	if (!diag || (cchc_workbook_sniff(a->file)
+	                  ? cchc_plan_workbook_load(&plan, a->file, a->out.lang == CCHC_LANG_EN, diag)
+	                  : cchc_plan_load(&plan, a->file, diag)) < 0)
 		goto done;
 	if (cchc_plan_status(plan, have_as_of ? as_of : cchc_plan_year_end(plan), &report) < 0) {
 		fprintf(stderr, "cchc: error: out of memory\n");

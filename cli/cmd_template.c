@@ -8,6 +8,7 @@
 static const char usage[] =
 	"Usage: cchc template CRITERIA.xml --agency ID [--name \"…\"] [--from FILE.xml|FILE.xlsx]\n"
 	"                     [--map FILE] [--lang vi|en] -o FILE.xlsx\n"
+	"       cchc template --plan PLAN.xml [--lang vi|en] -o FILE.xlsx\n"
 	"\n"
 	"Write the self-assessment workbook an agency fills in: a guide, one row per\n"
 	"group, criterion and sub-criterion with typed, validated inputs, and live\n"
@@ -23,16 +24,44 @@ static const char usage[] =
 	"                      assessment XML of another set: its items carried over\n"
 	"  --map FILE          last year's criterion ids → this year's, one \"OLD NEW\"\n"
 	"                      per line (as gap --map); the rest keep their id\n"
+	"  --plan PLAN.xml     instead: the plan's progress workbook, one row per task\n"
+	"                      (area, task, owner, support, deadline, target) with\n"
+	"                      cells for done, the day, a note and target met; read\n"
+	"                      back by `cchc plan status` and `cchc import`\n"
 	"  --lang vi|en        language of the workbook (default vi)\n"
 	"  -o, --output FILE   the .xlsx to write (atomically)\n"
 	"\n"
 	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
 
+/* --plan: the plan's progress workbook; the assessment's options do not apply. */
+static int plan_template(const char *plan, const char *criteria, const cchc_template_options *opt,
+                         const char *from, const cli_output *out)
+{
+	if (criteria || opt->agency_id || opt->agency_name || from)
+		return cli_usage_error("template", "--plan takes the plan alone: leave out the criteria file, "
+		                                   "--agency, --name, --from and --map");
+	if (!out->output)
+		return cli_usage_error("template", "give the workbook to write: -o FILE.xlsx");
+	if (strcmp(out->format, "xlsx") != 0)
+		return cli_usage_error("template", "the template is a workbook: leave --format out");
+	if (cli_output_check("template", out->output, (char *const *)&plan, 1) != 0)
+		return CLI_USAGE;
+	cchc_diag *diag = cchc_diag_new();
+	int rc = diag && cchc_plan_template_write(out->output, plan, out->lang == CCHC_LANG_EN, diag) == 0
+	                 ? CLI_OK
+	                 : CLI_INVALID;
+	if (!diag)
+		fprintf(stderr, "cchc: error: out of memory\n");
+	cli_print_diag(diag);
+	cchc_diag_free(diag);
+	return rc;
+}
+
 int cmd_template(int argc, char **argv)
 {
 	cli_output out = {"xlsx", CCHC_LANG_VI, NULL};
 	cchc_template_options opt = {0};
-	const char *criteria = NULL, *from = NULL, *map = NULL;
+	const char *criteria = NULL, *from = NULL, *map = NULL, *plan = NULL;
 
 	for (int i = 1; i < argc; i++) {
 		const char *v = NULL;
@@ -61,6 +90,12 @@ int cmd_template(int argc, char **argv)
 			from = v;
 			continue;
 		}
+		if ((rc = cli_option_value(argc, argv, &i, "--plan", &v)) != 0) {
+			if (rc < 0)
+				return CLI_USAGE;
+			plan = v;
+			continue;
+		}
 		if ((rc = cli_option_value(argc, argv, &i, "--map", &v)) != 0) {
 			if (rc < 0)
 				return cli_usage_error("template", "--map needs a file of \"OLD NEW\" id pairs");
@@ -78,6 +113,8 @@ int cmd_template(int argc, char **argv)
 			return cli_usage_error("template", "give one criteria file");
 		criteria = argv[i];
 	}
+	if (plan)
+		return plan_template(plan, criteria, &opt, from ? from : map, &out);
 	if (!criteria)
 		return cli_usage_error("template", "give the criteria file, e.g. criteria/hue-so-2018.xml");
 	if (!opt.agency_id)

@@ -18,6 +18,7 @@
 #include "cchc/buf.h"
 #include "cchc/criteria.h"
 #include "cchc/diag.h"
+#include "cchc/plan.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,6 +80,38 @@ int cchc_workbook_to_xml(cchc_buf *xml, const char *path, const cchc_criteria *c
  */
 int cchc_workbook_load(cchc_assessment **out, const char *path, const cchc_criteria *const *sets,
                        size_t nsets, int english, cchc_diag *diag);
+
+/* ---- the plan workbook (`cchc template --plan`, sheets/README.md) ------------------------- */
+
+/**
+ * Write the progress workbook of the plan at plan_path (urn:cchc:plan:1): one
+ * row per task (area, task, owner, support, deadline, target) and the cells
+ * that record progress (done, the day, a note, target met), pre-filled from
+ * the plan's statuses; the plan's XML rides in the hidden "cchc" sheet (kind
+ * plan). Written atomically.
+ * @return 0, or -1 with the problem in diag
+ */
+int cchc_plan_template_write(const char *path, const char *plan_path, int english, cchc_diag *diag);
+
+/**
+ * Is the file a plan workbook (its "cchc" sheet says kind plan)?
+ * @return 1 yes, 0 no (not a workbook, another kind, or unreadable)
+ */
+int cchc_plan_workbook_sniff(const char *path);
+
+/**
+ * The plan a filled plan workbook stands for, as XML: the plan it carries
+ * with each task's <status> taken from its row; problems go to diag as
+ * ("FILE: Sheet!H5", 0, message) in the chosen language, all at once.
+ * @return 0, or -1 (see diag; xml is then empty)
+ */
+int cchc_plan_workbook_to_xml(cchc_buf *xml, const char *path, int english, cchc_diag *diag);
+
+/**
+ * The same, loaded (cchc_plan_load_memory, the workbook's path in messages).
+ * @return 0, or -1 (see diag)
+ */
+int cchc_plan_workbook_load(cchc_plan **out, const char *path, int english, cchc_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,307 @@
+/* Reading a filled plan workbook: the plan's XML from the hidden "cchc" sheet,
+ * each task's progress from its row (found by its Mã in column A), checked cell
+ * by cell; the plan comes back as its own XML with each <status> replaced. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "import_priv.h"
+#include "plan_book.h"
+#include "xml_priv.h"
+
+#define FOLD 64
+
+typedef struct {
+	int seen;
+	uint32_t row;
+	cchc_plan_state state;
+	int has_date;
+	cchc_date date;
+	char *note; /* owned; NULL: none */
+} pb_progress;
+
+static const char *text_at(const cchc_sheet *s, uint32_t row, uint32_t col)
+{
+	const cchc_cell *c = cchc_sheet_cell(s, row, col);
+	return c ? c->text : "";
+}
+
+static int blank(const cchc_cell *c)
+{
+	if (!c || c->type == CCHC_CELL_BLANK)
+		return 1;
+	return c->type == CCHC_CELL_TEXT && c->text[strspn(c->text, " \t\r\n")] == '\0';
+}
+
+/* The key's value in the "cchc" sheet (the first row with it), or NULL. */
+static const char *meta(const cchc_sheet *m, const char *key)
+{
+	for (uint32_t r = 1; r <= cchc_sheet_rows(m); r++)
+		if (strcmp(text_at(m, r, 1), key) == 0)
+			return text_at(m, r, 2);
+	return NULL;
+}
+
+/* The plan's XML, its pieces joined in row order. */
+static int carried_xml(cchc_buf *b, const cchc_sheet *m)
+{
+	for (uint32_t r = 1; r <= cchc_sheet_rows(m); r++)
+		if (strcmp(text_at(m, r, 1), "plan.xml") == 0)
+			cchc_buf_puts(b, text_at(m, r, 2));
+	return b->failed ? -1 : 0;
+}
+
+/* Opens the workbook and its "cchc" sheet; 1 a plan workbook, 0 another, -1 unreadable. */
+static int open_plan_book(cchc_xlsx **x, cchc_sheet **m, const char *path, int english, cchc_diag *diag)
+{
+	cchc_xlsx_options xo = {0};
+	xo.lang = english ? "en" : "vi";
+	*m = NULL;
+	if (cchc_xlsx_open_with(x, path, NULL, 0, &xo, diag) < 0)
+		return -1;
+	long mi = cchc_xlsx_sheet_find(*x, TPL_META_SHEET);
+	if (mi < 0)
+		return 0;
+	if (cchc_xlsx_sheet_load(m, *x, (size_t)mi, diag) < 0)
+		return -1;
+	const char *format = meta(*m, "format"), *kind = meta(*m, "kind");
+	return format && strcmp(format, CCHC_WORKBOOK_FORMAT) == 0 && kind && strcmp(kind, "plan") == 0;
+}
+
+int cchc_plan_workbook_sniff(const char *path)
+{
+	if (!cchc_workbook_sniff(path))
+		return 0;
+	cchc_diag *diag = cchc_diag_new();
+	cchc_xlsx *x = NULL;
+	cchc_sheet *m = NULL;
+	int yes = diag && open_plan_book(&x, &m, path, 0, diag) == 1;
+	cchc_sheet_free(m);
+	cchc_xlsx_free(x);
+	cchc_diag_free(diag);
+	return yes;
+}
+
+/* One row's progress into p; every bad cell reported. */
+static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, const char *sheet,
+                     uint32_t row, const cchc_plan *plan, const cchc_plan_task *t, pb_progress *p)
+{
+	const pb_words *w = pb_words_for(im->english);
+	const cchc_cell *done = cchc_sheet_cell(s, row, PB_DONE), *day = cchc_sheet_cell(s, row, PB_DATE);
+	const cchc_cell *note = cchc_sheet_cell(s, row, PB_NOTE), *met = cchc_sheet_cell(s, row, PB_MET);
+	imp_loc at = {sheet, row, PB_DONE};
+	char ref[16], folded[FOLD];
+	int bad = 0; /* the Done cell is unreadable: what the date says of it is moot */
+	p->state = CCHC_PLAN_STATE_OPEN;
+	cchc_text_fold(folded, sizeof folded, done ? done->text : "");
+	if (blank(done))
+		p->state = CCHC_PLAN_STATE_OPEN;
+	else if (strcmp(folded, "huy") == 0 || strcmp(folded, "huy bo") == 0 || strcmp(folded, "da huy") == 0 ||
+	         strcmp(folded, "cancelled") == 0 || strcmp(folded, "canceled") == 0)
+		p->state = CCHC_PLAN_STATE_CANCELLED;
+	else if (cchc_cell_yesno(done) == 1)
+		p->state = CCHC_PLAN_STATE_DONE;
+	else if (cchc_cell_yesno(done) != 0) {
+		bad = 1;
+		IMP_SAY(im, at, "\"%s\" không phải câu trả lời: ghi %s, %s hoặc %s", "\"%s\" is not an answer: write %s, %s or %s",
+		        done->text, w->yes, w->no, w->cancelled);
+	}
+	at.col = PB_DATE;
+	if (!blank(day)) {
+		cchc_num_status st = cchc_cell_date(day, cchc_xlsx_date1904(x), &p->date);
+		if (st != CCHC_NUM_OK)
+			IMP_SAY(im, at, "\"%s\" không phải ngày: ghi ngày/tháng/năm, ví dụ 15/01/%d",
+			        "\"%s\" is not a date: write day/month/year, like 15/01/%d", day->text, plan->year);
+		else if (p->state == CCHC_PLAN_STATE_OPEN && !bad)
+			IMP_SAY(im, at, "có ngày hoàn thành mà nhiệm vụ chưa ghi %s: ghi %s vào %s hoặc xóa ngày",
+			        "a date done, but the task does not say %s: write %s in %s or clear the date", w->yes, w->yes,
+			        cchc_cell_ref(ref, row, PB_DONE));
+		else if (plan->has_issued && p->date < plan->issued)
+			IMP_SAY(im, at, "ngày %s trước ngày ban hành kế hoạch: kiểm tra lại ngày",
+			        "%s is before the plan was issued: check the date", day->text);
+		else
+			p->has_date = 1;
+	} else if (p->state == CCHC_PLAN_STATE_DONE) {
+		IMP_SAY(im, at, "nhiệm vụ %s đã hoàn thành nhưng thiếu ngày hoàn thành: ghi ngày, ví dụ 15/01/%d",
+		        "task %s is done but has no date: write the day it was done, like 15/01/%d", t->id, plan->year);
+	}
+	at.col = PB_MET;
+	int yes_met = blank(met) ? -1 : cchc_cell_yesno(met);
+	if (!blank(met) && yes_met < 0)
+		IMP_SAY(im, at, "\"%s\" không phải câu trả lời: ghi %s hoặc %s", "\"%s\" is not an answer: write %s or %s",
+		        met->text, w->yes, w->no);
+	else if (yes_met >= 0 && t->ntargets == 0)
+		IMP_SAY(im, at, "nhiệm vụ %s không có chỉ tiêu: để trống ô này", "task %s has no target: leave this cell blank",
+		        t->id);
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	if (!blank(note))
+		cchc_buf_puts(&b, note->text + strspn(note->text, " \t\r\n"));
+	while (b.len && strchr(" \t\r\n", b.data[b.len - 1]))
+		b.data[--b.len] = '\0';
+	if (yes_met >= 0 && t->ntargets)
+		cchc_buf_printf(&b, "%s%s", b.len ? " " : "", yes_met ? w->met : w->not_met);
+	p->note = b.len && !b.failed ? b.data : NULL;
+	if (!p->note)
+		cchc_buf_dispose(&b);
+}
+
+/* The task rows of the progress sheet; 0, or -1 after a reported problem. */
+static int read_progress(importer *im, const cchc_xlsx *x, const cchc_sheet *m, const cchc_plan *plan,
+                         pb_progress *prog)
+{
+	const char *name = meta(m, "sheet.plan");
+	long si = cchc_xlsx_sheet_find(x, name && *name ? name : pb_words_for(0)->sheet);
+	if (si < 0)
+		si = cchc_xlsx_sheet_find(x, pb_words_for(1)->sheet);
+	cchc_sheet *s = NULL;
+	if (si < 0) {
+		imp_loc at = {NULL, 0, 0};
+		IMP_SAY(im, at, "thiếu trang \"%s\": dùng sổ do cchc template --plan tạo",
+		        "the sheet \"%s\" is missing: use a workbook cchc template --plan wrote", pb_words_for(im->english)->sheet);
+		return -1;
+	}
+	if (cchc_xlsx_sheet_load(&s, x, (size_t)si, im->diag) < 0)
+		return -1;
+	const char *sheet = imp_keep_name(im, cchc_xlsx_sheet_name(x, (size_t)si));
+	for (uint32_t r = PB_HEADER_ROW + 1; r <= cchc_sheet_rows(s); r++) {
+		const char *id = text_at(s, r, PB_ID);
+		for (size_t i = 0; *id && i < plan->ntasks; i++) {
+			if (strcmp(plan->tasks[i].id, id) != 0)
+				continue;
+			if (prog[i].seen) {
+				imp_loc at = {sheet, r, PB_ID};
+				IMP_SAY(im, at, "nhiệm vụ %s đã có ở dòng %lu: mỗi nhiệm vụ một dòng",
+				        "task %s is already on row %lu: one row per task", id, (unsigned long)prog[i].row);
+				break;
+			}
+			prog[i].seen = 1;
+			prog[i].row = r;
+			read_row(im, x, s, sheet, r, plan, &plan->tasks[i], &prog[i]);
+			break;
+		}
+	}
+	cchc_sheet_free(s);
+	return 0;
+}
+
+static void set_date(xmlNodePtr st, const char *name, cchc_date d)
+{
+	int y, mo, da;
+	char v[16];
+	cchc_date_split(d, &y, &mo, &da);
+	snprintf(v, sizeof v, "%04d-%02d-%02d", y, mo, da);
+	xmlSetProp(st, (const xmlChar *)name, (const xmlChar *)v);
+}
+
+/* The plan's XML with each read task's <status> replaced (in place, or added last). */
+static int rewrite(cchc_buf *out, const cchc_buf *xml, const char *path, const cchc_plan *plan,
+                   const pb_progress *prog, cchc_diag *diag)
+{
+	xmlDocPtr doc = cchc_xml_parse(path, xml->data, xml->len, diag);
+	if (!doc)
+		return -1;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	static const char *const states[] = {"open", "done", "cancelled"};
+	for (xmlNodePtr area = root ? root->children : NULL; area; area = area->next)
+		for (xmlNodePtr task = area->children; area->type == XML_ELEMENT_NODE && task; task = task->next) {
+			if (task->type != XML_ELEMENT_NODE || strcmp((const char *)task->name, "task") != 0)
+				continue;
+			xmlChar *id = xmlGetProp(task, (const xmlChar *)"id");
+			size_t i = 0;
+			while (id && i < plan->ntasks && strcmp(plan->tasks[i].id, (const char *)id) != 0)
+				i++;
+			xmlFree(id);
+			if (i == plan->ntasks || !prog[i].seen)
+				continue;
+			xmlNodePtr st = xmlNewDocNode(doc, task->ns, (const xmlChar *)"status", NULL), last = NULL;
+			xmlSetProp(st, (const xmlChar *)"state", (const xmlChar *)states[prog[i].state]);
+			if (prog[i].has_date)
+				set_date(st, "date", prog[i].date);
+			if (prog[i].note)
+				xmlSetProp(st, (const xmlChar *)"note", (const xmlChar *)prog[i].note);
+			for (xmlNodePtr c = task->children; c; c = c->next)
+				if (c->type == XML_ELEMENT_NODE)
+					last = c;
+			if (last && strcmp((const char *)last->name, "status") == 0) {
+				xmlReplaceNode(last, st);
+				xmlFreeNode(last);
+			} else if (last) {
+				xmlAddNextSibling(last, st);
+				xmlAddPrevSibling(st, xmlNewDocText(doc, (const xmlChar *)"\n      "));
+			} else {
+				xmlAddChild(task, st);
+			}
+		}
+	xmlChar *mem = NULL;
+	int size = 0;
+	xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+	int rc = mem ? 0 : -1;
+	if (mem)
+		cchc_buf_append(out, (const char *)mem, (size_t)size);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return rc < 0 || out->failed ? -1 : 0;
+}
+
+int cchc_plan_workbook_to_xml(cchc_buf *xml, const char *path, int english, cchc_diag *diag)
+{
+	importer im;
+	memset(&im, 0, sizeof im);
+	im.path = path;
+	im.english = english;
+	im.diag = diag;
+	cchc_buf_init(&im.xml, 0);
+	cchc_xlsx *x = NULL;
+	cchc_sheet *m = NULL;
+	cchc_plan *plan = NULL;
+	pb_progress *prog = NULL;
+	int rc = -1;
+	int kind = open_plan_book(&x, &m, path, english, diag);
+	if (kind == 0) {
+		imp_loc at = {NULL, 0, 0};
+		imp_say(&im, at, english ? "not a cchc plan workbook (the \"cchc\" sheet does not say kind plan): use a "
+		                           "workbook cchc template --plan wrote"
+		                         : "không phải sổ kế hoạch của cchc (trang \"cchc\" không ghi kind plan): dùng sổ do "
+		                           "cchc template --plan tạo");
+	}
+	if (kind != 1)
+		goto done;
+	if (carried_xml(&im.xml, m) < 0 || cchc_plan_load_memory(&plan, im.xml.data ? im.xml.data : "", im.xml.len,
+	                                                         path, diag) < 0)
+		goto done;
+	if (!(prog = calloc(plan->ntasks ? plan->ntasks : 1, sizeof *prog)))
+		goto done;
+	if (read_progress(&im, x, m, plan, prog) < 0 || im.errors)
+		goto done;
+	rc = rewrite(xml, &im.xml, path, plan, prog, diag);
+done:
+	for (size_t i = 0; prog && i < plan->ntasks; i++)
+		free(prog[i].note);
+	free(prog);
+	cchc_plan_free(plan);
+	cchc_sheet_free(m);
+	cchc_xlsx_free(x);
+	cchc_buf_dispose(&im.xml);
+	for (size_t i = 0; i < im.nnames; i++)
+		free(im.names[i]);
+	if (rc < 0) {
+		cchc_buf_dispose(xml);
+		cchc_buf_init(xml, 0);
+	}
+	return rc;
+}
+
+int cchc_plan_workbook_load(cchc_plan **out, const char *path, int english, cchc_diag *diag)
+{
+	cchc_buf xml;
+	cchc_buf_init(&xml, 0);
+	*out = NULL;
+	int rc = cchc_plan_workbook_to_xml(&xml, path, english, diag);
+	if (rc == 0)
+		rc = cchc_plan_load_memory(out, xml.data, xml.len, path, diag);
+	cchc_buf_dispose(&xml);
+	return rc;
+}

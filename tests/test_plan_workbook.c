@@ -1,0 +1,141 @@
+/* The plan's progress workbook through the command line: `cchc template --plan`
+ * for each sample plan reads back as the plan itself; filled in with openpyxl
+ * (tests/wb_edit.py, as a person types: "Có", a date as text "12/01/2024",
+ * "Hủy bỏ"), `plan status` gives the hand-computed rates and `import` the plan
+ * XML with the new statuses; bad cells give their exact messages, nothing written. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "testutil.h"
+
+#define OUT_SIZE (1 << 18)
+#define TMP CCHC_TEST_TMP "/planbook"
+
+static char out[OUT_SIZE], err[OUT_SIZE], want[OUT_SIZE];
+
+static int run(const char *args)
+{
+	return test_run_cli(CCHC_CLI, args, TMP, out, sizeof out, err, sizeof err);
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* openpyxl edits of the progress sheet: IN → OUT. */
+static int edit(const char *in, const char *outp, const char *edits)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s %s %s \"sheet=Tiến độ\" %s", test_path("tests/wb_edit.py"), in,
+	         outp, edits);
+	return system(cmd);
+}
+
+/* As written, the workbook is the plan: the same status, in both languages (the text, as
+ * the JSON names the file it read). */
+static void test_round_trip(void)
+{
+	static const char *const plans[] = {"samples/plans/bacgiang-sct-2023.xml", "samples/plans/dongnai-sct-2024.xml"};
+	static const char *const langs[] = {"vi", "en"};
+	char args[1024], plan[512];
+	for (size_t i = 0; i < 2; i++)
+		for (size_t l = 0; l < 2; l++) {
+			snprintf(plan, sizeof plan, "%s", test_path(plans[i]));
+			snprintf(args, sizeof args, "template --plan %s --lang %s -o %s.xlsx", plan, langs[l], TMP);
+			ASSERT_EQ(run(args), 0);
+			ASSERT_STR(err, "");
+			snprintf(args, sizeof args, "plan status %s --lang %s", plan, langs[l]);
+			ASSERT_EQ(run(args), 0);
+			memcpy(want, out, sizeof want);
+			snprintf(args, sizeof args, "plan status %s.xlsx --lang %s", TMP, langs[l]);
+			ASSERT_EQ(run(args), 0);
+			ASSERT_STR(out, want);
+		}
+}
+
+static void test_filled(void)
+{
+	char args[1024];
+	snprintf(args, sizeof args, "template --plan %s -o %s.xlsx", test_path("samples/plans/bacgiang-sct-2023.xml"),
+	         TMP);
+	ASSERT_EQ(run(args), 0);
+	/* row 12 II.3.3 done on 12/01/2024 (typed as text), row 19 III.3.2 cancelled,
+	 * row 20 III.4.1 not done after all, row 8 II.1.3's target met */
+	ASSERT_EQ(edit(TMP ".xlsx", TMP "-f.xlsx", "H12=Có I12=12/01/2024 \"H19=Hủy bỏ\" I19= H20=Không I20= K8=Có"), 0);
+	/* as of 31/01/2024: 18 tasks, 1 cancelled, 17 counted; done on time 14 − 1 (III.4.1) = 13;
+	 * done late I.1, III.1.1 and II.3.3 = 3; overdue III.4.1. 16/17 = 94,12 %, 13/17 = 76,47 % */
+	ASSERT_EQ(run("plan status " TMP "-f.xlsx --as-of 2024-01-31 --format json"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"completion_rate\": 94.12"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"on_time_rate\": 76.47"));
+	ASSERT_EQ(run("plan status " TMP "-f.xlsx --as-of 2024-01-31"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Tỷ lệ hoàn thành: 94,12 % (16/17)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Tỷ lệ hoàn thành đúng hạn: 76,47 % (13/17)\n"));
+	/* on 31/12/2023 II.3.3 is not done yet (open, due that day) */
+	ASSERT_EQ(run("plan status " TMP "-f.xlsx --format json"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"completion_rate\": 88.24")); /* 15/17 */
+	/* import: the plan's XML with the four statuses changed */
+	(void)!system("rm -rf " TMP "-out");
+	ASSERT_EQ(run("import " TMP "-f.xlsx -o " TMP "-out"), 0);
+	ASSERT_STR(err, "");
+	char *xml = test_read_file(TMP "-out/bacgiang-sct-2023.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "<status state=\"done\" date=\"2024-01-12\" note=\"Chưa hoàn thành rà soát "
+	                                   "TTHC nội bộ theo Kế hoạch số 5392/KH-UBND\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "<status state=\"cancelled\" note=\"Tỷ lệ hồ sơ qua dịch vụ bưu chính"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "<status state=\"done\" date=\"2023-12-20\" note=\"Đạt chỉ tiêu.\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "<!--")); /* the plan's comments stay */
+	free(xml);
+	/* the imported plan reads as the workbook did */
+	ASSERT_EQ(run("plan status " TMP "-out/bacgiang-sct-2023.xml --as-of 2024-01-31"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Tỷ lệ hoàn thành: 94,12 % (16/17)\n"));
+	/* and a workbook from it keeps "target met" in its own column */
+	ASSERT_EQ(run("template --plan " TMP "-out/bacgiang-sct-2023.xml -o " TMP "-2.xlsx"), 0);
+	ASSERT_EQ(run("import " TMP "-2.xlsx -o " TMP "-out"), 0);
+	xml = test_read_file(TMP "-out/bacgiang-sct-2023.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL(xml && strstr(xml, "note=\"Đạt chỉ tiêu.\"/>"));
+	free(xml);
+	(void)!system("rm -rf " TMP "-out " TMP "-2.xlsx " TMP "-f.xlsx");
+}
+
+static void test_bad_cells(void)
+{
+	ASSERT_EQ(edit(TMP ".xlsx", TMP "-bad.xlsx", "I12=32/01/2024 H12=Có H6=Có I6= K5=Có H7=Xong"), 0);
+	(void)!system("rm -rf " TMP "-out");
+	ASSERT_EQ(run("import " TMP "-bad.xlsx -o " TMP "-out"), 1);
+	ASSERT_STR(err, TMP "-bad.xlsx: error: Tiến độ!K5: nhiệm vụ I.1 không có chỉ tiêu: để trống ô này\n"
+	                TMP "-bad.xlsx: error: Tiến độ!I6: nhiệm vụ II.1.1 đã hoàn thành nhưng thiếu ngày hoàn "
+	                    "thành: ghi ngày, ví dụ 15/01/2023\n"
+	                TMP "-bad.xlsx: error: Tiến độ!H7: \"Xong\" không phải câu trả lời: ghi Có, Không hoặc Hủy bỏ\n"
+	                TMP "-bad.xlsx: error: Tiến độ!I12: \"32/01/2024\" không phải ngày: ghi ngày/tháng/năm, ví "
+	                    "dụ 15/01/2023\n");
+	CU_ASSERT(!exists(TMP "-out"));
+	ASSERT_EQ(run("plan status " TMP "-bad.xlsx --lang en"), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, TMP "-bad.xlsx: error: Tiến độ!I12: \"32/01/2024\" is not a date: write "
+	                                   "day/month/year, like 15/01/2023\n"));
+	ASSERT_STR(out, "");
+	/* a date with "Không" */
+	ASSERT_EQ(edit(TMP ".xlsx", TMP "-bad.xlsx", "H5=Không"), 0);
+	ASSERT_EQ(run("plan status " TMP "-bad.xlsx"), 1);
+	ASSERT_STR(err, TMP "-bad.xlsx: error: Tiến độ!I5: có ngày hoàn thành mà nhiệm vụ chưa ghi Có: ghi Có vào H5 "
+	                    "hoặc xóa ngày\n");
+	/* --plan takes the plan alone */
+	ASSERT_EQ(run("template --plan x.xml --agency a -o " TMP "-x.xlsx"), 2);
+	remove(TMP "-bad.xlsx");
+	remove(TMP ".xlsx");
+}
+
+int main(void)
+{
+	static const test_case tests[] = {
+		{"template --plan for each sample plan reads back as the plan", test_round_trip},
+		{"a filled plan workbook: plan status rates and the imported XML", test_filled},
+		{"bad progress cells: exact messages, nothing written", test_bad_cells},
+		{NULL, NULL},
+	};
+	return test_run_suite("plan_workbook", tests);
+}
