@@ -123,11 +123,13 @@ static void check_rels(const char *docx, const char *rels_name, const char *base
 	free(rels);
 }
 
-/* (on the plan the golden test wrote) */
-static void test_parts_parse_and_resolve(void)
+/* Every part of docx is there and parses (want_parts XML parts), every relationship
+ * resolves, and the document uses want_used of them, each one that exists. */
+static void check_package(const char *docx, size_t want_parts, size_t want_used)
 {
-	const char *docx = TMP "/golden.docx";
-	char *list = command("printf '\\n'; unzip -Z1 '" TMP "/golden.docx'", NULL);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "printf '\\n'; unzip -Z1 '%s'", docx);
+	char *list = command(cmd, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(list);
 	static const char *const needed[] = {"[Content_Types].xml", "_rels/.rels",
 	                                     "word/document.xml", "word/styles.xml",
@@ -156,7 +158,7 @@ static void test_parts_parse_and_resolve(void)
 		}
 		*nl = '\n';
 	}
-	ASSERT_EQ(parts, 6);
+	ASSERT_EQ(parts, want_parts);
 	/* every relationship resolves, and every one the document uses exists */
 	char ids[16][32];
 	size_t nids = 0;
@@ -178,12 +180,18 @@ static void test_parts_parse_and_resolve(void)
 		CU_ASSERT(found);
 		used++;
 	}
-	ASSERT_EQ(used, 4); /* two pictures, the header of each section */
+	ASSERT_EQ(used, want_used);
 	char *types = part(docx, "[Content_Types].xml", NULL);
 	CU_ASSERT_PTR_NOT_NULL(types && strstr(types, "Extension=\"png\""));
 	free(types);
 	free(doc);
 	free(list);
+}
+
+/* (on the plan the golden test wrote) */
+static void test_parts_parse_and_resolve(void)
+{
+	check_package(TMP "/golden.docx", 6, 4); /* two pictures, the header of each section */
 }
 
 static void test_document_golden(void)
@@ -361,20 +369,66 @@ static long dark_pixels(const char *pgm)
 	return dark;
 }
 
+/* LibreOffice converts docx to dir/NAME.pdf; @return its pages (0: it did not) */
+static int to_pdf(const char *docx, const char *dir)
+{
+	char cmd[2048], pdf[1024];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s' && soffice --headless "
+	         "-env:UserInstallation=file://%s/profile --convert-to pdf --outdir '%s' '%s' "
+	         ">/dev/null 2>&1", dir, dir, dir, dir, docx);
+	ASSERT_EQ(system(cmd), 0);
+	const char *base = strrchr(docx, '/') ? strrchr(docx, '/') + 1 : docx;
+	snprintf(pdf, sizeof pdf, "%s/%.*s.pdf", dir, (int)(strlen(base) - 5), base);
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", pdf);
+	char *info = command(cmd, NULL);
+	int pages = 0;
+	const char *at = info ? strstr(info, "Pages:") : NULL;
+	if (!at || sscanf(at, "Pages: %d", &pages) != 1)
+		pages = 0;
+	free(info);
+	return pages;
+}
+
+/* No page of pdf (pages of them) is blank: each has 200 dark pixels at dpi. */
+static void no_blank_page(const char *pdf, const char *dir, int pages, int dpi)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "pdftoppm -gray -r %d '%s' '%s/page'", dpi, pdf, dir);
+	ASSERT_EQ(system(cmd), 0);
+	for (int i = 1; i <= pages; i++) {
+		char pgm[1024];
+		snprintf(pgm, sizeof pgm, "%s/page-%0*d.pgm", dir, pages >= 10 ? 2 : 1, i);
+		long dark = dark_pixels(pgm);
+		if (dark < 200)
+			fprintf(stderr, "\n    %s: %ld dark pixels\n", pgm, dark);
+		CU_ASSERT(dark >= 200);
+	}
+}
+
+/* Every string of wanted is in text. */
+static void has_all(const char *text, const char *const *wanted, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!strstr(text, wanted[i]))
+			fprintf(stderr, "\n    the PDF has no \"%s\"\n", wanted[i]);
+		CU_ASSERT_PTR_NOT_NULL(strstr(text, wanted[i]));
+	}
+}
+
+/* docx converted to pdf in dir, of at least min_pages; @return its flat text (NULL: failed) */
+static char *pdf_text(const char *docx, const char *dir, const char *pdf, int min_pages,
+                      int *pages)
+{
+	*pages = to_pdf(docx, dir);
+	CU_ASSERT(*pages >= min_pages);
+	return *pages >= min_pages ? flat_text(pdf, 1, *pages) : NULL;
+}
+
 static void test_libreoffice_pdf(void)
 {
 	const char *pdf = TMP "/lo/golden.pdf";
-	ASSERT_EQ(system("rm -rf '" TMP "/lo' && mkdir -p '" TMP "/lo' && "
-	                 "soffice --headless -env:UserInstallation=file://" TMP "/lo/profile "
-	                 "--convert-to pdf --outdir '" TMP "/lo' '" TMP "/golden.docx' >/dev/null 2>&1"),
-	          0);
-	char *info = command("pdfinfo '" TMP "/lo/golden.pdf'", NULL);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(info);
-	int pages = 0;
-	const char *at = strstr(info, "Pages:");
-	CU_ASSERT_FATAL(at && sscanf(at, "Pages: %d", &pages) == 1 && pages >= 8);
-	free(info);
-	char *text = flat_text(pdf, 1, pages);
+	int pages;
+	char *text = pdf_text(TMP "/golden.docx", TMP "/lo", pdf, 8, &pages);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	static const char *const wanted[] = {
 		"UBND TỈNH THỪA THIÊN HUẾ", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -391,11 +445,7 @@ static void test_libreoffice_pdf(void)
 		"Giải pháp khắc phục", "Chủ trì", "Phối hợp", "Thời gian hoàn thành",
 		"Thực hiện kiểm tra công tác CCHC của các Phòng chuyên môn thuộc Sở",
 		"Hình 1.", "Hình 2."};
-	for (size_t i = 0; i < sizeof wanted / sizeof *wanted; i++) {
-		if (!strstr(text, wanted[i]))
-			fprintf(stderr, "\n    the PDF has no \"%s\"\n", wanted[i]);
-		CU_ASSERT_PTR_NOT_NULL(strstr(text, wanted[i]));
-	}
+	has_all(text, wanted, sizeof wanted / sizeof *wanted);
 	free(text);
 	/* the appendix's header row on each of its pages */
 	int appendix = 0;
@@ -409,15 +459,83 @@ static void test_libreoffice_pdf(void)
 		free(page);
 	}
 	CU_ASSERT(appendix);
-	ASSERT_EQ(system("pdftoppm -gray -r 24 '" TMP "/lo/golden.pdf' '" TMP "/lo/page'"), 0);
-	for (int i = 1; i <= pages; i++) {
-		char pgm[512];
-		snprintf(pgm, sizeof pgm, TMP "/lo/page-%0*d.pgm", pages >= 10 ? 2 : 1, i);
-		long dark = dark_pixels(pgm);
-		if (dark < 200)
-			fprintf(stderr, "\n    %s: %ld dark pixels\n", pgm, dark);
-		CU_ASSERT(dark >= 200);
+	no_blank_page(pdf, TMP "/lo", pages, 24);
+}
+
+/* ---- the province's report, bao-cao.docx ---- */
+
+#define SO_TITLE "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Thừa Thiên Huế năm 2018"
+#define HUYEN_TITLE "Bộ chỉ số CCHC UBND các huyện, thị xã, thành phố Huế tỉnh Thừa Thiên Huế năm 2018"
+
+/* Written by every report, with or without --agency; blocks in the order the sets are given. */
+static void test_report_docx(void)
+{
+	ASSERT_EQ(cli("report criteria/hue-huyen-2018.xml criteria/hue-so-2018.xml samples/hue-2018 "
+	              "-o '" TMP "/province'"), 0);
+	check_package(TMP "/province/bao-cao.docx", 6, 3); /* a chart a block, the page header */
+	char *doc = part(TMP "/province/bao-cao.docx", "word/document.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	/* the number for the office to fill, Sở Nội vụ's symbol; no date invented */
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Số:         /BC-SNV<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ", ngày      tháng      năm      <"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">BÁO CÁO<"));
+	/* four tables a block (ranking, group ranks, statistics, most lost), each with a
+	 * repeating header row, besides the header and signature layout tables */
+	ASSERT_EQ(count(doc, "<w:tblHeader/>"), 8);
+	ASSERT_EQ(count(doc, "<w:tbl>"), 10);
+	const char *huyen = strstr(doc, ">I. " HUYEN_TITLE "<");
+	const char *so = strstr(doc, ">II. " SO_TITLE "<");
+	CU_ASSERT(huyen && so && huyen < so);
+	/* skhdt's row: rank, name, total, index, band, gaps to the top and the next above */
+	const char *row = strstr(doc, ">18/21<");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+	const char *const cells[] = {">Sở Kế hoạch và Đầu tư<", ">70,00/100<", ">70,00 %<", ">Khá<",
+	                             ">11,70<", ">0,55<"};
+	for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+		const char *at = strstr(row, cells[i]);
+		CU_ASSERT(at && at > row);
+		row = at ? at : row;
 	}
+	CU_ASSERT_PTR_NULL(strstr(doc, ">hue-so-2018<")); /* titles, never ids */
+	free(doc);
+	/* the same bytes again, and with --agency beside the plan */
+	ASSERT_EQ(cli("report criteria/hue-huyen-2018.xml criteria/hue-so-2018.xml samples/hue-2018 "
+	              "--agency skhdt -o '" TMP "/province2'"), 0);
+	size_t alen = 0, blen = 0;
+	char *a = test_read_file(TMP "/province/bao-cao.docx", &alen);
+	char *b = test_read_file(TMP "/province2/bao-cao.docx", &blen);
+	CU_ASSERT(a && b && alen == blen && memcmp(a, b, alen) == 0);
+	free(a);
+	free(b);
+}
+
+static void test_report_docx_pdf(void)
+{
+	const char *pdf = TMP "/lo-report/bao-cao.pdf";
+	int pages;
+	char *text = pdf_text(TMP "/province/bao-cao.docx", TMP "/lo-report", pdf, 4, &pages);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	static const char *const wanted[] = {
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ NỘI VỤ",
+		"BÁO CÁO", "Kết quả xác định Chỉ số cải cách hành chính năm 2018", SO_TITLE,
+		HUYEN_TITLE, "Sở Kế hoạch và Đầu tư", "70,00/100", "Xếp loại", "Tốt", "Khá",
+		"Trung bình", "Yếu", "Thứ hạng theo lĩnh vực (chỉ số thành phần)",
+		"Thống kê toàn khối", "Tiêu chí nhiều cơ quan mất điểm nhất",
+		"Lĩnh vực 9: Điều tra xã hội học", "Hình 1. Tổng điểm theo cơ quan", "Hình 2.",
+		"Nơi nhận:"};
+	has_all(text, wanted, sizeof wanted / sizeof *wanted);
+	free(text);
+	/* the ranking of 21 runs onto a second page: its header row comes again there */
+	for (int i = 1; i <= pages; i++) {
+		char *page = flat_text(pdf, i, i);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+		if (strstr(page, "Ban Dân tộc") && strstr(page, "43,50/100"))
+			CU_ASSERT_PTR_NOT_NULL(strstr(page, "Xếp loại"));
+		free(page);
+	}
+	/* its last page holds only the closing sentence, nơi nhận and the signature's blanks:
+	 * about 500 dark pixels at 48 dpi, 20 at 24 */
+	no_blank_page(pdf, TMP "/lo-report", pages, 48);
 }
 
 /* ---- errors ---- */
@@ -511,6 +629,10 @@ int main(void)
 		{"--lang en writes English", test_english},
 		{"LibreOffice converts it to PDF: headings, figures, groups, task table, no blank page",
 		 test_libreoffice_pdf},
+		{"cchc report writes bao-cao.docx: blocks in order, tables with header rows, "
+		 "blanks for the office", test_report_docx},
+		{"LibreOffice converts bao-cao.docx: quốc hiệu, BÁO CÁO, each block, bands, no blank page",
+		 test_report_docx_pdf},
 		{"bad header values: file:line messages, exit 1, nothing written", test_values_errors},
 		{"usage errors exit 2", test_usage_errors},
 		{"header values through the library", test_values_api},

@@ -109,7 +109,7 @@ void dx_signature(dx_head *h)
 	const dx_para who = {.jc = "center", .bold = 1, .caps = 1, .after = -1, .first_line = -1};
 	const dx_para name = {.jc = "center", .bold = 1, .after = -1, .first_line = -1};
 	const cchc_docx_info *in = h->info;
-	dx_para_text(d, &(dx_para){.after = -1}, "");
+	dx_para_text(d, &(dx_para){.after = -1, .keep_next = h->keep}, "");
 	dx_tbl_begin(d, w, 2, 0);
 	dx_tr_begin(d, 0);
 	dx_tc_begin(d, w[0], 1, 0);

@@ -449,7 +449,7 @@ int dx_plan_document(xmlBufferPtr buf, const cchc_gap *gap, const cchc_docx_info
 	int rc = dx_tasks_build(&p.tasks, gap);
 	dx_begin(&p.d, buf, L);
 	dx_document_open(&p.d);
-	p.head = (dx_head){&p.d, info, p.agency, "KH-" DX_ELLIPSIS_BLANK, &p.line};
+	p.head = (dx_head){&p.d, info, p.agency, "KH-" DX_ELLIPSIS_BLANK, &p.line, 0};
 	dx_header_table(&p.head);
 	title(&p);
 	purpose(&p);

@@ -193,6 +193,7 @@ typedef struct dx_head {
 	const char *issuer;         /* the issuer when info gives none */
 	const char *symbol;         /* the ký hiệu when info gives none ("BC-SNV") */
 	cchc_buf *line;             /* scratch */
+	int keep;                   /* dx_signature keeps what comes before it with it */
 } dx_head;
 
 /* <w:document> with its namespaces, and <w:body>. */

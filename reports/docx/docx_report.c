@@ -318,7 +318,9 @@ static void block_part(report *p, size_t k)
 {
 	const cchc_block *b = &p->r->blocks[k];
 	const char *args[] = {cchc_roman(k), cchc_criteria_title(b->set)};
-	heading(p, 1, fill(p, DX_REPORT_BLOCK, args, 2));
+	/* ragged, not justified: a long title wraps without stretched letters */
+	dx_para_text(&p->d, &(dx_para){.style = "Heading1", .jc = "left"},
+	             fill(p, DX_REPORT_BLOCK, args, 2));
 	char y[16], n[24];
 	snprintf(y, sizeof y, "%d", cchc_criteria_year(b->set));
 	snprintf(n, sizeof n, "%zu", b->n);
@@ -379,7 +381,7 @@ int dx_report_document(xmlBufferPtr buf, const cchc_ranking *r, const cchc_docx_
 	p.r = r, p.charts = charts, p.L = L;
 	snprintf(p.year, sizeof p.year, "%d", r->nblocks ? cchc_criteria_year(r->blocks[0].set) : 0);
 	cchc_buf_init(&p.line, 1 << 20);
-	p.head = (dx_head){&p.d, info, dx_str(DX_REPORT_ISSUER, L), "BC-SNV", &p.line};
+	p.head = (dx_head){&p.d, info, dx_str(DX_REPORT_ISSUER, L), "BC-SNV", &p.line, 0};
 	if (dx_begin(&p.d, buf, L) < 0) {
 		cchc_buf_dispose(&p.line);
 		return -1;
@@ -390,7 +392,9 @@ int dx_report_document(xmlBufferPtr buf, const cchc_ranking *r, const cchc_docx_
 	for (size_t k = 0; k < r->nblocks; k++)
 		block_part(&p, k);
 	const char *args[] = {p.year};
-	dx_para_text(&p.d, NULL, fill(&p, DX_REPORT_END, args, 1));
+	/* the closing sentence stays with nơi nhận and the signature */
+	dx_para_text(&p.d, &(dx_para){.keep_next = 1}, fill(&p, DX_REPORT_END, args, 1));
+	p.head.keep = 1;
 	dx_signature(&p.head);
 	dx_section(&p.d, 0, 1);
 	dx_end(&p.d); /* w:body */
