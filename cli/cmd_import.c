@@ -12,7 +12,7 @@
 
 static const char usage[] =
 	"Usage: cchc import CRITERIA.xml... WORKBOOK.xlsx... -o DIR [--lang vi|en]\n"
-	"       cchc import PLAN.xlsx... -o DIR [--lang vi|en]\n"
+	"       cchc import [PLAN.xml...] PLAN.xlsx... -o DIR [--lang vi|en]\n"
 	"\n"
 	"Read filled self-assessment workbooks (written by `cchc template`, or any\n"
 	"producer following sheets/README.md) and write the equivalent assessment XML,\n"
@@ -20,7 +20,7 @@ static const char usage[] =
 	"Every problem of every workbook is reported, by sheet and cell, at once; then\n"
 	"nothing is written. A plan's progress workbook (from `cchc template`)\n"
 	"needs no criteria set: it becomes PLAN-ID.xml, the plan it carries with each\n"
-	"task's status from its row.\n"
+	"task's status from its row; a plan file given beside it must be that plan.\n"
 	"\n"
 	"  -o, --output DIR    the folder to write into (created if missing)\n"
 	"  --lang vi|en        language of the messages (default vi)\n"
@@ -34,7 +34,7 @@ typedef struct {
 
 /* A plan workbook into c: the plan's XML with the workbook's statuses, named by the plan's id. */
 static void plan_book(converted *c, const converted *books, size_t nbooks, const char *dir, const char *path,
-                      int english, cchc_diag *diag)
+                      cchc_plan *const *given, size_t ngiven, int english, cchc_diag *diag)
 {
 	cchc_plan *plan = NULL;
 	cchc_buf_init(&c->xml, 0);
@@ -46,6 +46,16 @@ static void plan_book(converted *c, const converted *books, size_t nbooks, const
 		sprintf(c->name, "%s/%s.xml", dir, plan->id);
 	else
 		cchc_diag_addf(diag, path, 0, "out of memory");
+	size_t g = 0;
+	while (g < ngiven && strcmp(given[g]->id, plan->id) != 0)
+		g++;
+	if (ngiven && g == ngiven)
+		cchc_diag_addf(diag, path, 0,
+		               english ? "the workbook is plan \"%s\", which is not among the plans given: give its plan "
+		                         "file, or none (the workbook carries its plan)"
+		                       : "sổ là của kế hoạch \"%s\", không có trong các kế hoạch đã cho: đưa tệp kế hoạch "
+		                         "đó, hoặc không đưa (sổ đã mang kế hoạch)",
+		               plan->id);
 	for (size_t k = 0; c->name && k < nbooks; k++)
 		if (books[k].name && strcmp(books[k].name, c->name) == 0)
 			cchc_diag_addf(diag, path, 0,
@@ -92,14 +102,22 @@ int cmd_import(int argc, char **argv)
 	cchc_criteria **sets = calloc(nargs, sizeof *sets);
 	converted *books = calloc(nargs, sizeof *books);
 	unsigned char *is_plan = calloc(nargs, 1);
-	size_t nsets = 0, nbooks = 0, nassessments = 0;
-	if (!diag || !sets || !books || !is_plan)
+	cchc_plan **plans = calloc(nargs, sizeof *plans); /* plan files given beside their workbooks */
+	size_t nsets = 0, nbooks = 0, nassessments = 0, nplans = 0;
+	if (!diag || !sets || !books || !is_plan || !plans)
 		goto done;
 	/* criteria sets are told apart by content, workbooks by their zip magic */
 	for (size_t i = 0; i < nargs; i++) {
 		if (cchc_workbook_sniff(args[i])) {
 			is_plan[i] = (unsigned char)cchc_plan_workbook_sniff(args[i]);
 			nassessments += !is_plan[i];
+			continue;
+		}
+		cchc_diag *quiet = cchc_diag_new();
+		int a_plan = quiet && cchc_plan_load(&plans[nplans], args[i], quiet) == 0;
+		cchc_diag_free(quiet);
+		if (a_plan) {
+			nplans++;
 			continue;
 		}
 		cchc_criteria *set = NULL;
@@ -111,7 +129,7 @@ int cmd_import(int argc, char **argv)
 		                              "criteria/hue-so-2018.xml");
 	for (size_t i = 0; i < nargs; i++) {
 		if (is_plan[i]) {
-			plan_book(&books[nbooks], books, nbooks, out.output, args[i], english, diag);
+			plan_book(&books[nbooks], books, nbooks, out.output, args[i], plans, nplans, english, diag);
 			nbooks++;
 			continue;
 		}
@@ -168,6 +186,9 @@ done:
 		cchc_criteria_free(sets[i]);
 	free(sets);
 	free(is_plan);
+	for (size_t i = 0; plans && i < nplans; i++)
+		cchc_plan_free(plans[i]);
+	free(plans);
 	free(args);
 	cchc_diag_free(diag);
 	return status;

@@ -118,9 +118,14 @@ static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, cons
 			IMP_SAY(im, at, "có ngày hoàn thành mà nhiệm vụ chưa ghi %s: ghi %s vào %s hoặc xóa ngày",
 			        "a date done, but the task does not say %s: write %s in %s or clear the date", w->yes, w->yes,
 			        cchc_cell_ref(ref, row, PB_DONE));
-		else if (plan->has_issued && p->date < plan->issued)
-			IMP_SAY(im, at, "ngày %s trước ngày ban hành kế hoạch: kiểm tra lại ngày",
-			        "%s is before the plan was issued: check the date", day->text);
+		else if (plan->has_issued && p->date < plan->issued) {
+			int y, mo, d, iy, im_, id;
+			cchc_date_split(p->date, &y, &mo, &d);
+			cchc_date_split(plan->issued, &iy, &im_, &id);
+			IMP_SAY(im, at, "ngày %02d/%02d/%04d trước ngày ban hành kế hoạch %02d/%02d/%04d: kiểm tra lại ngày",
+			        "%02d/%02d/%04d is before the plan was issued on %02d/%02d/%04d: check the date", d, mo, y, id,
+			        im_, iy);
+		}
 		else
 			p->has_date = 1;
 	} else if (p->state == CCHC_PLAN_STATE_DONE) {

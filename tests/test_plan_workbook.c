@@ -90,6 +90,14 @@ static void test_filled(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "<status state=\"done\" date=\"2023-12-20\" note=\"Đạt chỉ tiêu.\"/>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(xml, "<!--")); /* the plan's comments stay */
 	free(xml);
+	/* the plan file may be given beside its workbook, not another plan */
+	char args2[1024];
+	snprintf(args2, sizeof args2, "import %s " TMP "-f.xlsx -o " TMP "-out", test_path("samples/plans/bacgiang-sct-2023.xml"));
+	ASSERT_EQ(run(args2), 0);
+	snprintf(args2, sizeof args2, "import %s " TMP "-f.xlsx -o " TMP "-out", test_path("samples/plans/dongnai-sct-2024.xml"));
+	ASSERT_EQ(run(args2), 1);
+	ASSERT_STR(err, TMP "-f.xlsx: error: sổ là của kế hoạch \"bacgiang-sct-2023\", không có trong các kế hoạch đã cho: "
+	                    "đưa tệp kế hoạch đó, hoặc không đưa (sổ đã mang kế hoạch)\n");
 	/* the imported plan reads as the workbook did */
 	ASSERT_EQ(run("plan status " TMP "-out/bacgiang-sct-2023.xml --as-of 2024-01-31"), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Tỷ lệ hoàn thành: 94,12 % (16/17)\n"));
@@ -129,12 +137,51 @@ static void test_bad_cells(void)
 	remove(TMP ".xlsx");
 }
 
+/* English: Yes / No / Cancelled, an ISO date as text; a day before the plan was issued. */
+static void test_english_and_issued(void)
+{
+	char args[1024];
+	snprintf(args, sizeof args, "template --plan %s --lang en -o " TMP "-en.xlsx", test_path("tests/data/plan/issued.xml"));
+	ASSERT_EQ(run(args), 0);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s " TMP "-en.xlsx " TMP "-en-f.xlsx sheet=Progress H5=Yes I5=2024-03-15 "
+	         "K5=No H6=Cancelled H7=No", test_path("tests/wb_edit.py"));
+	ASSERT_EQ(system(cmd), 0);
+	/* as of 31/07/2024: A.1 on time, A.2 cancelled, A.3 overdue (31 days): 1/2 and 1/2 */
+	ASSERT_EQ(run("plan status " TMP "-en-f.xlsx --as-of 2024-07-31 --lang en"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Completion rate: 50.00 % (1/2)\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "On-time rate: 50.00 % (1/2)\n"));
+	(void)!system("rm -rf " TMP "-out");
+	ASSERT_EQ(run("import " TMP "-en-f.xlsx -o " TMP "-out --lang en"), 0);
+	char *xml = test_read_file(TMP "-out/test-issued-2024.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL(xml && strstr(xml, "<status state=\"done\" date=\"2024-03-15\" note=\"Target not met.\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(xml && strstr(xml, "<status state=\"cancelled\"/>"));
+	free(xml);
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s " TMP "-en.xlsx " TMP "-en-f.xlsx sheet=Progress H5=Yes I5=15/01/2024",
+	         test_path("tests/wb_edit.py"));
+	ASSERT_EQ(system(cmd), 0);
+	ASSERT_EQ(run("plan status " TMP "-en-f.xlsx --lang en"), 1);
+	ASSERT_STR(err, TMP "-en-f.xlsx: error: Progress!I5: 15/01/2024 is before the plan was issued on 01/02/2024: "
+	                    "check the date\n");
+	ASSERT_EQ(run("plan status " TMP "-en-f.xlsx"), 1);
+	ASSERT_STR(err, TMP "-en-f.xlsx: error: Progress!I5: ngày 15/01/2024 trước ngày ban hành kế hoạch 01/02/2024: "
+	                    "kiểm tra lại ngày\n");
+	/* a self-assessment workbook is not a plan's */
+	snprintf(args, sizeof args, "template %s --agency skhdt -o " TMP "-sk.xlsx", test_path("criteria/hue-so-2018.xml"));
+	ASSERT_EQ(run(args), 0);
+	ASSERT_EQ(run("plan status " TMP "-sk.xlsx --lang en"), 1);
+	ASSERT_STR(err, TMP "-sk.xlsx: error: not a cchc plan workbook (the \"cchc\" sheet does not say kind plan): use a "
+	                    "workbook cchc template --plan wrote\n");
+	(void)!system("rm -rf " TMP "-out " TMP "-en.xlsx " TMP "-en-f.xlsx " TMP "-sk.xlsx");
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
 		{"template --plan for each sample plan reads back as the plan", test_round_trip},
 		{"a filled plan workbook: plan status rates and the imported XML", test_filled},
 		{"bad progress cells: exact messages, nothing written", test_bad_cells},
+		{"an English workbook, and a day before the plan was issued", test_english_and_issued},
 		{NULL, NULL},
 	};
 	return test_run_suite("plan_workbook", tests);
