@@ -105,7 +105,8 @@ static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, cons
 		p->state = CCHC_PLAN_STATE_DONE;
 	else if (cchc_cell_yesno(done) != 0) {
 		bad = 1;
-		IMP_SAY(im, at, "\"%s\" không phải câu trả lời: ghi %s, %s hoặc %s", "\"%s\" is not an answer: write %s, %s or %s",
+		IMP_SAY(im, at, "\"%s\" không phải câu trả lời: ghi %s, %s hoặc %s",
+		        "\"%s\" is not an answer: write %s, %s or %s",
 		        done->text, w->yes, w->no, w->cancelled);
 	}
 	at.col = PB_DATE;
@@ -138,7 +139,8 @@ static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, cons
 		IMP_SAY(im, at, "\"%s\" không phải câu trả lời: ghi %s hoặc %s", "\"%s\" is not an answer: write %s or %s",
 		        met->text, w->yes, w->no);
 	else if (yes_met >= 0 && t->ntargets == 0)
-		IMP_SAY(im, at, "nhiệm vụ %s không có chỉ tiêu: để trống ô này", "task %s has no target: leave this cell blank",
+		IMP_SAY(im, at, "nhiệm vụ %s không có chỉ tiêu: để trống ô này",
+		        "task %s has no target: leave this cell blank",
 		        t->id);
 	cchc_buf b;
 	cchc_buf_init(&b, 0);
