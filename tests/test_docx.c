@@ -538,6 +538,40 @@ static void test_report_docx_pdf(void)
 	no_blank_page(pdf, TMP "/lo-report", pages, 48);
 }
 
+/* A block of 400 agencies (one bundle): the tables show the 20 first and the 20 last,
+ * the chart is the distribution of totals. */
+static void test_report_docx_national(void)
+{
+	FILE *f = fopen(TMP "/big-set.xml", "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("<criteria-set xmlns=\"urn:cchc:criteria:1\" id=\"big\" year=\"2018\" "
+	      "title=\"Bộ chỉ số toàn quốc\" max=\"100\">\n<bands><band label=\"Tốt\" min=\"80\"/>"
+	      "<band label=\"Yếu\" min=\"0\"/></bands>\n<group id=\"G\" title=\"Nhóm một\" "
+	      "max=\"100\"><criterion id=\"a\" title=\"a\" max=\"100\"><rule kind=\"judged\"/>"
+	      "</criterion></group>\n</criteria-set>\n", f);
+	fclose(f);
+	f = fopen(TMP "/big.xml", "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("<assessments xmlns=\"urn:cchc:assessment:1\">\n", f);
+	for (int i = 0; i < 400; i++)
+		fprintf(f, "<assessment criteria-set=\"big\" year=\"2018\"><agency id=\"a%d\" "
+		        "name=\"Đơn vị %d\"/><item criterion=\"a\" points=\"%d\"/></assessment>\n",
+		        i, i, 40 + i % 60);
+	fputs("</assessments>\n", f);
+	fclose(f);
+	ASSERT_EQ(cli("report '" TMP "/big-set.xml' '" TMP "/big.xml' -o '" TMP "/big'"), 0);
+	char *doc = part(TMP "/big/bao-cao.docx", "word/document.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	ASSERT_EQ(count(doc, ">… 360 cơ quan …<"), 2); /* the ranking, the group ranks */
+	ASSERT_EQ(count(doc, "/400<"), 41); /* 40 ranks, and criterion a lost by 400/400 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">400/400<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Khối có 400 cơ quan: các bảng nêu 20 cơ quan đứng đầu "
+	                                   "và 20 cơ quan đứng cuối; bảng đầy đủ trong ranking.xlsx "
+	                                   "và ranking.csv.<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Hình 1. Phân bố tổng điểm (số cơ quan theo từng mức điểm)<"));
+	free(doc);
+}
+
 /* ---- errors ---- */
 
 static void write_text(const char *path, const char *text)
@@ -631,6 +665,8 @@ int main(void)
 		 test_libreoffice_pdf},
 		{"cchc report writes bao-cao.docx: blocks in order, tables with header rows, "
 		 "blanks for the office", test_report_docx},
+		{"bao-cao.docx of a 400-agency block: 20 first, 20 last, the distribution",
+		 test_report_docx_national},
 		{"LibreOffice converts bao-cao.docx: quốc hiệu, BÁO CÁO, each block, bands, no blank page",
 		 test_report_docx_pdf},
 		{"bad header values: file:line messages, exit 1, nothing written", test_values_errors},

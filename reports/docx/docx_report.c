@@ -125,7 +125,7 @@ static void stat_cell(report *p, int width, double x)
 
 static void ranking_table(report *p, const cchc_block *b)
 {
-	static const int w[] = {DX_MM(16), DX_MM(55), DX_MM(24), DX_MM(18), DX_MM(22), DX_MM(15),
+	static const int w[] = {DX_MM(16), DX_MM(53), DX_MM(24), DX_MM(18), DX_MM(24), DX_MM(15),
 	                        DX_MM(15)};
 	static const cchc_str_id ids[] = {CCHC_STR_RANK,  CCHC_STR_AGENCY,  CCHC_STR_TOTAL,
 	                                  CCHC_STR_INDEX, CCHC_STR_BAND,    CCHC_STR_GAP_TOP,
@@ -326,6 +326,12 @@ static void block_part(report *p, size_t k)
 	snprintf(n, sizeof n, "%zu", b->n);
 	const char *meta[] = {y, n, cchc_str_agencies(b->n, p->L)};
 	dx_para_text(&p->d, NULL, fill(p, DX_REPORT_META, meta, 3));
+	if (b->n > FULL_MAX) {
+		char edge[24];
+		snprintf(edge, sizeof edge, "%d", EDGE);
+		const char *sum_args[] = {n, edge};
+		dx_para_text(&p->d, NULL, fill(p, DX_REPORT_SUMMARISED, sum_args, 2));
+	}
 	ranking_table(p, b);
 	totals_figure(p, k);
 	group_ranks(p, b);

@@ -76,6 +76,10 @@ static const char *const words[DX_COUNT_][CCHC_LANG_COUNT] = {
 	[DX_REPORT_BLOCK] = {"{0}. {1}", "{0}. {1}"},
 	[DX_REPORT_META] = {"Năm {0}: {1} {2}.", "Year {0}: {1} {2}."},
 	[DX_REPORT_LEGEND] = {"Lĩnh vực {0}: {1}", "Group {0}: {1}"},
+	[DX_REPORT_SUMMARISED] = {"Khối có {0} cơ quan: các bảng nêu {1} cơ quan đứng đầu và {1} cơ quan "
+	                          "đứng cuối; bảng đầy đủ trong ranking.xlsx và ranking.csv.",
+	                          "A block of {0} agencies: the tables show the {1} first and the {1} "
+	                          "last; ranking.xlsx and ranking.csv hold them all."},
 	[DX_REPORT_END] = {"Trên đây là báo cáo kết quả xác định Chỉ số cải cách hành chính năm {0}./.",
 	                   "This concludes the report on the {0} PAR index./."},
 };
