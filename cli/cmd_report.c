@@ -16,6 +16,7 @@ static const char usage[] =
 	"Usage: cchc report CRITERIA.xml... ASSESSMENTS... -o DIR [--agency ID]\n"
 	"                   [--target-rank K] [--draws N] [--seed S] [--lang vi|en]\n"
 	"                   [--title TEXT] [--csv-dialect rfc4180|vi] [--replace FILE]\n"
+	"                   [--document VALUES]\n"
 	"\n"
 	"Write the report bundle into DIR, whole or not at all:\n"
 	"  index.html     one self-contained page: ranking, charts, rank intervals and,\n"
@@ -26,7 +27,8 @@ static const char usage[] =
 	"                 (UTF-8 with a byte order mark, so Excel shows the diacritics)\n"
 	"  gap.md         with --agency: the gap analysis in Markdown\n"
 	"  bao-cao.docx   the province's report (Báo cáo kết quả xác định Chỉ số CCHC) as\n"
-	"                 a Word document: each block's ranking, charts and statistics\n"
+	"                 a Word document: each block's ranking, charts and statistics;\n"
+	"                 its number, date and signer blank to fill unless --document\n"
 	"  ke-hoach.docx  with --agency: its plan (Kế hoạch khắc phục) as a Word document,\n"
 	"                 the header's number, date and signer left blank to fill\n"
 	"  report.json    all of it as data (cchc-report/1)\n"
@@ -40,6 +42,9 @@ static const char usage[] =
 	"  --csv-dialect D  the CSV files' dialect: rfc4180 (default: ',' between cells,\n"
 	"                 '.' decimals) or vi (';' and ',' decimals, as a Vietnamese-locale\n"
 	"                 spreadsheet imports numbers)\n"
+	"  --document VALUES  bao-cao.docx's header values, one \"key = value\" a line\n"
+	"                 (parent, issuer, number, symbol, place, date, signer-title,\n"
+	"                 signer, recipient), the same file as the plan's in cchc gap\n"
 	"  --replace FILE a what-if: FILE (XML or .xlsx) stands in for the assessment of its\n"
 	"                 agency among the inputs, which must hold one\n"
 	"Blocks follow the order of the criteria sets on the command line.\n"
@@ -55,6 +60,7 @@ typedef struct {
 	cli_output out;
 	const char *agency, *target, *draws, *seed, *title, *dialect;
 	const char *replace; /* --replace: stands in for its agency's assessment */
+	const char *document; /* --document: bao-cao.docx's header values */
 	char **files;
 	size_t nfiles;
 } report_args;
@@ -68,10 +74,10 @@ static int parse(int argc, char **argv, report_args *a)
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
 		const char *names[] = {"--agency", "--target-rank", "--draws", "--seed", "--title",
-		                       "--csv-dialect", "--replace"};
+		                       "--csv-dialect", "--replace", "--document"};
 		const char **slots[] = {&a->agency, &a->target, &a->draws, &a->seed, &a->title,
-		                        &a->dialect, &a->replace};
-		for (size_t k = 0; k < 7 && rc == 0; k++)
+		                        &a->dialect, &a->replace, &a->document};
+		for (size_t k = 0; k < 8 && rc == 0; k++)
 			rc = cli_option_value(argc, argv, &i, names[k], slots[k]);
 		if (rc < 0)
 			return -1;
@@ -292,7 +298,7 @@ static int report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap
 
 int cmd_report(int argc, char **argv)
 {
-	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+	report_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
 	a.files = calloc((size_t)argc, sizeof *a.files);
 	int rc = a.files ? parse(argc, argv, &a) : -1;
 	unsigned long long target = 0, draws = 0, seed = 1; /* uncertainty only when asked */
@@ -324,12 +330,15 @@ int cmd_report(int argc, char **argv)
 	cchc_gap *gap = NULL;
 	cchc_robust *robust = NULL;
 	cli_bundle bundle = {0};
+	cchc_docx_info *info = NULL;
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
 	/* the folder first: a refused -o is said at once, and nothing is left behind */
 	progress("reading and scoring the assessments");
 	in.replace = a.replace;
-	if (!diag || cli_bundle_open(&bundle, a.out.output) < 0 ||
+	if (!diag || cchc_docx_info_new(&info) < 0 ||
+	    (a.document && cchc_docx_info_load(info, a.document, diag) < 0) ||
+	    cli_bundle_open(&bundle, a.out.output) < 0 ||
 	    cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
 	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
 		goto done;
@@ -377,7 +386,7 @@ int cmd_report(int argc, char **argv)
 	}
 	if (ok)
 		progress("bao-cao.docx");
-	if (ok && cchc_write_report_docx(cli_bundle_path(&bundle, "bao-cao.docx"), ranking, NULL,
+	if (ok && cchc_write_report_docx(cli_bundle_path(&bundle, "bao-cao.docx"), ranking, info,
 	                                 a.title, a.out.lang) < 0) {
 		fprintf(stderr, "%s/bao-cao.docx: error: cannot write the report\n", a.out.output);
 		ok = 0;
@@ -395,6 +404,7 @@ done:
 	if (diag)
 		cli_print_diag(diag);
 	cchc_buf_dispose(&buf);
+	cchc_docx_info_free(info);
 	cchc_robust_free(robust);
 	cchc_gap_free(gap);
 	cchc_ranking_free(ranking);

@@ -12,7 +12,7 @@ _cchc_options()
 	          "-o --output --help" ;;
 	robust) echo "--draws --seed --weights --no-survey --threads --target-rank --previous --replace" \
 	             "--format --lang -o --output --help" ;;
-	report) echo "-o --output --agency --target-rank --draws --seed --title --csv-dialect --replace --lang" \
+	report) echo "-o --output --agency --target-rank --draws --seed --title --csv-dialect --replace --document --lang" \
 	             "--help" ;;
 	plan) echo "--as-of --format --lang -o --output --help" ;;
 	template) echo "--agency --name --from --map --plan --lang -o --output --help" ;;

@@ -538,6 +538,32 @@ static void test_report_docx_pdf(void)
 	no_blank_page(pdf, TMP "/lo-report", pages, 48);
 }
 
+static void write_text(const char *path, const char *text);
+
+/* report --document fills bao-cao.docx's header; a bad value is exit 1 naming its
+ * file and line, and no bundle */
+static void test_report_docx_values(void)
+{
+	ASSERT_EQ(cli("report criteria/hue-so-2018.xml samples/hue-2018/so --document "
+	              "tests/data/docx/bao-cao-values.txt -o '" TMP "/valued'"), 0);
+	char *doc = part(TMP "/valued/bao-cao.docx", "word/document.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Số: 45/BC-SNV<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Thừa Thiên Huế, ngày 15 tháng 02 năm 2019<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">UBND TỈNH THỪA THIÊN HUẾ<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">GIÁM ĐỐC<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">- UBND tỉnh (B/C);<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">- Lưu: VT, CCHC.<"));
+	free(doc);
+	write_text(TMP "/bad-values.txt", "number = 45\ndate = 2019-02-30\n");
+	ASSERT_EQ(cli("report criteria/hue-so-2018.xml samples/hue-2018/so --document '" TMP
+	              "/bad-values.txt' -o '" TMP "/not-written'"), 1);
+	ASSERT_STR(err_text, TMP "/bad-values.txt:2: error: date \"2019-02-30\" is not a date: "
+	                     "write it YYYY-MM-DD, e.g. 2019-01-28\n");
+	struct stat st;
+	CU_ASSERT(stat(TMP "/not-written", &st) != 0);
+}
+
 /* A block of 400 agencies (one bundle): the tables show the 20 first and the 20 last,
  * the chart is the distribution of totals. */
 static void test_report_docx_national(void)
@@ -665,6 +691,8 @@ int main(void)
 		 test_libreoffice_pdf},
 		{"cchc report writes bao-cao.docx: blocks in order, tables with header rows, "
 		 "blanks for the office", test_report_docx},
+		{"report --document fills bao-cao.docx's header; a bad value: file:line, exit 1, nothing "
+		 "written", test_report_docx_values},
 		{"bao-cao.docx of a 400-agency block: 20 first, 20 last, the distribution",
 		 test_report_docx_national},
 		{"LibreOffice converts bao-cao.docx: quốc hiệu, BÁO CÁO, each block, bands, no blank page",
