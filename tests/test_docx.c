@@ -410,7 +410,7 @@ static void has_all(const char *text, const char *const *wanted, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (!strstr(text, wanted[i]))
-			fprintf(stderr, "\n    the PDF has no \"%s\"\n", wanted[i]);
+			fprintf(stderr, "\n    no \"%s\" in the text\n", wanted[i]);
 		CU_ASSERT_PTR_NOT_NULL(strstr(text, wanted[i]));
 	}
 }
@@ -564,6 +564,22 @@ static void test_report_docx_values(void)
 	CU_ASSERT(stat(TMP "/not-written", &st) != 0);
 }
 
+static void test_report_docx_english(void)
+{
+	ASSERT_EQ(cli("report criteria/hue-so-2018.xml samples/hue-2018/so --lang en -o '" TMP
+	              "/en-report'"), 0);
+	char *doc = part(TMP "/en-report/bao-cao.docx", "word/document.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	static const char *const wanted[] = {">SOCIALIST REPUBLIC OF VIET NAM<", ">REPORT<",
+	                                     ">No.:         /BC-SNV<", ">70.00/100<",
+	                                     ">Department of Home Affairs<", ">2. Rank in each group "
+	                                     "(component indices)<"};
+	has_all(doc, wanted, sizeof wanted / sizeof *wanted);
+	CU_ASSERT_PTR_NULL(strstr(doc, "CỘNG HÒA"));
+	CU_ASSERT_PTR_NULL(strstr(doc, "70,00"));
+	free(doc);
+}
+
 /* A block of 400 agencies (one bundle): the tables show the 20 first and the 20 last,
  * the chart is the distribution of totals. */
 static void test_report_docx_national(void)
@@ -693,6 +709,7 @@ int main(void)
 		 "blanks for the office", test_report_docx},
 		{"report --document fills bao-cao.docx's header; a bad value: file:line, exit 1, nothing "
 		 "written", test_report_docx_values},
+		{"report --lang en: bao-cao.docx in English", test_report_docx_english},
 		{"bao-cao.docx of a 400-agency block: 20 first, 20 last, the distribution",
 		 test_report_docx_national},
 		{"LibreOffice converts bao-cao.docx: quốc hiệu, BÁO CÁO, each block, bands, no blank page",
