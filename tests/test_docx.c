@@ -5,7 +5,9 @@
  * same bytes; word/document.xml of the Huế plan matches its golden file
  * (CCHC_UPDATE_GOLDEN=1 ctest -R docx to accept a change, then review the
  * diff); absent header values stay blank; tasks are merged; errors name file
- * and line. */
+ * and line. The province's report (cchc report's bao-cao.docx) the same way:
+ * parts, blocks in order, repeating header rows, --document, English, a
+ * 400-agency block summarised, and its PDF read back. */
 #define _POSIX_C_SOURCE 200809L /* popen */
 #include "testutil.h"
 

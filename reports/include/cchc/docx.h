@@ -1,6 +1,7 @@
 /**
  * @file docx.h
- * The uplift plan as a Word document (.docx) in the format of Vietnamese
+ * The uplift plan, and the province's report (cchc_write_report_docx()), as
+ * Word documents (.docx) in the format of Vietnamese
  * administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I), shaped like
  * plan 267/KH-SKHĐT: the header table, số and ký hiệu, địa danh and date, tên
  * loại and trích yếu, sections I–V, nơi nhận, the signature block and the
