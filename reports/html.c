@@ -311,40 +311,18 @@ static void heat_legend(html_page *p, const cchc_node *const *groups, size_t ng)
 	hp_put(p, "</p>\n");
 }
 
-static void heat_map(html_page *p, const cchc_block *b)
+/* Agencies × groups: the heat map of group points, or the component-index ranks
+ * (thứ hạng chỉ số thành phần: each agency's rank in each group). */
+static void group_table(html_page *p, const cchc_block *b, cchc_str_id title, const char *cls,
+                        int ranks)
 {
 	size_t ng;
 	const cchc_node *const *groups = cchc_criteria_groups(b->set, &ng);
 	hp_put(p, "<h3>");
-	hp_str(p, CCHC_STR_HTML_HEATMAP);
-	hp_put(p, "</h3>\n<table class=\"heat sortable\">\n");
-	heat_head(p, groups, ng);
-	for (size_t i = 0; i < b->n; i++) {
-		if (!shown_row(p, b, i) && (i = skip_rows(p, b, i, (int)shown_count(groups, ng) + 2)) >= b->n)
-			break;
-		const cchc_rank_entry *e = &b->entries[i];
-		char rank[24];
-		hp_put(p, p->gap && p->gap->entry == e ? "<tr class=\"mark\">" : "<tr>");
-		snprintf(rank, sizeof rank, "%zu", e->rank);
-		hp_td_num(p, rank, (long long)e->rank);
-		hp_td_name(p, cchc_html_agency_name(e->score));
-		for (size_t g = 0; g < ng; g++)
-			if (shown_group(groups[g]))
-				heat_cell(p, cchc_score_node(e->score, groups[g]));
-		hp_put(p, "</tr>\n");
-	}
-	hp_put(p, "</tbody>\n</table>\n");
-	heat_legend(p, groups, ng);
-}
-
-/* The component-index ranks (thứ hạng chỉ số thành phần): each agency's rank in each group. */
-static void group_ranks(html_page *p, const cchc_block *b)
-{
-	size_t ng;
-	const cchc_node *const *groups = cchc_criteria_groups(b->set, &ng);
-	hp_put(p, "<h3>");
-	hp_str(p, CCHC_STR_GROUP_RANKS);
-	hp_put(p, "</h3>\n<table class=\"group-ranks sortable\">\n");
+	hp_str(p, title);
+	hp_put(p, "</h3>\n<table class=\"");
+	hp_put(p, cls);
+	hp_put(p, " sortable\">\n");
 	heat_head(p, groups, ng);
 	for (size_t i = 0; i < b->n; i++) {
 		if (!shown_row(p, b, i) && (i = skip_rows(p, b, i, (int)shown_count(groups, ng) + 2)) >= b->n)
@@ -358,12 +336,28 @@ static void group_ranks(html_page *p, const cchc_block *b)
 		for (size_t g = 0; g < ng; g++) {
 			if (!shown_group(groups[g]))
 				continue;
+			if (!ranks) {
+				heat_cell(p, cchc_score_node(e->score, groups[g]));
+				continue;
+			}
 			snprintf(rank, sizeof rank, "%zu", e->group_ranks[g]);
 			hp_td_num(p, rank, (long long)e->group_ranks[g]);
 		}
 		hp_put(p, "</tr>\n");
 	}
 	hp_put(p, "</tbody>\n</table>\n");
+	if (!ranks)
+		heat_legend(p, groups, ng);
+}
+
+static void heat_map(html_page *p, const cchc_block *b)
+{
+	group_table(p, b, CCHC_STR_HTML_HEATMAP, "heat", 0);
+}
+
+static void group_ranks(html_page *p, const cchc_block *b)
+{
+	group_table(p, b, CCHC_STR_GROUP_RANKS, "group-ranks", 1);
 }
 
 static void stats_table(html_page *p, const cchc_block *b)
