@@ -1,0 +1,222 @@
+/**
+ * @file store.h
+ * The server's storage: one SQLite database per province (DIR/cchc.sqlite3,
+ * WAL, foreign keys, synchronous=FULL, versioned migrations) and a
+ * content-addressed evidence folder (DIR/evidence/ab/cdef…).
+ *
+ * Every function may be called from any thread: the store keeps one SQLite
+ * connection per thread internally. Writes run in BEGIN IMMEDIATE
+ * transactions; every write to a published year returns STORE_FROZEN and
+ * writes nothing (enforced here, not only by the caller).
+ *
+ * Return codes: STORE_OK (0) or a negative STORE_* code. The message of the
+ * last failure on the calling thread is srv_store_errmsg().
+ *
+ * Ownership: arrays returned through ** out-parameters are the caller's
+ * (srv_strv_free for string vectors, free() for struct arrays); cchc_buf
+ * out-parameters are initialised by the caller and appended to.
+ * Points are stored only as the strings the user gave ("0.25"), never floats.
+ */
+#ifndef CCHC_SERVER_STORE_H
+#define CCHC_SERVER_STORE_H
+
+#include <stddef.h>
+
+#include "cchc/buf.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct srv_store srv_store;
+
+enum {
+	STORE_OK = 0,
+	STORE_ERR = -1,       /**< internal (SQLite, I/O); srv_store_errmsg() says what */
+	STORE_NOTFOUND = -2,  /**< no such user, year, agency, item, session, evidence */
+	STORE_CONFLICT = -3,  /**< stale expected version, wrong state, already exists */
+	STORE_FROZEN = -4,    /**< the year is published: nothing written */
+	STORE_INVALID = -5    /**< refused input (bad type, bad id, bad JSON) */
+};
+
+typedef enum {
+	ROLE_NONE = 0,
+	ROLE_EVALUATOR = 1,
+	ROLE_AGENCY = 2,
+	ROLE_APPRAISER = 4,
+	ROLE_VIEWER = 8
+} srv_role;
+
+/** "evaluator", "agency", "appraiser", "viewer" -> role; ROLE_NONE otherwise. */
+srv_role srv_role_parse(const char *name);
+/** The role's name ("evaluator", …); "none" for ROLE_NONE. */
+const char *srv_role_name(srv_role role);
+
+/**
+ * Open (creating the folder and database when missing) and migrate the store.
+ * A database newer than this code is refused with a message in err.
+ */
+int srv_store_open(srv_store **out, const char *dir, char *err, size_t errlen);
+/** Close every connection; NULL-safe. */
+void srv_store_close(srv_store *s);
+/** Copy the whole database to path with SQLite's online backup. */
+int srv_store_backup(srv_store *s, const char *path, char *err, size_t errlen);
+/** The message of the calling thread's last failure ("" when none). */
+const char *srv_store_errmsg(srv_store *s);
+/** The data folder the store was opened on. */
+const char *srv_store_dir(const srv_store *s);
+/** The schema version this code migrates to (PRAGMA user_version). */
+int srv_store_schema_version(void);
+
+/** Free a string vector returned by the store (strings and lengths); NULL-safe. */
+void srv_strv_free(char **strv, size_t *lens, size_t n);
+
+/* ---- passwords: Argon2id (libsodium crypto_pwhash_str, INTERACTIVE limits) ---- */
+/** Hash pw into out. @return 0, -1 out of memory. */
+int srv_password_hash(char out[128], const char *pw);
+/** @return 0 when pw matches hash, -1 otherwise. */
+int srv_password_verify(const char *hash, const char *pw);
+
+/* ---- users ---- */
+typedef struct {
+	char name[64];
+	srv_role role;
+	char agency[64]; /**< "" unless ROLE_AGENCY */
+	char hash[128];
+} srv_user;
+/** STORE_CONFLICT when the name exists; STORE_INVALID for a bad name/role. */
+int srv_user_add(srv_store *s, const char *name, srv_role role, const char *agency, const char *hash);
+int srv_user_get(srv_store *s, const char *name, srv_user *out); /* STORE_NOTFOUND */
+/** Set a user's password hash. */
+int srv_user_set_hash(srv_store *s, const char *name, const char *hash);
+/**
+ * Assign an appraiser for a year to an agency (NULL: every agency) and/or a
+ * group of criteria (NULL: every criterion; "3" covers 3, 3.1, 3.1.2, …).
+ */
+int srv_assign(srv_store *s, const char *user, int year, const char *agency /*NULL*/, const char *group /*NULL*/);
+/**
+ * @param criterion NULL: any criterion of the agency.
+ * @return 1 assigned, 0 not, or a negative STORE_* code.
+ */
+int srv_is_assigned(srv_store *s, const char *user, int year, const char *agency, const char *criterion);
+
+/* ---- sessions: the store keeps sha256(token) only; expiry in unix seconds ---- */
+int srv_session_put(srv_store *s, const unsigned char token_hash[32], const char *user, const char *csrf, long long expires);
+/** STORE_NOTFOUND when unknown or expired at now (expired ones are deleted). */
+int srv_session_get(srv_store *s, const unsigned char token_hash[32], srv_user *user, char csrf[65], long long now);
+int srv_session_delete(srv_store *s, const unsigned char token_hash[32]);
+
+/* ---- years, criteria sets, agencies ---- */
+typedef struct {
+	int year;
+	int published;
+	char hash[65]; /**< "" until published */
+} srv_year;
+/** STORE_CONFLICT when the year exists. */
+int srv_year_add(srv_store *s, int year);
+int srv_year_state(srv_store *s, int year, int *published, char hash[65]); /* STORE_NOTFOUND */
+/** Every year, ascending; free(*out). */
+int srv_year_list(srv_store *s, srv_year **out, size_t *n);
+/** Store a criteria set's XML as given (the caller validated it); replaces the same set_id. */
+int srv_criteria_put(srv_store *s, int year, const char *block, const char *set_id, const char *xml, size_t len);
+/** The year's criteria sets in the order added; srv_strv_free(*xmls, *lens, *n). */
+int srv_criteria_list(srv_store *s, int year, /* out */ char ***xmls, size_t **lens, size_t *n);
+
+typedef struct {
+	char id[64];
+	char name[256];
+	char block[64];
+	char continues[256]; /**< comma-separated earlier agency ids; "" when none */
+	char state[16];      /**< draft, submitted, appraised-1, explanation, appraised-2, final */
+	int late;            /**< a submission came after its deadline */
+} srv_agency;
+/** STORE_CONFLICT when the id exists in that year; STORE_NOTFOUND without the year. */
+int srv_agency_add(srv_store *s, int year, const char *id, const char *name, const char *block, const char *continues);
+int srv_agency_get(srv_store *s, int year, const char *id, srv_agency *out);
+/** The year's agencies by block then id; free(*out). */
+int srv_agency_list(srv_store *s, int year, srv_agency **out, size_t *n);
+
+/* ---- items ----
+ * attrs_json: a JSON object of the <item>'s attributes, each a string as the
+ * assessment format writes it ({"date":"2018-02-12","self":"1","note":"…"}),
+ * and "docs":[{"ref":"…","file":"…"},…]. A <survey> is stored the same way
+ * ({"respondents":"40","mean":"3.148","sd":"0.75"} or "answers":[{"option":"A","count":"1"}])
+ * and is put with srv_survey_put. "criterion" in the object is ignored.
+ * Version starts at 1, each put +1; expected_version 0 = no check; a
+ * mismatch -> STORE_CONFLICT, nothing written. History rows (who, when, old
+ * JSON, new JSON) are written in the same transaction. STORE_INVALID when the
+ * JSON is not such an object. */
+int srv_item_put(srv_store *s, int year, const char *agency, const char *criterion,
+                 const char *attrs_json, long expected_version, const char *user, long *new_version);
+int srv_survey_put(srv_store *s, int year, const char *agency, const char *criterion,
+                   const char *attrs_json, long expected_version, const char *user, long *new_version);
+/** One appraisal round (1, 2, …) of a criterion; its version is the item's. */
+int srv_appraisal_put(srv_store *s, int year, const char *agency, const char *criterion, int round,
+                      const char *points /* "0.25" as given */, const char *reason, const char *user,
+                      long expected_version, long *new_version);
+int srv_explanation_put(srv_store *s, int year, const char *agency, const char *criterion,
+                        const char *text, const char *user, long expected_version, long *new_version);
+/** The item's current version (0 when never written). */
+int srv_item_version(srv_store *s, int year, const char *agency, const char *criterion, long *version);
+/** The whole (year, agency) as assessment XML (urn:cchc:assessment:1), items in the order stored. */
+int srv_assessment_xml(srv_store *s, int year, const char *agency, cchc_buf *out);
+/** Item history as a JSON array [{"at":..,"by":..,"field":..,"old":..,"new":..,"version":..}]. */
+int srv_item_history_json(srv_store *s, int year, const char *agency, const char *criterion, cchc_buf *out);
+/**
+ * The items with their versions as a JSON array
+ * [{"criterion","kind":"item"|"survey","version","attrs":{…},"explanation","appraisals":[{"round","points","by","reason"}]}].
+ */
+int srv_items_json(srv_store *s, int year, const char *agency, cchc_buf *out);
+
+/* ---- cycle ---- */
+/**
+ * Move (year, agency) from state `from` to `to`; STORE_CONFLICT when it is
+ * not in `from`. A move to "submitted" after the "submitted" deadline marks
+ * the agency late.
+ */
+int srv_state_set(srv_store *s, int year, const char *agency, const char *from, const char *to, const char *user);
+int srv_deadline_set(srv_store *s, int year, const char *stage, const char *date /*YYYY-MM-DD*/);
+/** The year's deadlines as a JSON object {"submitted":"2018-12-15",…}. */
+int srv_deadlines_json(srv_store *s, int year, cchc_buf *out);
+/** Freeze the year with the inputs' hash; STORE_FROZEN when already published. */
+int srv_publish(srv_store *s, int year, const char hash[65], const char *user);
+
+/* ---- evidence: content-addressed; type checked by content (PDF %PDF-,
+ * Office zip with [Content_Types].xml, OLE2 D0CF11E0, PNG, JPEG); the size
+ * cap is the caller's. STORE_INVALID for any other content. ---- */
+int srv_evidence_put(srv_store *s, const void *data, size_t len, char hash_out[65], char type_out[32]);
+/** The content type by content ("application/pdf", …), NULL when refused. */
+const char *srv_evidence_sniff(const void *data, size_t len);
+int srv_evidence_link(srv_store *s, int year, const char *agency, const char *criterion, const char *hash, const char *filename, const char *user);
+/** Open a linked evidence file read-only (*fd is the caller's to close); STORE_NOTFOUND when not linked. */
+int srv_evidence_open(srv_store *s, int year, const char *agency, const char *hash, int *fd, size_t *len, char type[32], char filename[256]);
+
+/* ---- audit ---- */
+int srv_audit(srv_store *s, const char *user, const char *ip, const char *action, const char *target, const char *outcome);
+/** Entries with id > since_id as [{"id","at","user","ip","action","target","outcome"}]. */
+int srv_audit_json(srv_store *s, long since_id, cchc_buf *out);
+
+/* ---- import/export ---- */
+/**
+ * One assessment (root <assessment>) into rows: the agency (added when
+ * missing), items, surveys, appraisal rounds, the <published> figures kept
+ * verbatim. Parsed like the engine (no DTD, no network, no entities).
+ * err gets "LINE: what is wrong" on failure.
+ */
+int srv_import_assessment_xml(srv_store *s, int year, const char *xml, size_t len, const char *user, char *err, size_t errlen);
+/**
+ * A demo data folder from criteria/hue-*-2018.xml and samples/hue-2018
+ * (both blocks, the samples' appraisal rounds), one agency account per agency
+ * id, "sonoivu" (evaluator), "hoidong" (appraiser, assigned to every agency of
+ * 2018), password "demo" for all, hashed with hash (srv_password_hash).
+ * source_dir holds criteria/ and samples/ (NULL: srv_data_dir()).
+ */
+int srv_demo_create(const char *dir, const char *source_dir, int (*hash)(char out[128], const char *pw), char *err, size_t errlen);
+/** Where criteria/ and samples/ are: the source tree when it exists, else the installed data folder. */
+const char *srv_data_dir(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
