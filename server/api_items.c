@@ -1,0 +1,542 @@
+/* An agency's items: read them and their history, save one (the candidate
+ * assessment is loaded and scored by the engine BEFORE anything is stored),
+ * appraisal rounds, and evidence files. */
+#include "http_priv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
+
+#include "xml_priv.h"
+
+static enum MHD_Result store_json(srv_req *rq, int rc, cchc_buf *b)
+{
+	enum MHD_Result r = rc == STORE_OK ? srv_reply_buf(rq, 200, b) : srv_store_error(rq, rc);
+	cchc_buf_dispose(b);
+	return r;
+}
+
+enum MHD_Result api_items_get(srv_req *rq)
+{
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	return store_json(rq, srv_items_json(rq->srv->store, rq->year, rq->agency, &b), &b);
+}
+
+enum MHD_Result api_history_get(srv_req *rq)
+{
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	return store_json(rq,
+	                  srv_item_history_json(rq->srv->store, rq->year, rq->agency, rq->criterion, &b),
+	                  &b);
+}
+
+/* "version": a whole number ≥ 1 (absent: 0, no check); -1 when bad. */
+static long version_of(const srv_json *body)
+{
+	const srv_json *v = srv_json_get(body, "version");
+	if (!v)
+		return 0;
+	if (v->type != SRV_JSON_NUMBER || v->len > 12 || v->text[0] == '-')
+		return -1;
+	for (size_t i = 0; i < v->len; i++)
+		if (v->text[i] < '0' || v->text[i] > '9')
+			return -1;
+	long n = atol(v->text);
+	return n >= 1 ? n : -1;
+}
+
+/* An attribute's value as the assessment format writes it. */
+static const char *attr_text(const srv_json *v)
+{
+	switch (v->type) {
+	case SRV_JSON_STRING:
+	case SRV_JSON_NUMBER: return v->text;
+	case SRV_JSON_TRUE: return "true";
+	case SRV_JSON_FALSE: return "false";
+	default: return NULL;
+	}
+}
+
+static int attr_name_ok(const char *k)
+{
+	size_t n = strlen(k);
+	if (n == 0 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((k[i] >= 'a' && k[i] <= 'z') || (k[i] == '-' && i > 0)))
+			return 0;
+	return 1;
+}
+
+typedef struct {
+	const char *key;
+	const char *vi, *en;
+} refusal;
+
+/* Check the body's item and write it as the store's attrs JSON; a refusal, or NULL. */
+static const refusal *item_attrs(const srv_json *body, const char *criterion, cchc_buf *out)
+{
+	static const refusal bad_name = {NULL, "tên thuộc tính không hợp lệ (chữ thường a-z và -)",
+	                                 "invalid attribute name (lower-case a-z and -)"};
+	static const refusal bad_value = {NULL, "giá trị thuộc tính phải là chuỗi, số hoặc true/false",
+	                                  "an attribute's value must be a string, a number or true/false"};
+	static const refusal bad_docs = {NULL, "\"docs\" phải là mảng [{\"ref\": \"…\", \"file\": \"…\"}]",
+	                                 "\"docs\" must be an array [{\"ref\": \"…\", \"file\": \"…\"}]"};
+	static const refusal other = {NULL, "\"criterion\" khác tiêu chí của đường dẫn",
+	                              "\"criterion\" differs from the path's criterion"};
+	cchc_buf_puts(out, "{");
+	int first = 1;
+	for (size_t i = 0; i < body->n; i++) {
+		const char *k = body->keys[i];
+		const srv_json *v = body->items[i];
+		if (strcmp(k, "version") == 0)
+			continue;
+		if (strcmp(k, "criterion") == 0) {
+			if (!srv_json_str(v) || strcmp(v->text, criterion) != 0)
+				return &other;
+			continue;
+		}
+		if (!first)
+			cchc_buf_puts(out, ",");
+		first = 0;
+		srv_json_string(out, k);
+		cchc_buf_puts(out, ":");
+		if (strcmp(k, "docs") == 0) {
+			if (v->type != SRV_JSON_ARRAY)
+				return &bad_docs;
+			cchc_buf_puts(out, "[");
+			for (size_t d = 0; d < v->n; d++) {
+				const srv_json *doc = v->items[d];
+				const char *ref = srv_json_str(srv_json_get(doc, "ref"));
+				const char *file = srv_json_str(srv_json_get(doc, "file"));
+				if (!ref || doc->n != (file ? 2u : 1u))
+					return &bad_docs;
+				cchc_buf_puts(out, d ? ",{\"ref\":" : "{\"ref\":");
+				srv_json_string(out, ref);
+				if (file) {
+					cchc_buf_puts(out, ",\"file\":");
+					srv_json_string(out, file);
+				}
+				cchc_buf_puts(out, "}");
+			}
+			cchc_buf_puts(out, "]");
+			continue;
+		}
+		if (!attr_name_ok(k))
+			return &bad_name;
+		if (!attr_text(v))
+			return &bad_value;
+		srv_json_string(out, attr_text(v));
+	}
+	cchc_buf_puts(out, "}");
+	return NULL;
+}
+
+static int is_named(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+typedef int (*xml_edit)(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const void *ctx);
+
+/* The stored assessment, edited, as text: the candidate the engine loads
+ * before anything is stored. */
+static int candidate_xml(srv_req *rq, xml_edit edit, const void *ctx, cchc_buf *out,
+                         cchc_diag *diag)
+{
+	cchc_buf stored;
+	cchc_buf_init(&stored, 0);
+	int rc = srv_assessment_xml(rq->srv->store, rq->year, rq->agency, &stored);
+	if (rc != STORE_OK) {
+		cchc_buf_dispose(&stored);
+		return rc;
+	}
+	xmlDocPtr doc = cchc_xml_parse("stored.xml", stored.data, stored.len, diag);
+	cchc_buf_dispose(&stored);
+	if (!doc)
+		return STORE_ERR;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	rc = STORE_ERR;
+	if (root && edit(rq, doc, root, ctx) == 0) {
+		xmlChar *text = NULL;
+		int len = 0;
+		xmlDocDumpMemoryEnc(doc, &text, &len, "UTF-8");
+		if (text && cchc_buf_append(out, (const char *)text, (size_t)len) == 0)
+			rc = STORE_OK;
+		xmlFree(text);
+	}
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* The top-level element name with criterion c (and round, when given), or NULL;
+ * *last gets the last element of that name. */
+static xmlNodePtr find_el(xmlNodePtr root, const char *name, const char *c, const char *round,
+                          xmlNodePtr *last)
+{
+	xmlNodePtr found = NULL;
+	*last = NULL;
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		if (!is_named(n, name))
+			continue;
+		*last = n;
+		xmlChar *nc = xmlGetProp(n, BAD_CAST "criterion");
+		xmlChar *nr = round ? xmlGetProp(n, BAD_CAST "round") : NULL;
+		if (nc && strcmp((const char *)nc, c) == 0 &&
+		    (!round || (nr && strcmp((const char *)nr, round) == 0)))
+			found = n;
+		xmlFree(nc);
+		xmlFree(nr);
+	}
+	return found;
+}
+
+/* A new top-level element after the last of its name (or at the end). */
+static xmlNodePtr new_el(xmlDocPtr doc, xmlNodePtr root, const char *name, xmlNodePtr last)
+{
+	xmlNodePtr el = xmlNewDocNode(doc, root->ns, BAD_CAST name, NULL);
+	if (el && !(last ? xmlAddNextSibling(last, el) : xmlAddChild(root, el))) {
+		xmlFreeNode(el);
+		return NULL;
+	}
+	return el;
+}
+
+/* The body's item in place of the criterion's: attributes and <doc>s replaced. */
+static int edit_item(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const void *ctx)
+{
+	const srv_json *body = ctx;
+	xmlNodePtr last, item = find_el(root, "item", rq->criterion, NULL, &last);
+	if (!item && !(item = new_el(doc, root, "item", last)))
+		return -1;
+	while (item->properties)
+		xmlRemoveProp(item->properties);
+	for (xmlNodePtr n = item->children, next; n; n = next) {
+		next = n->next;
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+	}
+	xmlSetProp(item, BAD_CAST "criterion", BAD_CAST rq->criterion);
+	for (size_t i = 0; i < body->n; i++) {
+		const srv_json *v = body->items[i];
+		const char *k = body->keys[i];
+		if (strcmp(k, "docs") == 0) {
+			for (size_t d = 0; d < v->n; d++) {
+				xmlNodePtr dn = xmlNewChild(item, root->ns, BAD_CAST "doc", NULL);
+				const char *file = srv_json_str(srv_json_get(v->items[d], "file"));
+				if (!dn)
+					return -1;
+				xmlSetProp(dn, BAD_CAST "ref", BAD_CAST srv_json_str(srv_json_get(v->items[d], "ref")));
+				if (file)
+					xmlSetProp(dn, BAD_CAST "file", BAD_CAST file);
+			}
+		} else if (strcmp(k, "version") != 0 && strcmp(k, "criterion") != 0) {
+			xmlSetProp(item, BAD_CAST k, BAD_CAST attr_text(v));
+		}
+	}
+	return 0;
+}
+
+typedef struct {
+	const char *round, *points, *reason;
+} appraisal_edit;
+
+/* The round's <appraisal> of the criterion, set (added when missing). */
+static int edit_appraisal(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const void *ctx)
+{
+	const appraisal_edit *e = ctx;
+	xmlNodePtr last, el = find_el(root, "appraisal", rq->criterion, e->round, &last);
+	if (!el && !(el = new_el(doc, root, "appraisal", last)))
+		return -1;
+	xmlSetProp(el, BAD_CAST "criterion", BAD_CAST rq->criterion);
+	xmlSetProp(el, BAD_CAST "round", BAD_CAST e->round);
+	xmlSetProp(el, BAD_CAST "points", BAD_CAST e->points);
+	xmlSetProp(el, BAD_CAST "by", BAD_CAST rq->user.name);
+	if (e->reason[0])
+		xmlSetProp(el, BAD_CAST "reason", BAD_CAST e->reason);
+	else
+		xmlUnsetProp(el, BAD_CAST "reason");
+	return 0;
+}
+
+/* Check the candidate with the engine; 0 with it and its score (the score
+ * borrows from the assessment: free the score first), or an answer queued. */
+static int engine_accepts(srv_req *rq, xml_edit edit, const void *ctx, cchc_assessment **a,
+                          cchc_score **s, enum MHD_Result *r)
+{
+	cchc_buf xml;
+	cchc_buf_init(&xml, 0);
+	cchc_diag *diag = cchc_diag_new();
+	int rc = diag ? candidate_xml(rq, edit, ctx, &xml, diag) : STORE_ERR;
+	*a = NULL;
+	*s = NULL;
+	if (rc != STORE_OK)
+		*r = srv_store_error(rq, rc);
+	else if (api_score_candidate(rq, xml.data, xml.len, a, s, diag) < 0)
+		*r = api_engine_refusal(rq, diag); /* nothing stored */
+	cchc_diag_free(diag);
+	cchc_buf_dispose(&xml);
+	return *s ? 0 : -1;
+}
+
+static enum MHD_Result explanation_put(srv_req *rq, const srv_json *body, long version)
+{
+	const char *text = srv_json_str(srv_json_get(body, "explanation"));
+	if (!text || body->n != (srv_json_get(body, "version") ? 2u : 1u))
+		return srv_error(rq, 409,
+		                 "đang giai đoạn giải trình: chỉ gửi được {\"explanation\": \"…\"}",
+		                 "in the explanation stage only {\"explanation\": \"…\"} may be sent");
+	long nv = 0;
+	int rc = srv_explanation_put(rq->srv->store, rq->year, rq->agency, rq->criterion, text,
+	                             rq->user.name, version, &nv);
+	return rc == STORE_OK ? api_answer_score(rq, 200) : srv_store_error(rq, rc);
+}
+
+static enum MHD_Result in_state(srv_req *rq, const char *const *states, srv_agency *ag)
+{
+	int rc = srv_agency_get(rq->srv->store, rq->year, rq->agency, ag);
+	if (rc != STORE_OK)
+		return srv_store_error(rq, rc);
+	for (size_t i = 0; states[i]; i++)
+		if (strcmp(ag->state, states[i]) == 0)
+			return MHD_YES;
+	char vi[160], en[160];
+	snprintf(vi, sizeof vi, "hồ sơ đang ở trạng thái \"%s\": không làm được việc này lúc này",
+	         ag->state);
+	snprintf(en, sizeof en, "the assessment is in state \"%s\": this cannot be done now",
+	         ag->state);
+	srv_error(rq, 409, vi, en);
+	return MHD_NO;
+}
+
+/* A write's start: the agency in one of states and the body a JSON object;
+ * NULL when an answer is queued (in *r). */
+static srv_json *begin_write(srv_req *rq, const char *const *states, srv_agency *ag,
+                             enum MHD_Result *r)
+{
+	if (in_state(rq, states, ag) != MHD_YES) {
+		*r = rq->answered ? MHD_YES : MHD_NO;
+		return NULL;
+	}
+	return srv_body_object(rq, r);
+}
+
+enum MHD_Result api_item_put(srv_req *rq)
+{
+	static const char *const editable[] = {"draft", "explanation", NULL};
+	srv_agency ag;
+	enum MHD_Result r = MHD_NO;
+	srv_json *body = begin_write(rq, editable, &ag, &r);
+	if (!body)
+		return r;
+	long version = version_of(body);
+	if (version < 0) {
+		srv_json_free(body);
+		return srv_error(rq, 422, "\"version\" phải là số nguyên dương",
+		                 "\"version\" must be a positive whole number");
+	}
+	if (strcmp(ag.state, "explanation") == 0) {
+		r = explanation_put(rq, body, version);
+		srv_json_free(body);
+		return r;
+	}
+	cchc_buf attrs;
+	cchc_buf_init(&attrs, SRV_JSON_CAP * 2);
+	cchc_assessment *a = NULL;
+	cchc_score *s = NULL;
+	const refusal *bad = item_attrs(body, rq->criterion, &attrs);
+	int rc;
+	long nv = 0;
+	if (bad)
+		r = srv_error(rq, 422, bad->vi, bad->en);
+	else if (attrs.failed)
+		r = srv_store_error(rq, STORE_ERR);
+	else if (engine_accepts(rq, edit_item, body, &a, &s, &r) < 0)
+		; /* answered */
+	else if ((rc = srv_item_put(rq->srv->store, rq->year, rq->agency, rq->criterion, attrs.data,
+	                            version, rq->user.name, &nv)) != STORE_OK)
+		r = srv_store_error(rq, rc);
+	else
+		r = api_reply_score(rq, 200, s); /* the engine's score of exactly what was stored */
+	cchc_score_free(s);
+	cchc_assessment_free(a);
+	cchc_buf_dispose(&attrs);
+	srv_json_free(body);
+	return r;
+}
+
+enum MHD_Result api_appraisal_put(srv_req *rq)
+{
+	static const char *const appraising[] = {"submitted", "explanation", NULL};
+	srv_agency ag;
+	enum MHD_Result r = MHD_NO;
+	srv_json *body = begin_write(rq, appraising, &ag, &r);
+	if (!body)
+		return r;
+	const srv_json *round = srv_json_get(body, "round"), *points = srv_json_get(body, "points");
+	const char *reason = srv_json_str(srv_json_get(body, "reason"));
+	long version = version_of(body);
+	int want = strcmp(ag.state, "submitted") == 0 ? 1 : 2;
+	if (!round || round->type != SRV_JSON_NUMBER || !points ||
+	    (points->type != SRV_JSON_STRING && points->type != SRV_JSON_NUMBER) || version < 0 ||
+	    (srv_json_get(body, "reason") && !reason)) {
+		r = srv_error(rq, 422,
+		              "cần {\"round\": 1|2, \"points\": \"0.25\", \"reason\": \"…\", \"version\": N}",
+		              "give {\"round\": 1|2, \"points\": \"0.25\", \"reason\": \"…\", \"version\": N}");
+	} else if (strcmp(round->text, want == 1 ? "1" : "2") != 0) {
+		r = srv_error(rq, 409,
+		              want == 1 ? "hồ sơ đang ở vòng thẩm định 1" : "hồ sơ đang ở vòng thẩm định 2",
+		              want == 1 ? "the assessment is in appraisal round 1"
+		                        : "the assessment is in appraisal round 2");
+	} else {
+		appraisal_edit e = {round->text, points->text, reason ? reason : ""};
+		cchc_assessment *a = NULL;
+		cchc_score *s = NULL;
+		long nv = 0;
+		int rc;
+		if (engine_accepts(rq, edit_appraisal, &e, &a, &s, &r) < 0)
+			; /* answered */
+		else if ((rc = srv_appraisal_put(rq->srv->store, rq->year, rq->agency, rq->criterion,
+		                                 want, points->text, e.reason, rq->user.name, version,
+		                                 &nv)) != STORE_OK)
+			r = srv_store_error(rq, rc);
+		else
+			r = api_reply_score(rq, 200, s);
+		cchc_score_free(s);
+		cchc_assessment_free(a);
+	}
+	srv_json_free(body);
+	return r;
+}
+
+/* The file part of a multipart/form-data body (the first part with a
+ * filename), or the raw body; NULL when the multipart body is malformed. */
+static const char *upload_bytes(srv_req *rq, size_t *len, char *name, size_t namelen)
+{
+	const char *ct = srv_header(rq, "Content-Type");
+	const char *data = rq->body.data ? rq->body.data : "";
+	*len = rq->body.len;
+	if (!ct || strncmp(ct, "multipart/form-data", 19) != 0)
+		return data;
+	const char *b = strstr(ct, "boundary=");
+	char delim[80];
+	if (!b || strlen(b + 9) > 70)
+		return NULL;
+	snprintf(delim, sizeof delim, "\r\n--%s", b + 9);
+	size_t dl = strlen(delim);
+	/* the body starts with the delimiter without its CRLF */
+	if (rq->body.len < dl - 2 || memcmp(data, delim + 2, dl - 2) != 0)
+		return NULL;
+	const char *end = data + rq->body.len, *p = data + dl - 2;
+	while (p < end) {
+		const char *headers_end = NULL;
+		for (const char *q = p; q + 4 <= end; q++)
+			if (memcmp(q, "\r\n\r\n", 4) == 0) {
+				headers_end = q;
+				break;
+			}
+		if (!headers_end)
+			return NULL;
+		const char *content = headers_end + 4, *next = NULL;
+		for (const char *q = content; q + dl <= end; q++)
+			if (memcmp(q, delim, dl) == 0) {
+				next = q;
+				break;
+			}
+		if (!next)
+			return NULL;
+		const char *fn = NULL;
+		for (const char *q = p; q + 10 <= headers_end; q++)
+			if (memcmp(q, "filename=\"", 10) == 0) {
+				fn = q + 10;
+				break;
+			}
+		if (fn) {
+			size_t n = 0;
+			while (fn + n < headers_end && fn[n] != '"' && n + 1 < namelen)
+				n++;
+			memcpy(name, fn, n);
+			name[n] = 0;
+			*len = (size_t)(next - content);
+			return content;
+		}
+		p = next + dl;
+	}
+	return NULL;
+}
+
+/* A file name safe to keep and to send back: no path, no quotes or controls. */
+static void clean_name(char *name)
+{
+	char *base = name;
+	for (char *p = name; *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	memmove(name, base, strlen(base) + 1);
+	for (unsigned char *p = (unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == '"' || *p == 0x7f)
+			*p = '_';
+	if (!name[0] || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		strcpy(name, "evidence");
+}
+
+enum MHD_Result api_evidence_post(srv_req *rq)
+{
+	static const char *const editable[] = {"draft", "explanation", NULL};
+	char crit[80], name[256] = "";
+	const char *c = srv_query(rq, "criterion", crit, sizeof crit);
+	if (!c || !srv_segment_valid('c', c))
+		return srv_error(rq, 400, "cần ?criterion=MÃ_TIÊU_CHÍ", "give ?criterion=CRITERION_ID");
+	rq->criterion = c;
+	srv_agency ag;
+	if (in_state(rq, editable, &ag) != MHD_YES)
+		return rq->answered ? MHD_YES : MHD_NO;
+	size_t len;
+	const char *data = upload_bytes(rq, &len, name, sizeof name);
+	if (!data)
+		return srv_error(rq, 400, "nội dung multipart/form-data không hợp lệ",
+		                 "malformed multipart/form-data body");
+	if (!name[0])
+		srv_query(rq, "name", name, sizeof name);
+	clean_name(name);
+	char hash[65], type[32];
+	int rc = srv_evidence_put(rq->srv->store, data, len, hash, type);
+	if (rc == STORE_INVALID)
+		return srv_error(rq, 415,
+		                 "chỉ nhận tệp PDF, Word/Excel (docx, xlsx, doc, xls), PNG hoặc JPEG",
+		                 "only PDF, Word/Excel (docx, xlsx, doc, xls), PNG or JPEG files are taken");
+	if (rc == STORE_OK)
+		rc = srv_evidence_link(rq->srv->store, rq->year, rq->agency, c, hash, name, rq->user.name);
+	if (rc != STORE_OK)
+		return srv_store_error(rq, rc);
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	cchc_buf_printf(&b, "{\"hash\": \"%s\", \"type\": ", hash);
+	srv_json_string(&b, type);
+	cchc_buf_printf(&b, ", \"size\": %zu}\n", len);
+	enum MHD_Result r = srv_reply_buf(rq, 201, &b);
+	cchc_buf_dispose(&b);
+	return r;
+}
+
+enum MHD_Result api_evidence_get(srv_req *rq)
+{
+	int fd = -1;
+	size_t len = 0;
+	char type[32], name[256], disp[400];
+	int rc = srv_evidence_open(rq->srv->store, rq->year, rq->agency, rq->hash, &fd, &len, type, name);
+	if (rc != STORE_OK)
+		return srv_store_error(rq, rc);
+	clean_name(name);
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", name);
+	const char *extra[] = {"Content-Disposition", disp, NULL};
+	struct MHD_Response *resp = MHD_create_response_from_fd(len, fd); /* takes fd */
+	if (!resp)
+		close(fd);
+	return srv_queue(rq, 200, resp, srv_evidence_mime(type), extra);
+}

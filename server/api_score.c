@@ -1,0 +1,403 @@
+/* The engine's figures: criteria sets loaded once per year, each agency's
+ * assessment scored once per stored content (the cache is keyed by the
+ * rebuilt XML itself, so it can never serve a stale figure), and the score,
+ * check, gap and ranking answers, every figure computed by libcchc. */
+#include "http_priv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct scored {
+	int refs;
+	char agency[64];
+	char *xml;
+	size_t len;
+	cchc_assessment *a;
+	cchc_score *s;
+} scored;
+
+struct srv_year_cache {
+	int year;
+	cchc_criteria **sets;
+	size_t nsets;
+	scored **entries;
+	size_t n, cap;
+	srv_year_cache *next;
+};
+
+static void scored_free(scored *e)
+{
+	if (!e)
+		return;
+	cchc_score_free(e->s);
+	cchc_assessment_free(e->a);
+	free(e->xml);
+	free(e);
+}
+
+/* Drop a reference (the cache's lock taken here). */
+static void scored_release(srv_server *srv, scored *e)
+{
+	if (!e)
+		return;
+	pthread_mutex_lock(&srv->cache_lock);
+	int last = --e->refs == 0;
+	pthread_mutex_unlock(&srv->cache_lock);
+	if (last)
+		scored_free(e);
+}
+
+void srv_year_cache_free(srv_year_cache *c)
+{
+	while (c) {
+		srv_year_cache *next = c->next;
+		for (size_t i = 0; i < c->nsets; i++)
+			cchc_criteria_free(c->sets[i]);
+		for (size_t i = 0; i < c->n; i++)
+			scored_free(c->entries[i]);
+		free(c->sets);
+		free(c->entries);
+		free(c);
+		c = next;
+	}
+}
+
+/* The year's cache entry, its sets loaded on first use; lock held. */
+static srv_year_cache *year_locked(srv_server *srv, int year)
+{
+	for (srv_year_cache *c = srv->years; c; c = c->next)
+		if (c->year == year)
+			return c;
+	char **xmls = NULL;
+	size_t *lens = NULL, n = 0;
+	if (srv_criteria_list(srv->store, year, &xmls, &lens, &n) != STORE_OK)
+		return NULL;
+	srv_year_cache *c = calloc(1, sizeof *c);
+	cchc_diag *diag = cchc_diag_new();
+	if (!c || !diag || !(c->sets = calloc(n ? n : 1, sizeof *c->sets)))
+		goto fail;
+	c->year = year;
+	for (size_t i = 0; i < n; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "criteria-%d-%zu.xml", year, i + 1);
+		if (cchc_criteria_load_memory(&c->sets[c->nsets], xmls[i], lens[i], name, diag) < 0) {
+			fprintf(stderr, "cchc serve: %s (year %d): stored criteria set %zu does not load\n",
+			        srv_store_dir(srv->store), year, i + 1);
+			goto fail;
+		}
+		c->nsets++;
+	}
+	srv_strv_free(xmls, lens, n);
+	cchc_diag_free(diag);
+	c->next = srv->years;
+	srv->years = c;
+	return c;
+fail:
+	srv_strv_free(xmls, lens, n);
+	cchc_diag_free(diag);
+	if (c)
+		c->next = NULL;
+	srv_year_cache_free(c);
+	return NULL;
+}
+
+int srv_year_sets(srv_server *srv, int year, const cchc_criteria *const **sets, size_t *n)
+{
+	pthread_mutex_lock(&srv->cache_lock);
+	srv_year_cache *c = year_locked(srv, year);
+	pthread_mutex_unlock(&srv->cache_lock);
+	if (!c)
+		return -1;
+	/* sets live as long as the server: a year's entry is never removed */
+	*sets = (const cchc_criteria *const *)c->sets;
+	*n = c->nsets;
+	return 0;
+}
+
+/* The engine's first error, for a 422. */
+static const char *first_error(const cchc_diag *diag)
+{
+	for (size_t i = 0; i < cchc_diag_stored(diag); i++) {
+		const cchc_diag_entry *e = cchc_diag_get(diag, i);
+		if (e->severity == CCHC_DIAG_ERROR)
+			return e->message;
+	}
+	return "the engine refused the assessment";
+}
+
+/* Load and score an assessment text; -1 with the engine's message in diag. */
+static int load_and_score(srv_server *srv, int year, const char *agency, const char *xml,
+                          size_t len, cchc_assessment **a, cchc_score **s, cchc_diag *diag)
+{
+	const cchc_criteria *const *sets;
+	size_t nsets;
+	char name[96];
+	*a = NULL;
+	*s = NULL;
+	if (srv_year_sets(srv, year, &sets, &nsets) < 0) {
+		cchc_diag_addf(diag, NULL, 0, "the year's criteria sets do not load");
+		return -1;
+	}
+	snprintf(name, sizeof name, "%s.xml", agency);
+	if (cchc_assessment_load_memory(a, sets, nsets, xml, len, name, diag) < 0)
+		return -1;
+	if (cchc_score_compute(s, *a) < 0) {
+		cchc_diag_addf(diag, name, 0, "out of memory");
+		cchc_assessment_free(*a);
+		*a = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* (year, agency) scored as stored now: a cached entry when its XML is the same. */
+static int scored_get(srv_server *srv, int year, const char *agency, scored **out,
+                      cchc_diag *diag)
+{
+	cchc_buf xml;
+	cchc_buf_init(&xml, 0);
+	*out = NULL;
+	int rc = srv_assessment_xml(srv->store, year, agency, &xml);
+	if (rc != STORE_OK || xml.failed) {
+		cchc_buf_dispose(&xml);
+		return rc != STORE_OK ? rc : STORE_ERR;
+	}
+	pthread_mutex_lock(&srv->cache_lock);
+	srv_year_cache *c = year_locked(srv, year);
+	scored *hit = NULL;
+	size_t slot = c ? c->n : 0;
+	for (size_t i = 0; c && i < c->n; i++)
+		if (strcmp(c->entries[i]->agency, agency) == 0) {
+			slot = i;
+			if (c->entries[i]->len == xml.len && memcmp(c->entries[i]->xml, xml.data, xml.len) == 0)
+				(hit = c->entries[i])->refs++;
+		}
+	pthread_mutex_unlock(&srv->cache_lock);
+	if (hit || !c) {
+		cchc_buf_dispose(&xml);
+		*out = hit;
+		if (!c)
+			cchc_diag_addf(diag, NULL, 0, "the year's criteria sets do not load");
+		return hit ? STORE_OK : STORE_ERR;
+	}
+	scored *e = calloc(1, sizeof *e);
+	if (!e || load_and_score(srv, year, agency, xml.data, xml.len, &e->a, &e->s, diag) < 0) {
+		free(e);
+		cchc_buf_dispose(&xml);
+		return STORE_INVALID;
+	}
+	snprintf(e->agency, sizeof e->agency, "%s", agency);
+	e->xml = xml.data; /* the buffer's memory moves to the entry */
+	e->len = xml.len;
+	e->refs = 2;       /* the cache's and the caller's */
+	pthread_mutex_lock(&srv->cache_lock);
+	scored *old = NULL;
+	slot = c->n;
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->entries[i]->agency, agency) == 0)
+			slot = i;
+	if (slot == c->n) {
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 32;
+			scored **grown = realloc(c->entries, cap * sizeof *grown);
+			if (!grown) {
+				pthread_mutex_unlock(&srv->cache_lock);
+				e->refs = 1;
+				*out = e; /* served uncached */
+				return STORE_OK;
+			}
+			c->entries = grown;
+			c->cap = cap;
+		}
+		c->n++;
+	} else {
+		old = c->entries[slot];
+	}
+	c->entries[slot] = e;
+	pthread_mutex_unlock(&srv->cache_lock);
+	scored_release(srv, old);
+	*out = e;
+	return STORE_OK;
+}
+
+enum MHD_Result api_engine_refusal(srv_req *rq, const cchc_diag *diag)
+{
+	const char *msg = first_error(diag);
+	return srv_error(rq, 422, msg, msg);
+}
+
+/* An error from scored_get. */
+static enum MHD_Result scored_error(srv_req *rq, int rc, const cchc_diag *diag)
+{
+	if (rc == STORE_INVALID)
+		return api_engine_refusal(rq, diag);
+	if (rc == STORE_ERR && cchc_diag_count(diag))
+		return srv_error(rq, 500, "tiêu chí của năm không nạp được: báo quản trị viên",
+		                 "the year's criteria do not load: tell the administrator");
+	return srv_store_error(rq, rc);
+}
+
+enum MHD_Result api_reply_score(srv_req *rq, unsigned status, const cchc_score *s)
+{
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	cchc_render_score_json(&b, s, rq->lang);
+	enum MHD_Result r = srv_reply_buf(rq, status, &b);
+	cchc_buf_dispose(&b);
+	return r;
+}
+
+enum MHD_Result api_answer_score(srv_req *rq, unsigned status)
+{
+	cchc_diag *diag = cchc_diag_new();
+	scored *e = NULL;
+	enum MHD_Result r;
+	int rc = diag ? scored_get(rq->srv, rq->year, rq->agency, &e, diag) : STORE_ERR;
+	r = rc == STORE_OK ? api_reply_score(rq, status, e->s) : scored_error(rq, rc, diag);
+	scored_release(rq->srv, e);
+	cchc_diag_free(diag);
+	return r;
+}
+
+enum MHD_Result api_score_get(srv_req *rq)
+{
+	return api_answer_score(rq, 200);
+}
+
+int api_score_candidate(srv_req *rq, const char *xml, size_t len, cchc_assessment **a,
+                        cchc_score **s, cchc_diag *diag)
+{
+	return load_and_score(rq->srv, rq->year, rq->agency, xml, len, a, s, diag);
+}
+
+/* Every agency of the year scored and ranked; the entries stay referenced
+ * until field_free. */
+typedef struct {
+	scored **entries;
+	size_t n;
+	cchc_ranking *ranking;
+} field;
+
+static void field_free(srv_server *srv, field *f)
+{
+	cchc_ranking_free(f->ranking);
+	for (size_t i = 0; i < f->n; i++)
+		scored_release(srv, f->entries[i]);
+	free(f->entries);
+}
+
+static int field_build(srv_req *rq, field *f, cchc_diag *diag)
+{
+	srv_agency *list = NULL;
+	size_t n = 0;
+	memset(f, 0, sizeof *f);
+	int rc = srv_agency_list(rq->srv->store, rq->year, &list, &n);
+	if (rc != STORE_OK)
+		return rc;
+	const cchc_score **scores = calloc(n ? n : 1, sizeof *scores);
+	f->entries = calloc(n ? n : 1, sizeof *f->entries);
+	if (!scores || !f->entries)
+		rc = STORE_ERR;
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		rc = scored_get(rq->srv, rq->year, list[i].id, &f->entries[i], diag);
+		if (rc == STORE_OK)
+			scores[f->n++] = f->entries[i]->s;
+	}
+	if (rc == STORE_OK && cchc_ranking_build(&f->ranking, scores, f->n, diag) < 0)
+		rc = STORE_INVALID;
+	free(scores);
+	free(list);
+	return rc;
+}
+
+enum MHD_Result api_ranking_get(srv_req *rq)
+{
+	cchc_diag *diag = cchc_diag_new();
+	field f;
+	enum MHD_Result r;
+	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	if (rc == STORE_OK) {
+		cchc_buf b;
+		cchc_buf_init(&b, 0);
+		cchc_render_ranking_json(&b, f.ranking);
+		r = srv_reply_buf(rq, 200, &b);
+		cchc_buf_dispose(&b);
+	} else {
+		r = scored_error(rq, rc, diag);
+	}
+	if (diag)
+		field_free(rq->srv, &f);
+	cchc_diag_free(diag);
+	return r;
+}
+
+enum MHD_Result api_check_get(srv_req *rq)
+{
+	cchc_diag *diag = cchc_diag_new();
+	field f;
+	scored *own = NULL;
+	cchc_check *check = NULL;
+	enum MHD_Result r;
+	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	if (rc == STORE_OK)
+		rc = scored_get(rq->srv, rq->year, rq->agency, &own, diag);
+	if (rc == STORE_OK) {
+		cchc_check_options opt = {0};
+		opt.survey = CCHC_SURVEY_LAST;
+		opt.survey_default = 1; /* without last year's result: no survey assumed */
+		if (cchc_check_build(&check, own->a, NULL, f.ranking, &opt, diag) < 0)
+			rc = STORE_INVALID;
+	}
+	if (rc == STORE_OK) {
+		cchc_buf b;
+		cchc_buf_init(&b, 0);
+		cchc_render_check_json(&b, check);
+		r = srv_reply_buf(rq, 200, &b);
+		cchc_buf_dispose(&b);
+	} else {
+		r = scored_error(rq, rc, diag);
+	}
+	cchc_check_free(check);
+	scored_release(rq->srv, own);
+	if (diag)
+		field_free(rq->srv, &f);
+	cchc_diag_free(diag);
+	return r;
+}
+
+enum MHD_Result api_gap_get(srv_req *rq)
+{
+	char arg[16];
+	const char *t = srv_query(rq, "target-rank", arg, sizeof arg);
+	unsigned long target = 0;
+	if (MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, "target-rank")) {
+		char *end = NULL;
+		target = t && t[0] >= '1' && t[0] <= '9' ? strtoul(t, &end, 10) : 0;
+		if (!target || *end || target > 100000)
+			return srv_error(rq, 400, "target-rank phải là một số thứ hạng (1, 2, …)",
+			                 "target-rank must be a rank (1, 2, …)");
+	}
+	cchc_diag *diag = cchc_diag_new();
+	field f;
+	cchc_gap *gap = NULL;
+	enum MHD_Result r;
+	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	if (rc == STORE_OK &&
+	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
+		rc = STORE_INVALID;
+	if (rc == STORE_OK) {
+		cchc_buf b;
+		cchc_buf_init(&b, 0);
+		cchc_render_gap_json(&b, gap, rq->lang);
+		r = srv_reply_buf(rq, 200, &b);
+		cchc_buf_dispose(&b);
+	} else {
+		r = scored_error(rq, rc, diag);
+	}
+	cchc_gap_free(gap);
+	if (diag)
+		field_free(rq->srv, &f);
+	cchc_diag_free(diag);
+	return r;
+}
