@@ -179,6 +179,14 @@ void cchc_json_hundredths(cchc_json *j, int64_t v)
 	cchc_buf_puts(j->out, num);
 }
 
+void cchc_json_decimal(cchc_json *j, int64_t v)
+{
+	char num[CCHC_FMT_SIZE];
+	cchc_fmt_decimal(num, v, CCHC_LANG_EN);
+	before_value(j);
+	cchc_buf_puts(j->out, num);
+}
+
 void cchc_json_stat(cchc_json *j, double v)
 {
 	before_value(j);

@@ -34,6 +34,8 @@ void cchc_json_string_len(cchc_json *j, const char *s, size_t len);
 void cchc_json_int(cchc_json *j, int64_t v);
 /* Hundredths as an exact JSON number: 825 → 8.25, 7000 → 70, -25 → -0.25. */
 void cchc_json_hundredths(cchc_json *j, int64_t v);
+/* Millionths (a cchc_decimal) as an exact JSON number: 3850000 → 3.85. */
+void cchc_json_decimal(cchc_json *j, int64_t v);
 /* A statistic (display only): at most 4 decimals, trailing zeros dropped; not finite → null. */
 void cchc_json_stat(cchc_json *j, double v);
 void cchc_json_bool(cchc_json *j, int v);

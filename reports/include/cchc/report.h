@@ -517,6 +517,15 @@ int cchc_render_check_json(cchc_buf *out, const cchc_check *c);
 /** The gap analysis as JSON (cchc-gap/1, reports/README.md). */
 int cchc_render_gap_json(cchc_buf *out, const cchc_gap *gap, cchc_lang lang);
 
+/**
+ * The criteria set as JSON (cchc-criteria/1, reports/README.md): the tree of
+ * groups and criteria with their max and min, whether N/A is allowed, and on
+ * each leaf its rule: kind, the item attributes it reads ("inputs") and the
+ * parameters a form labels its input with (due date, tiers, grades, options).
+ * @return 0, or -1 if the buffer failed
+ */
+int cchc_render_criteria_json(cchc_buf *out, const cchc_criteria *set);
+
 /* ---- Excel workbook -------------------------------------------------------- */
 
 /**
