@@ -184,9 +184,12 @@ int srv_publish(srv_store *s, int year, const char hash[65], const char *user);
 /* ---- evidence: content-addressed; type checked by content (PDF %PDF-,
  * Office zip with [Content_Types].xml, OLE2 D0CF11E0, PNG, JPEG); the size
  * cap is the caller's. STORE_INVALID for any other content. ---- */
+/** type_out: "pdf", "docx", "xlsx", "pptx", "ole2" (.doc/.xls/.ppt), "png" or "jpeg"; srv_evidence_mime() maps it. */
 int srv_evidence_put(srv_store *s, const void *data, size_t len, char hash_out[65], char type_out[32]);
-/** The content type by content ("application/pdf", …), NULL when refused. */
+/** The type by content ("pdf", …, as srv_evidence_put), NULL when refused. */
 const char *srv_evidence_sniff(const void *data, size_t len);
+/** The Content-Type for a type ("application/pdf"; "application/octet-stream" when unknown). */
+const char *srv_evidence_mime(const char *type);
 int srv_evidence_link(srv_store *s, int year, const char *agency, const char *criterion, const char *hash, const char *filename, const char *user);
 /** Open a linked evidence file read-only (*fd is the caller's to close); STORE_NOTFOUND when not linked. */
 int srv_evidence_open(srv_store *s, int year, const char *agency, const char *hash, int *fd, size_t *len, char type[32], char filename[256]);
@@ -204,6 +207,13 @@ int srv_audit_json(srv_store *s, long since_id, cchc_buf *out);
  * err gets "LINE: what is wrong" on failure.
  */
 int srv_import_assessment_xml(srv_store *s, int year, const char *xml, size_t len, const char *user, char *err, size_t errlen);
+/**
+ * The same for a file named name (in messages): one <assessment> or a bundle
+ * (<assessments>), every member checked by the engine before any is stored,
+ * all stored in one transaction.
+ */
+int srv_import_xml(srv_store *s, int year, const char *xml, size_t len, const char *name, const char *user,
+                   char *err, size_t errlen);
 /**
  * A demo data folder from criteria/hue-*-2018.xml and samples/hue-2018
  * (both blocks, the samples' appraisal rounds), one agency account per agency
