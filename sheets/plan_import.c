@@ -1,6 +1,7 @@
 /* Reading a filled plan workbook: the plan's XML from the hidden "cchc" sheet,
- * each task's progress from its row (found by its Mã in column A), checked cell
- * by cell; the plan comes back as its own XML with each <status> replaced. */
+ * each task's progress from its row (found by its Mã), its columns by their header
+ * text (moved, inserted and extra columns read the same), checked cell by cell;
+ * the plan comes back as its own XML with each <status> replaced. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,14 @@ typedef struct {
 	cchc_date date;
 	char *note; /* owned; NULL: none */
 } pb_progress;
+
+/* The progress sheet as read: its columns found by their header text. */
+typedef struct {
+	const cchc_sheet *s;
+	const char *name;            /* kept by the importer */
+	uint32_t header;             /* the header row */
+	uint32_t col[PB_NCOLS + 1];  /* by PB_*: 1-based column, 0 absent */
+} pb_sheet;
 
 static const char *text_at(const cchc_sheet *s, uint32_t row, uint32_t col)
 {
@@ -85,13 +94,14 @@ int cchc_plan_workbook_sniff(const char *path)
 }
 
 /* One row's progress into p; every bad cell reported. */
-static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, const char *sheet,
-                     uint32_t row, const cchc_plan *plan, const cchc_plan_task *t, pb_progress *p)
+static void read_row(importer *im, const cchc_xlsx *x, const pb_sheet *ps, uint32_t row, const cchc_plan *plan,
+                     const cchc_plan_task *t, pb_progress *p)
 {
 	const pb_words *w = pb_words_for(im->english);
-	const cchc_cell *done = cchc_sheet_cell(s, row, PB_DONE), *day = cchc_sheet_cell(s, row, PB_DATE);
-	const cchc_cell *note = cchc_sheet_cell(s, row, PB_NOTE), *met = cchc_sheet_cell(s, row, PB_MET);
-	imp_loc at = {sheet, row, PB_DONE};
+	const cchc_sheet *s = ps->s;
+	const cchc_cell *done = cchc_sheet_cell(s, row, ps->col[PB_DONE]), *day = cchc_sheet_cell(s, row, ps->col[PB_DATE]);
+	const cchc_cell *note = cchc_sheet_cell(s, row, ps->col[PB_NOTE]), *met = cchc_sheet_cell(s, row, ps->col[PB_MET]);
+	imp_loc at = {ps->name, row, ps->col[PB_DONE]};
 	char ref[16], folded[FOLD];
 	int bad = 0; /* the Done cell is unreadable: what the date says of it is moot */
 	p->state = CCHC_PLAN_STATE_OPEN;
@@ -109,7 +119,7 @@ static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, cons
 		        "\"%s\" is not an answer: write %s, %s or %s",
 		        done->text, w->yes, w->no, w->cancelled);
 	}
-	at.col = PB_DATE;
+	at.col = ps->col[PB_DATE];
 	if (!blank(day)) {
 		cchc_num_status st = cchc_cell_date(day, cchc_xlsx_date1904(x), &p->date);
 		if (st != CCHC_NUM_OK)
@@ -118,7 +128,7 @@ static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, cons
 		else if (p->state == CCHC_PLAN_STATE_OPEN && !bad)
 			IMP_SAY(im, at, "có ngày hoàn thành mà nhiệm vụ chưa ghi %s: ghi %s vào %s hoặc xóa ngày",
 			        "a date done, but the task does not say %s: write %s in %s or clear the date", w->yes, w->yes,
-			        cchc_cell_ref(ref, row, PB_DONE));
+			        cchc_cell_ref(ref, row, ps->col[PB_DONE]));
 		else if (plan->has_issued && p->date < plan->issued) {
 			int y, mo, d, iy, im_, id;
 			cchc_date_split(p->date, &y, &mo, &d);
@@ -133,7 +143,7 @@ static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, cons
 		IMP_SAY(im, at, "nhiệm vụ %s đã hoàn thành nhưng thiếu ngày hoàn thành: ghi ngày, ví dụ 15/01/%d",
 		        "task %s is done but has no date: write the day it was done, like 15/01/%d", t->id, plan->year);
 	}
-	at.col = PB_MET;
+	at.col = ps->col[PB_MET];
 	int yes_met = blank(met) ? -1 : cchc_cell_yesno(met);
 	if (!blank(met) && yes_met < 0)
 		IMP_SAY(im, at, "\"%s\" không phải câu trả lời: ghi %s hoặc %s", "\"%s\" is not an answer: write %s or %s",
@@ -155,6 +165,63 @@ static void read_row(importer *im, const cchc_xlsx *x, const cchc_sheet *s, cons
 		cchc_buf_dispose(&b);
 }
 
+/* The header row: the first of the first 30 with a Mã (Id) cell; each column found there by its
+ * header text in either language, case, diacritics and spacing ignored. 0: no such row. */
+static uint32_t find_columns(pb_sheet *ps)
+{
+	char vi[PB_NCOLS][FOLD], en[PB_NCOLS][FOLD], f[FOLD];
+	for (int c = 0; c < PB_NCOLS; c++) {
+		cchc_text_fold(vi[c], FOLD, pb_words_for(0)->headers[c]);
+		cchc_text_fold(en[c], FOLD, pb_words_for(1)->headers[c]);
+	}
+	size_t n;
+	const cchc_cell *cells = cchc_sheet_cells(ps->s, &n);
+	uint32_t row = 0;
+	for (size_t i = 0; i < n && cells[i].row <= 30; i++) {
+		if (cells[i].row != row) { /* cells come row by row */
+			if (ps->col[PB_ID])
+				break;
+			memset(ps->col, 0, sizeof ps->col);
+			row = cells[i].row;
+		}
+		cchc_text_fold(f, FOLD, cells[i].text);
+		for (int c = 0; c < PB_NCOLS; c++)
+			if (!ps->col[c + 1] && (strcmp(f, vi[c]) == 0 || strcmp(f, en[c]) == 0)) {
+				ps->col[c + 1] = cells[i].col;
+				break;
+			}
+	}
+	if (!ps->col[PB_ID])
+		memset(ps->col, 0, sizeof ps->col);
+	return ps->header = ps->col[PB_ID] ? row : 0;
+}
+
+/* The header holds every column the import reads; each one missing is reported at the Mã cell. */
+static int required_columns(importer *im, const pb_sheet *ps)
+{
+	static const int need[] = {PB_DONE, PB_DATE, PB_NOTE, PB_MET};
+	const pb_words *w = pb_words_for(im->english);
+	imp_loc at = {ps->name, ps->header, ps->col[PB_ID]};
+	int ok = 1;
+	if (!ps->header) {
+		at.row = 0;
+		IMP_SAY(im, at, "không tìm thấy dòng tiêu đề có cột \"%s\" trong 30 dòng đầu: giữ dòng tiêu đề của sổ",
+		        "no header row with an \"%s\" column in the first 30 rows: keep the workbook's header row",
+		        w->headers[PB_ID - 1]);
+		return -1;
+	}
+	for (size_t k = 0; k < sizeof need / sizeof *need; k++)
+		if (!ps->col[need[k]]) {
+			IMP_SAY(im, at, "dòng tiêu đề thiếu cột \"%s\": thêm lại cột có đúng tiêu đề đó, hoặc tạo sổ mới "
+			                "bằng cchc template --plan",
+			        "the header row has no \"%s\" column: put the column back under that header, or write a "
+			        "new workbook with cchc template --plan",
+			        w->headers[need[k] - 1]);
+			ok = 0;
+		}
+	return ok ? 0 : -1;
+}
+
 /* The task rows of the progress sheet; 0, or -1 after a reported problem. */
 static int read_progress(importer *im, const cchc_xlsx *x, const cchc_sheet *m, const cchc_plan *plan,
                          pb_progress *prog)
@@ -172,26 +239,28 @@ static int read_progress(importer *im, const cchc_xlsx *x, const cchc_sheet *m, 
 	}
 	if (cchc_xlsx_sheet_load(&s, x, (size_t)si, im->diag) < 0)
 		return -1;
-	const char *sheet = imp_keep_name(im, cchc_xlsx_sheet_name(x, (size_t)si));
-	for (uint32_t r = PB_HEADER_ROW + 1; r <= cchc_sheet_rows(s); r++) {
-		const char *id = text_at(s, r, PB_ID);
+	pb_sheet ps = {s, imp_keep_name(im, cchc_xlsx_sheet_name(x, (size_t)si)), 0, {0}};
+	find_columns(&ps);
+	int rc = required_columns(im, &ps);
+	for (uint32_t r = ps.header + 1; rc == 0 && r <= cchc_sheet_rows(s); r++) {
+		const char *id = text_at(s, r, ps.col[PB_ID]);
 		for (size_t i = 0; *id && i < plan->ntasks; i++) {
 			if (strcmp(plan->tasks[i].id, id) != 0)
 				continue;
 			if (prog[i].seen) {
-				imp_loc at = {sheet, r, PB_ID};
+				imp_loc at = {ps.name, r, ps.col[PB_ID]};
 				IMP_SAY(im, at, "nhiệm vụ %s đã có ở dòng %lu: mỗi nhiệm vụ một dòng",
 				        "task %s is already on row %lu: one row per task", id, (unsigned long)prog[i].row);
 				break;
 			}
 			prog[i].seen = 1;
 			prog[i].row = r;
-			read_row(im, x, s, sheet, r, plan, &plan->tasks[i], &prog[i]);
+			read_row(im, x, &ps, r, plan, &plan->tasks[i], &prog[i]);
 			break;
 		}
 	}
 	cchc_sheet_free(s);
-	return 0;
+	return rc;
 }
 
 static void set_date(xmlNodePtr st, const char *name, cchc_date d)

@@ -1,6 +1,7 @@
 /* `cchc template --plan`: the plan's tasks as a workbook whose yellow cells
  * record progress (done, the day, a note, target met); the plan's own XML
- * rides along in the hidden "cchc" sheet, so the workbook alone is the plan. */
+ * rides along in the "cchc" sheet, veryHidden so that no menu unhides it for
+ * editing, and the workbook alone is the plan. */
 #define _POSIX_C_SOURCE 200809L /* open, fsync */
 #include <errno.h>
 #include <fcntl.h>
@@ -251,7 +252,7 @@ static int fill(int fd, const char *tmp, void *ctx)
 	const long long when = cchc_output_date(); /* reproducible, as the assessment template */
 	props.created = (time_t)(when ? when : 1);
 	check(p, workbook_set_properties(wb, &props));
-	if (workbook_close(wb) != LXW_NO_ERROR || p->failed)
+	if (workbook_close(wb) != LXW_NO_ERROR || p->failed || tpl_very_hide_meta(tmp) < 0)
 		return -1;
 	int nfd = open(tmp, O_RDONLY); /* libxlsxwriter wrote a new file at tmp: flush it */
 	int synced = nfd >= 0 && fsync(nfd) == 0;

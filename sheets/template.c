@@ -63,6 +63,13 @@ static lxw_format *fmt(tpl_writer *t, int bold, int wrap, const char *num, int i
 
 static void formats(tpl_writer *t)
 {
+	/* Column widths count in the default (Normal) font's digits: make it Times New Roman, as
+	 * every cell, so LibreOffice (Liberation Serif, the same metrics) lays the columns out as
+	 * Excel does; Calibri, where it is not installed, falls back to a far wider font. There is
+	 * no call for it in libxlsxwriter 1.1.4: the workbook's first format is the default. */
+	lxw_format *normal = STAILQ_FIRST(t->wb->formats);
+	if (normal)
+		format_set_font_name(normal, "Times New Roman");
 	t->f_title = fmt(t, 1, 0, NULL, 0, 0);
 	if (t->f_title) {
 		format_set_font_size(t->f_title, 13);
@@ -121,11 +128,19 @@ static int collect_rounds(tpl_writer *t)
 	return 0;
 }
 
+/* The columns in order; an evidence column no rule of the set reads is not written (-1), so the
+ * sheet prints narrower (the importer finds columns by header and never needs it). */
 static void layout(tpl_writer *t)
 {
+	size_t nn;
+	const cchc_node *const *nodes = cchc_criteria_nodes(t->set, &nn);
 	int c = 0;
-	for (int k = 0; k <= COL_COMPUTED; k++)
-		t->col[k] = c++;
+	for (int k = 0; k <= COL_COMPUTED; k++) {
+		int used = k < COL_DATE || k > COL_POINTS;
+		for (size_t i = 0; i < nn && !used; i++)
+			used = nodes[i]->nchildren == 0 && tpl_reads(nodes[i], (tpl_col)k);
+		t->col[k] = used ? c++ : -1;
+	}
 	t->round_col = c;
 	c += 3 * (int)t->nrounds;
 	t->col[COL_FINAL] = t->nrounds ? c++ : t->col[COL_COMPUTED];
@@ -419,10 +434,11 @@ static int survey_sheet(tpl_writer *t)
 	return 0;
 }
 
-/* libxlsxwriter writes a hidden sheet as state="hidden"; the "cchc" sheet is
- * meant to be veryHidden (out of the Unhide list). The package is copied
- * entry by entry, workbook.xml with that one attribute changed. */
-static int very_hidden(const char *path)
+/* libxlsxwriter 1.1.4 writes a hidden sheet as state="hidden" and has no call for
+ * veryHidden (out of the Unhide list); the "cchc" sheet of both workbooks is meant to be
+ * veryHidden. The package is copied entry by entry, workbook.xml with that one attribute of
+ * that one sheet changed. */
+int tpl_very_hide_meta(const char *path)
 {
 	size_t plen = strlen(path);
 	char *out = malloc(plen + 4);
@@ -434,8 +450,8 @@ static int very_hidden(const char *path)
 	zipFile z = in ? zipOpen64(out, APPEND_STATUS_CREATE) : NULL;
 	int rc = in && z ? 0 : -1;
 	char name[512];
-	static const char from[] = "name=\"" TPL_META_SHEET "\" sheetId=\"4\" state=\"hidden\"";
-	static const char to[] = "name=\"" TPL_META_SHEET "\" sheetId=\"4\" state=\"veryHidden\"";
+	static const char sheet[] = "<sheet name=\"" TPL_META_SHEET "\" ";
+	static const char from[] = " state=\"hidden\"", to[] = " state=\"veryHidden\"";
 	int changed = 0;
 	for (int e = rc == 0 ? unzGoToFirstFile(in) : UNZ_END_OF_LIST_OF_FILE; e == UNZ_OK && rc == 0;
 	     e = unzGoToNextFile(in)) {
@@ -456,9 +472,12 @@ static int very_hidden(const char *path)
 		unzCloseCurrentFile(in);
 		data[len] = '\0';
 		size_t wlen = len;
-		char *at = strcmp(name, "xl/workbook.xml") == 0 ? strstr(data, from) : NULL;
+		/* the state attribute inside the meta sheet's own <sheet .../> tag */
+		char *tag = strcmp(name, "xl/workbook.xml") == 0 ? strstr(data, sheet) : NULL;
+		char *end = tag ? strchr(tag, '>') : NULL;
+		char *at = end ? strstr(tag, from) : NULL;
 		char *edited = NULL;
-		if (at) {
+		if (at && at < end) {
 			size_t off = (size_t)(at - data);
 			edited = malloc(len + sizeof to);
 			if (edited) {
@@ -489,7 +508,7 @@ static int very_hidden(const char *path)
 	else
 		remove(out);
 	free(out);
-	return rc;
+	return rc == 0 && changed ? 0 : -1;
 }
 
 static int fill(int fd, const char *tmp, void *ctx)
@@ -525,7 +544,7 @@ static int fill(int fd, const char *tmp, void *ctx)
 	tpl_check(t, workbook_set_properties(t->wb, &props));
 	lxw_error e = workbook_close(t->wb);
 	t->wb = NULL;
-	if (e != LXW_NO_ERROR || t->failed || very_hidden(tmp) < 0)
+	if (e != LXW_NO_ERROR || t->failed || tpl_very_hide_meta(tmp) < 0)
 		return -1;
 	/* the package now lives in a new file at tmp: flush it (the caller flushes fd, the old one) */
 	int nfd = open(tmp, O_RDONLY);
@@ -589,7 +608,8 @@ int cchc_template_write(const char *path, const cchc_criteria *set,
 	}
 	t.survey_row = calloc(nn ? nn : 1, sizeof *t.survey_row);
 	t.grade_row = calloc(nn ? nn : 1, sizeof *t.grade_row);
-	if (!t.survey_row || !t.grade_row || collect_rounds(&t) < 0 ||
+	t.row_height = calloc(nn ? nn : 1, sizeof *t.row_height);
+	if (!t.survey_row || !t.grade_row || !t.row_height || collect_rounds(&t) < 0 ||
 	    cchc_score_compute(&score, t.a) < 0) {
 		cchc_diag_addf(diag, path, 0, "out of memory");
 		goto done;
@@ -606,6 +626,7 @@ done:
 	cchc_assessment_free(blank);
 	free(t.survey_row);
 	free(t.grade_row);
+	free(t.row_height);
 	free(t.rounds);
 	free(t.option_ids);
 	cchc_buf_dispose(&t.scratch);

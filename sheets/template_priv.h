@@ -54,6 +54,10 @@ const tpl_words *tpl_words_for(int english);
 /* The hidden sheet of key/value rows that marks a cchc workbook. */
 #define TPL_META_SHEET "cchc"
 
+/* Make the workbook's "cchc" sheet, written hidden, veryHidden (out of Excel's Unhide list):
+ * the package at path is rewritten in place. 0, or -1 (no such hidden sheet, or I/O). */
+int tpl_very_hide_meta(const char *path);
+
 /* The assessment sheet's header row (1-based) and first data row. */
 #define TPL_HEADER_ROW 4
 #define TPL_SURVEY_HEADER_ROW 3

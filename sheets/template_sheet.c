@@ -30,10 +30,20 @@ static const char *formula(tpl_writer *t)
 	return t->scratch.data ? t->scratch.data : "=0";
 }
 
-/* "F12": a cell of the assessment sheet, 1-based row, logical column. */
+/* Whether the sheet has the column (an evidence column no rule reads is left out). */
+static int has_col(const tpl_writer *t, int c)
+{
+	return t->col[c] >= 0;
+}
+
+/* "F12": a cell of the assessment sheet, 1-based row, logical column ("0" for a column
+ * left out: only the kinds that read a column refer to it). */
 static const char *ref(char buf[16], const tpl_writer *t, uint32_t row, tpl_col c)
 {
-	lxw_rowcol_to_cell(buf, row - 1, (lxw_col_t)t->col[c]);
+	if (has_col(t, c))
+		lxw_rowcol_to_cell(buf, row - 1, (lxw_col_t)t->col[c]);
+	else
+		snprintf(buf, 16, "0");
 	return buf;
 }
 
@@ -136,7 +146,7 @@ static void leaf_inputs(tpl_writer *t, const cchc_node *n, uint32_t row, const c
 	cchc_points lo = n->kind == CCHC_GROUP_PENALTY ? n->min : 0;
 	cchc_points hi = n->kind == CCHC_GROUP_PENALTY ? 0 : n->max;
 	for (int c = COL_MET; c <= COL_POINTS; c++)
-		if (!tpl_reads(n, (tpl_col)c))
+		if (has_col(t, c) && !tpl_reads(n, (tpl_col)c))
 			put_text(t, row, t->col[c], NULL, t->f_off);
 
 	/* met: yes/no for yes-no, "no" (not done) for any other kind */
@@ -334,7 +344,8 @@ static void capped_sum(tpl_writer *t, const cchc_node *n, tpl_col col)
 		F(t, ",%s)", lim);
 }
 
-/* Column widths in characters: narrow enough that A4 landscape, fitted to the width, stays readable. */
+/* Column widths in digits of the default font: two A4 landscape pages across at a readable scale
+ * (print_across below). */
 static const double col_widths[COL_COUNT_] = {6, 30, 6, 26, 8, 10, 7, 7, 6, 6, 16, 7, 7, 7, 7,
                                               7, 7, 30, 24, 6};
 
@@ -344,8 +355,9 @@ static unsigned text_lines(const char *s, double width)
 	unsigned lines = 0, chars = 0;
 	for (;; s++) {
 		if (*s == '\n' || *s == '\0') {
-			/* about 1.2 characters of Times New Roman 11 fit in a unit of column width */
-			lines += 1 + (unsigned)(chars / (width > 2 ? 1.2 * width - 1 : 1));
+			/* about 1.2 characters of Times New Roman 11 fit in a unit of column width (the
+			 * default font's digit), less what wrapping at word ends leaves blank */
+			lines += 1 + (unsigned)(chars / (width > 2 ? 1.05 * width - 1 : 1));
 			chars = 0;
 			if (!*s)
 				return lines;
@@ -401,8 +413,8 @@ static void node_row(tpl_writer *t, const cchc_node *n)
 	if (words.failed || docs.failed)
 		t->failed = 1;
 	lxw_row_col_options ro = {0, (uint8_t)(n->depth > 7 ? 7 : n->depth), 0};
-	tpl_check(t, worksheet_set_row_opt(ws, r0, row_height(n, it, words.data, docs.len, docs.data),
-	                                   NULL, &ro));
+	t->row_height[n->index] = row_height(n, it, words.data, docs.len, docs.data);
+	tpl_check(t, worksheet_set_row_opt(ws, r0, t->row_height[n->index], NULL, &ro));
 	cchc_buf title;
 	cchc_buf_init(&title, 0);
 	cchc_buf_repeat(&title, ' ', (size_t)(n->depth > 8 ? 16 : 2 * n->depth));
@@ -466,7 +478,7 @@ static void node_row(tpl_writer *t, const cchc_node *n)
 	cchc_buf_dispose(&words);
 	cchc_buf_dispose(&docs);
 	for (int c = COL_RULE; c < COL_COUNT_; c++)
-		if (c != COL_FINAL || !t->nrounds)
+		if (has_col(t, c) && (c != COL_FINAL || !t->nrounds))
 			tpl_check(t, worksheet_write_blank(ws, r0, (lxw_col_t)t->col[c], text));
 	for (size_t k = 0; k < 3 * t->nrounds; k++)
 		tpl_check(t, worksheet_write_blank(ws, r0, (lxw_col_t)(t->round_col + (int)k), text));
@@ -694,6 +706,117 @@ static void flags(tpl_writer *t, uint32_t first, uint32_t last)
 	                                                last - 1, (lxw_col_t)t->col[COL_DIFF], &cf2));
 }
 
+/* ---- print layout ------------------------------------------------------------------------ */
+
+/* A4 landscape: 297 × 210 mm, margins in inches. The printable area at 100 %, in pixels (96 dpi,
+ * as column widths are measured) across and in points down. */
+#define PRINT_MIN_SCALE 70
+#define MARGIN_SIDE 0.4
+#define MARGIN_TOP 0.6
+#define MARGIN_BOTTOM 0.5
+#define PAGE_PX ((297 / 25.4 - 2 * MARGIN_SIDE) * 96)
+#define PAGE_PT ((210 / 25.4 - MARGIN_TOP - MARGIN_BOTTOM) * 72)
+/* what Excel and LibreOffice round and pad differently, kept free on every page */
+#define PRINT_SLACK 0.95
+#define TITLE_ROWS_PT (20 + 16 + 6) /* rows 1-3: title, total, gap */
+#define HEADER_PT 45
+#define SUM_ROW_PT 15
+
+/* A column's printed width in pixels: width × the default font's digit (7 px) + 5 px padding. */
+static double col_px(double chars)
+{
+	return (double)(long)(chars * 7 + 5);
+}
+
+/* The width of the physical columns from..to-1, hidden ones left out. */
+static double cols_px(const tpl_writer *t, int from, int to)
+{
+	double px = 0;
+	for (int c = 0; c < COL_COUNT_; c++)
+		if (has_col(t, c) && c != COL_EFFMAX && (c != COL_FINAL || t->nrounds) && t->col[c] >= from &&
+		    t->col[c] < to)
+			px += col_px(col_widths[c]);
+	for (int k = 0; k < 3 * (int)t->nrounds; k++)
+		if (t->round_col + k >= from && t->round_col + k < to)
+			px += col_px(k % 3 == RCOL_POINTS ? 7 : 14);
+	return px;
+}
+
+/* Two pages across: the agency's evidence and points on the first, the council's rounds (or,
+ * without any, the documents and explanations) on the second, Mã and Tiêu chí repeated there;
+ * the scale is the largest whole percent at which both fit, never below PRINT_MIN_SCALE
+ * (a wider sheet then prints on more pages across, still readable). */
+static int print_across(tpl_writer *t)
+{
+	const int brk = t->nrounds ? t->round_col : t->col[COL_DOCS];
+	const double first = cols_px(t, 0, brk);
+	const double second = cols_px(t, t->col[COL_ID], t->col[COL_TITLE] + 1) + cols_px(t, brk, 1 << 14);
+	const double widest = first > second ? first : second;
+	long scale = (long)(100 * PAGE_PX * PRINT_SLACK / widest);
+	scale = scale > 100 ? 100 : scale < PRINT_MIN_SCALE ? PRINT_MIN_SCALE : scale;
+	lxw_col_t vbreaks[] = {(lxw_col_t)brk, 0};
+	tpl_check(t, worksheet_set_v_pagebreaks(t->ws, vbreaks));
+	worksheet_set_print_scale(t->ws, (uint16_t)scale);
+	return (int)scale;
+}
+
+/* The rows' page breaks, every one set (so neither Excel nor LibreOffice adds its own): a
+ * group or criterion heading starts a page rather than end one, kept with its first leaf,
+ * and the totals below the tree stay together. */
+static void print_down(tpl_writer *t, int scale, size_t nn, const cchc_node *const *nodes)
+{
+	const double cap = PAGE_PT * 100 / scale * PRINT_SLACK;
+	lxw_row_t *breaks = calloc(nn + 2, sizeof *breaks);
+	size_t nb = 0;
+	if (!breaks) {
+		t->failed = 1;
+		return;
+	}
+	double y = TITLE_ROWS_PT + HEADER_PT;
+	for (size_t i = 0; i < nn; i++) {
+		double need = 0; /* this row, and down to the first leaf when it is a heading */
+		for (size_t k = i; k < nn; k++) {
+			need += t->row_height[k];
+			if (nodes[k]->nchildren == 0)
+				break;
+		}
+		if (y + need > cap && y > HEADER_PT && nb < LXW_BREAKS_MAX) {
+			breaks[nb++] = (lxw_row_t)(TPL_HEADER_ROW + i);
+			y = HEADER_PT;
+		}
+		y += t->row_height[i];
+	}
+	if (y + (1 + SUM_COUNT_) * SUM_ROW_PT > cap && nb < LXW_BREAKS_MAX)
+		breaks[nb++] = (lxw_row_t)(TPL_HEADER_ROW + nn);
+	if (nb)
+		tpl_check(t, worksheet_set_h_pagebreaks(t->ws, breaks));
+	free(breaks);
+}
+
+/* Page header: the agency and the sheet (the title row is not repeated); footer: the page. */
+static void print_header(tpl_writer *t)
+{
+	const char *name = t->opt->agency_name ? t->opt->agency_name : t->opt->agency_id;
+	cchc_buf h;
+	cchc_buf_init(&h, 0);
+	cchc_buf_puts(&h, "&L&\"Times New Roman\"&9");
+	/* & doubled; at most 120 bytes of the name, cut between UTF-8 characters (Excel's limit is 255) */
+	size_t n = 0;
+	for (const char *p = name; *p && (n < 120 || ((unsigned char)*p & 0xC0) == 0x80); p++, n++)
+		cchc_buf_append(&h, *p == '&' ? "&&" : p, *p == '&' ? 2 : 1);
+	cchc_buf_printf(&h, " (%.20s) — %s %d", t->opt->agency_id, t->w->sheet_assessment,
+	                cchc_criteria_year(t->set));
+	if (h.failed || strchr(t->opt->agency_id, '&'))
+		h.len = 0; /* an id with & only loses the header */
+	lxw_header_footer_options o = {0.25, NULL, NULL, NULL};
+	if (h.len)
+		tpl_check(t, worksheet_set_header_opt(t->ws, h.data, &o));
+	tpl_check(t, worksheet_set_footer_opt(t->ws, t->opt->english ? "&C&\"Times New Roman\"&9Page &P of &N"
+	                                                              : "&C&\"Times New Roman\"&9Trang &P/&N",
+	                                      &o));
+	cchc_buf_dispose(&h);
+}
+
 int tpl_write_assessment_sheet(tpl_writer *t)
 {
 	lxw_worksheet *ws = t->ws;
@@ -709,7 +832,7 @@ int tpl_write_assessment_sheet(tpl_writer *t)
 	         cchc_criteria_title(t->set), cchc_criteria_year(t->set), name, t->opt->agency_id);
 	tpl_check(t, worksheet_write_string(ws, 0, 0, titlebuf, t->f_title));
 	for (int c = 0; c < COL_COUNT_; c++) {
-		if (c == COL_FINAL && !t->nrounds)
+		if ((c == COL_FINAL && !t->nrounds) || !has_col(t, c))
 			continue;
 		tpl_check(t, worksheet_write_string(ws, TPL_HEADER_ROW - 1, (lxw_col_t)t->col[c], w->cols[c],
 		                                    t->f_header));
@@ -725,22 +848,30 @@ int tpl_write_assessment_sheet(tpl_writer *t)
 			tpl_check(t, worksheet_write_string(ws, TPL_HEADER_ROW - 1, col, h, t->f_header));
 			tpl_check(t, worksheet_set_column(ws, col, col, k == RCOL_POINTS ? 7 : 14, NULL));
 		}
-	tpl_check(t, worksheet_set_row(ws, TPL_HEADER_ROW - 1, 45, NULL));
+	tpl_check(t, worksheet_set_row(ws, 0, 20, NULL));
+	tpl_check(t, worksheet_set_row(ws, 1, 16, NULL));
+	tpl_check(t, worksheet_set_row(ws, 2, 6, NULL));
+	tpl_check(t, worksheet_set_row(ws, TPL_HEADER_ROW - 1, HEADER_PT, NULL));
 
 	const uint32_t first = TPL_HEADER_ROW + 1, last = TPL_HEADER_ROW + (uint32_t)nn;
 	ref(t->survey_missing, t, last + 2 + SUM_NO_SURVEY, COL_MAX); /* leaves read the flag */
 	for (size_t i = 0; i < nn; i++)
 		node_row(t, nodes[i]);
 	totals(t, last + 2);
+	for (uint32_t r = last; r <= last + SUM_COUNT_; r++) /* 0-based: the gap, then the totals */
+		tpl_check(t, worksheet_set_row(ws, r, SUM_ROW_PT, NULL));
 	flags(t, first, last);
 
 	worksheet_outline_settings(ws, 1, 0, 1, 0);
 	worksheet_freeze_panes(ws, TPL_HEADER_ROW, (lxw_col_t)(t->col[COL_TITLE] + 1));
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
-	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_margins(ws, MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
+	worksheet_print_across(ws); /* a page's right half follows it */
+	print_down(t, print_across(t), nn, nodes);
+	print_header(t);
 	tpl_check(t, worksheet_repeat_rows(ws, TPL_HEADER_ROW - 1, TPL_HEADER_ROW - 1));
+	tpl_check(t, worksheet_repeat_columns(ws, (lxw_col_t)t->col[COL_ID], (lxw_col_t)t->col[COL_TITLE]));
 	lxw_protection prot = {0};
 	prot.format_columns = 1;
 	prot.format_rows = 1;

@@ -26,6 +26,7 @@ typedef struct {
 	size_t noptions;
 	uint32_t survey_first, survey_last;
 	uint32_t *grade_row; /* by node index: the meta sheet's row of its labels (1-based) */
+	double *row_height;  /* by node index: the assessment sheet's row height in points */
 	char survey_missing[96]; /* reference of the "no survey" flag (1/0) */
 	lxw_format *f_title, *f_header, *f_text, *f_wrap, *f_num, *f_group, *f_group_num, *f_in_text,
 		*f_in_wrap, *f_in_num, *f_in_date, *f_in_count, *f_off, *f_warn, *f_bold;

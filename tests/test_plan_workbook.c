@@ -175,6 +175,74 @@ static void test_english_and_issued(void)
 	(void)!system("rm -rf " TMP "-out " TMP "-en.xlsx " TMP "-en-f.xlsx " TMP "-sk.xlsx");
 }
 
+/* Columns found by their header: the filled workbook of test_filled with "Đã hoàn thành" dragged
+ * to the front, "Ghi chú" before "Lĩnh vực" and a column of one's own inserted imports the same
+ * plan; a required column deleted is one message at the header row's Mã cell, nothing written. */
+static void test_columns_by_header(void)
+{
+	char args[1024];
+	snprintf(args, sizeof args, "template --plan %s -o %s-c.xlsx", test_path("samples/plans/bacgiang-sct-2023.xml"),
+	         TMP);
+	ASSERT_EQ(run(args), 0);
+	static const char fills[] = "H12=Có I12=12/01/2024 \"H19=Hủy bỏ\" I19= H20=Không I20= K8=Có J9=xong";
+	ASSERT_EQ(edit(TMP "-c.xlsx", TMP "-c1.xlsx", fills), 0);
+	snprintf(args, sizeof args, "%s move-col=8:1 move-col=10:3 insert-col=5 \"extra-col=5:Người theo dõi\"", fills);
+	ASSERT_EQ(edit(TMP "-c.xlsx", TMP "-c2.xlsx", args), 0);
+	(void)!system("rm -rf " TMP "-o1 " TMP "-o2");
+	ASSERT_EQ(run("import " TMP "-c1.xlsx -o " TMP "-o1"), 0);
+	ASSERT_EQ(run("import " TMP "-c2.xlsx -o " TMP "-o2"), 0);
+	ASSERT_STR(err, "");
+	char *a = test_read_file(TMP "-o1/bacgiang-sct-2023.xml", NULL), *b = test_read_file(TMP "-o2/bacgiang-sct-2023.xml", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+	ASSERT_STR(b, a);
+	CU_ASSERT_PTR_NOT_NULL(strstr(b, "<status state=\"done\" date=\"2024-01-12\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b, "<status state=\"done\" date=\"2023-12-20\" note=\"Đạt chỉ tiêu.\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(b, "note=\"xong\""));
+	free(a);
+	free(b);
+	ASSERT_EQ(run("plan status " TMP "-c2.xlsx --as-of 2024-01-31"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Tỷ lệ hoàn thành: 94,12 % (16/17)\n"));
+	/* Ngày hoàn thành (I) deleted; then Mã moved to C: the message follows it */
+	ASSERT_EQ(edit(TMP "-c.xlsx", TMP "-c3.xlsx", "delete-col=9"), 0);
+	(void)!system("rm -rf " TMP "-o3");
+	ASSERT_EQ(run("import " TMP "-c3.xlsx -o " TMP "-o3"), 1);
+	ASSERT_STR(err, TMP "-c3.xlsx: error: Tiến độ!A4: dòng tiêu đề thiếu cột \"Ngày hoàn thành\": thêm lại cột có "
+	                    "đúng tiêu đề đó, hoặc tạo sổ mới bằng cchc template --plan\n");
+	CU_ASSERT(!exists(TMP "-o3"));
+	ASSERT_EQ(edit(TMP "-c.xlsx", TMP "-c3.xlsx", "move-col=1:4 delete-col=11"), 0);
+	ASSERT_EQ(run("plan status " TMP "-c3.xlsx --lang en"), 1);
+	ASSERT_STR(err, TMP "-c3.xlsx: error: Tiến độ!C4: the header row has no \"Target met\" column: put the column "
+	                    "back under that header, or write a new workbook with cchc template --plan\n");
+	ASSERT_STR(out, "");
+	/* no header row at all */
+	ASSERT_EQ(edit(TMP "-c.xlsx", TMP "-c3.xlsx", "A4=Số"), 0);
+	ASSERT_EQ(run("plan status " TMP "-c3.xlsx"), 1);
+	ASSERT_STR(err, TMP "-c3.xlsx: error: Tiến độ: không tìm thấy dòng tiêu đề có cột \"Mã\" trong 30 dòng đầu: giữ "
+	                    "dòng tiêu đề của sổ\n");
+	(void)!system("rm -rf " TMP "-o1 " TMP "-o2 " TMP "-c*.xlsx");
+}
+
+/* The plan rides in the "cchc" sheet, veryHidden: Excel's Unhide menu does not list it. */
+static void test_very_hidden(void)
+{
+	char args[1024];
+	snprintf(args, sizeof args, "template --plan %s -o %s-h.xlsx", test_path("samples/plans/dongnai-sct-2024.xml"), TMP);
+	ASSERT_EQ(run(args), 0);
+	FILE *f = popen("unzip -p " TMP "-h.xlsx xl/workbook.xml", "r");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	size_t n = fread(want, 1, sizeof want - 1, f);
+	want[n] = '\0';
+	ASSERT_EQ(pclose(f), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(want, "<sheet name=\"cchc\" sheetId=\"2\" state=\"veryHidden\" r:id=\"rId2\"/>"));
+	CU_ASSERT_PTR_NULL(strstr(want, "\"hidden\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(want, "<sheet name=\"Tiến độ\" sheetId=\"1\" r:id=\"rId1\"/>"));
+	/* and it still reads as the plan */
+	ASSERT_EQ(run("plan status " TMP "-h.xlsx --format json"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"plan\""));
+	remove(TMP "-h.xlsx");
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -182,6 +250,8 @@ int main(void)
 		{"a filled plan workbook: plan status rates and the imported XML", test_filled},
 		{"bad progress cells: exact messages, nothing written", test_bad_cells},
 		{"an English workbook, and a day before the plan was issued", test_english_and_issued},
+		{"columns found by their header: moved, inserted, missing", test_columns_by_header},
+		{"the plan's sheet is veryHidden", test_very_hidden},
 		{NULL, NULL},
 	};
 	return test_run_suite("plan_workbook", tests);

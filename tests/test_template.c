@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cchc/workbook.h"
+#include "cchc/xlsx.h"
 #include "testutil.h"
 
 #define MAX_CASES 64
@@ -251,6 +252,163 @@ static void test_blank_and_errors(void)
 		fclose(f);
 }
 
+/* The printed "Tự chấm" sheet as LibreOffice prints it: skhdt's workbook of 2018 to PDF. */
+#define PRINT_DIR CCHC_TEST_TMP "/tpl-print"
+
+/* The ids of set in the Mã column of text (one page of pdftotext -layout), in order. */
+static size_t ids_on_page(const cchc_criteria *set, char *text, const cchc_node **ids, size_t max)
+{
+	size_t n = 0;
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		char tok[64];
+		if (sscanf(line, "%63s", tok) != 1 || line[0] == ' ')
+			continue; /* the Mã column starts the line; continued titles are indented */
+		const cchc_node *nd = cchc_criteria_find(set, tok);
+		if (nd && strcmp(nd->id, tok) == 0 && n < max)
+			ids[n++] = nd;
+	}
+	return n;
+}
+
+static void test_print_layout(void)
+{
+	size_t k = 0;
+	while (k < TEST_HUE_SO && strcmp(test_hue_so_ids[k], "skhdt") != 0)
+		k++;
+	CU_ASSERT_FATAL(k < TEST_HUE_SO);
+	const cchc_score *s = hue.scores[k];
+	CU_ASSERT_FATAL(system("rm -rf " PRINT_DIR " && mkdir -p " PRINT_DIR) == 0);
+	cchc_template_options opt = {0};
+	opt.agency_id = "skhdt";
+	opt.agency_name = cchc_assessment_agency_name(s->assessment);
+	opt.from = s->assessment;
+	cchc_diag *diag = cchc_diag_new();
+	ASSERT_EQ(cchc_template_write(PRINT_DIR "/skhdt.xlsx", s->set, &opt, diag), 0);
+	cchc_diag_free(diag);
+
+	/* the page set-up as written: A4 landscape at a fixed scale of 70 % or more, no fit-to-page
+	 * (which would shrink it at will), Mã and Tiêu chí and the header row on every page */
+	CU_ASSERT_FATAL(system("cd " PRINT_DIR " && unzip -p skhdt.xlsx xl/worksheets/sheet2.xml > sheet.xml && "
+	                       "unzip -p skhdt.xlsx xl/workbook.xml > workbook.xml") == 0);
+	char *sheet = test_read_file(PRINT_DIR "/sheet.xml", NULL), *book = test_read_file(PRINT_DIR "/workbook.xml", NULL);
+	CU_ASSERT_FATAL(sheet && book);
+	const char *setup = strstr(sheet, "<pageSetup ");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(setup);
+	const char *sc = strstr(setup, " scale=\"");
+	int scale = sc ? atoi(sc + 8) : 0;
+	CU_ASSERT(scale >= 70 && scale <= 100);
+	CU_ASSERT_PTR_NOT_NULL(strstr(setup, "paperSize=\"9\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(setup, "orientation=\"landscape\""));
+	CU_ASSERT_PTR_NULL(strstr(sheet, "fitToPage"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(book, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">"
+	                                    "'Tự chấm'!$A:$B,'Tự chấm'!$4:$4</definedName>"));
+	free(sheet);
+	free(book);
+
+	/* LibreOffice's PDF: the sheet's pages carry the page header; print across, each page of
+	 * the left half (Cách chấm) is followed by its right half (Giải trình): two pages across */
+	CU_ASSERT_FATAL(system("cd " PRINT_DIR " && soffice --headless --norestore "
+	                       "-env:UserInstallation=file://" PRINT_DIR "/profile --convert-to pdf skhdt.xlsx "
+	                       ">/dev/null 2>&1 && pdfinfo skhdt.pdf > info.txt") == 0);
+	char *info = test_read_file(PRINT_DIR "/info.txt", NULL);
+	int pages = 0;
+	CU_ASSERT_FATAL(info && strstr(info, "Pages:") && sscanf(strstr(info, "Pages:"), "Pages: %d", &pages) == 1);
+	free(info);
+	size_t nn;
+	const cchc_node *const *nodes = cchc_criteria_nodes(s->set, &nn);
+	const cchc_node **left = calloc(nn, sizeof *left), **right = calloc(nn, sizeof *right);
+	const cchc_node **all = calloc(nn, sizeof *all);
+	CU_ASSERT_FATAL(left && right && all);
+	size_t nall = 0, nleft = 0, halves = 0;
+	int sheet_pages = 0;
+	for (int p = 1; p <= pages; p++) {
+		char cmd[512], path[256];
+		snprintf(path, sizeof path, PRINT_DIR "/page-%d.txt", p);
+		snprintf(cmd, sizeof cmd, "pdftotext -layout -f %d -l %d " PRINT_DIR "/skhdt.pdf %s", p, p, path);
+		CU_ASSERT_FATAL(system(cmd) == 0);
+		char *text = test_read_file(path, NULL);
+		CU_ASSERT_FATAL(text != NULL);
+		if (!strstr(text, "Sở Kế hoạch và Đầu tư (skhdt) — Tự chấm 2018")) {
+			free(text);
+			continue; /* the guide's and the survey's pages */
+		}
+		sheet_pages++;
+		const int is_left = strstr(text, "Cách chấm") != NULL, is_right = strstr(text, "Giải trình") != NULL;
+		CU_ASSERT(is_left != is_right);
+		CU_ASSERT_PTR_NOT_NULL(strstr(text, "Mã"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(text, "Tiêu chí"));
+		/* left, right, left, right: the halves of each band of rows side by side */
+		CU_ASSERT_EQUAL(is_left, halves % 2 == 0);
+		halves++;
+		if (is_left) {
+			nleft = ids_on_page(s->set, text, left, nn);
+			CU_ASSERT(nleft > 0 || strstr(text, "TỔNG ĐIỂM")); /* the totals alone may take a page */
+			for (size_t i = 0; i < nleft && nall < nn; i++)
+				all[nall++] = left[i];
+			/* no heading stranded: a band of rows ends on a leaf */
+			if (nleft && nall < nn && left[nleft - 1]->nchildren) {
+				fprintf(stderr, "\n    page %d ends on heading %s\n", p, left[nleft - 1]->id);
+				CU_FAIL("a heading ends a page");
+			}
+		} else {
+			/* the right half holds the same Mã values, row for row */
+			size_t nright = ids_on_page(s->set, text, right, nn);
+			ASSERT_EQ(nright, nleft);
+			for (size_t i = 0; i < nright && i < nleft; i++)
+				CU_ASSERT_PTR_EQUAL(right[i], left[i]);
+		}
+		free(text);
+	}
+	CU_ASSERT(sheet_pages >= 4 && sheet_pages % 2 == 0);
+	/* every row printed once, in order */
+	ASSERT_EQ(nall, nn);
+	for (size_t i = 0; i < nall && i < nn; i++)
+		CU_ASSERT_PTR_EQUAL(all[i], nodes[i]);
+	free(left);
+	free(right);
+	free(all);
+	(void)!system("rm -rf " PRINT_DIR);
+}
+
+/* An evidence column no rule of the set reads is not written: tiny-2018 has tiers, per-item
+ * and yes-no rules only (its workbooks recalculate right above); the workbook imports back to
+ * the same score. */
+static void test_unread_columns(void)
+{
+	const cchc_score *s = NULL;
+	for (size_t i = 0; i < ncases && !s; i++)
+		if (strstr(cases[i].path, "/tpl-tiny-snv.xlsx"))
+			s = cases[i].score;
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	cchc_diag *diag = cchc_diag_new();
+	cchc_xlsx *x = NULL;
+	cchc_sheet *sh = NULL;
+	CU_ASSERT_FATAL(cchc_xlsx_open(&x, CCHC_TEST_TMP "/tpl-tiny-snv.xlsx", diag) == 0);
+	long si = cchc_xlsx_sheet_find(x, "Tự chấm");
+	CU_ASSERT_FATAL(si >= 0 && cchc_xlsx_sheet_load(&sh, x, (size_t)si, diag) == 0);
+	char header[1024] = "";
+	for (uint32_t c = 1; c <= 40; c++) {
+		const cchc_cell *cell = cchc_sheet_cell(sh, 4, c);
+		if (cell && *cell->text)
+			snprintf(header + strlen(header), sizeof header - strlen(header), "%s|", cell->text);
+	}
+	ASSERT_STR(header, "Mã|Tiêu chí|Điểm tối đa|Cách chấm|Thực hiện (Có/Không)|Số liệu|Số lượng|Không áp dụng|"
+	                   "Tự chấm|Điểm theo quy tắc|Chênh lệch|Tài liệu kiểm chứng|Giải trình|Điểm tối đa tính|");
+	cchc_sheet_free(sh);
+	cchc_xlsx_free(x);
+	cchc_assessment *a = NULL;
+	cchc_score *back = NULL;
+	const cchc_criteria *sets[1] = {s->set};
+	ASSERT_EQ(cchc_workbook_load(&a, CCHC_TEST_TMP "/tpl-tiny-snv.xlsx", sets, 1, 0, diag), 0);
+	ASSERT_EQ(cchc_diag_count(diag), 0);
+	CU_ASSERT_FATAL(a && cchc_score_compute(&back, a) == 0);
+	ASSERT_EQ(back->total, s->total);
+	ASSERT_EQ(back->self_total, s->self_total);
+	cchc_score_free(back);
+	cchc_assessment_free(a);
+	cchc_diag_free(diag);
+}
+
 static void cleanup(void)
 {
 	for (size_t i = 0; i < ncases; i++)
@@ -280,6 +438,9 @@ int main(void)
 	static const test_case tests[] = {
 		{"LibreOffice recalculates every workbook to the engine's points", test_formulas_agree},
 		{"unwritable path and answers of another set", test_blank_and_errors},
+		{"evidence columns no rule reads are not written; the workbook imports back", test_unread_columns},
+		{"printed by LibreOffice: two pages across at 70 % or more, Mã on every page, no heading stranded",
+		 test_print_layout},
 		{"cleanup", test_cleanup},
 		{NULL, NULL},
 	};

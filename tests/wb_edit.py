@@ -12,11 +12,21 @@ Edits, applied in order to the sheet named by the first edit "sheet=NAME" (defau
   hide-row=N     hide row N
   swap-rows=N:M  exchange the contents of rows N and M
   extra-col=N:HEADER  write HEADER into column N of the header row (4) and junk below
+  move-col=N:M   move column N (values and styles) to before column M, as a person drags it
+                 (merged cells are unmerged first, here and below)
+  delete-col=N   delete column N
 Formulas are kept as text without cached values, as openpyxl writes them.
 """
+import copy
 import sys
 
 import openpyxl
+
+
+def unmerge_all(ws):
+    """openpyxl moves no merged cells with the columns: unmerge them first."""
+    for m in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(m))
 
 
 def main(argv):
@@ -43,6 +53,18 @@ def main(argv):
             ws.cell(4, int(n)).value = header
             for r in range(5, ws.max_row + 1):
                 ws.cell(r, int(n)).value = "ghi chú %d" % r
+        elif key == "move-col":
+            a, b = (int(x) for x in value.split(":"))
+            unmerge_all(ws)
+            ws.insert_cols(b)
+            a += a >= b
+            for r in range(1, ws.max_row + 1):
+                ws.cell(r, b).value = ws.cell(r, a).value
+                ws.cell(r, b)._style = copy.copy(ws.cell(r, a)._style)
+            ws.delete_cols(a)
+        elif key == "delete-col":
+            unmerge_all(ws)
+            ws.delete_cols(int(value))
         elif value.startswith("#"):
             ws[key] = float(value[1:])
         else:
