@@ -157,13 +157,15 @@ enum MHD_Result api_session_post(srv_req *rq)
 		                              "the body is not valid JSON");
 		return r;
 	}
-	const char *name = srv_json_str(srv_json_get(body, "user"));
+	const char *given = srv_json_str(srv_json_get(body, "user"));
 	const char *pw = srv_json_str(srv_json_get(body, "password"));
-	if (!name || !pw || strlen(name) >= sizeof rq->user.name) {
+	char name[sizeof rq->user.name];
+	if (!given || !pw || strlen(given) >= sizeof name) {
 		srv_json_free(body);
 		return srv_error(rq, 400, "cần {\"user\": \"...\", \"password\": \"...\"}",
 		                 "give {\"user\": \"...\", \"password\": \"...\"}");
 	}
+	snprintf(name, sizeof name, "%s", given);
 	long long now = (long long)time(NULL);
 	snprintf(ukey, sizeof ukey, "u:%s", name);
 	snprintf(ikey, sizeof ikey, "i:%s", rq->ip);

@@ -291,6 +291,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		                         &rq->nseg) < 0;
 		rq->body_cap = bad ? 0 : srv_route_body_cap(method, rq->segs, rq->nseg);
 		cchc_buf_init(&rq->body, rq->body_cap ? rq->body_cap : 1);
+		if (bad) /* a path no route may see: a bad escape, a NUL, too long */
+			return srv_error(rq, 404, "không có đường dẫn này", "no such path");
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		if (cl && rq->body_cap && strtoull(cl, NULL, 10) > rq->body_cap)
 			return too_large(rq);
