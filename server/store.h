@@ -214,6 +214,9 @@ int srv_import_assessment_xml(srv_store *s, int year, const char *xml, size_t le
  */
 int srv_import_xml(srv_store *s, int year, const char *xml, size_t len, const char *name, const char *user,
                    char *err, size_t errlen);
+/** The same for files (each an assessment or a bundle), all stored or none. */
+int srv_import_files(srv_store *s, int year, const char *const *paths, size_t n, const char *user, char *err,
+                     size_t errlen);
 /**
  * A demo data folder from criteria/hue-*-2018.xml and samples/hue-2018
  * (both blocks, the samples' appraisal rounds), one agency account per agency

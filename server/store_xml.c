@@ -1,6 +1,7 @@
 /* Assessment XML in and out of the store: an import keeps every attribute
  * and child as given; srv_assessment_xml rebuilds a document the engine
  * scores exactly as the original. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,89 +255,172 @@ static void diag_first(const cchc_diag *diag, char *err, size_t errlen)
 	snprintf(err, errlen, "the assessment is not valid");
 }
 
-/* The engine's check first: nothing is stored that libcchc would refuse. */
-static int validate(srv_store *s, int year, const char *xml, size_t len, const char *name, char *err, size_t errlen)
+/* The year's criteria sets, loaded by the engine. */
+typedef struct {
+	cchc_criteria **sets;
+	size_t n;
+} year_sets;
+
+static void sets_free(year_sets *ys)
 {
-	cchc_criteria **sets = NULL;
+	size_t i;
+
+	for (i = 0; ys->sets && i < ys->n; i++)
+		cchc_criteria_free(ys->sets[i]);
+	free(ys->sets);
+}
+
+static int sets_load(srv_store *s, int year, year_sets *ys, char *err, size_t errlen)
+{
 	char **xmls;
-	size_t *lens, n, i, loaded = 0;
-	cchc_diag *diag = cchc_diag_new();
+	size_t *lens, n, i;
+	cchc_diag *diag;
 	int rc = srv_criteria_list(s, year, &xmls, &lens, &n);
 
+	memset(ys, 0, sizeof *ys);
 	if (rc != STORE_OK) {
 		snprintf(err, errlen, "%s", srv_store_errmsg(s));
-		cchc_diag_free(diag);
 		return rc;
 	}
 	if (n == 0) {
-		snprintf(err, errlen, "%s: the year %d has no criteria set yet: add one first (cchc admin criteria add)",
-		         name, year);
-		rc = STORE_INVALID;
-	} else if (!diag || !(sets = calloc(n, sizeof *sets))) {
+		srv_strv_free(xmls, lens, n);
+		snprintf(err, errlen, "the year %d has no criteria set yet: add one first (cchc admin criteria add)", year);
+		return STORE_INVALID;
+	}
+	diag = cchc_diag_new();
+	if (!diag || !(ys->sets = calloc(n, sizeof *ys->sets))) {
 		snprintf(err, errlen, "out of memory");
 		rc = STORE_ERR;
 	}
-	for (i = 0; rc == STORE_OK && i < n; i++, loaded++)
-		if (cchc_criteria_load_memory(&sets[i], xmls[i], lens[i], "criteria", diag) != 0) {
+	for (i = 0; rc == STORE_OK && i < n; i++, ys->n++)
+		if (cchc_criteria_load_memory(&ys->sets[i], xmls[i], lens[i], "criteria", diag) != 0) {
 			diag_first(diag, err, errlen);
 			rc = STORE_ERR;
 		}
-	if (rc == STORE_OK &&
-	    cchc_assessment_stream_memory((const cchc_criteria *const *)sets, n, xml, len, name, drop, NULL, diag) != 0) {
-		diag_first(diag, err, errlen);
-		rc = STORE_INVALID;
-	}
-	for (i = 0; sets && i < loaded; i++)
-		cchc_criteria_free(sets[i]);
-	free(sets);
 	srv_strv_free(xmls, lens, n);
+	cchc_diag_free(diag);
+	if (rc != STORE_OK)
+		sets_free(ys);
+	return rc;
+}
+
+/* The engine's check first: nothing is stored that libcchc would refuse;
+ * then the rows, inside the caller's transaction. */
+static int import_doc(srv_conn *c, const year_sets *ys, int year, const char *xml, size_t len, const char *name,
+                      const char *user, char *err, size_t errlen)
+{
+	cchc_diag *diag = cchc_diag_new();
+	xmlDocPtr doc = NULL;
+	xmlNodePtr root, k;
+	int rc = STORE_INVALID;
+
+	if (!diag)
+		return STORE_ERR;
+	if (cchc_assessment_stream_memory((const cchc_criteria *const *)ys->sets, ys->n, xml, len, name, drop, NULL,
+	                                  diag) != 0) {
+		diag_first(diag, err, errlen);
+		goto cleanup;
+	}
+	doc = cchc_xml_parse(name, xml, len, diag);
+	root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!root || !root->ns || strcmp((const char *)root->ns->href, NS) != 0) {
+		diag_first(diag, err, errlen);
+		goto cleanup;
+	}
+	if (cchc_xml_is(root, "assessment")) {
+		rc = import_one(c, year, root, user);
+	} else {
+		rc = STORE_OK;
+		for (k = root->children; k && rc == STORE_OK; k = k->next)
+			if (cchc_xml_is(k, "assessment"))
+				rc = import_one(c, year, k, user);
+	}
+	if (rc != STORE_OK)
+		snprintf(err, errlen, c->err[0] >= '0' && c->err[0] <= '9' ? "%s:%s" : "%s: %s", name, c->err);
+cleanup:
+	xmlFreeDoc(doc);
 	cchc_diag_free(diag);
 	return rc;
 }
 
-int srv_import_xml(srv_store *s, int year, const char *xml, size_t len, const char *name, const char *user,
-                   char *err, size_t errlen)
+/* A whole file, NUL-terminated, at most the engine's limit. */
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	long size;
+
+	if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+		goto cleanup;
+	}
+	if ((size_t)size > CCHC_XML_MAX_FILE) {
+		snprintf(err, errlen, "%s: larger than the %zu MiB an assessment may be", path, CCHC_XML_MAX_FILE >> 20);
+		goto cleanup;
+	}
+	if (!(data = malloc((size_t)size + 1)) || fread(data, 1, (size_t)size, f) != (size_t)size) {
+		snprintf(err, errlen, "%s: cannot read: %s", path, data ? strerror(errno) : "out of memory");
+		free(data);
+		data = NULL;
+		goto cleanup;
+	}
+	data[size] = '\0';
+	*len = (size_t)size;
+cleanup:
+	if (f)
+		fclose(f);
+	return data;
+}
+
+/* Documents from memory (xml != NULL) or files, all or none in one transaction. */
+static int import_many(srv_store *s, int year, const char *xml, size_t len, const char *const *paths, size_t n,
+                       const char *user, char *err, size_t errlen)
 {
 	srv_conn *c = srv_conn_get(s);
-	cchc_diag *diag;
-	xmlDocPtr doc;
-	xmlNodePtr root, k;
+	year_sets ys;
+	size_t i;
 	int rc;
 
 	if (!c) {
 		snprintf(err, errlen, "%s", srv_store_errmsg(s));
 		return STORE_ERR;
 	}
-	if ((rc = validate(s, year, xml, len, name, err, errlen)) != STORE_OK)
+	if ((rc = sets_load(s, year, &ys, err, errlen)) != STORE_OK)
 		return rc;
-	if (!(diag = cchc_diag_new()))
-		return STORE_ERR;
-	doc = cchc_xml_parse(name, xml, len, diag);
-	root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!root || !root->ns || strcmp((const char *)root->ns->href, NS) != 0) {
-		diag_first(diag, err, errlen);
-		rc = STORE_INVALID;
-		goto cleanup;
+	if ((rc = srv_begin(c)) != STORE_OK) {
+		snprintf(err, errlen, "%s", c->err);
+		sets_free(&ys);
+		return rc;
 	}
-	if ((rc = srv_begin(c)) != STORE_OK)
-		goto failed;
-	rc = srv_year_writable(c, year);
-	if (cchc_xml_is(root, "assessment")) {
-		if (rc == STORE_OK)
-			rc = import_one(c, year, root, user);
-	} else {
-		for (k = root->children; k && rc == STORE_OK; k = k->next)
-			if (cchc_xml_is(k, "assessment"))
-				rc = import_one(c, year, k, user);
+	if ((rc = srv_year_writable(c, year)) != STORE_OK)
+		snprintf(err, errlen, "%s", c->err);
+	for (i = 0; rc == STORE_OK && i < n; i++) {
+		char *data = xml ? NULL : read_file(paths[i], &len, err, errlen);
+		if (!xml && !data)
+			rc = STORE_INVALID;
+		else
+			rc = import_doc(c, &ys, year, xml ? xml : data, len, paths[i], user, err, errlen);
+		free(data);
 	}
 	rc = srv_finish(c, rc);
-failed:
-	if (rc != STORE_OK)
-		snprintf(err, errlen, "%s: %s", name, c->err);
-cleanup:
-	xmlFreeDoc(doc);
-	cchc_diag_free(diag);
+	if (rc != STORE_OK && !err[0])
+		snprintf(err, errlen, "%s", c->err);
+	sets_free(&ys);
 	return rc;
+}
+
+int srv_import_xml(srv_store *s, int year, const char *xml, size_t len, const char *name, const char *user,
+                   char *err, size_t errlen)
+{
+	err[0] = '\0';
+	return import_many(s, year, xml, len, &name, 1, user, err, errlen);
+}
+
+int srv_import_files(srv_store *s, int year, const char *const *paths, size_t n, const char *user, char *err,
+                     size_t errlen)
+{
+	err[0] = '\0';
+	return import_many(s, year, NULL, 0, paths, n, user, err, errlen);
 }
 
 int srv_import_assessment_xml(srv_store *s, int year, const char *xml, size_t len, const char *user, char *err,
