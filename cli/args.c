@@ -12,36 +12,37 @@
 static const struct {
 	const char *name, *wants;
 } option_values[] = {
-	{"--agency", "the agency's id (its <agency id=\"…\">), e.g. --agency skhdt"},
-	{"--block", "a block (a criteria set's block=\"…\", else its id), e.g. --block so-nganh"},
-	{"--target-rank", "a rank, e.g. --target-rank 10"},
-	{"--draws", "a number of draws, e.g. --draws 1000"},
-	{"--seed", "a whole number, e.g. --seed 1"},
-	{"--threads", "a number of threads, e.g. --threads 2"},
-	{"--weights", "a percentage, e.g. --weights 10"},
-	{"--emit-plan", "the plan file to write, e.g. --emit-plan plan-2019.xml"},
-	{"--map", "the file of last year's ids against this year's, e.g. --map map.txt"},
-	{"--as-of", "a date, e.g. --as-of 2024-06-30"},
-	{"--title", "the report's title, e.g. --title \"UBND tỉnh Thừa Thiên Huế\""},
-	{"--document", "the file of the document's header values, e.g. --document header.txt"},
-	{"--name", "the agency's name, e.g. --name \"Sở Tư pháp\""},
-	{"--from", "an assessment file or workbook, e.g. --from skhdt.xml"},
-	{"--replace", "the assessment that stands in for its agency's, e.g. --replace my-skhdt.xlsx"},
-	{"--format", "a format, e.g. --format json"},
-	{"--lang", "vi or en, e.g. --lang en"},
-	{"--output", "the file to write, e.g. --output out.txt"},
-	{"-o", "the file to write, e.g. -o out.txt"},
+	{"--agency", N_("the agency's id (its <agency id=\"…\">), e.g. --agency skhdt")},
+	{"--block", N_("a block (a criteria set's block=\"…\", else its id), e.g. --block so-nganh")},
+	{"--target-rank", N_("a rank, e.g. --target-rank 10")},
+	{"--draws", N_("a number of draws, e.g. --draws 1000")},
+	{"--seed", N_("a whole number, e.g. --seed 1")},
+	{"--threads", N_("a number of threads, e.g. --threads 2")},
+	{"--weights", N_("a percentage, e.g. --weights 10")},
+	{"--emit-plan", N_("the plan file to write, e.g. --emit-plan plan-2019.xml")},
+	{"--map", N_("the file of last year's ids against this year's, e.g. --map map.txt")},
+	{"--as-of", N_("a date, e.g. --as-of 2024-06-30")},
+	{"--title", N_("the report's title, e.g. --title \"UBND tỉnh Thừa Thiên Huế\"")},
+	{"--document", N_("the file of the document's header values, e.g. --document header.txt")},
+	{"--name", N_("the agency's name, e.g. --name \"Sở Tư pháp\"")},
+	{"--from", N_("an assessment file or workbook, e.g. --from skhdt.xml")},
+	{"--replace",
+	 N_("the assessment that stands in for its agency's, e.g. --replace my-skhdt.xlsx")},
+	{"--format", N_("a format, e.g. --format json")},
+	{"--lang", N_("vi or en, e.g. --lang en")},
+	{"--output", N_("the file to write, e.g. --output out.txt")},
+	{"-o", N_("the file to write, e.g. -o out.txt")},
 };
 
 static int missing_value(const char *cmd, const char *name)
 {
-	const char *wants = "a value";
+	const char *wants = _("a value");
 	for (size_t k = 0; k < sizeof option_values / sizeof *option_values; k++)
 		if (strcmp(option_values[k].name, name) == 0)
-			wants = option_values[k].wants;
+			wants = _(option_values[k].wants);
 	if (strcmp(cmd, "report") == 0 && (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0))
-		wants = "the folder to write, e.g. -o out/";
-	cli_usage_error(cmd, "%s needs %s", name, wants);
+		wants = _("the folder to write, e.g. -o out/");
+	cli_usage_error(cmd, _("%s needs %s"), name, wants);
 	return -1;
 }
 
@@ -78,7 +79,7 @@ int cli_output_option(int argc, char **argv, int *i, cli_output *out)
 	}
 	if ((rc = cli_option_value(argc, argv, i, "--lang", &v)) != 0) {
 		if (rc > 0 && cchc_lang_parse(v, &out->lang) < 0)
-			return cli_usage_error(argv[0], "--lang takes vi or en"), -1;
+			return cli_usage_error(argv[0], _("--lang takes vi or en")), -1;
 		cli_messages_lang = out->lang;
 		return rc;
 	}
@@ -106,9 +107,9 @@ int cli_parse_count(const char *s, unsigned long long max, unsigned long long *o
 
 int cli_previous_missing(const char *cmd)
 {
-	return cli_usage_error(cmd, "--previous needs last year's criteria set and assessments "
-	                            "(files or folders) up to the next option: --previous "
-	                            "PREV_CRITERIA.xml PREV_ASSESSMENTS...");
+	return cli_usage_error(cmd, _("--previous needs last year's criteria set and assessments "
+	                              "(files or folders) up to the next option: --previous "
+	                              "PREV_CRITERIA.xml PREV_ASSESSMENTS..."));
 }
 
 void cli_print_diag(const cchc_diag *diag)
@@ -124,9 +125,14 @@ void cli_print_diag(const cchc_diag *diag)
 			fprintf(stderr, "%s: %s: %s\n", e->file ? e->file : "cchc", kind, e->message);
 	}
 	size_t all = cchc_diag_count(diag) + cchc_diag_warnings(diag);
-	if (all > n)
-		fprintf(stderr, "cchc: %zu more %s not shown\n", all - n,
-		        cchc_diag_warnings(diag) ? "errors and warnings" : "errors");
+	if (all > n && cchc_diag_warnings(diag))
+		fprintf(stderr, ngettext("cchc: %zu more error or warning not shown\n",
+		                         "cchc: %zu more errors and warnings not shown\n", all - n),
+		        all - n);
+	else if (all > n)
+		fprintf(stderr, ngettext("cchc: %zu more error not shown\n",
+		                         "cchc: %zu more errors not shown\n", all - n),
+		        all - n);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -136,7 +142,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'cchc %s --help'.\n", cmd);
+	fprintf(stderr, _("\nTry 'cchc %s --help'.\n"), cmd);
 	return CLI_USAGE;
 }
 
@@ -144,9 +150,15 @@ int cli_render_failed(const char *where, const char *what, const cchc_buf *buf, 
 {
 	char why[160];
 	cchc_buf_failure(buf, why, sizeof why);
-	fprintf(stderr, "%s: error: cannot render%s%s: %s%s%s\n", where, what ? " " : "",
-	        what ? what : "", why, hint && buf->failed == CCHC_BUF_OVER_CAP ? "; " : "",
-	        hint && buf->failed == CCHC_BUF_OVER_CAP ? hint : "");
+	const char *then = hint && buf->failed == CCHC_BUF_OVER_CAP ? hint : NULL;
+	if (what && then)
+		fprintf(stderr, _("%s: error: cannot render %s: %s; %s\n"), where, what, why, then);
+	else if (what)
+		fprintf(stderr, _("%s: error: cannot render %s: %s\n"), where, what, why);
+	else if (then)
+		fprintf(stderr, _("%s: error: cannot render: %s; %s\n"), where, why, then);
+	else
+		fprintf(stderr, _("%s: error: cannot render: %s\n"), where, why);
 	return CLI_INVALID;
 }
 
@@ -155,17 +167,17 @@ int cli_emit(const cchc_buf *buf, const cli_output *out)
 	if (out->output) {
 		int rc = cchc_write_file_atomic(out->output, buf->data ? buf->data : "", buf->len);
 		if (rc < 0) {
-			cli_write_error(out->output, "the output", rc, errno);
+			cli_write_error(out->output, _("the output"), rc, errno);
 			return CLI_INVALID;
 		}
 		return CLI_OK;
 	}
 	if (buf->len && fwrite(buf->data, 1, buf->len, stdout) != buf->len) {
-		fprintf(stderr, "cchc: error: cannot write to standard output\n");
+		fprintf(stderr, _("cchc: error: cannot write to standard output\n"));
 		return CLI_INVALID;
 	}
 	if (fflush(stdout) != 0) {
-		fprintf(stderr, "cchc: error: cannot write to standard output\n");
+		fprintf(stderr, _("cchc: error: cannot write to standard output\n"));
 		return CLI_INVALID;
 	}
 	return CLI_OK;

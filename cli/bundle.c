@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cchc/buf.h"
+#include "cli.h"
 #include "outputs.h"
 
 static char path_buf[4096];
@@ -169,17 +170,17 @@ static const char *refusal(const char *target, char *link, size_t size)
 {
 	const char *slash = strrchr(target, '/'), *base = slash ? slash + 1 : target;
 	if (!*target)
-		return "names no folder: give the report its own folder, e.g. -o report";
+		return _("names no folder: give the report its own folder, e.g. -o report");
 	if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-		return "names the current folder, its parent or the root, which cchc cannot replace "
-		       "(a report folder is replaced whole): give the report its own folder, e.g. "
-		       "-o report";
+		return _("names the current folder, its parent or the root, which cchc cannot replace "
+		         "(a report folder is replaced whole): give the report its own folder, e.g. "
+		         "-o report");
 	struct stat st;
 	if (lstat(target, &st) == 0 && S_ISLNK(st.st_mode)) {
 		ssize_t k = readlink(target, link, size - 1);
 		link[k > 0 ? k : 0] = '\0';
-		return "cchc replaces a report folder only at its own path, never through a link; "
-		       "give the folder itself, or a new folder";
+		return _("cchc replaces a report folder only at its own path, never through a link; "
+		         "give the folder itself, or a new folder");
 	}
 	int ok = ours(target);
 	if (ok < 0 && errno == ENOENT)
@@ -187,8 +188,8 @@ static const char *refusal(const char *target, char *link, size_t size)
 	if (ok < 0)
 		return strerror(errno);
 	return ok ? NULL
-	          : "exists and is not a cchc report folder: give a new or empty folder "
-	            "(cchc replaces only folders it wrote)";
+	          : _("exists and is not a cchc report folder: give a new or empty folder "
+	              "(cchc replaces only folders it wrote)");
 }
 
 int cli_bundle_open(cli_bundle *b, const char *target)
@@ -199,12 +200,12 @@ int cli_bundle_open(cli_bundle *b, const char *target)
 	while (n > 1 && target[n - 1] == '/')
 		n--;
 	char *t = strndup(target, n), link[4096] = "";
-	const char *why = t ? refusal(t, link, sizeof link) : "out of memory";
+	const char *why = t ? refusal(t, link, sizeof link) : _("out of memory");
 	if (why) {
 		if (*link)
-			fprintf(stderr, "%s: error: is a symbolic link to %s: %s\n", target, link, why);
+			fprintf(stderr, _("%s: error: is a symbolic link to %s: %s\n"), target, link, why);
 		else
-			fprintf(stderr, "%s: error: %s\n", *target ? target : "-o ''", why);
+			fprintf(stderr, _("%s: error: %s\n"), *target ? target : "-o ''", why);
 		free(t);
 		return -1;
 	}
@@ -212,7 +213,7 @@ int cli_bundle_open(cli_bundle *b, const char *target)
 	b->target = t;
 	b->tmp = join(t, "", ".tmp-XXXXXX");
 	if (!b->tmp || !mkdtemp(b->tmp)) {
-		fprintf(stderr, "%s: error: cannot create a folder beside it: %s\n", t, strerror(errno));
+		fprintf(stderr, _("%s: error: cannot create a folder beside it: %s\n"), t, strerror(errno));
 		free(b->tmp);
 		free(b->target);
 		b->tmp = b->target = NULL;
@@ -233,7 +234,7 @@ int cli_bundle_open(cli_bundle *b, const char *target)
 	static const char marker[] = "cchc report bundle\n";
 	if (fd < 0 || write(fd, marker, sizeof marker - 1) != (ssize_t)(sizeof marker - 1) ||
 	    close(fd) != 0) {
-		fprintf(stderr, "%s: error: cannot write in the folder beside it: %s\n", t,
+		fprintf(stderr, _("%s: error: cannot write in the folder beside it: %s\n"), t,
 		        strerror(errno));
 		return -1;
 	}
@@ -245,7 +246,7 @@ int cli_bundle_write(cli_bundle *b, const char *name, const char *data, size_t l
 	int rc = cchc_write_file_atomic(cli_bundle_path(b, name), data, len);
 	if (rc < 0) {
 		char *shown = join(b->target, "/", name);
-		cli_write_error(shown ? shown : name, "it", rc, errno);
+		cli_write_error(shown ? shown : name, _("it"), rc, errno);
 		free(shown);
 		return -1;
 	}
@@ -296,8 +297,8 @@ static int put_in_place(const cli_bundle *b)
 	struct stat st;
 	int had = lstat(b->target, &st) == 0;
 	if (had && ours(b->target) != 1) {
-		fprintf(stderr, "%s: error: changed while the report was written and is no longer a "
-		                "cchc report folder: give a new folder\n", b->target);
+		fprintf(stderr, _("%s: error: changed while the report was written and is no longer a "
+		                  "cchc report folder: give a new folder\n"), b->target);
 		return -1;
 	}
 	if (b->lock >= 0)
@@ -308,8 +309,8 @@ static int put_in_place(const cli_bundle *b)
 	if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) /* the file system cannot */
 		rc = had ? swap_aside(b) : rename(b->tmp, b->target);
 	if (rc != 0) {
-		fprintf(stderr, "%s: error: cannot put the report in place: %s\n", b->target,
-		        errno == EEXIST ? "it appeared while the report was written; run again"
+		fprintf(stderr, _("%s: error: cannot put the report in place: %s\n"), b->target,
+		        errno == EEXIST ? _("it appeared while the report was written; run again")
 		                        : strerror(errno));
 		return -1;
 	}

@@ -3,10 +3,17 @@
 #ifndef CCHC_CLI_H
 #define CCHC_CLI_H
 
+#include <libintl.h>
 #include <stdio.h>
 
 #include "cchc/cchc.h"
 #include "cchc/report.h"
+
+/* The tool's own words (help, usage errors, its messages) go through GNU
+ * gettext in the locale's language (po/, README "Language"); the reports and
+ * the diagnostics that quote them follow --lang. N_() marks a table's text. */
+#define _(msgid) gettext(msgid)
+#define N_(msgid) msgid
 
 /* Exit codes, as documented in --help. */
 enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
@@ -78,5 +85,6 @@ int cmd_plan(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -9,7 +9,7 @@
 #include "inputs.h"
 #include "outputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc check CRITERIA.xml ASSESSMENT [--field FILES|FOLDER|BUNDLE...]\n"
 	"                  [--survey last|mean|none] [--previous LAST [PREV_CRITERIA.xml]]\n"
 	"                  [--submitted YYYY-MM-DD] [--draws N] [--seed S]\n"
@@ -41,7 +41,7 @@ static const char usage[] =
 	"  --lang vi|en     language (default vi)\n"
 	"  -o, --output F   write to F atomically instead of standard output\n"
 	"\n"
-	"Exit status: 0 checked (findings or not), 1 invalid input, 2 usage error.\n";
+	"Exit status: 0 checked (findings or not), 1 invalid input, 2 usage error.\n");
 
 typedef struct {
 	char **field, **prev;
@@ -57,7 +57,7 @@ static int parse_args(int argc, char **argv, check_args *c, cli_output *out)
 	int list = 0, saw_field = 0, saw_prev = 0; /* list: 1 field, 2 previous */
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 1;
 		}
 		if (strcmp(argv[i], "--field") == 0 || strcmp(argv[i], "--previous") == 0) {
@@ -78,25 +78,25 @@ static int parse_args(int argc, char **argv, check_args *c, cli_output *out)
 			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("check", "unknown option %s", argv[i]), -1;
+			return cli_usage_error("check", _("unknown option %s"), argv[i]), -1;
 		if (list == 1)
 			c->field[c->nfield++] = argv[i];
 		else if (list == 2)
 			c->prev[c->nprev++] = argv[i];
 		else if (c->nfiles == 2)
-			return cli_usage_error("check", "give one criteria file and one assessment; the "
-			                                "field follows --field"), -1;
+			return cli_usage_error("check", _("give one criteria file and one assessment; the "
+			                                  "field follows --field")), -1;
 		else
 			c->files[c->nfiles++] = argv[i];
 	}
 	if (c->nfiles != 2)
-		return cli_usage_error("check", "give a criteria file and the assessment to check"), -1;
+		return cli_usage_error("check", _("give a criteria file and the assessment to check")), -1;
 	if (saw_field && c->nfield == 0)
-		return cli_usage_error("check", "--field needs the others' results (files, folders or "
-		                                "bundles) up to the next option"), -1;
+		return cli_usage_error("check", _("--field needs the others' results (files, folders or "
+		                                  "bundles) up to the next option")), -1;
 	if (saw_prev && c->nprev == 0)
-		return cli_usage_error("check", "--previous needs last year's assessment of the agency "
-		                                "(and its criteria set if not the one given)"), -1;
+		return cli_usage_error("check", _("--previous needs last year's assessment of the agency "
+		                                  "(and its criteria set if not the one given)")), -1;
 	c->opt.survey_default = !survey;
 	if (!survey || strcmp(survey, "last") == 0)
 		c->opt.survey = CCHC_SURVEY_LAST;
@@ -105,19 +105,19 @@ static int parse_args(int argc, char **argv, check_args *c, cli_output *out)
 	else if (strcmp(survey, "none") == 0)
 		c->opt.survey = CCHC_SURVEY_NONE;
 	else
-		return cli_usage_error("check", "--survey takes last, mean or none"), -1;
+		return cli_usage_error("check", _("--survey takes last, mean or none")), -1;
 	if (submitted && cchc_date_parse(submitted, &c->opt.submitted) != CCHC_NUM_OK)
-		return cli_usage_error("check", "--submitted takes a date YYYY-MM-DD, e.g. 2019-01-15"), -1;
+		return cli_usage_error("check", _("--submitted takes a date YYYY-MM-DD, e.g. 2019-01-15")), -1;
 	unsigned long long v;
 	if (draws && cli_parse_count(draws, 100000000ull, &v) < 0)
-		return cli_usage_error("check", "--draws takes a count from 0 to 100000000"), -1;
+		return cli_usage_error("check", _("--draws takes a count from 0 to 100000000")), -1;
 	c->opt.draws = draws ? (size_t)v : 1000;
 	if (seed && cli_parse_count(seed, 9007199254740991ull, &v) < 0)
-		return cli_usage_error("check", "--seed takes a whole number below 2^53"), -1;
+		return cli_usage_error("check", _("--seed takes a whole number below 2^53")), -1;
 	c->opt.seed = seed ? (uint64_t)v : 1;
 	if (strcmp(out->format, "text") != 0 && strcmp(out->format, "markdown") != 0 &&
 	    strcmp(out->format, "json") != 0)
-		return cli_usage_error("check", "--format takes text, markdown or json"), -1;
+		return cli_usage_error("check", _("--format takes text, markdown or json")), -1;
 	const char *option = "-o";
 	cli_path_list ins[] = {{(char *const *)c->files, 2}, {c->field, c->nfield}, {c->prev, c->nprev}};
 	if (cli_outputs_check("check", &out->output, &option, 1, ins, 3) != 0)
@@ -144,15 +144,15 @@ static int load_previous(cli_inputs *pin, const check_args *c, const char *agenc
 	if (rc < 0)
 		return -1;
 	if (pin->nassessments != 1) {
-		cchc_diag_addf(diag, NULL, 0, "--previous: give one assessment (last year's of %s), "
-		               "not %zu", agency, pin->nassessments);
+		cchc_diag_addf(diag, NULL, 0, _("--previous: give one assessment (last year's of %s), "
+		                                "not %zu"), agency, pin->nassessments);
 		return -1;
 	}
 	const char *id = cchc_assessment_agency_id(pin->assessments[0]);
 	if (strcmp(id, agency) != 0) {
 		cchc_diag_addf(diag, cchc_assessment_file(pin->assessments[0]), 0,
-		               "--previous: this is agency \"%s\"'s assessment, not \"%s\"'s: give the "
-		               "checked agency's assessment of last year", id, agency);
+		               _("--previous: this is agency \"%s\"'s assessment, not \"%s\"'s: give the "
+		                 "checked agency's assessment of last year"), id, agency);
 		return -1;
 	}
 	return 0;
@@ -233,7 +233,7 @@ int cmd_check(int argc, char **argv)
 		for (size_t k = 0; k < check->nfindings; k++)
 			check->findings[k].line = 0;
 	if (render(&buf, check, &out) < 0) {
-		cli_render_failed("cchc", "the check", &buf, NULL);
+		cli_render_failed("cchc", _("the check"), &buf, NULL);
 		goto done;
 	}
 	status = cli_emit(&buf, &out);

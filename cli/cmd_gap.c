@@ -8,7 +8,7 @@
 #include "inputs.h"
 #include "outputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc gap CRITERIA.xml ASSESSMENTS... --agency ID [--target-rank K]\n"
 	"                [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...] [--map FILE]\n"
 	"                [--emit-plan PLAN.xml] [--format text|markdown|json|docx] [--lang vi|en]\n"
@@ -36,7 +36,7 @@ static const char usage[] =
 	"  --lang vi|en        language (default vi)\n"
 	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
 	"\n"
-	"Exit status: 0 done, 1 invalid input, 2 usage error.\n";
+	"Exit status: 0 done, 1 invalid input, 2 usage error.\n");
 
 typedef struct {
 	cli_output out;
@@ -53,7 +53,7 @@ static int parse(int argc, char **argv, gap_args *a)
 	int in_previous = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 1;
 		}
 		if (strcmp(argv[i], "--previous") == 0) {
@@ -74,7 +74,7 @@ static int parse(int argc, char **argv, gap_args *a)
 			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_usage_error("gap", "unknown option %s", argv[i]);
+			cli_usage_error("gap", _("unknown option %s"), argv[i]);
 			return -1;
 		}
 		if (in_previous)
@@ -90,25 +90,25 @@ static int check_args(const gap_args *a, size_t *target)
 	const char *f = a->out.format;
 	int docx = strcmp(f, "docx") == 0;
 	if (strcmp(f, "text") != 0 && strcmp(f, "markdown") != 0 && strcmp(f, "json") != 0 && !docx)
-		return cli_usage_error("gap", "--format takes text, markdown, json or docx");
+		return cli_usage_error("gap", _("--format takes text, markdown, json or docx"));
 	if (docx && !a->out.output)
-		return cli_usage_error("gap", "--format docx writes a Word file: give -o FILE.docx");
+		return cli_usage_error("gap", _("--format docx writes a Word file: give -o FILE.docx"));
 	if (a->document && !docx)
-		return cli_usage_error("gap", "--document goes with --format docx");
+		return cli_usage_error("gap", _("--document goes with --format docx"));
 	if (!a->agency)
-		return cli_usage_error("gap", "name the agency: --agency ID");
+		return cli_usage_error("gap", _("name the agency: --agency ID"));
 	if (a->nnow < 2)
-		return cli_usage_error("gap", "give the criteria set and the assessments of the block");
+		return cli_usage_error("gap", _("give the criteria set and the assessments of the block"));
 	if (a->previous && !a->nprev)
 		return cli_previous_missing("gap");
 	if (a->map && !a->nprev)
-		return cli_usage_error("gap", "--map goes with --previous");
+		return cli_usage_error("gap", _("--map goes with --previous"));
 	*target = 0;
 	if (a->target) {
 		char *end;
 		unsigned long k = strtoul(a->target, &end, 10);
 		if (*a->target < '1' || *a->target > '9' || *end || k > 1000000)
-			return cli_usage_error("gap", "--target-rank takes a rank: 1, 2, 3, …");
+			return cli_usage_error("gap", _("--target-rank takes a rank: 1, 2, 3, …"));
 		*target = (size_t)k;
 	}
 	return 0;
@@ -131,7 +131,7 @@ static int write_docx(const cchc_gap *gap, const gap_args *a, cchc_diag *diag)
 	if (rc == 0 && a->document)
 		rc = cchc_docx_info_load(info, a->document, diag);
 	if (rc == 0 && (rc = cchc_write_gap_docx(a->out.output, gap, info, a->out.lang)) < 0)
-		cli_write_error(a->out.output, "the plan", rc, errno);
+		cli_write_error(a->out.output, _("the plan"), rc, errno);
 	cchc_docx_info_free(info);
 	return rc < 0 ? CLI_INVALID : CLI_OK;
 }
@@ -143,9 +143,9 @@ static int emit_plan(const cchc_gap *gap, const char *path)
 	cchc_buf_init(&xml, 0);
 	int rc = cchc_render_plan_xml(&xml, gap);
 	if (rc < 0)
-		fprintf(stderr, "%s: error: cannot render the plan (out of memory)\n", path);
+		fprintf(stderr, _("%s: error: cannot render the plan (out of memory)\n"), path);
 	else if ((rc = cchc_write_file_atomic(path, xml.data ? xml.data : "", xml.len)) < 0)
-		cli_write_error(path, "the plan", rc, errno);
+		cli_write_error(path, _("the plan"), rc, errno);
 	cchc_buf_dispose(&xml);
 	return rc;
 }
@@ -191,7 +191,7 @@ int cmd_gap(int argc, char **argv)
 		goto done;
 	int docx = strcmp(a.out.format, "docx") == 0;
 	if (!docx && render(&buf, gap, &a.out) < 0) {
-		cli_render_failed("cchc", "the analysis", &buf, "shorten the criteria's texts");
+		cli_render_failed("cchc", _("the analysis"), &buf, _("shorten the criteria's texts"));
 		goto done;
 	}
 	if (a.emit && emit_plan(gap, a.emit) < 0)

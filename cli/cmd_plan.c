@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "outputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc plan status PLAN.xml|PLAN.xlsx [--as-of YYYY-MM-DD] [--format text|json]\n"
 	"                        [--lang vi|en] [-o FILE]\n"
 	"\n"
@@ -24,7 +24,7 @@ static const char usage[] =
 	"  --lang vi|en        language of the text (default vi: \"85,00 %\")\n"
 	"  -o, --output FILE   write to FILE atomically instead of standard output\n"
 	"\n"
-	"Exit status: 0 done, 1 invalid input, 2 usage error.\n";
+	"Exit status: 0 done, 1 invalid input, 2 usage error.\n");
 
 typedef struct {
 	cli_output out;
@@ -37,7 +37,7 @@ static int parse(int argc, char **argv, plan_args *a)
 {
 	for (int i = 2; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return -1;
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
@@ -51,15 +51,15 @@ static int parse(int argc, char **argv, plan_args *a)
 		if (rc > 0)
 			continue;
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("plan", "unknown option %s", argv[i]);
+			return cli_usage_error("plan", _("unknown option %s"), argv[i]);
 		if (a->file)
-			return cli_usage_error("plan", "give one plan file");
+			return cli_usage_error("plan", _("give one plan file"));
 		a->file = argv[i];
 	}
 	if (!a->file)
-		return cli_usage_error("plan", "give a plan file: cchc plan status PLAN.xml");
+		return cli_usage_error("plan", _("give a plan file: cchc plan status PLAN.xml"));
 	if (strcmp(a->out.format, "json") != 0 && strcmp(a->out.format, "text") != 0)
-		return cli_usage_error("plan", "--format takes text or json");
+		return cli_usage_error("plan", _("--format takes text or json"));
 	if (cli_output_check("plan", a->out.output, (char *const *)&a->file, 1) != 0)
 		return CLI_USAGE;
 	return CLI_OK;
@@ -78,19 +78,19 @@ static int status(const plan_args *a, cchc_date as_of, int have_as_of)
 	                  : cchc_plan_load(&plan, a->file, diag)) < 0)
 		goto done;
 	if (cchc_plan_status(plan, have_as_of ? as_of : cchc_plan_year_end(plan), &report) < 0) {
-		fprintf(stderr, "cchc: error: out of memory\n");
+		fprintf(stderr, _("cchc: error: out of memory\n"));
 		goto done;
 	}
 	int json = strcmp(a->out.format, "json") == 0;
 	if ((json ? cchc_render_plan_status_json(&buf, report)
 	          : cchc_render_plan_status_text(&buf, report, a->out.lang)) < 0) {
-		fprintf(stderr, "cchc: error: cannot render the result (out of memory)\n");
+		fprintf(stderr, _("cchc: error: cannot render the result (out of memory)\n"));
 		goto done;
 	}
 	rc = cli_emit(&buf, &a->out);
 done:
 	if (!diag)
-		fprintf(stderr, "cchc: error: out of memory\n");
+		fprintf(stderr, _("cchc: error: out of memory\n"));
 	cli_print_diag(diag);
 	cchc_buf_dispose(&buf);
 	cchc_plan_report_free(report);
@@ -102,13 +102,13 @@ done:
 int cmd_plan(int argc, char **argv)
 {
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return CLI_OK;
 	}
 	if (argc < 2)
-		return cli_usage_error("plan", "give a subcommand: cchc plan status PLAN.xml");
+		return cli_usage_error("plan", _("give a subcommand: cchc plan status PLAN.xml"));
 	if (strcmp(argv[1], "status") != 0)
-		return cli_usage_error("plan", "unknown subcommand '%s': use status",
+		return cli_usage_error("plan", _("unknown subcommand '%s': use status"),
 		                       argv[1]);
 	plan_args a = {{"text", CCHC_LANG_VI, NULL}, NULL, NULL};
 	int rc = parse(argc, argv, &a);
@@ -118,7 +118,7 @@ int cmd_plan(int argc, char **argv)
 		return rc;
 	cchc_date as_of = 0;
 	if (a.as_of && cchc_date_parse(a.as_of, &as_of) != CCHC_NUM_OK)
-		return cli_usage_error("plan", "--as-of %s: write a calendar date YYYY-MM-DD, like 2024-06-30",
+		return cli_usage_error("plan", _("--as-of %s: write a calendar date YYYY-MM-DD, like 2024-06-30"),
 		                       a.as_of);
 	return status(&a, as_of, a.as_of != NULL);
 }

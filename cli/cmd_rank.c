@@ -6,7 +6,7 @@
 #include "outputs.h"
 #include "inputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc rank CRITERIA.xml... ASSESSMENTS... [--block B] [--agency ID]\n"
 	"                 [--replace FILE] [--format text|csv|json] [--lang vi|en] [-o FILE]\n"
 	"                 [--strict]\n"
@@ -29,7 +29,7 @@ static const char usage[] =
 	"computed one is a warning on standard error, FILE:LINE: warning: message.\n"
 	"\n"
 	"Exit status: 0 ranked, 1 invalid input (or a warning with --strict),\n"
-	"2 usage error.\n";
+	"2 usage error.\n");
 
 /* Where set stands among in's sets (every score's set is one of them). */
 static size_t set_position(const cli_inputs *in, const cchc_criteria *set)
@@ -125,7 +125,7 @@ int cmd_rank(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			free(args);
 			return CLI_OK;
 		}
@@ -148,19 +148,19 @@ int cmd_rank(int argc, char **argv)
 		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			free(args);
-			return cli_usage_error("rank", "unknown option %s", argv[i]);
+			return cli_usage_error("rank", _("unknown option %s"), argv[i]);
 		}
 		args[nargs++] = argv[i];
 	}
 	if (strcmp(out.format, "text") != 0 && strcmp(out.format, "csv") != 0 &&
 	    strcmp(out.format, "json") != 0) {
 		free(args);
-		return cli_usage_error("rank", "--format takes text, csv or json");
+		return cli_usage_error("rank", _("--format takes text, csv or json"));
 	}
 	if (nargs < 2) {
 		free(args);
-		return cli_usage_error("rank", "give a criteria set and the assessments (files or "
-		                               "folders)");
+		return cli_usage_error("rank", _("give a criteria set and the assessments (files or "
+		                                 "folders)"));
 	}
 	if (cli_output_check("rank", out.output, args, nargs) != 0 ||
 	    (replace && cli_output_check("rank", out.output, (char *const *)&replace, 1) != 0)) {
@@ -180,31 +180,35 @@ int cmd_rank(int argc, char **argv)
 	if (!diag || cli_inputs_load_slim(&in, args, nargs, NULL, diag) < 0)
 		goto done;
 	if (block && !known_block(&in, block)) {
-		status = cli_usage_error("rank", "no criteria set given ranks block \"%s\"", block);
+		status = cli_usage_error("rank", _("no criteria set given ranks block \"%s\""), block);
 		goto done;
 	}
 	scores = in.scores; /* scored as they were read */
 	in.scores = NULL;
 	nscores = select_block(scores, in.nassessments, block);
 	if (order_by_set(scores, nscores, &in) < 0) {
-		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		cchc_diag_addf(diag, NULL, 0, _("out of memory"));
 		goto done;
 	}
 	if (nscores == 0) {
-		cchc_diag_addf(diag, NULL, 0, "no assessment to rank%s%s: give assessment files or "
-		               "folders", block ? " in block " : "", block ? block : "");
+		if (block)
+			cchc_diag_addf(diag, NULL, 0, _("no assessment to rank in block %s: give assessment "
+			                                "files or folders"), block);
+		else
+			cchc_diag_addf(diag, NULL, 0, _("no assessment to rank: give assessment files or "
+			                                "folders"));
 		goto done;
 	}
 	if (cli_rank(&in, (const cchc_score *const *)scores, nscores, &ranking, diag) < 0)
 		goto done;
 	if (agency && !cchc_ranking_find(ranking, agency, NULL)) {
-		cchc_diag_addf(diag, NULL, 0, "--agency %s: no such agency among the assessments", agency);
+		cchc_diag_addf(diag, NULL, 0, _("--agency %s: no such agency among the assessments"), agency);
 		goto done;
 	}
 	if (warn_published(diag, ranking, out.lang) < 0 || (strict && cchc_diag_warnings(diag) > 0))
 		goto done;
 	if (render(&buf, ranking, &out, agency) < 0) {
-		cli_render_failed("cchc", "the ranking", &buf, "rank one block at a time (--block B)");
+		cli_render_failed("cchc", _("the ranking"), &buf, _("rank one block at a time (--block B)"));
 		goto done;
 	}
 	status = cli_emit(&buf, &out);

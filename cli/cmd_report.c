@@ -12,7 +12,7 @@
 #include "inputs.h"
 #include "outputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc report CRITERIA.xml... ASSESSMENTS... -o DIR [--agency ID]\n"
 	"                   [--target-rank K] [--draws N] [--seed S] [--lang vi|en]\n"
 	"                   [--title TEXT] [--csv-dialect rfc4180|vi] [--replace FILE]\n"
@@ -52,7 +52,7 @@ static const char usage[] =
 	"empty); never through a symbolic link, nor ., .. or /, nor a folder that holds\n"
 	"an input. Folders DIR.tmp-* and DIR.old-* that killed runs left are removed.\n"
 	"\n"
-	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
+	"Exit status: 0 written, 1 invalid input, 2 usage error.\n");
 
 #define BOM "\xEF\xBB\xBF"
 
@@ -69,7 +69,7 @@ static int parse(int argc, char **argv, report_args *a)
 {
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 1;
 		}
 		int rc = cli_output_option(argc, argv, &i, &a->out);
@@ -84,21 +84,21 @@ static int parse(int argc, char **argv, report_args *a)
 		if (rc > 0)
 			continue;
 		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_usage_error("report", "unknown option %s", argv[i]);
+			cli_usage_error("report", _("unknown option %s"), argv[i]);
 			return -1;
 		}
 		a->files[a->nfiles++] = argv[i];
 	}
 	if (!a->out.output) {
-		cli_usage_error("report", "name the folder to write: -o DIR");
+		cli_usage_error("report", _("name the folder to write: -o DIR"));
 		return -1;
 	}
 	if (strcmp(a->out.format, "text") != 0) {
-		cli_usage_error("report", "the bundle holds every format: leave out --format");
+		cli_usage_error("report", _("the bundle holds every format: leave out --format"));
 		return -1;
 	}
 	if (a->nfiles < 2) {
-		cli_usage_error("report", "give the criteria set and the assessments (files or folders)");
+		cli_usage_error("report", _("give the criteria set and the assessments (files or folders)"));
 		return -1;
 	}
 	return 0;
@@ -124,12 +124,12 @@ static int put(cli_bundle *b, const char *name, int bom, int rendered, cchc_buf 
 			cchc_buf_puts(&all, BOM);
 		cchc_buf_append(&all, buf->data ? buf->data : "", buf->len);
 		if (all.failed)
-			cli_render_failed(name, NULL, &all, "report on one block at a time");
+			cli_render_failed(name, NULL, &all, _("report on one block at a time"));
 		else
 			rc = cli_bundle_write(b, name, all.data, all.len);
 		cchc_buf_dispose(&all);
 	} else {
-		cli_render_failed(name, NULL, buf, "report on one block at a time");
+		cli_render_failed(name, NULL, buf, _("report on one block at a time"));
 	}
 	buf->len = 0;
 	if (buf->data)
@@ -151,7 +151,7 @@ static void progress(const char *what)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	long ms = (long)(t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
-	fprintf(stderr, "cchc report: %ld,%ld s: %s\n", ms / 1000, ms % 1000 / 100, what);
+	fprintf(stderr, _("cchc report: %ld,%ld s: %s\n"), ms / 1000, ms % 1000 / 100, what);
 }
 
 /* A rendered CSV in the dialect asked for: as rendered (RFC 4180), or rewritten for vi. */
@@ -303,15 +303,15 @@ int cmd_report(int argc, char **argv)
 	int rc = a.files ? parse(argc, argv, &a) : -1;
 	unsigned long long target = 0, draws = 0, seed = 1; /* uncertainty only when asked */
 	if (rc == 0 && a.target && (number(a.target, 1000000, &target) < 0 || target == 0))
-		rc = -1, cli_usage_error("report", "--target-rank takes a rank: 1, 2, 3, …");
+		rc = -1, cli_usage_error("report", _("--target-rank takes a rank: 1, 2, 3, …"));
 	if (rc == 0 && a.draws && number(a.draws, 100000000, &draws) < 0)
-		rc = -1, cli_usage_error("report", "--draws takes a count from 0 (none) to 100000000");
+		rc = -1, cli_usage_error("report", _("--draws takes a count from 0 (none) to 100000000"));
 	if (rc == 0 && a.seed && number(a.seed, 9007199254740991ull, &seed) < 0)
-		rc = -1, cli_usage_error("report", "--seed takes a whole number below 2^53");
+		rc = -1, cli_usage_error("report", _("--seed takes a whole number below 2^53"));
 	if (rc == 0 && a.dialect && strcmp(a.dialect, "rfc4180") != 0 && strcmp(a.dialect, "vi") != 0)
-		rc = -1, cli_usage_error("report", "--csv-dialect takes rfc4180 or vi");
+		rc = -1, cli_usage_error("report", _("--csv-dialect takes rfc4180 or vi"));
 	if (rc == 0 && a.target && !a.agency)
-		rc = -1, cli_usage_error("report", "--target-rank goes with --agency");
+		rc = -1, cli_usage_error("report", _("--target-rank goes with --agency"));
 	if (rc == 0 && cli_folder_output_check("report", a.out.output, a.files, a.nfiles) != 0)
 		rc = -1;
 	if (rc == 0 && a.replace &&
@@ -334,7 +334,7 @@ int cmd_report(int argc, char **argv)
 	cchc_buf buf;
 	cchc_buf_init(&buf, 0);
 	/* the folder first: a refused -o is said at once, and nothing is left behind */
-	progress("reading and scoring the assessments");
+	progress(_("reading and scoring the assessments"));
 	in.replace = a.replace;
 	if (!diag || cchc_docx_info_new(&info) < 0 ||
 	    (a.document && cchc_docx_info_load(info, a.document, diag) < 0) ||
@@ -352,11 +352,11 @@ int cmd_report(int argc, char **argv)
 		goto done;
 	}
 	if (draws)
-		progress("rank uncertainty (--draws)");
+		progress(_("rank uncertainty (--draws)"));
 	if (draws && cchc_robust_run(&robust, ranking, NULL, &ropt, diag) < 0) {
 		/* the rest of the report does not need it: say so */
-		cchc_diag_addf(diag, NULL, 0, "the report without the rank-uncertainty section needs no "
-		                              "--draws: leave it out (or give --draws 0)");
+		cchc_diag_addf(diag, NULL, 0, _("the report without the rank-uncertainty section needs no "
+		                                "--draws: leave it out (or give --draws 0)"));
 		goto done;
 	}
 	progress("index.html");
@@ -381,19 +381,19 @@ int cmd_report(int argc, char **argv)
 		progress("ranking.xlsx");
 	if (ok && cchc_write_xlsx_opts(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
 	                               &ro) < 0) {
-		fprintf(stderr, "%s/ranking.xlsx: error: cannot write the workbook\n", a.out.output);
+		fprintf(stderr, _("%s/ranking.xlsx: error: cannot write the workbook\n"), a.out.output);
 		ok = 0;
 	}
 	if (ok)
 		progress("bao-cao.docx");
 	if (ok && cchc_write_report_docx(cli_bundle_path(&bundle, "bao-cao.docx"), ranking, info,
 	                                 a.title, a.out.lang) < 0) {
-		fprintf(stderr, "%s/bao-cao.docx: error: cannot write the report\n", a.out.output);
+		fprintf(stderr, _("%s/bao-cao.docx: error: cannot write the report\n"), a.out.output);
 		ok = 0;
 	}
 	if (ok && gap &&
 	    cchc_write_gap_docx(cli_bundle_path(&bundle, "ke-hoach.docx"), gap, NULL, a.out.lang) < 0) {
-		fprintf(stderr, "%s/ke-hoach.docx: error: cannot write the plan\n", a.out.output);
+		fprintf(stderr, _("%s/ke-hoach.docx: error: cannot write the plan\n"), a.out.output);
 		ok = 0;
 	}
 	free(prefix);

@@ -9,7 +9,7 @@
 #include "outputs.h"
 #include "inputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc robust CRITERIA.xml... ASSESSMENTS... [--draws N] [--seed S]\n"
 	"                   [--weights P] [--no-survey] [--threads T] [--target-rank K]\n"
 	"                   [--previous PREV_CRITERIA.xml PREV_ASSESSMENTS...] [--replace FILE]\n"
@@ -31,7 +31,7 @@ static const char usage[] =
 	"  --replace FILE a what-if: FILE (XML or .xlsx) stands in for the assessment of its\n"
 	"                 agency among the inputs, which must hold one\n"
 	"\n"
-	"Exit status: 0 done, 1 invalid input, 2 usage error.\n";
+	"Exit status: 0 done, 1 invalid input, 2 usage error.\n");
 
 /* The simulation's cost, estimated before it starts: 1 µs per agency and draw
  * on one thread (measured on the development machine's cores: 0,24 µs at 51
@@ -43,11 +43,11 @@ static const char usage[] =
 static void fmt_duration(char *buf, size_t size, double seconds)
 {
 	if (seconds < 120)
-		snprintf(buf, size, "%.0f s", seconds);
+		snprintf(buf, size, _("%.0f s"), seconds);
 	else if (seconds < 7200)
-		snprintf(buf, size, "%.0f min", seconds / 60);
+		snprintf(buf, size, _("%.0f min"), seconds / 60);
 	else
-		snprintf(buf, size, "%.0f h", seconds / 3600);
+		snprintf(buf, size, _("%.0f h"), seconds / 3600);
 }
 
 int cli_robust_budget(const char *cmd, size_t agencies, size_t draws, unsigned threads)
@@ -65,13 +65,18 @@ int cli_robust_budget(const char *cmd, size_t agencies, size_t draws, unsigned t
 	double most = ROBUST_MAX_SECONDS / per_draw, unit = 1;
 	while (most / unit >= 100)
 		unit *= 10;
-	char took[32], bound[32];
+	char took[64], bound[64], over[96], on[64];
 	fmt_duration(took, sizeof took, seconds);
 	fmt_duration(bound, sizeof bound, ROBUST_MAX_SECONDS);
-	return cli_usage_error(cmd, "%zu draws over %zu agenc%s would take about %s on %u thread%s, "
-	                       "past the %s a run may take: give --draws %.0f or fewer",
-	                       draws, agencies, agencies == 1 ? "y" : "ies", took, threads,
-	                       threads == 1 ? "" : "s", bound, unit * (double)(long long)(most / unit));
+	snprintf(over, sizeof over, ngettext("%zu agency", "%zu agencies", agencies), agencies);
+	snprintf(on, sizeof on, ngettext("%u thread", "%u threads", threads), threads);
+	/* TRANSLATORS: "100000000 draws over 21 agencies would take about 35 min on 1 thread, past
+	 * the 10 min a run may take: give --draws 28000000 or fewer" */
+	return cli_usage_error(cmd, ngettext("%zu draw over %s would take about %s on %s, past the %s "
+	                                     "a run may take: give --draws %.0f or fewer",
+	                                     "%zu draws over %s would take about %s on %s, past the "
+	                                     "%s a run may take: give --draws %.0f or fewer", draws),
+	                       draws, over, took, on, bound, unit * (double)(long long)(most / unit));
 }
 
 static int parse_percent(const char *s, double *out)
@@ -101,7 +106,7 @@ int cmd_robust(int argc, char **argv)
 		goto usage_done;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			status = CLI_OK;
 			goto usage_done;
 		}
@@ -125,7 +130,7 @@ int cmd_robust(int argc, char **argv)
 			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_usage_error("robust", "unknown option %s", argv[i]);
+			cli_usage_error("robust", _("unknown option %s"), argv[i]);
 			goto usage_done;
 		}
 		if (in_prev)
@@ -135,35 +140,35 @@ int cmd_robust(int argc, char **argv)
 	}
 	unsigned long long v;
 	if (draws && (cli_parse_count(draws, 100000000ull, &v) < 0 || v == 0)) {
-		cli_usage_error("robust", "--draws takes a count from 1 to 100000000");
+		cli_usage_error("robust", _("--draws takes a count from 1 to 100000000"));
 		goto usage_done;
 	}
 	opt.draws = draws ? (size_t)v : opt.draws;
 	if (seed && cli_parse_count(seed, 9007199254740991ull, &v) < 0) {
-		cli_usage_error("robust", "--seed takes a whole number below 2^53");
+		cli_usage_error("robust", _("--seed takes a whole number below 2^53"));
 		goto usage_done;
 	}
 	opt.seed = seed ? (uint64_t)v : opt.seed;
 	if (threads && (cli_parse_count(threads, 64, &v) < 0 || v == 0)) {
-		cli_usage_error("robust", "--threads takes 1 to 64");
+		cli_usage_error("robust", _("--threads takes 1 to 64"));
 		goto usage_done;
 	}
 	opt.threads = threads ? (unsigned)v : 0;
 	if (target && (cli_parse_count(target, 1000000, &v) < 0 || v == 0)) {
-		cli_usage_error("robust", "--target-rank takes a rank: 1, 2, 3, …");
+		cli_usage_error("robust", _("--target-rank takes a rank: 1, 2, 3, …"));
 		goto usage_done;
 	}
 	opt.target_rank = target ? (size_t)v : 0;
 	if (weights && parse_percent(weights, &opt.weights_pct) < 0) {
-		cli_usage_error("robust", "--weights takes a percentage from 0 to below 100, e.g. 10");
+		cli_usage_error("robust", _("--weights takes a percentage from 0 to below 100, e.g. 10"));
 		goto usage_done;
 	}
 	if (!opt.survey && opt.weights_pct == 0) {
-		cli_usage_error("robust", "--no-survey leaves nothing to vary: add --weights P");
+		cli_usage_error("robust", _("--no-survey leaves nothing to vary: add --weights P"));
 		goto usage_done;
 	}
 	if (strcmp(out.format, "text") != 0 && strcmp(out.format, "json") != 0) {
-		cli_usage_error("robust", "--format takes text or json");
+		cli_usage_error("robust", _("--format takes text or json"));
 		goto usage_done;
 	}
 	if (saw_prev && nprev == 0) {
@@ -171,7 +176,7 @@ int cmd_robust(int argc, char **argv)
 		goto usage_done;
 	}
 	if (nnow < 2) {
-		cli_usage_error("robust", "give the criteria set and the assessments (files or folders)");
+		cli_usage_error("robust", _("give the criteria set and the assessments (files or folders)"));
 		goto usage_done;
 	}
 	const char *option = "-o";
@@ -202,7 +207,7 @@ int cmd_robust(int argc, char **argv)
 		goto done;
 	if ((strcmp(out.format, "json") == 0 ? cchc_render_robust_json(&buf, robust)
 	                                     : cchc_render_robust_text(&buf, robust, out.lang)) < 0) {
-		cli_render_failed("cchc", "the analysis", &buf, "study one block at a time");
+		cli_render_failed("cchc", _("the analysis"), &buf, _("study one block at a time"));
 		goto done;
 	}
 	status = cli_emit(&buf, &out);

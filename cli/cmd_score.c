@@ -5,7 +5,7 @@
 #include "inputs.h"
 #include "outputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc score CRITERIA.xml ASSESSMENT.xml [--format text|json] [--lang vi|en]\n"
 	"                  [-o FILE] [--strict]\n"
 	"\n"
@@ -24,7 +24,7 @@ static const char usage[] =
 	"standard error, FILE:LINE: warning: message.\n"
 	"\n"
 	"Exit status: 0 scored, 1 invalid input (or a warning with --strict),\n"
-	"2 usage error.\n";
+	"2 usage error.\n");
 
 int cmd_score(int argc, char **argv)
 {
@@ -34,7 +34,7 @@ int cmd_score(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return CLI_OK;
 		}
 		int rc = cli_output_option(argc, argv, &i, &out);
@@ -47,16 +47,16 @@ int cmd_score(int argc, char **argv)
 			continue;
 		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("score", "unknown option %s", argv[i]);
+			return cli_usage_error("score", _("unknown option %s"), argv[i]);
 		if (nfiles == 2)
-			return cli_usage_error("score", "give one criteria file and one assessment");
+			return cli_usage_error("score", _("give one criteria file and one assessment"));
 		files[nfiles++] = argv[i];
 	}
 	if (nfiles != 2)
-		return cli_usage_error("score", "give a criteria file and an assessment file");
+		return cli_usage_error("score", _("give a criteria file and an assessment file"));
 	int json = strcmp(out.format, "json") == 0;
 	if (!json && strcmp(out.format, "text") != 0)
-		return cli_usage_error("score", "--format takes text or json");
+		return cli_usage_error("score", _("--format takes text or json"));
 	if (cli_output_check("score", out.output, (char *const *)files, 2) != 0)
 		return CLI_USAGE;
 
@@ -75,7 +75,7 @@ int cmd_score(int argc, char **argv)
 	if (cli_assessment_load(&a, files[1], sets, 1, out.lang == CCHC_LANG_EN, diag) < 0)
 		goto done;
 	if (cchc_score_compute(&score, a) < 0) {
-		fprintf(stderr, "cchc: error: out of memory\n");
+		fprintf(stderr, _("cchc: error: out of memory\n"));
 		goto done;
 	}
 	if (cli_warn_published(diag, score, NULL, out.lang) < 0 ||
@@ -84,7 +84,7 @@ int cmd_score(int argc, char **argv)
 	int rc = json ? cchc_render_score_json(&buf, score, out.lang)
 	              : cchc_render_score_text(&buf, score, out.lang);
 	if (rc < 0) {
-		fprintf(stderr, "cchc: error: cannot render the result (out of memory)\n");
+		fprintf(stderr, _("cchc: error: cannot render the result (out of memory)\n"));
 		goto done;
 	}
 	status = cli_emit(&buf, &out);

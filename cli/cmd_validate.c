@@ -7,7 +7,7 @@
 #include "cli.h"
 #include "inputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc validate FILES... [--lang vi|en] [--strict]\n"
 	"\n"
 	"Check criteria sets (schema, unique ids, sums, rules, bands), assessments\n"
@@ -25,13 +25,13 @@ static const char usage[] =
 	"  --strict            a warning fails the run too\n"
 	"\n"
 	"Exit status: 0 all valid, 1 some file is invalid (or a warning with --strict),\n"
-	"2 usage error.\n";
+	"2 usage error.\n");
 
 static void report_set(const char *path, const cchc_criteria *set)
 {
 	size_t nnodes;
 	cchc_criteria_nodes(set, &nnodes);
-	printf("%s: valid criteria set \"%s\" (%zu nodes, %zu scored leaves)\n", path,
+	printf(_("%s: valid criteria set \"%s\" (%zu nodes, %zu scored leaves)\n"), path,
 	       cchc_criteria_id(set), nnodes, cchc_criteria_leaf_count(set));
 }
 
@@ -49,7 +49,7 @@ static int report_assessment(cchc_assessment *a, void *user)
 	if (cchc_assessment_published(a)) {
 		if (cchc_score_compute(&score, a) < 0) {
 			cchc_diag_addf(ck->diag, cchc_assessment_file(a), cchc_assessment_line(a),
-			               "out of memory");
+			               _("out of memory"));
 			cchc_assessment_free(a);
 			return -1;
 		}
@@ -58,10 +58,10 @@ static int report_assessment(cchc_assessment *a, void *user)
 	}
 	long line = cchc_assessment_line(a);
 	if (line > 0)
-		printf("%s:%ld: valid assessment of \"%s\"\n", cchc_assessment_file(a), line,
+		printf(_("%s:%ld: valid assessment of \"%s\"\n"), cchc_assessment_file(a), line,
 		       cchc_assessment_agency_id(a));
 	else
-		printf("%s: valid assessment of \"%s\"\n", cchc_assessment_file(a),
+		printf(_("%s: valid assessment of \"%s\"\n"), cchc_assessment_file(a),
 		       cchc_assessment_agency_id(a));
 	cchc_assessment_free(a);
 	return 0;
@@ -77,7 +77,7 @@ int cmd_validate(int argc, char **argv)
 		return CLI_INVALID;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			free(files);
 			return CLI_OK;
 		}
@@ -87,10 +87,10 @@ int cmd_validate(int argc, char **argv)
 			continue;
 		}
 		if (rc == 0 && argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_usage_error("validate", "unknown option %s", argv[i]);
+			cli_usage_error("validate", _("unknown option %s"), argv[i]);
 			rc = -1;
 		} else if (rc > 0 && (out.format || out.output)) {
-			cli_usage_error("validate", "validate writes no report: it takes no --format or -o");
+			cli_usage_error("validate", _("validate writes no report: it takes no --format or -o"));
 			rc = -1;
 		}
 		if (rc < 0) {
@@ -102,7 +102,7 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (nfiles == 0) {
 		free(files);
-		return cli_usage_error("validate", "give the files (or folders) to check");
+		return cli_usage_error("validate", _("give the files (or folders) to check"));
 	}
 
 	int status = CLI_OK;
@@ -119,7 +119,7 @@ int cmd_validate(int argc, char **argv)
 	cchc_criteria **sets = calloc(npaths ? npaths : 1, sizeof *sets);
 	unsigned char *done = calloc(npaths ? npaths : 1, 1);
 	if (!sets || !done) {
-		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		cchc_diag_addf(diag, NULL, 0, _("out of memory"));
 		status = CLI_INVALID;
 		npaths = 0;
 	}
@@ -134,22 +134,22 @@ int cmd_validate(int argc, char **argv)
 			cchc_plan *plan = NULL;
 			done[i] = 1;
 			if (cchc_plan_load(&plan, paths[i], diag) == 0)
-				printf("%s: valid plan\n", paths[i]);
+				printf(_("%s: valid plan\n"), paths[i]);
 			cchc_plan_free(plan);
 		} else if (kind == CCHC_FILE_NOT_REGULAR) {
 			done[i] = 1;
-			cchc_diag_addf(diag, paths[i], 0, "not a regular file: give XML files or folders");
+			cchc_diag_addf(diag, paths[i], 0, _("not a regular file: give XML files or folders"));
 		} else if (kind == CCHC_FILE_UNREADABLE) {
 			done[i] = 1;
-			cchc_diag_addf(diag, paths[i], 0, "cannot open the file: %s", strerror(errno));
+			cchc_diag_addf(diag, paths[i], 0, _("cannot open the file: %s"), strerror(errno));
 		}
 	}
 	for (size_t i = 0; i < npaths; i++) {
 		if (done[i])
 			continue;
 		if (nsets == 0) {
-			cchc_diag_addf(diag, paths[i], 0, "no criteria set given to check this assessment "
-			               "against: name its criteria file too");
+			cchc_diag_addf(diag, paths[i], 0, _("no criteria set given to check this assessment "
+			                                    "against: name its criteria file too"));
 			continue;
 		}
 		cchc_assessment *wb = NULL; /* a self-assessment workbook, told apart by content */

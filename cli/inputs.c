@@ -55,12 +55,12 @@ static int ends_with_xml(const char *name)
 static int walk(path_list *out, const char *dir, cchc_diag *diag, int depth)
 {
 	if (depth > 32) {
-		cchc_diag_addf(diag, dir, 0, "folders nest too deep (over 32 levels)");
+		cchc_diag_addf(diag, dir, 0, _("folders nest too deep (over 32 levels)"));
 		return -1;
 	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		cchc_diag_addf(diag, dir, 0, "cannot read the folder: %s", strerror(errno));
+		cchc_diag_addf(diag, dir, 0, _("cannot read the folder: %s"), strerror(errno));
 		return -1;
 	}
 	path_list here = {0};
@@ -95,7 +95,7 @@ static int walk(path_list *out, const char *dir, cchc_diag *diag, int depth)
 		free(here.paths[i]);
 	free(here.paths);
 	if (rc < 0 && cchc_diag_count(diag) == 0)
-		cchc_diag_addf(diag, dir, 0, "out of memory listing the folder");
+		cchc_diag_addf(diag, dir, 0, _("out of memory listing the folder"));
 	return rc;
 }
 
@@ -109,13 +109,14 @@ static int expand(path_list *out, char *const *args, size_t nargs, cchc_diag *di
 			if (walk(out, args[i], diag, 0) < 0) {
 				rc = -1;
 			} else if (out->n == before) {
-				cchc_diag_addf(diag, args[i], 0, "nothing to read: no file to read in this "
-				               "folder (hidden files and folders are skipped); give the folder "
-				               "that holds the criteria sets, assessments or plans");
+				cchc_diag_addf(diag, args[i], 0,
+				               _("nothing to read: no file to read in this folder (hidden "
+				                 "files and folders are skipped); give the folder that holds "
+				                 "the criteria sets, assessments or plans"));
 				rc = -1;
 			}
 		} else if (push(out, args[i]) < 0) {
-			cchc_diag_addf(diag, args[i], 0, "out of memory");
+			cchc_diag_addf(diag, args[i], 0, _("out of memory"));
 			return -1;
 		}
 	}
@@ -146,12 +147,12 @@ static void check_sets(const cli_inputs *in, cchc_diag *diag)
 			const cchc_criteria *a = in->sets[j], *b = in->sets[i];
 			if (strcmp(cchc_criteria_id(a), cchc_criteria_id(b)) == 0)
 				cchc_diag_addf(diag, cchc_criteria_file(b), 0,
-				               "criteria set \"%s\" is also given as %s: give each set once",
+				               _("criteria set \"%s\" is also given as %s: give each set once"),
 				               cchc_criteria_id(b), cchc_criteria_file(a));
 			else if (strcmp(cchc_criteria_block(a), cchc_criteria_block(b)) == 0)
 				cchc_diag_addf(diag, cchc_criteria_file(b), 0,
-				               "criteria sets \"%s\" and \"%s\" (%s) both rank block \"%s\": give "
-				               "one set per block",
+				               _("criteria sets \"%s\" and \"%s\" (%s) both rank block \"%s\": give "
+				                 "one set per block"),
 				               cchc_criteria_id(b), cchc_criteria_id(a), cchc_criteria_file(a),
 				               cchc_criteria_block(b));
 		}
@@ -212,7 +213,7 @@ static int keep_assessment(cchc_assessment *a, void *user)
 	in->scores[in->nassessments++] = s;
 	return 0;
 oom:
-	cchc_diag_addf(k->diag, cchc_assessment_file(a), cchc_assessment_line(a), "out of memory");
+	cchc_diag_addf(k->diag, cchc_assessment_file(a), cchc_assessment_line(a), _("out of memory"));
 	cchc_assessment_free(a);
 	return -1;
 }
@@ -239,7 +240,7 @@ static int replace_first(cli_inputs *in, const char *path, keeper *keep, char **
 	size_t len = strlen(id) + 1;
 	if (!(*skip = malloc(len))) {
 		cchc_assessment_free(a);
-		cchc_diag_addf(diag, path, 0, "out of memory");
+		cchc_diag_addf(diag, path, 0, _("out of memory"));
 		return -1;
 	}
 	memcpy(*skip, id, len);
@@ -258,7 +259,7 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 	in->sets = calloc(files.n ? files.n : 1, sizeof *in->sets);
 	unsigned char *is_set = calloc(files.n ? files.n : 1, 1);
 	if (!in->sets || !is_set) {
-		cchc_diag_addf(diag, NULL, 0, "out of memory");
+		cchc_diag_addf(diag, NULL, 0, _("out of memory"));
 		rc = -1;
 		goto done;
 	}
@@ -267,9 +268,9 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 		cchc_file_kind kind = cchc_file_sniff(files.paths[i]);
 		if (kind == CCHC_FILE_UNREADABLE || kind == CCHC_FILE_NOT_REGULAR) {
 			if (kind == CCHC_FILE_NOT_REGULAR)
-				cchc_diag_addf(diag, files.paths[i], 0, "not a regular file: give XML files or folders");
+				cchc_diag_addf(diag, files.paths[i], 0, _("not a regular file: give XML files or folders"));
 			else
-				cchc_diag_addf(diag, files.paths[i], 0, "cannot open the file: %s", strerror(errno));
+				cchc_diag_addf(diag, files.paths[i], 0, _("cannot open the file: %s"), strerror(errno));
 			is_set[i] = 2; /* reported */
 		} else if (kind == CCHC_FILE_CRITERIA) {
 			is_set[i] = 1;
@@ -278,14 +279,14 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 				in->sets[in->nsets++] = set;
 		} else if (kind == CCHC_FILE_PLAN) {
 			cchc_diag_addf(diag, files.paths[i], 0,
-			               "this is an uplift plan, not an assessment: leave it out here");
+			               _("this is an uplift plan, not an assessment: leave it out here"));
 			is_set[i] = 2;
 		}
 	}
 	check_sets(in, diag);
 	if (in->nsets == 0 && cchc_diag_count(diag) == before)
-		cchc_diag_addf(diag, NULL, 0, "no criteria set given: name its file, e.g. "
-		                              "criteria/hue-so-2018.xml");
+		cchc_diag_addf(diag, NULL, 0, _("no criteria set given: name its file, e.g. "
+		                                "criteria/hue-so-2018.xml"));
 	/* Anything else is read as an assessment: a file that is not one gets the
 	 * loader's exact complaint (line, what is wrong). */
 	if (slim && in->nsets > 0) {
@@ -294,7 +295,7 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 			if (!(in->tallies[k] = cchc_tally_new(in->sets[k])))
 				break;
 		if (!in->tallies || !in->tallies[in->nsets - 1]) {
-			cchc_diag_addf(diag, NULL, 0, "out of memory");
+			cchc_diag_addf(diag, NULL, 0, _("out of memory"));
 			rc = -1;
 			goto done;
 		}
@@ -311,9 +312,10 @@ static int load(cli_inputs *in, char *const *args, size_t nargs, int slim, const
 			cchc_assessment_stream((const cchc_criteria *const *)in->sets, in->nsets,
 			                       files.paths[i], keep_assessment, &keep, diag);
 	if (skip && keep.skipped == 0 && rc == 0)
-		cchc_diag_addf(diag, replace, 0, "--replace: agency \"%s\" has no assessment among the "
-		               "inputs to stand in for: give the inputs that hold its result, or leave "
-		               "--replace out", skip);
+		cchc_diag_addf(diag, replace, 0,
+		               _("--replace: agency \"%s\" has no assessment among the inputs to stand "
+		                 "in for: give the inputs that hold its result, or leave --replace out"),
+		               skip);
 	free(skip);
 done:
 	for (size_t i = 0; i < files.n; i++)
@@ -356,7 +358,7 @@ int cli_score_and_rank(cli_inputs *in, cchc_score ***scores, cchc_ranking **rank
 	*scores = in->scores;
 	in->scores = NULL;
 	if (in->nassessments == 0) {
-		cchc_diag_addf(diag, NULL, 0, "no assessment given: give assessment files or folders");
+		cchc_diag_addf(diag, NULL, 0, _("no assessment given: give assessment files or folders"));
 		return -1;
 	}
 	return cli_rank(in, (const cchc_score *const *)*scores, in->nassessments, ranking, diag);

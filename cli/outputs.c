@@ -110,8 +110,8 @@ static int check(const char *cmd, const char *const *outputs, const char *const 
 			if (outputs[j] && (strcmp(outputs[j], outputs[i]) == 0 ||
 			                   (stat(outputs[j], &st) == 0 && stat(outputs[i], &o) == 0 &&
 			                    same_file(&o, &st))))
-				return cli_usage_error(cmd, "%s %s and %s %s name the same file: give each "
-				                            "its own",
+				return cli_usage_error(cmd, _("%s %s and %s %s name the same file: give "
+				                              "each its own"),
 				                       options[j], outputs[j], options[i], outputs[i]);
 		/* a new path is no input; a folder for a file is refused by the writer, and
 		 * ".", ".." or "/" for a report folder by the bundle, with their own messages */
@@ -121,13 +121,15 @@ static int check(const char *cmd, const char *const *outputs, const char *const 
 		char *found = find_input(&o, outputs[i], inputs, nlists);
 		if (!found)
 			continue;
-		const char *what = stat(found, &st) == 0 && same_file(&o, &st) ? "is" : "holds";
-		const char *fix = folder ? "replacing it would destroy it; give another folder"
-		                         : "writing it would destroy it; give another file";
+		int is = stat(found, &st) == 0 && same_file(&o, &st);
+		const char *fix = folder ? _("replacing it would destroy it; give another folder")
+		                         : _("writing it would destroy it; give another file");
 		if (strcmp(found, outputs[i]) == 0)
-			cli_usage_error(cmd, "%s %s is one of the inputs: %s", options[i], outputs[i], fix);
+			cli_usage_error(cmd, _("%s %s is one of the inputs: %s"), options[i], outputs[i], fix);
+		else if (is)
+			cli_usage_error(cmd, _("%s %s is the input %s: %s"), options[i], outputs[i], found, fix);
 		else
-			cli_usage_error(cmd, "%s %s %s the input %s: %s", options[i], outputs[i], what, found,
+			cli_usage_error(cmd, _("%s %s holds the input %s: %s"), options[i], outputs[i], found,
 			                fix);
 		free(found);
 		return CLI_USAGE;
@@ -158,8 +160,8 @@ int cli_folder_output_check(const char *cmd, const char *output, char *const *in
 void cli_write_error(const char *path, const char *what, int rc, int err)
 {
 	if (rc == CCHC_WRITE_FAILED)
-		fprintf(stderr, "%s: error: cannot write %s: %s\n", path, what,
+		fprintf(stderr, _("%s: error: cannot write %s: %s\n"), path, what,
 		        cchc_write_strerror(rc, err));
 	else
-		fprintf(stderr, "%s: error: %s\n", path, cchc_write_strerror(rc, err));
+		fprintf(stderr, _("%s: error: %s\n"), path, cchc_write_strerror(rc, err));
 }

@@ -8,6 +8,8 @@
 #  - each man page renders without a groff warning, has the sections a man page needs, and
 #    names every option its command's --help names; every command has one;
 #  - the bash completion loads, completes `cchc ra` to rank, and offers each command's options.
+#  - the Vietnamese messages (share/locale/vi/LC_MESSAGES/cchc.mo) are installed and the
+#    installed tool finds them beside its bin/: LANGUAGE=vi gives "Cách dùng: cchc rank …".
 # Usage: install_test.sh SOURCE_DIR BUILD_DIR C_COMPILER
 set -u
 src=$1 build=$2 cc=$3
@@ -82,6 +84,15 @@ else
 		grep -qx "$api" "$tmp/exports" || fail "$so does not export $api"
 	done
 fi
+
+# --- the messages in Vietnamese, found beside the installed bin/ ---------------------------
+mo=$prefix/share/locale/vi/LC_MESSAGES/cchc.mo
+[ -f "$mo" ] || fail "$mo not installed"
+usage=$(LANGUAGE=vi LC_ALL=C.UTF-8 "$cli" rank --help | head -n 1)
+case $usage in
+"Cách dùng: cchc rank "*) ;;
+*) fail "the installed cchc under LANGUAGE=vi says '$usage', expected 'Cách dùng: cchc rank …'" ;;
+esac
 
 # --- the commands: man pages, completion ---------------------------------------------------
 commands=$("$cli" --help | awk '/^Commands:/ {c = 1; next} c && NF {print $1} c && !NF {exit}')
