@@ -13,6 +13,7 @@
 static const char usage[] =
 	"Usage: cchc import CRITERIA.xml... WORKBOOK.xlsx... -o DIR [--lang vi|en]\n"
 	"       cchc import [PLAN.xml...] PLAN.xlsx... -o DIR [--lang vi|en]\n"
+	"       cchc import CRITERIA.xlsx... -o DIR [--lang vi|en]\n"
 	"\n"
 	"Read filled self-assessment workbooks (written by `cchc template`, or any\n"
 	"producer following sheets/README.md) and write the equivalent assessment XML,\n"
@@ -21,6 +22,9 @@ static const char usage[] =
 	"nothing is written. A plan's progress workbook (from `cchc template`)\n"
 	"needs no criteria set: it becomes PLAN-ID.xml, the plan it carries with each\n"
 	"task's status from its row; a plan file given beside it must be that plan.\n"
+	"A criteria-set workbook (from `cchc template` given a set to draft, edited\n"
+	"or not) becomes SET-ID.xml: every cell and every check of the criteria\n"
+	"loader, reported by sheet and cell.\n"
 	"\n"
 	"  -o, --output DIR    the folder to write into (created if missing)\n"
 	"  --lang vi|en        language of the messages (default vi)\n"
@@ -63,6 +67,29 @@ static void plan_book(converted *c, const converted *books, size_t nbooks, const
 			                       : "kế hoạch \"%s\" được nhập hai lần: mỗi kế hoạch chỉ đưa một sổ",
 			               plan->id);
 	cchc_plan_free(plan);
+}
+
+/* A criteria-set workbook into c: the set's XML, named by its id. */
+static void set_book(converted *c, const converted *books, size_t nbooks, const char *dir, const char *path,
+                     int english, cchc_diag *diag)
+{
+	cchc_criteria *set = NULL;
+	cchc_buf_init(&c->xml, 0);
+	if (cchc_criteria_workbook_to_xml(&c->xml, path, english, diag) < 0 ||
+	    cchc_criteria_load_memory(&set, c->xml.data, c->xml.len, path, diag) < 0)
+		return;
+	const char *id = cchc_criteria_id(set);
+	if ((c->name = malloc(strlen(dir) + strlen(id) + 6)) != NULL)
+		sprintf(c->name, "%s/%s.xml", dir, id);
+	else
+		cchc_diag_addf(diag, path, 0, "out of memory");
+	for (size_t k = 0; c->name && k < nbooks; k++)
+		if (books[k].name && strcmp(books[k].name, c->name) == 0)
+			cchc_diag_addf(diag, path, 0,
+			               english ? "criteria set \"%s\" is imported twice: give each set's workbook once"
+			                       : "bộ tiêu chí \"%s\" được nhập hai lần: mỗi bộ chỉ đưa một sổ",
+			               id);
+	cchc_criteria_free(set);
 }
 
 int cmd_import(int argc, char **argv)
@@ -109,7 +136,7 @@ int cmd_import(int argc, char **argv)
 	/* criteria sets are told apart by content, workbooks by their zip magic */
 	for (size_t i = 0; i < nargs; i++) {
 		if (cchc_workbook_sniff(args[i])) {
-			is_plan[i] = (unsigned char)cchc_plan_workbook_sniff(args[i]);
+			is_plan[i] = cchc_plan_workbook_sniff(args[i]) ? 1 : cchc_criteria_workbook_sniff(args[i]) ? 2 : 0;
 			nassessments += !is_plan[i];
 			continue;
 		}
@@ -128,6 +155,11 @@ int cmd_import(int argc, char **argv)
 		cchc_diag_addf(diag, NULL, 0, "no criteria set given: name its file, e.g. "
 		                              "criteria/hue-so-2018.xml");
 	for (size_t i = 0; i < nargs; i++) {
+		if (is_plan[i] == 2) {
+			set_book(&books[nbooks], books, nbooks, out.output, args[i], english, diag);
+			nbooks++;
+			continue;
+		}
 		if (is_plan[i]) {
 			plan_book(&books[nbooks], books, nbooks, out.output, args[i], plans, nplans, english, diag);
 			nbooks++;

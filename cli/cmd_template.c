@@ -9,6 +9,7 @@ static const char usage[] =
 	"Usage: cchc template CRITERIA.xml --agency ID [--name \"…\"] [--from FILE.xml|FILE.xlsx]\n"
 	"                     [--map FILE] [--lang vi|en] -o FILE.xlsx\n"
 	"       cchc template --plan PLAN.xml [--lang vi|en] -o FILE.xlsx\n"
+	"       cchc template --criteria SET.xml [--lang vi|en] -o FILE.xlsx\n"
 	"\n"
 	"Write the self-assessment workbook an agency fills in: a guide, one row per\n"
 	"group, criterion and sub-criterion with typed, validated inputs, and live\n"
@@ -28,15 +29,23 @@ static const char usage[] =
 	"                      (area, task, owner, support, deadline, target) with\n"
 	"                      cells for done, the day, a note and target met; read\n"
 	"                      back by `cchc plan status` and `cchc import`\n"
+	"  --criteria SET.xml  instead: the criteria set as a table to draft next\n"
+	"                      year's set in (its fields, bands, and one row per group,\n"
+	"                      criterion, tier, grade and option with every rule\n"
+	"                      parameter in a column); `cchc import` reads it back\n"
 	"  --lang vi|en        language of the workbook (default vi)\n"
 	"  -o, --output FILE   the .xlsx to write (atomically)\n"
 	"\n"
 	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
 
-/* --plan: the plan's progress workbook; the assessment's options do not apply. */
+/* --plan and --criteria: a workbook of the one file; the assessment's options do not apply. */
 static int plan_template(const char *plan, const char *criteria, const cchc_template_options *opt,
-                         const char *from, const cli_output *out)
+                         const char *from, const cli_output *out,
+                         int (*write)(const char *, const char *, int, cchc_diag *))
 {
+	if (write == cchc_criteria_template_write && (criteria || opt->agency_id || opt->agency_name || from))
+		return cli_usage_error("template", "--criteria takes the criteria set alone: leave out --plan, "
+		                                   "--agency, --name, --from and --map");
 	if (criteria || opt->agency_id || opt->agency_name || from)
 		return cli_usage_error("template", "--plan takes the plan alone: leave out the criteria file, "
 		                                   "--agency, --name, --from and --map");
@@ -47,7 +56,7 @@ static int plan_template(const char *plan, const char *criteria, const cchc_temp
 	if (cli_output_check("template", out->output, (char *const *)&plan, 1) != 0)
 		return CLI_USAGE;
 	cchc_diag *diag = cchc_diag_new();
-	int rc = diag && cchc_plan_template_write(out->output, plan, out->lang == CCHC_LANG_EN, diag) == 0
+	int rc = diag && write(out->output, plan, out->lang == CCHC_LANG_EN, diag) == 0
 	                 ? CLI_OK
 	                 : CLI_INVALID;
 	if (!diag)
@@ -61,7 +70,7 @@ int cmd_template(int argc, char **argv)
 {
 	cli_output out = {"xlsx", CCHC_LANG_VI, NULL};
 	cchc_template_options opt = {0};
-	const char *criteria = NULL, *from = NULL, *map = NULL, *plan = NULL;
+	const char *criteria = NULL, *from = NULL, *map = NULL, *plan = NULL, *set_book = NULL;
 
 	for (int i = 1; i < argc; i++) {
 		const char *v = NULL;
@@ -96,6 +105,12 @@ int cmd_template(int argc, char **argv)
 			plan = v;
 			continue;
 		}
+		if ((rc = cli_option_value(argc, argv, &i, "--criteria", &v)) != 0) {
+			if (rc < 0)
+				return CLI_USAGE;
+			set_book = v;
+			continue;
+		}
 		if ((rc = cli_option_value(argc, argv, &i, "--map", &v)) != 0) {
 			if (rc < 0)
 				return cli_usage_error("template", "--map needs a file of \"OLD NEW\" id pairs");
@@ -113,8 +128,11 @@ int cmd_template(int argc, char **argv)
 			return cli_usage_error("template", "give one criteria file");
 		criteria = argv[i];
 	}
+	if (set_book)
+		return plan_template(set_book, plan ? plan : criteria, &opt, from ? from : map, &out,
+		                     cchc_criteria_template_write);
 	if (plan)
-		return plan_template(plan, criteria, &opt, from ? from : map, &out);
+		return plan_template(plan, criteria, &opt, from ? from : map, &out, cchc_plan_template_write);
 	if (!criteria)
 		return cli_usage_error("template", "give the criteria file, e.g. criteria/hue-so-2018.xml");
 	if (!opt.agency_id)

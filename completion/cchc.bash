@@ -15,7 +15,7 @@ _cchc_options()
 	report) echo "-o --output --agency --target-rank --draws --seed --title --csv-dialect --replace --document --lang" \
 	             "--help" ;;
 	plan) echo "--as-of --format --lang -o --output --help" ;;
-	template) echo "--agency --name --from --map --plan --lang -o --output --help" ;;
+	template) echo "--agency --name --from --map --plan --criteria --lang -o --output --help" ;;
 	import) echo "-o --output --lang --help" ;;
 	check) echo "--field --survey --previous --submitted --draws --seed --format --lang -o --output --help" ;;
 	esac

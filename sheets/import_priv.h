@@ -41,6 +41,18 @@ void imp_say(importer *im, imp_loc at, const char *fmt, ...)
 /* End the current XML line; it came from at. */
 void imp_endl(importer *im, imp_loc at);
 
+/* The value of key in the "cchc" sheet's key/value rows (the first row with it), or NULL. */
+const char *imp_meta(const cchc_sheet *m, const char *key);
+
+/* Open a workbook and load its "cchc" sheet into *m: 1 when that sheet says
+ * this format and kind, 0 another workbook, -1 unreadable (see diag). The
+ * caller frees *m, then *x, whatever the answer. */
+int imp_open_kind(cchc_xlsx **x, cchc_sheet **m, const char *path, int english, const char *kind,
+                  cchc_diag *diag);
+
+/* Is the file a cchc workbook of this kind? 1 yes, 0 no (or unreadable). */
+int imp_is_kind(const char *path, const char *kind);
+
 /* Read the workbook into im->xml: every problem reported, all at once. */
 int imp_read(importer *im, const char *path, const cchc_criteria *const *sets, size_t nsets);
 

@@ -139,3 +139,45 @@ int cchc_workbook_load(cchc_assessment **out, const char *path, const cchc_crite
 	importer_dispose(&im);
 	return rc == 0 ? 0 : -1;
 }
+
+const char *imp_meta(const cchc_sheet *m, const char *key)
+{
+	for (uint32_t r = 1; r <= cchc_sheet_rows(m); r++) {
+		const cchc_cell *k = cchc_sheet_cell(m, r, 1), *v = cchc_sheet_cell(m, r, 2);
+		if (k && strcmp(k->text, key) == 0)
+			return v ? v->text : "";
+	}
+	return NULL;
+}
+
+int imp_open_kind(cchc_xlsx **x, cchc_sheet **m, const char *path, int english, const char *kind,
+                  cchc_diag *diag)
+{
+	cchc_xlsx_options xo = {0};
+	xo.lang = english ? "en" : "vi";
+	*m = NULL;
+	*x = NULL;
+	if (cchc_xlsx_open_with(x, path, NULL, 0, &xo, diag) < 0)
+		return -1;
+	long mi = cchc_xlsx_sheet_find(*x, TPL_META_SHEET);
+	if (mi < 0)
+		return 0;
+	if (cchc_xlsx_sheet_load(m, *x, (size_t)mi, diag) < 0)
+		return -1;
+	const char *format = imp_meta(*m, "format"), *said = imp_meta(*m, "kind");
+	return format && strcmp(format, CCHC_WORKBOOK_FORMAT) == 0 && said && strcmp(said, kind) == 0;
+}
+
+int imp_is_kind(const char *path, const char *kind)
+{
+	if (!cchc_workbook_sniff(path))
+		return 0;
+	cchc_diag *diag = cchc_diag_new();
+	cchc_xlsx *x = NULL;
+	cchc_sheet *m = NULL;
+	int yes = diag && imp_open_kind(&x, &m, path, 0, kind, diag) == 1;
+	cchc_sheet_free(m);
+	cchc_xlsx_free(x);
+	cchc_diag_free(diag);
+	return yes;
+}

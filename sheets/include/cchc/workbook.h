@@ -113,6 +113,32 @@ int cchc_plan_workbook_to_xml(cchc_buf *xml, const char *path, int english, cchc
  */
 int cchc_plan_workbook_load(cchc_plan **out, const char *path, int english, cchc_diag *diag);
 
+/* ---- the criteria-set workbook (`cchc template --criteria`, sheets/README.md) ------------- */
+
+/**
+ * Write the criteria set at set_path (urn:cchc:criteria:1, loaded and checked
+ * first) as a workbook to draft a set in: a guide, the set's fields and bands,
+ * and the tree, one row per group, criterion, tier, grade and option, every
+ * attribute the file gives in a typed column. Written atomically.
+ * @return 0, or -1 with the problem in diag
+ */
+int cchc_criteria_template_write(const char *path, const char *set_path, int english, cchc_diag *diag);
+
+/**
+ * Is the file a criteria-set workbook (its "cchc" sheet says kind criteria)?
+ * @return 1 yes, 0 no (not a workbook, another kind, or unreadable)
+ */
+int cchc_criteria_workbook_sniff(const char *path);
+
+/**
+ * The criteria set a (possibly edited) criteria workbook stands for, as XML,
+ * checked cell by cell and then by the criteria loader itself, whose messages
+ * come back at the cells ("FILE: Sheet!D12", 0, message) in the chosen
+ * language, all at once.
+ * @return 0, or -1 (see diag; xml is then empty)
+ */
+int cchc_criteria_workbook_to_xml(cchc_buf *xml, const char *path, int english, cchc_diag *diag);
+
 #ifdef __cplusplus
 }
 #endif
