@@ -1,0 +1,551 @@
+/* cchc serve in-process on 127.0.0.1 (an ephemeral port) over a demo data
+ * folder, with libcurl as the client: sessions, headers and paths, the
+ * authorisation matrix, optimistic concurrency, evidence, the whole Huế 2018
+ * cycle to publication and the freeze after it, and login throttling. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "json_read.h"
+#include "server.h"
+#include "server_client.h"
+#include "store.h"
+#include "testutil.h"
+
+static srv_server *server;
+static char data_dir[] = CCHC_TEST_TMP "/server-XXXXXX";
+
+#define ZEROS64 "0000000000000000000000000000000000000000000000000000000000000000"
+
+static test_client client_for(const char *user)
+{
+	test_client c = {0};
+	c.port = srv_server_port(server);
+	if (user)
+		CU_ASSERT_EQUAL(test_login(&c, user, "demo"), 200);
+	return c;
+}
+
+/* A request with a JSON body (or none); its status, the response kept in r when given. */
+static long call(test_client *c, const char *method, const char *path, const char *body,
+                 test_response *keep)
+{
+	test_response r;
+	long status = test_http(c, method, path, body, body ? strlen(body) : 0, NULL, &r);
+	if (keep)
+		*keep = r;
+	else
+		test_response_free(&r);
+	return status;
+}
+
+/* A JSON answer's member at path as text (a number's source or a string), static. */
+static const char *answer(const test_response *r, const char *path)
+{
+	static char out[256];
+	json_value *v = json_parse(r->body, r->len, NULL, 0);
+	const json_value *m = json_path(v, path);
+	const char *t = json_num_text(m) ? json_num_text(m) : json_str(m);
+	snprintf(out, sizeof out, "%s", t ? t : "(missing)");
+	json_free(v);
+	return out;
+}
+
+static const char *total_of(test_client *c, const char *agency)
+{
+	static char out[64];
+	char path[128];
+	test_response r;
+	snprintf(path, sizeof path, "/api/years/2018/agencies/%s/score", agency);
+	ASSERT_EQ(call(c, "GET", path, NULL, &r), 200);
+	snprintf(out, sizeof out, "%s", answer(&r, "total"));
+	test_response_free(&r);
+	return out;
+}
+
+static void test_session(void)
+{
+	test_client c = client_for(NULL), anon = client_for(NULL);
+	test_response r;
+	ASSERT_EQ(test_login(&c, "skhdt", "sai"), 401);
+	ASSERT_EQ(test_login(&c, "khong-co", "demo"), 401);
+	ASSERT_EQ(test_http(&c, "POST", "/api/session", "{\"user\": \"skhdt\", \"password\": \"demo\"}",
+	                    37, NULL, &r), 200);
+	ASSERT_STR(answer(&r, "user"), "skhdt");
+	ASSERT_STR(answer(&r, "role"), "agency");
+	ASSERT_STR(answer(&r, "agency"), "skhdt");
+	ASSERT_EQ(strlen(answer(&r, "csrf")), 64);
+	const char *cookie = test_header(&r, "Set-Cookie");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cookie);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cookie, "; HttpOnly; SameSite=Strict; Path=/"));
+	CU_ASSERT_PTR_NULL(strstr(cookie, "Secure")); /* not under TLS */
+	ASSERT_EQ(strncmp(cookie, "cchc_session=", 13), 0);
+	ASSERT_EQ(strcspn(cookie + 13, ";"), 64);
+	test_response_free(&r);
+
+	ASSERT_EQ(test_login(&c, "skhdt", "demo"), 200);
+	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, &r), 200);
+	ASSERT_STR(answer(&r, "csrf"), c.csrf);
+	test_response_free(&r);
+	ASSERT_EQ(call(&anon, "GET", "/api/session", NULL, &r), 401);
+	ASSERT_STR(answer(&r, "error"), "chưa đăng nhập hoặc phiên đã hết hạn: đăng nhập lại");
+	test_response_free(&r);
+	anon.lang = "en-GB,en;q=0.9";
+	ASSERT_EQ(call(&anon, "GET", "/api/years", NULL, &r), 401);
+	ASSERT_STR(answer(&r, "error"), "not signed in or the session expired: sign in again");
+	test_response_free(&r);
+
+	/* sign-out needs the CSRF token; afterwards the cookie is worth nothing */
+	test_client nocsrf = c;
+	nocsrf.csrf[0] = 0;
+	ASSERT_EQ(call(&nocsrf, "DELETE", "/api/session", NULL, NULL), 403);
+	ASSERT_EQ(call(&c, "DELETE", "/api/session", NULL, NULL), 204);
+	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 401);
+	strcpy(c.cookie, "cchc_session=" ZEROS64);
+	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 401);
+}
+
+static void test_headers_and_methods(void)
+{
+	test_client c = client_for("skhdt");
+	test_response r;
+	ASSERT_EQ(call(&c, "GET", "/api/years", NULL, &r), 200);
+	ASSERT_STR(answer(&r, "0.year"), "2018");
+	ASSERT_STR(test_header(&r, "Content-Type"), "application/json; charset=utf-8");
+	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
+	ASSERT_STR(test_header(&r, "Cache-Control"), "no-store");
+	ASSERT_STR(test_header(&r, "X-Frame-Options"), "DENY");
+	ASSERT_STR(test_header(&r, "Referrer-Policy"), "no-referrer");
+	CU_ASSERT_PTR_NOT_NULL(strstr(test_header(&r, "Content-Security-Policy"), "default-src 'self'"));
+	test_response_free(&r);
+	ASSERT_EQ(call(&c, "DELETE", "/api/years/2018/agencies/skhdt/score", NULL, &r), 405);
+	ASSERT_STR(test_header(&r, "Allow"), "GET");
+	test_response_free(&r);
+	ASSERT_EQ(call(&c, "PATCH", "/api/session", NULL, &r), 405);
+	ASSERT_STR(test_header(&r, "Allow"), "POST, GET, DELETE");
+	test_response_free(&r);
+	ASSERT_EQ(call(&c, "GET", "/api/nothing", NULL, &r), 404);
+	ASSERT_STR(answer(&r, "error"), "không có đường dẫn này");
+	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
+	test_response_free(&r);
+	ASSERT_EQ(call(&c, "GET", "/api/years/2019/agencies/skhdt/score", NULL, NULL), 404);
+}
+
+/* Nothing from a path reaches the filesystem: odd segments are 400 or 404. */
+static void test_paths(void)
+{
+	test_client c = client_for("sonoivu");
+	static const struct {
+		const char *path;
+		long status;
+	} cases[] = {
+		{"/api/years/2018/agencies/../score", 400},
+		{"/api/years/2018/agencies/..%2F..%2Fetc%2Fpasswd/score", 400},
+		{"/api/years/2018/agencies/skhdt/evidence/..%2F..%2Fcchc.sqlite3", 400},
+		{"/api/years/2018/agencies/skhdt/evidence/" ZEROS64, 404},
+		{"/api/years/2018/agencies/skhdt/evidence/" ZEROS64 "/x", 404},
+		{"/api/years/2018/agencies/sk%00hdt/score", 404},
+		{"/api/years/2018/agencies/sk%zzhdt/score", 404},
+		{"/api/years/20180/agencies/skhdt/score", 400},
+		{"/api/years/2018/agencies/skhdt/items/1.1.1%2F../history", 400},
+		{"/api/years/2018/agencies//score", 400},
+		{"/../../etc/passwd", 404},
+		{"/api/years/2018/agencies/s%6Bhdt/score", 200}, /* decoded: skhdt */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		long got = call(&c, "GET", cases[i].path, NULL, NULL);
+		if (got != cases[i].status)
+			fprintf(stderr, "\n    %s: %ld, expected %ld\n", cases[i].path, got, cases[i].status);
+		ASSERT_EQ(got, cases[i].status);
+	}
+}
+
+static void test_csrf_and_caps(void)
+{
+	test_client c = client_for("sct");
+	const char *path = "/api/years/2018/agencies/sct/items/1.1.1";
+	test_response r;
+	test_client bad = c;
+	bad.csrf[0] = 0;
+	ASSERT_EQ(call(&bad, "PUT", path, "{}", &r), 403);
+	ASSERT_STR(answer(&r, "error"), "thiếu hoặc sai mã CSRF (tiêu đề X-CSRF-Token)");
+	test_response_free(&r);
+	memset(bad.csrf, 'a', 64);
+	ASSERT_EQ(call(&bad, "PUT", path, "{}", NULL), 403);
+	/* a JSON body past 256 KiB: 413 */
+	size_t big = (256u << 10) + 10;
+	char *body = malloc(big + 1);
+	memset(body, ' ', big);
+	body[0] = '{';
+	body[big - 1] = '}';
+	body[big] = 0;
+	ASSERT_EQ(test_http(&c, "PUT", path, body, big, NULL, &r), 413);
+	ASSERT_STR(answer(&r, "error"), "nội dung gửi lên quá lớn");
+	test_response_free(&r);
+	free(body);
+	/* malformed JSON says where */
+	ASSERT_EQ(call(&c, "PUT", path, "{\"met\": tru}", &r), 400);
+	ASSERT_STR(answer(&r, "error"), "nội dung không phải JSON hợp lệ: byte 8: unexpected character");
+	test_response_free(&r);
+}
+
+/* The matrix: every route × every role × own/other agency. The write routes
+ * get a body the handler refuses (or a state that refuses them), so a status
+ * past the router (400, 404, 409) says "allowed" and nothing changes. */
+enum { EVAL, OWN, OTHER, APPR, UNASSIGNED, VIEWER, ANON, NCOL };
+static const char *const matrix_users[NCOL] = {"sonoivu", "sngv", "sct", "hoidong",
+                                               "tdv-khac", "xem", NULL};
+#define A "/api/years/2018/agencies/sngv"
+static const struct {
+	const char *method, *path, *body;
+	long expect[NCOL];
+} matrix[] = {
+	{"GET", "/api/session", NULL, {200, 200, 200, 200, 200, 200, 401}},
+	{"GET", "/api/years", NULL, {200, 200, 200, 200, 200, 200, 401}},
+	{"GET", "/api/years/2018/agencies", NULL, {200, 200, 200, 200, 200, 403, 401}},
+	{"GET", A "/score", NULL, {200, 200, 403, 200, 403, 403, 401}},
+	{"GET", A "/items", NULL, {200, 200, 403, 200, 403, 403, 401}},
+	{"GET", A "/items/1.1.1/history", NULL, {200, 200, 403, 200, 403, 403, 401}},
+	{"GET", A "/check", NULL, {200, 200, 403, 200, 403, 403, 401}},
+	{"GET", A "/gap", NULL, {200, 200, 403, 200, 403, 403, 401}},
+	{"GET", A "/evidence/" ZEROS64, NULL, {404, 404, 403, 404, 403, 403, 401}},
+	{"PUT", A "/items/1.1.1", "{", {403, 400, 403, 403, 403, 403, 401}},
+	{"PUT", A "/items/1.1.1/appraisal", "{", {409, 403, 403, 409, 403, 403, 401}},
+	{"POST", A "/evidence", "x", {403, 400, 403, 403, 403, 403, 401}},
+	{"POST", A "/state", "{", {400, 400, 403, 400, 403, 403, 401}},
+	{"GET", "/api/years/2018/ranking", NULL, {200, 403, 403, 403, 403, 403, 401}},
+	{"PUT", "/api/years/2018/deadlines", "{", {400, 403, 403, 403, 403, 403, 401}},
+	{"GET", "/api/audit", NULL, {200, 403, 403, 403, 403, 403, 401}},
+	{"DELETE", "/api/session", NULL, {204, 204, 204, 204, 204, 204, 401}},
+};
+
+static void test_authorisation_matrix(void)
+{
+	static const char *const names[NCOL] = {"evaluator", "own agency", "other agency",
+	                                        "appraiser", "unassigned appraiser", "viewer",
+	                                        "no session"};
+	test_client users[NCOL];
+	for (int u = 0; u < NCOL; u++)
+		users[u] = client_for(matrix_users[u]);
+	for (size_t i = 0; i < sizeof matrix / sizeof matrix[0]; i++)
+		for (int u = 0; u < NCOL; u++) {
+			long got = call(&users[u], matrix[i].method, matrix[i].path, matrix[i].body, NULL);
+			if (got != matrix[i].expect[u])
+				fprintf(stderr, "\n    %s %s as %s: %ld, expected %ld\n", matrix[i].method,
+				        matrix[i].path, names[u], got, matrix[i].expect[u]);
+			ASSERT_EQ(got, matrix[i].expect[u]);
+		}
+	/* what each sees of the year's agencies */
+	test_client own = client_for("sngv"), appr = client_for("tdv-khac");
+	test_response r;
+	ASSERT_EQ(call(&own, "GET", "/api/years/2018/agencies", NULL, &r), 200);
+	ASSERT_STR(answer(&r, "0.id"), "sngv");
+	ASSERT_STR(answer(&r, "1.id"), "(missing)");
+	test_response_free(&r);
+	ASSERT_EQ(call(&appr, "GET", "/api/years/2018/agencies", NULL, &r), 200);
+	ASSERT_STR(r.body, "[]\n");
+	test_response_free(&r);
+}
+#undef A
+
+static void submit(const char *agency)
+{
+	test_client c = client_for(agency);
+	char path[128];
+	snprintf(path, sizeof path, "/api/years/2018/agencies/%s/state", agency);
+	ASSERT_EQ(call(&c, "POST", path, "{\"to\": \"submitted\"}", NULL), 200);
+}
+
+static long item_version(test_client *c, const char *agency, const char *criterion)
+{
+	char path[128];
+	test_response r;
+	long v = -1;
+	snprintf(path, sizeof path, "/api/years/2018/agencies/%s/items", agency);
+	ASSERT_EQ(call(c, "GET", path, NULL, &r), 200);
+	json_value *doc = json_parse(r.body, r.len, NULL, 0);
+	for (size_t i = 0; i < json_len(doc); i++) {
+		const char *crit = json_str(json_get(json_at(doc, i), "criterion"));
+		if (crit && strcmp(crit, criterion) == 0)
+			v = (long)json_num(json_get(json_at(doc, i), "version"));
+	}
+	json_free(doc);
+	test_response_free(&r);
+	return v;
+}
+
+/* Two appraisers save the same criterion from the same version: the second
+ * gets 409 and the first's points stay. */
+static void test_concurrency(void)
+{
+	submit("sxd");
+	test_client a = client_for("hoidong"), b = client_for("sonoivu");
+	long v = item_version(&a, "sxd", "1.1.1");
+	CU_ASSERT(v >= 1);
+	char body[200];
+	const char *path = "/api/years/2018/agencies/sxd/items/1.1.1/appraisal";
+	snprintf(body, sizeof body, "{\"round\": 1, \"points\": \"0.5\", \"reason\": \"A\", \"version\": %ld}", v);
+	ASSERT_EQ(call(&a, "PUT", path, body, NULL), 200);
+	snprintf(body, sizeof body, "{\"round\": 1, \"points\": \"0\", \"reason\": \"B\", \"version\": %ld}", v);
+	test_response r;
+	ASSERT_EQ(call(&b, "PUT", path, body, &r), 409);
+	test_response_free(&r);
+	ASSERT_EQ(item_version(&a, "sxd", "1.1.1"), v + 1);
+	ASSERT_EQ(call(&a, "GET", "/api/years/2018/agencies/sxd/items", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"reason\": \"A\"") ? r.body : strstr(r.body, "\"reason\":\"A\""));
+	CU_ASSERT_PTR_NULL(strstr(r.body, "\"reason\": \"B\"") ? r.body : strstr(r.body, "\"reason\":\"B\""));
+	test_response_free(&r);
+}
+
+static void test_evidence(void)
+{
+	test_client c = client_for("sct"), other = client_for("sngv"), eval = client_for("sonoivu");
+	static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+	test_response r;
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.1&name=kh-45.pdf",
+	                    pdf, sizeof pdf - 1, "application/pdf", &r), 201);
+	ASSERT_STR(answer(&r, "type"), "pdf");
+	ASSERT_STR(answer(&r, "size"), "48");
+	char hash[65], path[256];
+	snprintf(hash, sizeof hash, "%s", answer(&r, "hash"));
+	ASSERT_EQ(strlen(hash), 64);
+	test_response_free(&r);
+	snprintf(path, sizeof path, "/api/years/2018/agencies/sct/evidence/%s", hash);
+	ASSERT_EQ(call(&eval, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(r.len, sizeof pdf - 1);
+	CU_ASSERT(memcmp(r.body, pdf, sizeof pdf - 1) == 0);
+	ASSERT_STR(test_header(&r, "Content-Disposition"), "attachment; filename=\"kh-45.pdf\"");
+	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
+	ASSERT_STR(test_header(&r, "Content-Type"), "application/pdf");
+	test_response_free(&r);
+	ASSERT_EQ(call(&other, "GET", path, NULL, NULL), 403);
+	/* linked to sct only: another agency's path to the same hash is 404 */
+	snprintf(path, sizeof path, "/api/years/2018/agencies/sngv/evidence/%s", hash);
+	ASSERT_EQ(call(&other, "GET", path, NULL, NULL), 404);
+	/* the type is read from the content */
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.1",
+	                    "<html>", 6, "application/pdf", &r), 415);
+	test_response_free(&r);
+	/* multipart/form-data */
+	static const char mp[] = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a b.pdf\"\r\n"
+	                         "Content-Type: application/pdf\r\n\r\n%PDF-1.7 tiny\r\n--XyZ--\r\n";
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.2", mp,
+	                    sizeof mp - 1, "multipart/form-data; boundary=XyZ", &r), 201);
+	ASSERT_STR(answer(&r, "size"), "13");
+	test_response_free(&r);
+	/* past 20 MiB: 413 before the body is read */
+	size_t big = (20u << 20) + 1;
+	char *body = malloc(big);
+	memset(body, 'x', big);
+	memcpy(body, "%PDF-", 5);
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.1", body,
+	                    big, "application/pdf", &r), 413);
+	test_response_free(&r);
+	free(body);
+}
+
+/* The Huế 2018 cycle for skhdt, end to end, then publication and the freeze. */
+static void test_cycle(void)
+{
+	test_client ag = client_for("skhdt"), appr = client_for("hoidong"),
+	            eval = client_for("sonoivu"), viewer = client_for("xem");
+	const char *base = "/api/years/2018/agencies/skhdt";
+	char path[160];
+	test_response r;
+	ASSERT_STR(total_of(&ag, "skhdt"), "70");
+
+	/* 3.6 achieved (0 → 0,5/0,5): the engine's new total is 70,5 */
+	snprintf(path, sizeof path, "%s/items/3.6", base);
+	ASSERT_EQ(call(&ag, "PUT", path,
+	               "{\"met\": \"true\", \"self\": \"0.5\", \"docs\": [{\"ref\": \"Quyết định số "
+	               "1234/QĐ-UBND ngày 20/11/2018 thông qua phương án đơn giản hóa TTHC\", "
+	               "\"file\": \"evidence/qd-1234.pdf\"}]}",
+	               &r), 200);
+	ASSERT_STR(answer(&r, "schema"), "cchc-score/1");
+	ASSERT_STR(answer(&r, "total"), "70.5");
+	test_response_free(&r);
+	ASSERT_STR(total_of(&ag, "skhdt"), "70.5");
+	long v = item_version(&ag, "skhdt", "3.6");
+	CU_ASSERT(v >= 1);
+
+	/* the engine refuses a bad value: 422 with its message, nothing stored */
+	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"maybe\", \"self\": \"0.5\"}", &r), 422);
+	CU_ASSERT_PTR_NOT_NULL(strstr(answer(&r, "error"), "maybe"));
+	test_response_free(&r);
+	ASSERT_EQ(item_version(&ag, "skhdt", "3.6"), v);
+	ASSERT_STR(total_of(&ag, "skhdt"), "70.5");
+	/* a stale version: 409 */
+	char body[200];
+	snprintf(body, sizeof body, "{\"met\": \"false\", \"self\": \"0\", \"version\": %ld}", v - 1 > 0 ? v - 1 : v + 5);
+	ASSERT_EQ(call(&ag, "PUT", path, body, NULL), 409);
+	ASSERT_STR(total_of(&ag, "skhdt"), "70.5");
+
+	/* submitted: locked for the agency */
+	snprintf(path, sizeof path, "%s/state", base);
+	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"submitted\"}", NULL), 403);
+	ASSERT_EQ(call(&ag, "POST", path, "{\"to\": \"submitted\"}", &r), 200);
+	ASSERT_STR(answer(&r, "state"), "submitted");
+	test_response_free(&r);
+	snprintf(path, sizeof path, "%s/items/3.6", base);
+	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"false\"}", NULL), 409);
+
+	/* round 1: the council cuts 3.6 with a reason */
+	snprintf(path, sizeof path, "%s/items/3.6/appraisal", base);
+	ASSERT_EQ(call(&appr, "PUT", path,
+	               "{\"round\": 1, \"points\": \"0\", \"reason\": \"Quyết định chưa do UBND tỉnh ban hành\"}",
+	               &r), 200);
+	ASSERT_STR(answer(&r, "total"), "70");
+	test_response_free(&r);
+	ASSERT_EQ(call(&appr, "PUT", path, "{\"round\": 2, \"points\": \"0.5\"}", NULL), 409);
+	snprintf(path, sizeof path, "%s/state", base);
+	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"appraised-1\"}", NULL), 200);
+	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"final\"}", NULL), 403);
+	ASSERT_EQ(call(&eval, "POST", path, "{\"to\": \"final\"}", NULL), 409);
+	ASSERT_EQ(call(&eval, "POST", path, "{\"to\": \"explanation\"}", NULL), 200);
+
+	/* the agency explains (only an explanation now) */
+	snprintf(path, sizeof path, "%s/items/3.6", base);
+	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"true\"}", NULL), 409);
+	ASSERT_EQ(call(&ag, "PUT", path,
+	               "{\"explanation\": \"Phương án được UBND tỉnh thông qua tại Quyết định số 1234/QĐ-UBND\"}",
+	               &r), 200);
+	ASSERT_STR(answer(&r, "total"), "70");
+	test_response_free(&r);
+
+	/* round 2 gives the points back */
+	snprintf(path, sizeof path, "%s/items/3.6/appraisal", base);
+	ASSERT_EQ(call(&appr, "PUT", path, "{\"round\": 2, \"points\": \"0.5\", \"reason\": \"Đã bổ sung\"}", &r), 200);
+	ASSERT_STR(answer(&r, "total"), "70.5");
+	test_response_free(&r);
+	snprintf(path, sizeof path, "%s/items/3.6/history", base);
+	ASSERT_EQ(call(&ag, "GET", path, NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "hoidong"));
+	test_response_free(&r);
+	snprintf(path, sizeof path, "%s/state", base);
+	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"appraised-2\"}", NULL), 200);
+	ASSERT_EQ(call(&eval, "POST", path, "{\"to\": \"final\"}", &r), 200);
+	ASSERT_STR(answer(&r, "state"), "final");
+	test_response_free(&r);
+
+	/* the ranking: the evaluator only, until publication */
+	ASSERT_EQ(call(&viewer, "GET", "/api/years/2018/ranking", NULL, NULL), 403);
+	ASSERT_EQ(call(&eval, "POST", "/api/years/2018/publish", NULL, &r), 200);
+	char hash[65];
+	snprintf(hash, sizeof hash, "%s", answer(&r, "hash"));
+	ASSERT_EQ(strlen(hash), 64);
+	test_response_free(&r);
+	ASSERT_EQ(call(&eval, "POST", "/api/years/2018/publish", NULL, NULL), 409);
+	ASSERT_EQ(call(&viewer, "GET", "/api/years", NULL, &r), 200);
+	json_value *years = json_parse(r.body, r.len, NULL, 0);
+	ASSERT_EQ(json_bool(json_path(years, "0.published")), 1);
+	json_free(years);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, hash));
+	test_response_free(&r);
+	ASSERT_EQ(call(&viewer, "GET", "/api/years/2018/ranking", NULL, &r), 200);
+	ASSERT_STR(answer(&r, "schema"), "cchc-rank/1");
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"skhdt\""));
+	test_response_free(&r);
+	ASSERT_STR(total_of(&viewer, "skhdt"), "70.5");
+
+	/* every write after publication: 409 */
+	static const struct {
+		const char *who, *method, *path, *body;
+	} writes[] = {
+		{"skhdt", "PUT", "/api/years/2018/agencies/skhdt/items/3.6", "{\"met\": \"false\"}"},
+		{"hoidong", "PUT", "/api/years/2018/agencies/skhdt/items/3.6/appraisal", "{\"round\": 2, \"points\": \"0\"}"},
+		{"sonoivu", "POST", "/api/years/2018/agencies/skhdt/state", "{\"to\": \"draft\"}"},
+		{"skhdt", "POST", "/api/years/2018/agencies/skhdt/evidence?criterion=3.6", "%PDF-1.4"},
+		{"sonoivu", "PUT", "/api/years/2018/deadlines", "{\"submitted\": \"2018-12-15\"}"},
+		{"sonoivu", "POST", "/api/years/2018/publish", NULL},
+	};
+	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+		test_client w = client_for(writes[i].who);
+		ASSERT_EQ(call(&w, writes[i].method, writes[i].path, writes[i].body, NULL), 409);
+	}
+	ASSERT_STR(total_of(&eval, "skhdt"), "70.5");
+}
+
+/* Five failures lock the user out, even with the right password. */
+static void test_throttling(void)
+{
+	test_client c = client_for(NULL);
+	test_response r;
+	for (int i = 0; i < 5; i++)
+		ASSERT_EQ(test_login(&c, "bqlkkt", "sai"), 401);
+	ASSERT_EQ(test_http(&c, "POST", "/api/session", "{\"user\": \"bqlkkt\", \"password\": \"demo\"}",
+	                    38, NULL, &r), 429);
+	ASSERT_STR(test_header(&r, "Retry-After"), "30");
+	ASSERT_STR(answer(&r, "error"), "đăng nhập sai quá nhiều lần: thử lại sau 30 giây");
+	test_response_free(&r);
+	/* another user from the same address is not locked */
+	ASSERT_EQ(test_login(&c, "sgddt", "demo"), 200);
+	/* and it is all in the audit log */
+	test_client eval = client_for("sonoivu");
+	ASSERT_EQ(call(&eval, "GET", "/api/audit", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "locked"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "refused 403"));
+	test_response_free(&r);
+}
+
+static int start(void)
+{
+	char err[512];
+	if (!mkdtemp(data_dir))
+		return -1;
+	if (srv_demo_create(data_dir, CCHC_SOURCE_DIR, srv_password_hash_demo, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "demo: %s\n", err);
+		return -1;
+	}
+	/* a viewer and an appraiser assigned to nothing, for the matrix */
+	srv_store *st = NULL;
+	char hash[128];
+	if (srv_store_open(&st, data_dir, err, sizeof err) != STORE_OK ||
+	    srv_password_hash_demo(hash, "demo") < 0 ||
+	    srv_user_add(st, "xem", ROLE_VIEWER, NULL, hash) != STORE_OK ||
+	    srv_user_add(st, "tdv-khac", ROLE_APPRAISER, NULL, hash) != STORE_OK) {
+		fprintf(stderr, "users: %s\n", st ? srv_store_errmsg(st) : err);
+		srv_store_close(st);
+		return -1;
+	}
+	srv_store_close(st);
+	srv_config cfg = {0};
+	cfg.data_dir = data_dir;
+	cfg.cheap_dummy_hash = 1;
+	if (srv_server_start(&server, &cfg, err, sizeof err) < 0) {
+		fprintf(stderr, "start: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+int main(void)
+{
+	static const test_case tests[] = {
+		{"sessions: sign in, cookie flags, CSRF on sign-out, 401", test_session},
+		{"security headers on every answer, 404, 405 with Allow", test_headers_and_methods},
+		{"paths: traversal and odd segments are 400/404", test_paths},
+		{"CSRF missing or wrong: 403; oversize body: 413; bad JSON: 400", test_csrf_and_caps},
+		{"the authorisation matrix: route x role x own/other agency", test_authorisation_matrix},
+		{"two appraisers on one version: the second gets 409", test_concurrency},
+		{"evidence: upload, type by content, attachment, caps", test_evidence},
+		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
+		{"login throttling and the audit log", test_throttling},
+		{NULL, NULL},
+	};
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (start() < 0) {
+		srv_server_stop(server);
+		return 1;
+	}
+	int rc = test_run_suite("server", tests);
+	srv_server_stop(server);
+	char cmd[sizeof data_dir + 16];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", data_dir);
+	if (system(cmd) != 0)
+		rc = 1;
+	curl_global_cleanup();
+	return rc;
+}
