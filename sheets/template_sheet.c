@@ -346,7 +346,8 @@ static void capped_sum(tpl_writer *t, const cchc_node *n, tpl_col col)
 
 /* Column widths in digits of the default font: two A4 landscape pages across at a readable scale
  * (print_across below). */
-static const double col_widths[COL_COUNT_] = {6, 30, 6, 26, 8, 10, 7, 7, 6, 6, 16, 7, 7, 7, 7,
+#define ROUND_TEXT_WIDTH 14 /* an appraisal round's name and reason columns */
+static const double col_widths[COL_COUNT_] = {6, 30, 6, 26, 10, 10, 7, 7, 6, 6, 16, 7, 7, 7, 7,
                                               7, 7, 30, 24, 6};
 
 /* Lines a text takes in a column of width chars (UTF-8 characters, its own line breaks kept). */
@@ -357,7 +358,7 @@ static unsigned text_lines(const char *s, double width)
 		if (*s == '\n' || *s == '\0') {
 			/* about 1.2 characters of Times New Roman 11 fit in a unit of column width (the
 			 * default font's digit), less what wrapping at word ends leaves blank */
-			lines += 1 + (unsigned)(chars / (width > 2 ? 1.05 * width - 1 : 1));
+			lines += 1 + (unsigned)(chars / (width > 2 ? 1.12 * width - 1 : 1));
 			chars = 0;
 			if (!*s)
 				return lines;
@@ -383,6 +384,13 @@ static double row_height(const cchc_node *n, const cchc_item *it, const char *ru
 	if (it && it->note) {
 		unsigned k = text_lines(it->note, col_widths[COL_NOTE]);
 		lines = k > lines ? k : lines;
+	}
+	for (size_t r = 0; it && r < it->nrounds; r++) { /* the council's names and reasons */
+		const char *texts[2] = {it->rounds[r].by, it->rounds[r].reason};
+		for (int k = 0; k < 2; k++) {
+			unsigned m = texts[k] ? text_lines(texts[k], ROUND_TEXT_WIDTH) : 0;
+			lines = m > lines ? m : lines;
+		}
 	}
 	double h = 14.0 * (lines ? lines : 1);
 	return h > 409 ? 409 : h;
@@ -719,7 +727,7 @@ static void flags(tpl_writer *t, uint32_t first, uint32_t last)
 /* what Excel and LibreOffice round and pad differently, kept free on every page */
 #define PRINT_SLACK 0.95
 #define TITLE_ROWS_PT (20 + 16 + 6) /* rows 1-3: title, total, gap */
-#define HEADER_PT 45
+#define HEADER_PT 60 /* four lines of bold header text */
 #define SUM_ROW_PT 15
 
 /* A column's printed width in pixels: width × the default font's digit (7 px) + 5 px padding. */
@@ -738,7 +746,7 @@ static double cols_px(const tpl_writer *t, int from, int to)
 			px += col_px(col_widths[c]);
 	for (int k = 0; k < 3 * (int)t->nrounds; k++)
 		if (t->round_col + k >= from && t->round_col + k < to)
-			px += col_px(k % 3 == RCOL_POINTS ? 7 : 14);
+			px += col_px(k % 3 == RCOL_POINTS ? 7 : ROUND_TEXT_WIDTH);
 	return px;
 }
 
@@ -846,7 +854,7 @@ int tpl_write_assessment_sheet(tpl_writer *t)
 			snprintf(h, sizeof h, "%s%d", w->round_cols[k], t->rounds[r]);
 			lxw_col_t col = (lxw_col_t)(t->round_col + 3 * (int)r + k);
 			tpl_check(t, worksheet_write_string(ws, TPL_HEADER_ROW - 1, col, h, t->f_header));
-			tpl_check(t, worksheet_set_column(ws, col, col, k == RCOL_POINTS ? 7 : 14, NULL));
+			tpl_check(t, worksheet_set_column(ws, col, col, k == RCOL_POINTS ? 7 : ROUND_TEXT_WIDTH, NULL));
 		}
 	tpl_check(t, worksheet_set_row(ws, 0, 20, NULL));
 	tpl_check(t, worksheet_set_row(ws, 1, 16, NULL));
