@@ -2,6 +2,7 @@
  * router that refuses before any handler runs (404, 405, 400, 401, 403,
  * 409 on a published year). */
 #include "http_priv.h"
+#include "static.h" /* the pages' routes (api_pages.c) */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,10 @@ static const srv_route routes[] = {
 	{"POST", "/api/years/{y}/publish", api_publish_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
 	{"PUT", "/api/years/{y}/deadlines", api_deadlines_put, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
 	{"GET", "/api/audit", api_audit_get, EVAL, SCOPE_ANY, 0, 0},
+	/* the pages (api_pages.c): embedded files, and the form's criteria set */
+	{"GET", "/", api_static_get, 0, SCOPE_ANY, 0, 0},
+	{"GET", "/static/{f}", api_static_get, 0, SCOPE_ANY, 0, 0},
+	{"GET", "/api/years/{y}/criteria/{b}", api_criteria_get, ALL, SCOPE_ANY, 0, 0},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 

@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+"""The pages of cchc serve in a real browser (headless Chromium through chromedriver).
+
+test_pages.py CCHC_BINARY SOURCE_DIR [SCREENSHOT_DIR]
+
+Starts `cchc serve --demo` on a free loopback port, then runs the three journeys: the agency
+(skhdt) fills three criteria and sees the engine's points and total change (70 → 72,50, hand-computed
+below), uploads a PDF and submits; the appraiser cuts one criterion with a reason and closes round 1;
+the agency explains; round 2 is closed; the evaluator publishes and the ranking shows the new figures;
+an agency opening another agency's page is refused. Every page's screenshot is saved (docs/pages-*.png)
+and checked: not blank, nothing wider than the window. The time from an input's change to its points
+on screen is read from the page (Performance API) and printed. Exit 77 (skipped) without Chromium.
+"""
+import os
+import re
+import shutil
+import socket
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+CHROMIUM = shutil.which('chromium') or '/usr/bin/chromium'
+DRIVER = shutil.which('chromedriver') or '/usr/bin/chromedriver'
+if not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)):
+    print('test_pages: skipped: chromium and chromedriver are needed (apt-get install chromium chromium-driver)')
+    sys.exit(77)
+
+from selenium import webdriver  # noqa: E402  (after the skip: python3-selenium may come with chromium)
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+CLI, SOURCE = sys.argv[1], sys.argv[2]
+SHOTS = sys.argv[3] if len(sys.argv) > 3 else os.path.join(SOURCE, 'docs')
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print(f'FAIL: {what}', flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def png_not_blank(data):
+    """Decode the PNG's pixels (zlib over IDAT) and tell whether they are more than one colour."""
+    assert data[:8] == b'\x89PNG\r\n\x1a\n'
+    pos, idat = 8, b''
+    while pos < len(data):
+        n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+        if kind == b'IDAT':
+            idat += data[pos + 8:pos + 8 + n]
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    counts = {}
+    for b in raw[::7]:
+        counts[b] = counts.get(b, 0) + 1
+    most = max(counts.values())
+    # PNG filters turn rows like the one above into zeros: a blank page is all but 100 % one byte
+    return len(counts) > 8 and most < 0.999 * sum(counts.values())
+
+
+class Browser:
+    def __init__(self, base):
+        self.base = base
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+                  '--window-size=1366,768', '--lang=vi', '--force-device-scale-factor=1'):
+            opts.add_argument(a)
+        self.d = webdriver.Chrome(service=Service(DRIVER), options=opts)
+        self.d.set_window_size(1366, 768)
+        self.wait = WebDriverWait(self.d, 10)
+
+    def by_id(self, i):
+        return self.wait.until(lambda d: d.find_element(By.ID, i))
+
+    def text_is(self, i, text):
+        try:
+            self.wait.until(lambda d: d.find_element(By.ID, i).text.strip() == text)
+            return True
+        except Exception:
+            els = self.d.find_elements(By.ID, i)
+            print(f'  #{i}: {els[0].text.strip() if els else "(none)"!r}, wanted {text!r}', flush=True)
+            return False
+
+    def text_has(self, i, text):
+        try:
+            self.wait.until(lambda d: text in d.find_element(By.ID, i).text)
+            return True
+        except Exception:
+            els = self.d.find_elements(By.ID, i)
+            print(f'  #{i}: {els[0].text.strip()[:200] if els else "(none)"!r}, wanted {text!r}', flush=True)
+            return False
+
+    def login(self, user):
+        self.d.get(self.base + '/#/')
+        self.by_id('login-user').send_keys(user)
+        self.by_id('login-password').send_keys('demo', Keys.ENTER)
+        self.wait.until(lambda d: d.find_element(By.ID, 'logout').is_displayed())
+
+    def logout(self):
+        self.by_id('logout').click()
+        self.by_id('login-user')
+
+    def shot(self, name, width=1366):
+        """Save docs/pages-NAME.png (the whole page) and check it is neither blank nor overflowing."""
+        d = self.d
+        d.set_window_size(width, 768)
+        time.sleep(0.2)
+        over = d.execute_script('return [document.documentElement.scrollWidth, window.innerWidth]')
+        check(over[0] <= over[1], f'{name}: the page is wider than the window at {width} px ({over[0]} > {over[1]})')
+        height = min(d.execute_script('return document.documentElement.scrollHeight'), 2400)
+        d.set_window_size(width, max(height, 768))
+        d.execute_script('window.scrollTo(0, 0)')
+        time.sleep(0.2)
+        png = d.get_screenshot_as_png()
+        d.set_window_size(1366, 768)
+        check(png_not_blank(png), f'{name}: the screenshot is blank')
+        os.makedirs(SHOTS, exist_ok=True)
+        with open(os.path.join(SHOTS, f'pages-{name}.png'), 'wb') as f:
+            f.write(png)
+
+    def set_value(self, i, value):
+        """A date input takes its value as the browser's own picker would set it, then change."""
+        self.d.execute_script(
+            "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+            "e.dispatchEvent(new Event('change', {bubbles: true}));", i, value)
+
+    def confirm(self):
+        self.by_id('confirm-yes').click()
+        self.wait.until(lambda d: not d.find_elements(By.ID, 'confirm-yes'))
+
+
+def main():
+    port = free_port()
+    base = f'http://127.0.0.1:{port}'
+    server = subprocess.Popen([CLI, 'serve', '--demo', '--listen', f'127.0.0.1:{port}'],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    tmp = tempfile.mkdtemp(prefix='cchc-pages-')
+    b = None
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(('127.0.0.1', port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        b = Browser(base)
+        d = b.d
+
+        # ---- the agency: login page, then its form with the engine's figures
+        d.get(base + '/')
+        b.by_id('login-user')
+        b.shot('login')
+        b.shot('login-phone', 390)
+        b.login('skhdt')
+        check(b.text_is('sum-total', '70,00/100'), 'skhdt starts at 70,00/100')
+        check(b.text_is('sum-band', 'Khá'), 'skhdt starts Khá')
+        check(b.text_is('sum-rank', 'thứ 18/21'), 'skhdt is estimated 18/21')
+        check(b.text_is('pts-1.1.1', '0,50/1'), '1.1.1 late: 0,50/1')
+        # Three criteria, each total computed by hand from the criteria set:
+        # 1.1.1 deadline 31/01/2018 (1 point; 0,5 within 15 days): 12/02 → 20/01/2018: 0,50 → 1,00, total 70,50
+        b.set_value('in-1.1.1-date', '2018-01-20')
+        check(b.text_is('pts-1.1.1', '1,00/1'), '1.1.1 on time: 1,00/1')
+        check(b.text_is('sum-total', '70,50/100'), 'total 70,50 after 1.1.1')
+        # 1.6.1 yes-no, 1 point: Không → Có: 0 → 1, total 71,50
+        Select(b.by_id('in-1.6.1-met')).select_by_value('true')
+        check(b.text_is('pts-1.6.1', '1,00/1'), '1.6.1 done: 1,00/1')
+        check(b.text_is('sum-total', '71,50/100'), 'total 71,50 after 1.6.1')
+        # 1.6.2 per-item, 0,5 a unit, max 1,5: 0 → 2 units: 1,00, total 72,50; group 1 8,25 → 10,75
+        count = b.by_id('in-1.6.2-count')
+        count.clear()
+        count.send_keys('2', Keys.TAB)
+        check(b.text_is('pts-1.6.2', '1,00/1,5'), '1.6.2 two units: 1,00/1,5')
+        check(b.text_is('sum-total', '72,50/100'), 'total 72,50 after 1.6.2')
+        check(b.text_is('pts-1', '10,75/13'), 'group 1 10,75/13')
+        check(b.text_is('sum-rank', 'thứ 13/21'), 'skhdt estimated 13/21 (rank --replace gives the same)')
+        # an evidence PDF for 1.1.1
+        pdf = os.path.join(tmp, 'ke-hoach-45.pdf')
+        with open(pdf, 'wb') as f:
+            f.write(b'%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+        b.by_id('in-1.1.1-file').send_keys(pdf)
+        check(b.text_has('files-1.1.1', 'ke-hoach-45.pdf'), 'the PDF is listed under 1.1.1')
+        timings = d.execute_script('return window.cchcTimings.filter(x => x.how === "change").map(x => x.ms)')
+        check(len(timings) >= 3, f'three timed changes ({timings})')
+        if timings:
+            print(f'points shown after a change: median {statistics.median(timings):.1f} ms, '
+                  f'max {max(timings):.1f} ms over {len(timings)} changes (loopback)', flush=True)
+            check(max(timings) < 1000, f'points within a second of the change ({timings})')
+        b.shot('agency')
+        b.shot('agency-phone', 390)
+        # submit, with its confirmation
+        b.by_id('submit').click()
+        b.confirm()
+        check(b.text_is('sum-state', 'Đã nộp'), 'the form says submitted')
+        check(not d.find_elements(By.ID, 'submit'), 'no submit button once submitted')
+        # another agency's page is refused, in the server's words
+        d.get(base + '/#/agency/2018/snv')
+        check(b.text_has('refusal', 'không được xem'), "skhdt is refused snv's page")
+        b.shot('refused')
+        b.logout()
+
+        # ---- the appraiser: queue, cut 1.6.2 with a reason, close round 1 (opens the explanations)
+        b.login('hoidong')
+        b.by_id('open-skhdt')
+        b.shot('queue')
+        b.by_id('open-skhdt').click()
+        pts_in = b.by_id('ap-points-1.6.2')
+        pts_in.send_keys('0,5')
+        b.by_id('ap-reason-1.6.2').send_keys('Chỉ có biên bản kiểm tra 01 phòng')
+        b.by_id('ap-set-1.6.2').click()
+        check(b.text_is('ap-now-1.6.2', '0,50'), 'the council cut 1.6.2 to 0,50')
+        check(b.text_has('appraise-total', '72,00/100'), 'total 72,00 after the cut (72,50 − 0,50)')
+        b.shot('appraise')
+        b.by_id('close-round').click()
+        b.confirm()
+        b.wait.until(lambda d: d.current_url.endswith('#/appraise/2018'))
+        b.logout()
+
+        # ---- the agency reads the council's reason and explains
+        b.login('skhdt')
+        check(b.text_has('rounds-1.6.2', 'Chỉ có biên bản kiểm tra 01 phòng'), "the council's reason is shown")
+        check(b.text_is('sum-total', '72,00/100'), 'the agency sees 72,00')
+        ex = b.by_id('in-1.6.2-explanation')
+        ex.send_keys('Phòng thứ hai kiểm tra ngày 12/11/2018, biên bản kèm theo')
+        b.by_id('save-explanation-1.6.2').click()
+        check(b.text_has('crit-1.6.2', 'Đã lưu'), 'the explanation is saved')
+        b.shot('explain')
+        b.logout()
+
+        # ---- round 2: the appraiser reads the explanation and closes it
+        b.login('hoidong')
+        b.by_id('open-skhdt').click()
+        check(b.text_has('ap-row-1.6.2', 'Phòng thứ hai'), 'the appraiser reads the explanation')
+        b.by_id('close-round').click()
+        b.confirm()
+        b.wait.until(lambda d: d.current_url.endswith('#/appraise/2018'))
+        b.logout()
+
+        # ---- the evaluator: final, publish, the ranking with the new figures
+        b.login('sonoivu')
+        b.by_id('final-skhdt').click()
+        check(b.text_is('state-skhdt', 'Chốt'), 'skhdt final')
+        b.by_id('publish').click()
+        b.confirm()
+        check(b.text_has('published-notice', 'Đã công bố'), 'published')
+        row = b.by_id('rank-row-skhdt').text
+        check('72,00/100' in row, f'the ranking shows skhdt at 72,00/100 ({row!r})')
+        check(re.match(r'^1[3-6]/21 ', row) is not None, f'skhdt ranks 13-16/21 with 72,00 ({row!r})')
+        b.shot('desk')
+        b.logout()
+    except Exception:
+        if b:
+            main_text = b.d.find_element(By.ID, 'main').text
+            print(f'the page at {b.d.current_url} when it failed:\n{main_text[:3000]}', flush=True)
+        raise
+    finally:
+        if b:
+            b.d.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print(f'{len(failures)} check(s) failed', flush=True)
+        return 1
+    print('test_pages: every check passed', flush=True)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,83 @@
+// The evaluator's desk: the cycle at a glance, each agency's state and its moves, the ranking
+// (cchc-rank/1 as a table, figures as the engine gave them), publication and downloads.
+import { get, post, agencyPath } from './api.js';
+import { t, pts, ptsShort } from './i18n.js';
+import { h, show, announce, confirmBox } from './ui.js';
+
+const NEXT = { 'appraised-2': 'final' };
+
+function rankingTables(rank) {
+  return rank.blocks.map((b) => h('section', { 'aria-labelledby': `rank-${b.id}` },
+    h('h3', { id: `rank-${b.id}` }, b.criteria_set.title),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'ranking', 'data-block': b.id },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'num' }, t('rank')), h('th', { scope: 'col' }, t('agency')),
+        h('th', { scope: 'col', class: 'num' }, t('total')), h('th', { scope: 'col', class: 'num' }, t('index')),
+        h('th', { scope: 'col' }, t('band')), h('th', { scope: 'col', class: 'num' }, t('gapTop')))),
+      h('tbody', {}, b.agencies.map((a) => h('tr', { id: `rank-row-${a.id}` },
+        h('td', { class: 'num' }, `${a.rank}/${a.of}`), h('th', { scope: 'row' }, a.name),
+        h('td', { class: 'num', 'data-total': a.id }, `${pts(a.total)}/${ptsShort(a.max)}`),
+        h('td', { class: 'num' }, `${pts(a.index)} %`), h('td', {}, a.band || t('noBand')),
+        h('td', { class: 'num' }, pts(a.gap_top)))))))));
+}
+
+export async function deskPage(year) {
+  const [years, agencies] = await Promise.all([get('/api/years'), get(`/api/years/${year}/agencies`)]);
+  const y = years.find((x) => x.year === year) || { published: false };
+  let rank = null;
+  let rankError = '';
+  try { rank = await get(`/api/years/${year}/ranking`); } catch (e) { rankError = e.message; }
+  const count = (pred) => agencies.filter(pred).length;
+  const card = (label, n, idAttr) => h('div', { class: 'card' }, h('span', { class: 'big', id: idAttr }, String(n)), label);
+  const status = h('p', { role: 'status', id: 'desk-status', class: 'muted' });
+  const move = async (a, to) => {
+    try {
+      await post(agencyPath(year, a.id, '/state'), { to });
+      announce(`${a.name}: ${t('states')[to]}`);
+      await deskPage(year);
+    } catch (e) { status.textContent = `${a.name}: ${e.message}`; }
+  };
+  const rows = agencies.map((a) => {
+    const acts = [];
+    if (!y.published && NEXT[a.state]) {
+      const b = h('button', { type: 'button', class: 'secondary', id: `final-${a.id}` }, t('toFinal'));
+      b.addEventListener('click', () => move(a, NEXT[a.state]));
+      acts.push(b);
+    }
+    if (!y.published && a.state !== 'draft') {
+      const b = h('button', { type: 'button', class: 'secondary', id: `reopen-${a.id}` }, t('reopen'));
+      b.addEventListener('click', () => move(a, 'draft'));
+      acts.push(b);
+    }
+    return h('tr', {},
+      h('th', { scope: 'row' }, h('a', { href: `#/agency/${year}/${encodeURIComponent(a.id)}` }, a.name)),
+      h('td', {}, a.block), h('td', {}, h('span', { class: 'state', id: `state-${a.id}` }, t('states')[a.state] || a.state)),
+      h('td', {}, a.late ? t('late2') : ''), h('td', {}, h('div', { class: 'inline' }, acts)));
+  });
+  const publish = h('button', { type: 'button', id: 'publish', class: 'danger', hidden: y.published }, t('publish'));
+  publish.addEventListener('click', async () => {
+    if (!(await confirmBox(t('confirmPublish', year), t('publish'), t('cancel')))) return;
+    try {
+      const r = await post(`/api/years/${year}/publish`, {});
+      announce(`${t('published')}: ${r.hash}`);
+      await deskPage(year);
+    } catch (e) { status.textContent = e.message; }
+  });
+  show(`${t('desk')} · ${t('year')} ${year}`,
+    h('h2', {}, t('cycle', year)),
+    h('div', { class: 'cards' },
+      card(t('states').draft, count((a) => a.state === 'draft'), 'n-draft'),
+      card(t('states').submitted, count((a) => a.state === 'submitted'), 'n-submitted'),
+      card(t('late2'), count((a) => a.late), 'n-late'),
+      card(t('inAppraisal'), count((a) => ['appraised-1', 'explanation', 'appraised-2'].includes(a.state)), 'n-appraisal'),
+      card(t('states').final, count((a) => a.state === 'final'), 'n-final')),
+    y.published ? h('p', { class: 'notice', id: 'published-notice' }, `${t('published')} · ${t('hash')}: `, h('code', {}, y.hash)) : null,
+    h('div', { class: 'actions' }, publish), status,
+    h('div', { class: 'table-wrap' }, h('table', { id: 'agencies' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agency')), h('th', { scope: 'col' }, t('block')),
+        h('th', { scope: 'col' }, t('state')), h('th', { scope: 'col' }, t('late2')), h('th', { scope: 'col' }, ''))),
+      h('tbody', {}, rows))),
+    h('h2', { id: 'ranking-h' }, t('ranking')),
+    rank ? rankingTables(rank) : h('p', { class: 'alert', role: 'alert' }, rankError),
+    h('h2', {}, t('downloads')),
+    h('ul', {}, h('li', {}, h('a', { href: `/api/years/${year}/ranking`, download: `xep-hang-${year}.json`, id: 'download-ranking' }, t('rankJson')))));
+}
