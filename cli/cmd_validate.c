@@ -29,10 +29,14 @@ static const char *const usage = N_(
 
 static void report_set(const char *path, const cchc_criteria *set)
 {
-	size_t nnodes;
+	size_t nnodes, nleaves = cchc_criteria_leaf_count(set);
+	char nodes[64], leaves[64];
 	cchc_criteria_nodes(set, &nnodes);
-	printf(_("%s: valid criteria set \"%s\" (%zu nodes, %zu scored leaves)\n"), path,
-	       cchc_criteria_id(set), nnodes, cchc_criteria_leaf_count(set));
+	snprintf(nodes, sizeof nodes, ngettext("%zu node", "%zu nodes", nnodes), nnodes);
+	snprintf(leaves, sizeof leaves, ngettext("%zu scored leaf", "%zu scored leaves", nleaves),
+	         nleaves);
+	printf(_("%s: valid criteria set \"%s\" (%s, %s)\n"), path, cchc_criteria_id(set), nodes,
+	       leaves);
 }
 
 typedef struct {
