@@ -86,5 +86,6 @@ int cmd_template(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_admin(int argc, char **argv);
 
 #endif

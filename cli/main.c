@@ -28,6 +28,7 @@ static const command commands[] = {
 	{"check", cmd_check,
 	 N_("what the council would cut from a self-assessment, where it would rank")},
 	{"serve", cmd_serve, N_("the province's CCHC cycle over a JSON API (or --demo)")},
+	{"admin", cmd_admin, N_("the server's data folder: users, criteria, agencies, import, backup")},
 };
 
 static void print_usage(FILE *f)

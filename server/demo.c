@@ -27,26 +27,20 @@ static int add_criteria(srv_store *st, const char *path, char *err, size_t errle
 {
 	cchc_diag *diag = cchc_diag_new();
 	cchc_criteria *set = NULL;
-	char *xml = NULL;
-	long size;
-	FILE *f = fopen(path, "rb");
+	size_t len = 0;
+	char *xml = srv_read_file(path, &len, err, errlen);
 	int rc = STORE_INVALID;
 
-	if (!f || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0 ||
-	    !(xml = malloc((size_t)size + 1)) || fread(xml, 1, (size_t)size, f) != (size_t)size) {
-		snprintf(err, errlen, "%s: cannot read the demo's criteria set", path);
+	if (!xml)
 		goto cleanup;
-	}
-	if (!diag || cchc_criteria_load_memory(&set, xml, (size_t)size, path, diag) != 0) {
+	if (!diag || cchc_criteria_load_memory(&set, xml, len, path, diag) != 0) {
 		snprintf(err, errlen, "%s: the demo's criteria set is not valid", path);
 		goto cleanup;
 	}
-	rc = srv_criteria_put(st, DEMO_YEAR, cchc_criteria_block(set), cchc_criteria_id(set), xml, (size_t)size);
+	rc = srv_criteria_put(st, DEMO_YEAR, cchc_criteria_block(set), cchc_criteria_id(set), xml, len);
 	if (rc != STORE_OK)
 		snprintf(err, errlen, "%s: %s", path, srv_store_errmsg(st));
 cleanup:
-	if (f)
-		fclose(f);
 	free(xml);
 	cchc_criteria_free(set);
 	cchc_diag_free(diag);

@@ -225,6 +225,8 @@ int srv_import_files(srv_store *s, int year, const char *const *paths, size_t n,
  * source_dir holds criteria/ and samples/ (NULL: srv_data_dir()).
  */
 int srv_demo_create(const char *dir, const char *source_dir, int (*hash)(char out[128], const char *pw), char *err, size_t errlen);
+/** A whole XML file (at most 256 MiB), NUL-terminated, malloc'd; NULL with "PATH: why" in err. */
+char *srv_read_file(const char *path, size_t *len, char *err, size_t errlen);
 /** Where criteria/ and samples/ are: the source tree when it exists, else the installed data folder. */
 const char *srv_data_dir(void);
 

@@ -270,37 +270,46 @@ static void sets_free(year_sets *ys)
 	free(ys->sets);
 }
 
-static int sets_load(srv_store *s, int year, year_sets *ys, char *err, size_t errlen)
+/* Named by their ids in the engine's messages ("use an id from hue-so-2018"). */
+static int sets_load(srv_conn *c, int year, year_sets *ys, char *err, size_t errlen)
 {
-	char **xmls;
-	size_t *lens, n, i;
-	cchc_diag *diag;
-	int rc = srv_criteria_list(s, year, &xmls, &lens, &n);
+	cchc_diag *diag = cchc_diag_new();
+	sqlite3_stmt *st;
+	int rc;
 
 	memset(ys, 0, sizeof *ys);
-	if (rc != STORE_OK) {
-		snprintf(err, errlen, "%s", srv_store_errmsg(s));
-		return rc;
+	if (!diag || srv_stmt(c, &st, "SELECT set_id, xml FROM criteria_sets WHERE year = ? ORDER BY seq", "i", year) !=
+	                     STORE_OK) {
+		snprintf(err, errlen, "%s", diag ? c->err : "out of memory");
+		cchc_diag_free(diag);
+		return STORE_ERR;
 	}
-	if (n == 0) {
-		srv_strv_free(xmls, lens, n);
-		snprintf(err, errlen, "the year %d has no criteria set yet: add one first (cchc admin criteria add)", year);
-		return STORE_INVALID;
-	}
-	diag = cchc_diag_new();
-	if (!diag || !(ys->sets = calloc(n, sizeof *ys->sets))) {
-		snprintf(err, errlen, "out of memory");
-		rc = STORE_ERR;
-	}
-	for (i = 0; rc == STORE_OK && i < n; i++, ys->n++)
-		if (cchc_criteria_load_memory(&ys->sets[i], xmls[i], lens[i], "criteria", diag) != 0) {
+	while ((rc = srv_step(c, st)) == SQLITE_ROW) {
+		cchc_criteria **grown = realloc(ys->sets, (ys->n + 1) * sizeof *grown);
+		if (!grown) {
+			rc = srv_fail(c, STORE_ERR, "out of memory");
+			break;
+		}
+		ys->sets = grown;
+		if (cchc_criteria_load_memory(&ys->sets[ys->n], sqlite3_column_blob(st, 1),
+		                              (size_t)sqlite3_column_bytes(st, 1), srv_col(st, 0), diag) != 0) {
 			diag_first(diag, err, errlen);
 			rc = STORE_ERR;
+			break;
 		}
-	srv_strv_free(xmls, lens, n);
+		ys->n++;
+	}
+	sqlite3_finalize(st);
 	cchc_diag_free(diag);
-	if (rc != STORE_OK)
-		sets_free(ys);
+	if (rc == SQLITE_DONE && ys->n == 0) {
+		snprintf(err, errlen, "the year %d has no criteria set yet: add one first (cchc admin criteria add)", year);
+		rc = STORE_INVALID;
+	} else if (rc == SQLITE_DONE) {
+		return STORE_OK;
+	} else if (!err[0]) {
+		snprintf(err, errlen, "%s", c->err);
+	}
+	sets_free(ys);
 	return rc;
 }
 
@@ -343,8 +352,7 @@ cleanup:
 	return rc;
 }
 
-/* A whole file, NUL-terminated, at most the engine's limit. */
-static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+char *srv_read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
 	char *data = NULL;
@@ -355,7 +363,7 @@ static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 		goto cleanup;
 	}
 	if ((size_t)size > CCHC_XML_MAX_FILE) {
-		snprintf(err, errlen, "%s: larger than the %zu MiB an assessment may be", path, CCHC_XML_MAX_FILE >> 20);
+		snprintf(err, errlen, "%s: larger than the %zu MiB an XML file may be", path, CCHC_XML_MAX_FILE >> 20);
 		goto cleanup;
 	}
 	if (!(data = malloc((size_t)size + 1)) || fread(data, 1, (size_t)size, f) != (size_t)size) {
@@ -385,7 +393,7 @@ static int import_many(srv_store *s, int year, const char *xml, size_t len, cons
 		snprintf(err, errlen, "%s", srv_store_errmsg(s));
 		return STORE_ERR;
 	}
-	if ((rc = sets_load(s, year, &ys, err, errlen)) != STORE_OK)
+	if ((rc = sets_load(c, year, &ys, err, errlen)) != STORE_OK)
 		return rc;
 	if ((rc = srv_begin(c)) != STORE_OK) {
 		snprintf(err, errlen, "%s", c->err);
@@ -395,7 +403,7 @@ static int import_many(srv_store *s, int year, const char *xml, size_t len, cons
 	if ((rc = srv_year_writable(c, year)) != STORE_OK)
 		snprintf(err, errlen, "%s", c->err);
 	for (i = 0; rc == STORE_OK && i < n; i++) {
-		char *data = xml ? NULL : read_file(paths[i], &len, err, errlen);
+		char *data = xml ? NULL : srv_read_file(paths[i], &len, err, errlen);
 		if (!xml && !data)
 			rc = STORE_INVALID;
 		else

@@ -627,6 +627,91 @@ static void test_demo(void)
 	done();
 }
 
+/* cchc admin, as an operator runs it: each answer and exit status exactly. */
+static int admin(const char *args, char *out, char *err)
+{
+	char cmd[1100], scratch[160];
+
+	snprintf(cmd, sizeof cmd, "admin %s", args);
+	snprintf(scratch, sizeof scratch, "%s/admin", dir);
+	return test_run_cli(CCHC_CLI, cmd, scratch, out, 2048, err, 2048);
+}
+
+static void test_admin(void)
+{
+	char out[2048], err[2048], args[1024], d[128], expected[1024];
+
+	fresh();
+	srv_store_close(st);
+	st = NULL;
+	snprintf(d, sizeof d, "%s/data", dir);
+	snprintf(args, sizeof args, "init --data %s", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s: data folder ready (schema version %d)\n", d, srv_store_schema_version());
+	CU_ASSERT_STRING_EQUAL(out, expected);
+	/* criteria: checked, the year made */
+	snprintf(args, sizeof args, "criteria add --data %s --year 2019 criteria/hue-so-2018.xml", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: criteria/hue-so-2018.xml: the criteria set is for 2018, not 2019: "
+	                            "give --year 2018\n");
+	snprintf(args, sizeof args, "criteria add --data %s --year 2018 criteria/hue-so-2018.xml", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	CU_ASSERT_STRING_EQUAL(out, "criteria/hue-so-2018.xml: criteria set hue-so-2018 (block so-nganh) stored for 2018\n");
+	/* import: a folder, all or none; a bad file names its line */
+	snprintf(args, sizeof args, "import --data %s --year 2018 samples/hue-2018/so", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s: 21 files imported into 2018\n", d);
+	CU_ASSERT_STRING_EQUAL(out, expected);
+	snprintf(args, sizeof args, "import --data %s --year 2018 samples/hue-2018/huyen", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: samples/hue-2018/huyen/aluoi.xml:8: criteria-set=\"hue-huyen-2018\" does "
+	                            "not match the criteria set given (\"hue-so-2018\"): give its criteria file, or "
+	                            "correct the attribute\n");
+	/* users: the password from standard input, never argv */
+	snprintf(args, sizeof args, "user add --data %s sonoivu --role evaluator < /dev/null", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: standard input: give the password on its first line\n");
+	{
+		char pw[160];
+		FILE *f;
+		snprintf(pw, sizeof pw, "%s/pw", dir);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(f = fopen(pw, "w"));
+		fputs("mật khẩu dài\n", f);
+		fclose(f);
+	}
+	snprintf(args, sizeof args, "user add --data %s sonoivu --role evaluator < %s/pw", d, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s: user sonoivu (evaluator) added\n", d);
+	CU_ASSERT_STRING_EQUAL(out, expected);
+	snprintf(args, sizeof args, "user add --data %s bdt --role agency < %s/pw", d, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 2);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: an agency account needs --agency ID\nTry 'cchc admin --help'.\n");
+	/* agencies, with the ones a merged agency continues */
+	snprintf(args, sizeof args, "agency add --data %s --year 2018 sm --name 'Sở Mới' --block so-nganh --continues sct,skhcn", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(args, sizeof args, "agency add --data %s --year 2018 bdt --name 'Ban Dân tộc'", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: bdt: the agency bdt already exists in 2018\n");
+	/* export and backup */
+	snprintf(args, sizeof args, "export --data %s --year 2018 -o %s/out", d, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s/out: 22 assessments of 2018 written\n", dir);
+	CU_ASSERT_STRING_EQUAL(out, expected);
+	snprintf(args, sizeof args, "backup --data %s %s/b.sqlite3", d, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	snprintf(expected, sizeof expected, "cchc admin: %s/b.sqlite3: already exists: give a new file name\n", dir);
+	CU_ASSERT_STRING_EQUAL(err, expected);
+	snprintf(args, sizeof args, "export --data %s/nothing --year 2018 -o %s/out", dir, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	snprintf(expected, sizeof expected,
+	         "cchc admin: %s/nothing: no data folder here: make one with cchc admin init --data DIR\n", dir);
+	CU_ASSERT_STRING_EQUAL(err, expected);
+	CU_ASSERT_EQUAL(admin("import --year 2018 x.xml", out, err), 2);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: give the data folder: --data DIR\nTry 'cchc admin --help'.\n");
+	done();
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -640,6 +725,7 @@ int main(void)
 		{"4 threads x 200 writes", test_threads},
 		{"kill -9 mid-burst, 30 times", test_crash},
 		{"the Huế 2018 demo", test_demo},
+		{"cchc admin", test_admin},
 		{NULL, NULL},
 	};
 	return test_run_suite("store", tests);
