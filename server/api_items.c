@@ -264,24 +264,45 @@ static int edit_appraisal(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const voi
 	return 0;
 }
 
-/* Check the candidate with the engine; 0 with it and its score (the score
- * borrows from the assessment: free the score first), or an answer queued. */
-static int engine_accepts(srv_req *rq, xml_edit edit, const void *ctx, cchc_assessment **a,
-                          cchc_score **s, enum MHD_Result *r)
-{
+/* A candidate assessment: its text, and the engine's load and score of it. */
+typedef struct {
 	cchc_buf xml;
-	cchc_buf_init(&xml, 0);
+	cchc_assessment *a;
+	cchc_score *s; /* borrows from a */
+} candidate;
+
+static void candidate_free(candidate *c)
+{
+	cchc_score_free(c->s);
+	cchc_assessment_free(c->a);
+	cchc_buf_dispose(&c->xml);
+}
+
+/* Check the candidate with the engine: 0 with c filled, or an answer queued. */
+static int engine_accepts(srv_req *rq, xml_edit edit, const void *ctx, candidate *c,
+                          enum MHD_Result *r)
+{
 	cchc_diag *diag = cchc_diag_new();
-	int rc = diag ? candidate_xml(rq, edit, ctx, &xml, diag) : STORE_ERR;
-	*a = NULL;
-	*s = NULL;
+	cchc_buf_init(&c->xml, 0);
+	c->a = NULL;
+	c->s = NULL;
+	int rc = diag ? candidate_xml(rq, edit, ctx, &c->xml, diag) : STORE_ERR;
 	if (rc != STORE_OK)
 		*r = srv_store_error(rq, rc);
-	else if (api_score_candidate(rq, xml.data, xml.len, a, s, diag) < 0)
+	else if (api_score_candidate(rq, c->xml.data, c->xml.len, &c->a, &c->s, diag) < 0)
 		*r = api_engine_refusal(rq, diag); /* nothing stored */
 	cchc_diag_free(diag);
-	cchc_buf_dispose(&xml);
-	return *s ? 0 : -1;
+	return c->s ? 0 : -1;
+}
+
+/* The candidate was stored: answer its score, and it becomes the cached figure. */
+static enum MHD_Result stored(srv_req *rq, candidate *c)
+{
+	enum MHD_Result r = api_reply_score(rq, 200, c->s); /* the engine's score of what was stored */
+	srv_cache_put(rq->srv, rq->year, rq->agency, &c->xml, c->a, c->s);
+	c->a = NULL;
+	c->s = NULL;
+	return r;
 }
 
 static enum MHD_Result explanation_put(srv_req *rq, const srv_json *body, long version)
@@ -292,9 +313,16 @@ static enum MHD_Result explanation_put(srv_req *rq, const srv_json *body, long v
 		                 "đang giai đoạn giải trình: chỉ gửi được {\"explanation\": \"…\"}",
 		                 "in the explanation stage only {\"explanation\": \"…\"} may be sent");
 	long nv = 0;
+	pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
+	pthread_mutex_lock(lock);
 	int rc = srv_explanation_put(rq->srv->store, rq->year, rq->agency, rq->criterion, text,
 	                             rq->user.name, version, &nv);
-	return rc == STORE_OK ? api_answer_score(rq, 200) : srv_store_error(rq, rc);
+	if (rc == STORE_OK)
+		srv_note_write(rq->srv, rq->year, rq->agency);
+	pthread_mutex_unlock(lock);
+	if (rc != STORE_OK)
+		return srv_store_error(rq, rc);
+	return api_answer_score(rq, 200);
 }
 
 static enum MHD_Result in_state(srv_req *rq, const char *const *states, srv_agency *ag)
@@ -347,24 +375,25 @@ enum MHD_Result api_item_put(srv_req *rq)
 	}
 	cchc_buf attrs;
 	cchc_buf_init(&attrs, SRV_JSON_CAP * 2);
-	cchc_assessment *a = NULL;
-	cchc_score *s = NULL;
+	candidate c = {0};
 	const refusal *bad = item_attrs(body, rq->criterion, &attrs);
 	int rc;
 	long nv = 0;
+	pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
+	pthread_mutex_lock(lock);
 	if (bad)
 		r = srv_error(rq, 422, bad->vi, bad->en);
 	else if (attrs.failed)
 		r = srv_store_error(rq, STORE_ERR);
-	else if (engine_accepts(rq, edit_item, body, &a, &s, &r) < 0)
+	else if (engine_accepts(rq, edit_item, body, &c, &r) < 0)
 		; /* answered */
 	else if ((rc = srv_item_put(rq->srv->store, rq->year, rq->agency, rq->criterion, attrs.data,
 	                            version, rq->user.name, &nv)) != STORE_OK)
 		r = srv_store_error(rq, rc);
 	else
-		r = api_reply_score(rq, 200, s); /* the engine's score of exactly what was stored */
-	cchc_score_free(s);
-	cchc_assessment_free(a);
+		r = stored(rq, &c);
+	pthread_mutex_unlock(lock);
+	candidate_free(&c);
 	cchc_buf_dispose(&attrs);
 	srv_json_free(body);
 	return r;
@@ -395,20 +424,21 @@ enum MHD_Result api_appraisal_put(srv_req *rq)
 		                        : "the assessment is in appraisal round 2");
 	} else {
 		appraisal_edit e = {round->text, points->text, reason ? reason : ""};
-		cchc_assessment *a = NULL;
-		cchc_score *s = NULL;
+		candidate c = {0};
 		long nv = 0;
 		int rc;
-		if (engine_accepts(rq, edit_appraisal, &e, &a, &s, &r) < 0)
+		pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
+		pthread_mutex_lock(lock);
+		if (engine_accepts(rq, edit_appraisal, &e, &c, &r) < 0)
 			; /* answered */
 		else if ((rc = srv_appraisal_put(rq->srv->store, rq->year, rq->agency, rq->criterion,
 		                                 want, points->text, e.reason, rq->user.name, version,
 		                                 &nv)) != STORE_OK)
 			r = srv_store_error(rq, rc);
 		else
-			r = api_reply_score(rq, 200, s);
-		cchc_score_free(s);
-		cchc_assessment_free(a);
+			r = stored(rq, &c);
+		pthread_mutex_unlock(lock);
+		candidate_free(&c);
 	}
 	srv_json_free(body);
 	return r;

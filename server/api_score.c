@@ -1,12 +1,23 @@
 /* The engine's figures: criteria sets loaded once per year, each agency's
- * assessment scored once per stored content (the cache is keyed by the
- * rebuilt XML itself, so it can never serve a stale figure), and the score,
- * check, gap and ranking answers, every figure computed by libcchc. */
+ * assessment scored once per stored content, and the score, check, gap and
+ * ranking answers, every figure computed by libcchc.
+ *
+ * The cache is keyed by the rebuilt XML itself: a score and the ranking are
+ * always checked against the store. Rebuilding the XML costs about as much
+ * as scoring, so the figures of an estimate (check, gap) are taken from the
+ * cache while no write through this server touched their agency (a
+ * generation per agency) and for at most FIELD_TRUST seconds, which bounds
+ * what a write from outside (cchc admin) can leave unseen there. A write
+ * through this server caches the engine's load of exactly what it stored. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "http_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#define FIELD_TRUST 2.0
 
 typedef struct scored {
 	int refs;
@@ -15,7 +26,14 @@ typedef struct scored {
 	size_t len;
 	cchc_assessment *a;
 	cchc_score *s;
+	unsigned long gen;  /* the agency's generation when the XML was read */
+	double checked;     /* when the XML was last compared with the store's */
 } scored;
+
+typedef struct {
+	char agency[64];
+	unsigned long gen;  /* writes through this server */
+} generation;
 
 struct srv_year_cache {
 	int year;
@@ -23,8 +41,17 @@ struct srv_year_cache {
 	size_t nsets;
 	scored **entries;
 	size_t n, cap;
+	generation *gens;
+	size_t ngens;
 	srv_year_cache *next;
 };
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static void scored_free(scored *e)
 {
@@ -58,6 +85,7 @@ void srv_year_cache_free(srv_year_cache *c)
 			scored_free(c->entries[i]);
 		free(c->sets);
 		free(c->entries);
+		free(c->gens);
 		free(c);
 		c = next;
 	}
@@ -115,6 +143,100 @@ int srv_year_sets(srv_server *srv, int year, const cchc_criteria *const **sets, 
 	return 0;
 }
 
+/* The agency's generation slot (added), lock held; NULL when out of memory. */
+static generation *gen_slot(srv_year_cache *c, const char *agency)
+{
+	for (size_t i = 0; i < c->ngens; i++)
+		if (strcmp(c->gens[i].agency, agency) == 0)
+			return &c->gens[i];
+	generation *grown = realloc(c->gens, (c->ngens + 1) * sizeof *grown);
+	if (!grown)
+		return NULL;
+	c->gens = grown;
+	generation *g = &c->gens[c->ngens++];
+	snprintf(g->agency, sizeof g->agency, "%s", agency);
+	g->gen = 0;
+	return g;
+}
+
+void srv_note_write(srv_server *srv, int year, const char *agency)
+{
+	pthread_mutex_lock(&srv->cache_lock);
+	srv_year_cache *c = year_locked(srv, year);
+	generation *g = c ? gen_slot(c, agency) : NULL;
+	if (g)
+		g->gen++;
+	else if (c) /* no slot: trust nothing cached of the year */
+		for (size_t i = 0; i < c->n; i++)
+			c->entries[i]->checked = 0;
+	pthread_mutex_unlock(&srv->cache_lock);
+}
+
+pthread_mutex_t *srv_write_lock(srv_server *srv, const char *agency)
+{
+	unsigned h = 5381;
+	for (const unsigned char *p = (const unsigned char *)agency; *p; p++)
+		h = h * 33 + *p;
+	return &srv->write_locks[h % (sizeof srv->write_locks / sizeof srv->write_locks[0])];
+}
+
+/* Put e in c's slot of its agency (growing the table); the old entry, or e
+ * itself when there is no room (then the caller drops it). Lock held. */
+static scored *cache_replace(srv_year_cache *c, scored *e)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->entries[i]->agency, e->agency) == 0) {
+			scored *old = c->entries[i];
+			c->entries[i] = e;
+			return old;
+		}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		scored **grown = realloc(c->entries, cap * sizeof *grown);
+		if (!grown)
+			return e;
+		c->entries = grown;
+		c->cap = cap;
+	}
+	c->entries[c->n++] = e;
+	return NULL;
+}
+
+void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
+                   cchc_assessment *a, cchc_score *s)
+{
+	scored *e = calloc(1, sizeof *e), *old = NULL;
+	if (e) {
+		snprintf(e->agency, sizeof e->agency, "%s", agency);
+		e->xml = xml->data; /* taken */
+		e->len = xml->len;
+		e->a = a;
+		e->s = s;
+		e->refs = 1;
+		e->checked = now_s();
+	} else {
+		cchc_buf_dispose(xml);
+		cchc_score_free(s);
+		cchc_assessment_free(a);
+	}
+	memset(xml, 0, sizeof *xml);
+	pthread_mutex_lock(&srv->cache_lock);
+	srv_year_cache *c = year_locked(srv, year);
+	generation *g = c ? gen_slot(c, agency) : NULL;
+	if (g && e) {
+		e->gen = ++g->gen;
+		old = cache_replace(c, e);
+	} else {
+		old = e; /* dropped: and nothing of the year is trusted without a look */
+		if (g)
+			g->gen++;
+		for (size_t i = 0; c && i < c->n; i++)
+			c->entries[i]->checked = 0;
+	}
+	pthread_mutex_unlock(&srv->cache_lock);
+	scored_release(srv, old);
+}
+
 /* The engine's first error, for a 422. */
 static const char *first_error(const cchc_diag *diag)
 {
@@ -151,28 +273,50 @@ static int load_and_score(srv_server *srv, int year, const char *agency, const c
 	return 0;
 }
 
-/* (year, agency) scored as stored now: a cached entry when its XML is the same. */
-static int scored_get(srv_server *srv, int year, const char *agency, scored **out,
+/* The cached entry of agency, lock held, or NULL. */
+static scored *cached(srv_year_cache *c, const char *agency)
+{
+	for (size_t i = 0; c && i < c->n; i++)
+		if (strcmp(c->entries[i]->agency, agency) == 0)
+			return c->entries[i];
+	return NULL;
+}
+
+/* (year, agency) scored as stored now: the cached entry when its XML is the
+ * store's (exact), or also when no write came since and it is recent (!exact). */
+static int scored_get(srv_server *srv, int year, const char *agency, int exact, scored **out,
                       cchc_diag *diag)
 {
+	*out = NULL;
+	double t = now_s();
+	pthread_mutex_lock(&srv->cache_lock);
+	srv_year_cache *c = year_locked(srv, year);
+	generation *g = c ? gen_slot(c, agency) : NULL;
+	unsigned long gen = g ? g->gen : 0;
+	scored *e0 = cached(c, agency);
+	if (!exact && g && e0 && e0->gen == gen && t - e0->checked < FIELD_TRUST) {
+		e0->refs++;
+		pthread_mutex_unlock(&srv->cache_lock);
+		*out = e0;
+		return STORE_OK;
+	}
+	pthread_mutex_unlock(&srv->cache_lock);
 	cchc_buf xml;
 	cchc_buf_init(&xml, 0);
-	*out = NULL;
 	int rc = srv_assessment_xml(srv->store, year, agency, &xml);
 	if (rc != STORE_OK || xml.failed) {
 		cchc_buf_dispose(&xml);
 		return rc != STORE_OK ? rc : STORE_ERR;
 	}
 	pthread_mutex_lock(&srv->cache_lock);
-	srv_year_cache *c = year_locked(srv, year);
-	scored *hit = NULL;
-	size_t slot = c ? c->n : 0;
-	for (size_t i = 0; c && i < c->n; i++)
-		if (strcmp(c->entries[i]->agency, agency) == 0) {
-			slot = i;
-			if (c->entries[i]->len == xml.len && memcmp(c->entries[i]->xml, xml.data, xml.len) == 0)
-				(hit = c->entries[i])->refs++;
-		}
+	scored *hit = cached(c, agency);
+	if (hit && hit->len == xml.len && memcmp(hit->xml, xml.data, xml.len) == 0) {
+		hit->refs++;
+		hit->gen = gen;
+		hit->checked = t;
+	} else {
+		hit = NULL;
+	}
 	pthread_mutex_unlock(&srv->cache_lock);
 	if (hit || !c) {
 		cchc_buf_dispose(&xml);
@@ -191,32 +335,12 @@ static int scored_get(srv_server *srv, int year, const char *agency, scored **ou
 	e->xml = xml.data; /* the buffer's memory moves to the entry */
 	e->len = xml.len;
 	e->refs = 2;       /* the cache's and the caller's */
+	e->gen = gen;
+	e->checked = t;
 	pthread_mutex_lock(&srv->cache_lock);
-	scored *old = NULL;
-	slot = c->n;
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->entries[i]->agency, agency) == 0)
-			slot = i;
-	if (slot == c->n) {
-		if (c->n == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 32;
-			scored **grown = realloc(c->entries, cap * sizeof *grown);
-			if (!grown) {
-				pthread_mutex_unlock(&srv->cache_lock);
-				e->refs = 1;
-				*out = e; /* served uncached */
-				return STORE_OK;
-			}
-			c->entries = grown;
-			c->cap = cap;
-		}
-		c->n++;
-	} else {
-		old = c->entries[slot];
-	}
-	c->entries[slot] = e;
+	scored *old = cache_replace(c, e);
 	pthread_mutex_unlock(&srv->cache_lock);
-	scored_release(srv, old);
+	scored_release(srv, old); /* e itself when it found no room: served uncached */
 	*out = e;
 	return STORE_OK;
 }
@@ -253,7 +377,7 @@ enum MHD_Result api_answer_score(srv_req *rq, unsigned status)
 	cchc_diag *diag = cchc_diag_new();
 	scored *e = NULL;
 	enum MHD_Result r;
-	int rc = diag ? scored_get(rq->srv, rq->year, rq->agency, &e, diag) : STORE_ERR;
+	int rc = diag ? scored_get(rq->srv, rq->year, rq->agency, 1, &e, diag) : STORE_ERR;
 	r = rc == STORE_OK ? api_reply_score(rq, status, e->s) : scored_error(rq, rc, diag);
 	scored_release(rq->srv, e);
 	cchc_diag_free(diag);
@@ -287,7 +411,7 @@ static void field_free(srv_server *srv, field *f)
 	free(f->entries);
 }
 
-static int field_build(srv_req *rq, field *f, cchc_diag *diag)
+static int field_build(srv_req *rq, field *f, int exact, cchc_diag *diag)
 {
 	srv_agency *list = NULL;
 	size_t n = 0;
@@ -300,7 +424,7 @@ static int field_build(srv_req *rq, field *f, cchc_diag *diag)
 	if (!scores || !f->entries)
 		rc = STORE_ERR;
 	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
-		rc = scored_get(rq->srv, rq->year, list[i].id, &f->entries[i], diag);
+		rc = scored_get(rq->srv, rq->year, list[i].id, exact, &f->entries[i], diag);
 		if (rc == STORE_OK)
 			scores[f->n++] = f->entries[i]->s;
 	}
@@ -316,7 +440,7 @@ enum MHD_Result api_ranking_get(srv_req *rq)
 	cchc_diag *diag = cchc_diag_new();
 	field f;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? field_build(rq, &f, 1, diag) : STORE_ERR;
 	if (rc == STORE_OK) {
 		cchc_buf b;
 		cchc_buf_init(&b, 0);
@@ -339,9 +463,9 @@ enum MHD_Result api_check_get(srv_req *rq)
 	scored *own = NULL;
 	cchc_check *check = NULL;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? field_build(rq, &f, 0, diag) : STORE_ERR;
 	if (rc == STORE_OK)
-		rc = scored_get(rq->srv, rq->year, rq->agency, &own, diag);
+		rc = scored_get(rq->srv, rq->year, rq->agency, 0, &own, diag);
 	if (rc == STORE_OK) {
 		cchc_check_options opt = {0};
 		opt.survey = CCHC_SURVEY_LAST;
@@ -382,7 +506,7 @@ enum MHD_Result api_gap_get(srv_req *rq)
 	field f;
 	cchc_gap *gap = NULL;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? field_build(rq, &f, 0, diag) : STORE_ERR;
 	if (rc == STORE_OK &&
 	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
 		rc = STORE_INVALID;

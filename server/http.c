@@ -376,6 +376,8 @@ int srv_server_start(srv_server **out, const srv_config *cfg, char *err, size_t 
 	srv->cfg = *cfg;
 	defaults(&srv->cfg);
 	pthread_mutex_init(&srv->cache_lock, NULL);
+	for (size_t i = 0; i < sizeof srv->write_locks / sizeof srv->write_locks[0]; i++)
+		pthread_mutex_init(&srv->write_locks[i], NULL);
 	struct addrinfo hints = {0}, *ai = NULL;
 	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
 	hints.ai_socktype = SOCK_STREAM;
@@ -468,6 +470,8 @@ void srv_server_stop(srv_server *srv)
 	srv_throttle_free(srv->throttle);
 	srv_year_cache_free(srv->years);
 	pthread_mutex_destroy(&srv->cache_lock);
+	for (size_t i = 0; i < sizeof srv->write_locks / sizeof srv->write_locks[0]; i++)
+		pthread_mutex_destroy(&srv->write_locks[i]);
 	free(srv->tls_cert_pem);
 	if (srv->tls_key_pem)
 		sodium_memzero(srv->tls_key_pem, strlen(srv->tls_key_pem));

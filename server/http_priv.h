@@ -31,6 +31,7 @@ struct srv_server {
 	srv_throttle *throttle;
 	pthread_mutex_t cache_lock;
 	srv_year_cache *years;
+	pthread_mutex_t write_locks[32]; /* one agency's writes in order (api_score.c) */
 };
 
 typedef struct srv_req srv_req;
@@ -128,6 +129,15 @@ enum MHD_Result api_session_delete(srv_req *rq);
 /* The year's criteria sets, loaded once (owned by the server). */
 int srv_year_sets(srv_server *srv, int year, const cchc_criteria *const **sets, size_t *n);
 void srv_year_cache_free(srv_year_cache *c);
+/* A write through this server changed (year, agency)'s assessment. */
+void srv_note_write(srv_server *srv, int year, const char *agency);
+/* srv_note_write, and the engine's load of exactly what was stored (xml, a
+ * and s, all taken) becomes the agency's cached entry. Call it holding the
+ * agency's write lock, right after the store's write. */
+void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
+                   cchc_assessment *a, cchc_score *s);
+/* The lock that keeps one agency's writes (read, check, store, cache) in order. */
+pthread_mutex_t *srv_write_lock(srv_server *srv, const char *agency);
 enum MHD_Result api_score_get(srv_req *rq);
 enum MHD_Result api_check_get(srv_req *rq);
 enum MHD_Result api_gap_get(srv_req *rq);
