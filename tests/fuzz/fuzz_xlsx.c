@@ -10,9 +10,8 @@
 
 #include <string.h>
 
-#include <zlib.h>
-
 #include "cchc/xlsx.h"
+#include "fuzz_zip.h"
 
 #define NPARTS 6
 #define WB "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -38,78 +37,10 @@ static const char *const defaults[NPARTS] = {
 	"</styleSheet>",
 };
 
-static void put16(unsigned char *p, unsigned v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-}
-
-static void put32(unsigned char *p, unsigned long v)
-{
-	put16(p, (unsigned)(v & 0xFFFF));
-	put16(p + 2, (unsigned)(v >> 16));
-}
-
-/* The parts as a stored (uncompressed) zip; *len its size. */
+/* The parts as a stored zip; *len its size. */
 static unsigned char *pack(const uint8_t *data, size_t size, size_t *len)
 {
-	const unsigned char *body[NPARTS];
-	size_t blen[NPARTS], at = 0;
-	for (int i = 0; i < NPARTS; i++) {
-		if (at <= size && size > 0 && (i == 0 || at < size)) {
-			const uint8_t *end = memchr(data + at, 0, size - at);
-			size_t n = end ? (size_t)(end - (data + at)) : size - at;
-			body[i] = data + at;
-			blen[i] = n;
-			at += n + 1;
-		} else {
-			body[i] = (const unsigned char *)defaults[i];
-			blen[i] = strlen(defaults[i]);
-			at = size + 1;
-		}
-	}
-	size_t total = 22;
-	for (int i = 0; i < NPARTS; i++)
-		total += 30 + 46 + 2 * strlen(names[i]) + blen[i];
-	unsigned char *zip = calloc(1, total), *w = zip;
-	if (!zip)
-		return NULL;
-	unsigned long offsets[NPARTS], crcs[NPARTS];
-	for (int i = 0; i < NPARTS; i++) {
-		size_t nl = strlen(names[i]);
-		offsets[i] = (unsigned long)(w - zip);
-		crcs[i] = crc32(0L, body[i], (uInt)blen[i]);
-		put32(w, 0x04034b50);
-		put16(w + 4, 10);
-		put32(w + 14, crcs[i]);
-		put32(w + 18, (unsigned long)blen[i]);
-		put32(w + 22, (unsigned long)blen[i]);
-		put16(w + 26, (unsigned)nl);
-		memcpy(w + 30, names[i], nl);
-		memcpy(w + 30 + nl, body[i], blen[i]);
-		w += 30 + nl + blen[i];
-	}
-	unsigned char *dir = w;
-	for (int i = 0; i < NPARTS; i++) {
-		size_t nl = strlen(names[i]);
-		put32(w, 0x02014b50);
-		put16(w + 4, 20);
-		put16(w + 6, 10);
-		put32(w + 16, crcs[i]);
-		put32(w + 20, (unsigned long)blen[i]);
-		put32(w + 24, (unsigned long)blen[i]);
-		put16(w + 28, (unsigned)nl);
-		put32(w + 42, offsets[i]);
-		memcpy(w + 46, names[i], nl);
-		w += 46 + nl;
-	}
-	put32(w, 0x06054b50);
-	put16(w + 8, NPARTS);
-	put16(w + 10, NPARTS);
-	put32(w + 12, (unsigned long)(w - dir));
-	put32(w + 16, (unsigned long)(dir - zip));
-	*len = (size_t)(w + 22 - zip);
-	return zip;
+	return fuzz_zip_pack(data, size, NPARTS, NPARTS, names, defaults, len);
 }
 
 static void cells(const cchc_sheet *s, int date1904)

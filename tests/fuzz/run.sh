@@ -17,10 +17,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCCHC_FUZZ=ON -DCCHC_SANITIZE=ON -DCCHC_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j "$jobs" --target fuzz_criteria fuzz_assessment fuzz_plan \
-      fuzz_assessment_shape fuzz_xlsx
+      fuzz_assessment_shape fuzz_xlsx fuzz_plan_book
 mkdir -p "$build/artifacts"
 
-for name in criteria assessment plan assessment_shape xlsx; do
+for name in criteria assessment plan assessment_shape xlsx plan_book; do
   case $name in
     criteria)   seeds=(criteria tests/data tests/fuzz/seeds/criteria) ;;
     assessment) seeds=(samples/hue-2018 tests/data tests/fuzz/seeds/assessment) ;;
@@ -28,6 +28,7 @@ for name in criteria assessment plan assessment_shape xlsx; do
     assessment_shape)
                 seeds=(samples/hue-2018 tests/data tests/fuzz/seeds/assessment tests/fuzz/seeds/shape) ;;
     xlsx)       seeds=(tests/data/xlsx tests/data/hostile/xlsx tests/fuzz/seeds/xlsx) ;;
+    plan_book)  seeds=(tests/fuzz/seeds/plan_book) ;;
   esac
   # the first folder collects what the fuzzer finds and is kept between runs
   corpus=$build/corpus/$name
@@ -35,7 +36,7 @@ for name in criteria assessment plan assessment_shape xlsx; do
   log=$build/fuzz-$name.log
   echo "fuzz: $name for ${seconds}s (log: $log)"
   dict=tests/fuzz/xml.dict
-  [ "$name" = xlsx ] && dict=tests/fuzz/xlsx.dict
+  case $name in xlsx | plan_book) dict=tests/fuzz/xlsx.dict ;; esac
   if ! "$build/fuzz/fuzz_$name" -max_total_time="$seconds" -max_len=65536 -timeout=30 \
          -rss_limit_mb=2048 -dict="$dict" -print_final_stats=1 \
          -artifact_prefix="$build/artifacts/$name-" "$corpus" "${seeds[@]}" >"$log" 2>&1; then
