@@ -53,8 +53,7 @@ function loginPage(message) {
     try {
       const s = await call('POST', '/api/session', { user: user.value, password: pw.value });
       signedIn(s);
-      if (location.hash === '#/' || location.hash === '' || location.hash === '#/login') route();
-      else route();
+      route();
     } catch (x) {
       err.textContent = `${t('loginFailed')}: ${x.message}`;
       pw.focus();
@@ -107,8 +106,8 @@ document.getElementById('logout').addEventListener('click', async () => {
   session.user = null;
   setCsrf('');
   header();
-  location.hash = '#/';
-  loginPage();
+  if (location.hash === '#/' || location.hash === '') loginPage();
+  else location.hash = '#/'; /* the router shows the sign-in once */
 });
 window.addEventListener('hashchange', route);
 header();

@@ -3,7 +3,7 @@
 // answers (cchc-score/1), then the check (cchc-check/1) for the estimated rank and findings.
 // Nothing is computed here.
 import { get, put, post, call, agencyPath } from './api.js';
-import { t, pts, ptsShort, date } from './i18n.js';
+import { t, pts, ptsShort, date, getLang } from './i18n.js';
 import { h, field, show, announce, confirmBox } from './ui.js';
 
 const EDITABLE = 'draft';
@@ -34,8 +34,9 @@ function ruleHint(rule) {
 function ruleInputs(node, item, disabled) {
   const r = node.rule;
   const attr = (name) => (item && item[name] !== undefined ? String(item[name]) : '');
+  const dec = (name) => (getLang() === 'vi' ? attr(name).replace('.', ',') : attr(name));
   const num = (name, label, step) => field(label, h('input', {
-    type: 'text', inputmode: 'decimal', 'data-attr': name, value: attr(name), disabled, 'data-step': step,
+    type: 'text', inputmode: 'decimal', 'data-attr': name, value: dec(name), disabled, 'data-step': step,
     id: `in-${node.id}-${name}`,
   }));
   switch (r.kind) {
@@ -106,7 +107,7 @@ class AgencyForm {
         grid.append(h('div', { class: 'field check' }, cb, h('label', { for: cb.id }, t('na'))));
       }
       grid.append(field(`${t('self')} (0–${ptsShort(node.min < 0 ? node.min : node.max)})`,
-        h('input', { type: 'text', inputmode: 'decimal', 'data-attr': 'self', value: attrs.self ?? '', disabled, id: `in-${node.id}-self` })));
+        h('input', { type: 'text', inputmode: 'decimal', 'data-attr': 'self', value: getLang() === 'vi' ? String(attrs.self ?? '').replace('.', ',') : attrs.self ?? '', disabled, id: `in-${node.id}-self` })));
       const docs = h('div', { class: 'wide docs', id: `docs-${node.id}` });
       const stored = Array.isArray(attrs.docs) ? attrs.docs : [];
       stored.forEach((d, i) => docs.append(this.docRow(node, i, d, disabled)));
@@ -358,6 +359,18 @@ class AgencyForm {
     }
   }
 
+  // The uplift analysis (cchc-gap/1): what the engine says rank K needs, in its own figures.
+  async gap(k, out) {
+    try {
+      const g = await get(agencyPath(this.year, this.agency, `/gap?target-rank=${encodeURIComponent(k)}`));
+      const x = g.target;
+      if (!x) out.textContent = '';
+      else if (x.needed === 0) out.textContent = t('gapAlready', x.rank);
+      else if (!x.reachable) out.textContent = t('gapUnreachable', x.rank, g.best_rank, pts(g.best_total));
+      else out.textContent = t('gapNeeded', x.rank, pts(x.needed), x.criteria.length, x.criteria.join(', '), pts(x.recovered), pts(x.total_after), x.rank_after);
+    } catch (e) { out.textContent = e.message; }
+  }
+
   async submit() {
     if (!(await confirmBox(t('confirmSubmit'), t('confirm'), t('cancel')))) return;
     try {
@@ -376,6 +389,12 @@ class AgencyForm {
       h('h2', { id: 'findings-h' }, t('findings')),
       h('p', { id: 'findings-none', class: 'muted' }, t('noFindings')),
       h('div', { id: 'findings-list' }));
+    const target = h('input', { type: 'number', min: 1, step: 1, id: 'gap-target', value: 10, inputmode: 'numeric' });
+    const gapOut = h('p', { id: 'gap-result', role: 'status' });
+    const gapBtn = h('button', { type: 'button', class: 'secondary', id: 'gap-run' }, t('analyse'));
+    gapBtn.addEventListener('click', () => this.gap(target.value, gapOut));
+    const gap = h('section', { 'aria-labelledby': 'gap-h' }, h('h2', { id: 'gap-h' }, t('gap')),
+      h('div', { class: 'inline' }, field(t('targetRank'), target), gapBtn), gapOut);
     const actions = h('div', { class: 'actions', id: 'form-actions' });
     if (this.editable()) {
       const b = h('button', { type: 'button', id: 'submit' }, t('submit'));
@@ -383,7 +402,7 @@ class AgencyForm {
       actions.append(b);
     }
     const groups = this.criteria.groups.map((g) => this.group(g));
-    show(`${t('selfAssessment')} ${this.year}: ${this.name}`, this.summary(), ...groups, findings, actions);
+    show(`${t('selfAssessment')} ${this.year}: ${this.name}`, this.summary(), ...groups, findings, gap, actions);
     findings.addEventListener('click', (ev) => {
       const c = ev.target.dataset && ev.target.dataset.goto;
       if (!c) return;
