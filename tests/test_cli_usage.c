@@ -188,6 +188,34 @@ static void test_one_agency(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(page, " \xC2\xB7 1 agency</p>"));
 }
 
+/* Past the CCHC_DIAG_MAX_ENTRIES shown, the rest are counted: "1 more error", "2 more errors" */
+static void test_more_not_shown(void)
+{
+	const char *dir = CCHC_TEST_TMP "/many-errors";
+	char path[512], *end;
+	mkdir(dir, 0755);
+	for (int i = 0; i <= CCHC_DIAG_MAX_ENTRIES + 1; i++) {
+		snprintf(path, sizeof path, "%s/a%03d.xml", dir, i);
+		FILE *f = fopen(path, "w");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+		fputs("<x/>\n", f); /* no criteria set given to check it against: one error each */
+		fclose(f);
+		if (i < CCHC_DIAG_MAX_ENTRIES)
+			continue;
+		CU_ASSERT_EQUAL(run("validate " CCHC_TEST_TMP "/many-errors"), 1);
+		end = strrchr(err_text, '\n');
+		while (end && end > err_text && end[-1] != '\n')
+			end--;
+		CU_ASSERT_STRING_EQUAL(end, i == CCHC_DIAG_MAX_ENTRIES ? "cchc: 1 more error not shown\n"
+		                                                        : "cchc: 2 more errors not shown\n");
+	}
+	for (int i = 0; i <= CCHC_DIAG_MAX_ENTRIES + 1; i++) {
+		snprintf(path, sizeof path, "%s/a%03d.xml", dir, i);
+		remove(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	static const test_case tests[] = {
@@ -196,6 +224,7 @@ int main(void)
 		{"--draws: the limits and the time bound, stated", test_draw_limits},
 		{"help texts print as written", test_help_text},
 		{"one agency, not \"1 agencies\"", test_one_agency},
+		{"past the errors shown: \"1 more error\", \"2 more errors\"", test_more_not_shown},
 		{NULL, NULL},
 	};
 	return test_run_suite("cli_usage", tests);
