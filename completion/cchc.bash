@@ -18,6 +18,7 @@ _cchc_options()
 	template) echo "--agency --name --from --map --plan --criteria --lang -o --output --help" ;;
 	import) echo "-o --output --lang --help" ;;
 	check) echo "--field --survey --previous --submitted --draws --seed --format --lang -o --output --help" ;;
+	admin) echo "--data --year --role --agency --name --block --continues -o --output --help" ;;
 	esac
 }
 
@@ -34,7 +35,7 @@ _cchc_formats()
 _cchc()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local commands="validate score rank gap robust report plan template import check"
+	local commands="validate score rank gap robust report plan template import check admin"
 	COMPREPLY=()
 	if ((COMP_CWORD == 1)); then
 		mapfile -t COMPREPLY < <(compgen -W "$commands --help --version" -- "$cur")
@@ -45,20 +46,29 @@ _cchc()
 		mapfile -t COMPREPLY < <(compgen -W "status" -- "$cur")
 		return 0
 	fi
+	if [[ $cmd == admin && $cur != -* ]] && ((COMP_CWORD == 2)); then
+		mapfile -t COMPREPLY < <(compgen -W "init user criteria agency import export backup" -- "$cur")
+		return 0
+	fi
+	if [[ $cmd == admin && $prev =~ ^(user|criteria|agency)$ ]] && ((COMP_CWORD == 3)); then
+		mapfile -t COMPREPLY < <(compgen -W "add" -- "$cur")
+		return 0
+	fi
 	local words=
 	case $prev in
 	--lang) words="vi en" ;;
 	--format) words=$(_cchc_formats "$cmd") ;;
 	--csv-dialect) words="rfc4180 vi" ;;
 	--survey) words="last mean none" ;;
+	--role) words="evaluator agency appraiser viewer" ;;
 	-o | --output)
-		if [[ $cmd == report || $cmd == import ]]; then
+		if [[ $cmd == report || $cmd == import || $cmd == admin ]]; then
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 		fi
 		return 0 ;; # other commands: any file name (the default)
 	--agency | --target-rank | --draws | --seed | --weights | --threads | --block | --title | \
-	--name | --as-of | --submitted)
+	--name | --as-of | --submitted | --year | --continues)
 		compopt +o default 2>/dev/null # a value to type, not a file
 		return 0 ;;
 	esac

@@ -565,28 +565,31 @@ void srv_store_close(srv_store *s)
 	free(s);
 }
 
+/* Into a temporary file beside path, renamed over it once whole: a reader
+ * sees no backup or the whole one. */
 int srv_store_backup(srv_store *s, const char *path, char *err, size_t errlen)
 {
 	srv_conn *c = srv_conn_get(s);
 	sqlite3 *dest = NULL;
 	sqlite3_backup *b;
+	char *tmp;
 	int rc;
 
 	if (!c) {
 		snprintf(err, errlen, "%s", s->err);
 		return STORE_ERR;
 	}
-	if (sqlite3_open_v2(path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "%s: cannot create the backup: %s", path,
-		         dest ? sqlite3_errmsg(dest) : "out of memory");
-		sqlite3_close(dest);
+	if (!(tmp = malloc(strlen(path) + 6))) {
+		snprintf(err, errlen, "%s: out of memory", path);
 		return STORE_ERR;
 	}
-	b = sqlite3_backup_init(dest, "main", c->db, "main");
-	if (!b) {
-		snprintf(err, errlen, "%s: cannot start the backup: %s", path, sqlite3_errmsg(dest));
-		sqlite3_close(dest);
-		return STORE_ERR;
+	sprintf(tmp, "%s.part", path);
+	remove(tmp);
+	if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+	    !(b = sqlite3_backup_init(dest, "main", c->db, "main"))) {
+		snprintf(err, errlen, "%s: cannot create the backup: %s", path, dest ? sqlite3_errmsg(dest) : "out of memory");
+		rc = STORE_ERR;
+		goto cleanup;
 	}
 	/* a few pages at a time, so writers are not held up for the whole copy */
 	do {
@@ -597,13 +600,19 @@ int srv_store_backup(srv_store *s, const char *path, char *err, size_t errlen)
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
 		snprintf(err, errlen, "%s: the backup failed: %s", path, sqlite3_errstr(rc));
-		sqlite3_close(dest);
-		remove(path);
-		return STORE_ERR;
+		rc = STORE_ERR;
+		goto cleanup;
 	}
-	if (sqlite3_close(dest) != SQLITE_OK) {
-		snprintf(err, errlen, "%s: cannot finish the backup", path);
-		return STORE_ERR;
-	}
-	return STORE_OK;
+	rc = sqlite3_close(dest) == SQLITE_OK ? STORE_OK : STORE_ERR;
+	dest = NULL;
+	if (rc == STORE_OK && rename(tmp, path) != 0)
+		rc = STORE_ERR;
+	if (rc != STORE_OK)
+		snprintf(err, errlen, "%s: cannot finish the backup: %s", path, strerror(errno));
+cleanup:
+	sqlite3_close(dest);
+	if (rc != STORE_OK)
+		remove(tmp);
+	free(tmp);
+	return rc;
 }
