@@ -78,6 +78,14 @@ class AgencyForm {
     }
     this.inflight = new Map();
     this.me = data.user;
+    // the criteria the council appraised: where the explanation boxes go
+    this.cut = new Set();
+    this.cutNodes = [];
+    const walk = (nodes) => nodes.forEach((n) => {
+      if (n.rounds && n.rounds.length) { this.cut.add(n.id); this.cutNodes.push(n); }
+      walk(n.criteria || n.children || []);
+    });
+    walk(data.score.groups);
   }
 
   editable() { return this.me.role === 'agency' && this.state === EDITABLE; }
@@ -120,7 +128,7 @@ class AgencyForm {
       }
       grid.append(h('div', { class: 'wide', id: `files-${node.id}` }, this.fileLinks(node.id)));
       grid.append(field(t('note'), h('textarea', { 'data-attr': 'note', disabled, id: `in-${node.id}-note`, rows: 2 }, attrs.note ?? ''), 'wide'));
-      if (this.explaining() || (item && item.explanation)) {
+      if ((this.explaining() && this.cut.has(node.id)) || (item && item.explanation)) {
         const ex = h('textarea', { id: `in-${node.id}-explanation`, rows: 2, disabled: !this.explaining(), 'data-explanation': '1' }, item && item.explanation ? item.explanation : '');
         const btn = h('button', { type: 'button', class: 'secondary', id: `save-explanation-${node.id}`, hidden: !this.explaining() }, t('saveExplanation'));
         btn.addEventListener('click', () => this.explain(node, ex, savingEl));
@@ -185,7 +193,9 @@ class AgencyForm {
 
   group(g) {
     const ptsEl = h('span', { class: 'pts', id: `pts-${g.id}` });
-    const d = h('details', { class: 'group', id: `group-${g.id}`, open: g.id === this.criteria.groups[0].id },
+    const hasCut = (n) => this.cut.has(n.id) || (n.children || []).some(hasCut);
+    const open = this.explaining() ? hasCut(g) : g.id === this.criteria.groups[0].id;
+    const d = h('details', { class: 'group', id: `group-${g.id}`, open },
       h('summary', {}, h('span', {}, `${g.id}. ${g.title}`), ptsEl));
     this.rows.set(g.id, { sec: d, ptsEl, node: g });
     for (const c of g.children || []) d.append(this.node(c, 1));
@@ -402,17 +412,27 @@ class AgencyForm {
       actions.append(b);
     }
     const groups = this.criteria.groups.map((g) => this.group(g));
-    show(`${t('selfAssessment')} ${this.year}: ${this.name}`, this.summary(), ...groups, findings, gap, actions);
-    findings.addEventListener('click', (ev) => {
+    // after appraisal: what the council decided, each linked to its criterion (and its box to explain)
+    const council = this.cutNodes.length && this.state !== EDITABLE ? h('section', { 'aria-labelledby': 'council-h', id: 'council' },
+      h('h2', { id: 'council-h' }, t('council')),
+      h('ul', { class: 'findings' }, this.cutNodes.map((n) => {
+        const last = n.rounds[n.rounds.length - 1];
+        return h('li', {}, h('a', { href: `#crit-${n.id}`, 'data-goto': n.id }, n.id), ` ${n.title}: `,
+          t('councilSaid', pts(last.points), last.round, last.reason ? ` — ${last.reason}` : ''));
+      }))) : null;
+    show(`${t('selfAssessment')} ${this.year}: ${this.name}`, this.summary(), council, ...groups, findings, gap, actions);
+    const goto = (ev) => {
       const c = ev.target.dataset && ev.target.dataset.goto;
       if (!c) return;
       ev.preventDefault();
       const row = this.rows.get(c);
       let d = row && row.sec.closest('details');
       if (d) d.open = true;
-      const first = row && row.sec.querySelector('input, select, textarea');
+      const first = row && (row.sec.querySelector('[data-explanation]:not([disabled])') || row.sec.querySelector('input:not([disabled]), select:not([disabled]), textarea:not([disabled])'));
       if (first) first.focus(); else if (row) row.sec.scrollIntoView();
-    });
+    };
+    findings.addEventListener('click', goto);
+    if (council) council.addEventListener('click', goto);
   }
 }
 
