@@ -66,8 +66,8 @@ static void test_help_vi(void)
 	CU_ASSERT_EQUAL(VI("rank --help"), 0);
 	CU_ASSERT_EQUAL(strncmp(out_text,
 	                        "Cách dùng: cchc rank TIÊU_CHÍ.xml... HỒ_SƠ... [--block KHỐI] [--agency ID]\n"
-	                        "                 [--replace TỆP] [--format text|csv|json] [--lang vi|en] [-o TỆP]\n"
-	                        "                 [--strict]\n"
+	                        "                     [--replace TỆP] [--format text|csv|json] [--lang vi|en]\n"
+	                        "                     [-o TỆP] [--strict]\n"
 	                        "\n"
 	                        "Xếp hạng các cơ quan trong từng khối.",
 	                        strlen("Cách dùng: cchc rank TIÊU_CHÍ.xml... HỒ_SƠ... [--block KHỐI] "
