@@ -445,41 +445,45 @@ static int exec_all(sqlite3 *db, const char *const *sql)
 	return rc;
 }
 
-/* Bring the database to SCHEMA_VERSION, one transaction per migration. */
+/* Bring the database to SCHEMA_VERSION, one transaction per migration; the
+ * version is read inside each, so two processes opening a fresh folder at
+ * once do not both migrate. */
 static int migrate(srv_store *s, sqlite3 *db, char *err, size_t errlen)
 {
-	sqlite3_stmt *st;
-	int version = -1, i;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (version < 0) {
-		snprintf(err, errlen, "%s: cannot read the schema version: %s", s->dbpath, sqlite3_errmsg(db));
-		return STORE_ERR;
-	}
-	if (version > SCHEMA_VERSION) {
-		snprintf(err, errlen,
-		         "%s: the database is at schema version %d, newer than this cchc knows (%d): "
-		         "run a newer cchc, or restore a backup made with this one",
-		         s->dbpath, version, SCHEMA_VERSION);
-		return STORE_INVALID;
-	}
-	for (i = version; i < SCHEMA_VERSION; i++) {
+	for (;;) {
+		sqlite3_stmt *st = NULL;
 		char pragma[48];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
-		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-		    exec_all(db, migrations[i]) != SQLITE_OK ||
+		int version = -1;
+		if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+		    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (version < 0) {
+			snprintf(err, errlen, "%s: cannot read the schema version: %s", s->dbpath, sqlite3_errmsg(db));
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return STORE_ERR;
+		}
+		if (version > SCHEMA_VERSION) {
+			snprintf(err, errlen,
+			         "%s: the database is at schema version %d, newer than this cchc knows (%d): "
+			         "run a newer cchc, or restore a backup made with this one",
+			         s->dbpath, version, SCHEMA_VERSION);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return STORE_INVALID;
+		}
+		if (version == SCHEMA_VERSION)
+			return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? STORE_OK : STORE_ERR;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
+		if (exec_all(db, migrations[version]) != SQLITE_OK ||
 		    sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
 		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-			snprintf(err, errlen, "%s: migrating the schema to version %d: %s", s->dbpath, i + 1,
+			snprintf(err, errlen, "%s: migrating the schema to version %d: %s", s->dbpath, version + 1,
 			         sqlite3_errmsg(db));
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return STORE_ERR;
 		}
 	}
-	return STORE_OK;
 }
 
 static char *join(const char *a, const char *b)

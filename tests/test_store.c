@@ -121,6 +121,26 @@ static void test_migrations(void)
 	         dir, srv_store_schema_version());
 	CU_ASSERT_STRING_EQUAL(err, expected);
 	CU_ASSERT_EQUAL(sql_int("PRAGMA user_version"), 99);
+	/* four processes opening one fresh folder at once: one migrates, all open */
+	{
+		char fresh_dir[sizeof dir + 8];
+		pid_t pids[4];
+		int i, status;
+		snprintf(fresh_dir, sizeof fresh_dir, "%s/race", dir);
+		for (i = 0; i < 4; i++)
+			if ((pids[i] = fork()) == 0) {
+				srv_store *child = NULL;
+				int rc = srv_store_open(&child, fresh_dir, err, sizeof err);
+				if (rc != STORE_OK)
+					fprintf(stderr, "%s\n", err);
+				srv_store_close(child);
+				_exit(rc == STORE_OK ? 0 : 1);
+			}
+		for (i = 0; i < 4; i++) {
+			CU_ASSERT_EQUAL(waitpid(pids[i], &status, 0), pids[i]);
+			CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+		}
+	}
 	done();
 }
 
