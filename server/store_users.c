@@ -152,11 +152,18 @@ int srv_session_put(srv_store *s, const unsigned char token_hash[32], const char
                     long long expires)
 {
 	srv_conn *c = srv_conn_get(s);
+	int rc;
 
 	if (!c)
 		return STORE_ERR;
-	return srv_exec_tx(c, "INSERT OR REPLACE INTO sessions(token_hash, user, csrf, expires) VALUES (?, ?, ?, ?)",
-	                   "hssl", token_hash, user, csrf, expires);
+	if (srv_begin(c) != STORE_OK)
+		return STORE_ERR;
+	/* sessions nobody came back for go as new ones come */
+	rc = srv_exec(c, "DELETE FROM sessions WHERE expires <= CAST(strftime('%s', 'now') AS INTEGER)", "");
+	if (rc == STORE_OK)
+		rc = srv_exec(c, "INSERT OR REPLACE INTO sessions(token_hash, user, csrf, expires) VALUES (?, ?, ?, ?)",
+		              "hssl", token_hash, user, csrf, expires);
+	return srv_finish(c, rc);
 }
 
 int srv_session_get(srv_store *s, const unsigned char token_hash[32], srv_user *user, char csrf[65], long long now)

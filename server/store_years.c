@@ -262,12 +262,12 @@ int srv_state_set(srv_store *s, int year, const char *agency, const char *from, 
 	if (srv_begin(c) != STORE_OK)
 		return STORE_ERR;
 	rc = srv_agency_writable(c, year, agency);
-	/* a submission after the "submitted" deadline is recorded as late */
+	/* a submission after the "submitted" deadline (a day in Vietnam, UTC+7) is recorded as late */
 	if (rc == STORE_OK)
 		rc = srv_exec(c,
 		              "UPDATE agencies SET state = ?4, late = late OR (?4 = 'submitted' AND EXISTS"
 		              " (SELECT 1 FROM deadlines d WHERE d.year = ?1 AND d.stage = 'submitted'"
-		              " AND date('now') > d.date)) WHERE year = ?1 AND id = ?2 AND state = ?3",
+		              " AND date('now', '+7 hours') > d.date)) WHERE year = ?1 AND id = ?2 AND state = ?3",
 		              "isss", year, agency, from, to);
 	if (rc == STORE_OK && sqlite3_changes(c->db) == 0)
 		rc = srv_fail(c, STORE_CONFLICT, "the agency %s is not in the state %s", agency, from);

@@ -328,6 +328,13 @@ static void test_cycle(void)
 		CU_ASSERT_STRING_EQUAL(csrf, "c5rf");
 		CU_ASSERT_EQUAL(srv_session_get(st, tok, &u, csrf, 1000), STORE_NOTFOUND); /* expired, and gone */
 		CU_ASSERT_EQUAL(srv_session_get(st, tok, &u, csrf, 999), STORE_NOTFOUND);
+		/* one left behind expired (by the clock) goes when the next one comes */
+		CU_ASSERT_EQUAL(srv_session_put(st, tok, "hoidong", "c5rf", 1000), STORE_OK);
+		tok[0] = 9;
+		CU_ASSERT_EQUAL(srv_session_put(st, tok, "hoidong", "c5rf", 4102444800LL), STORE_OK); /* 2100 */
+		CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM sessions"), 1);
+		CU_ASSERT_EQUAL(srv_session_delete(st, tok), STORE_OK);
+		CU_ASSERT_EQUAL(srv_session_get(st, tok, &u, csrf, 999), STORE_NOTFOUND);
 	}
 	CU_ASSERT_EQUAL(srv_audit(st, "hoidong", "127.0.0.1", "login", NULL, "ok"), STORE_OK);
 	cchc_buf_init(&out, 0);
