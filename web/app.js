@@ -1,7 +1,7 @@
 // The pages' entry: sign-in, the header, and a hash router to each role's page.
 import { call, get, post, del, setCsrf, ApiError } from './api.js';
 import { t, getLang, setLang } from './i18n.js';
-import { h, field, show } from './ui.js';
+import { h, field, show, newStamp, isCurrent } from './ui.js';
 import { agencyPage } from './form.js';
 import { queuePage, appraisePage } from './appraise.js';
 import { deskPage } from './desk.js';
@@ -80,19 +80,24 @@ async function home() {
 }
 
 async function route() {
+  const my = newStamp();
   if (!session.user) {
-    try { signedIn(await get('/api/session')); } catch (e) { header(); loginPage(); return; }
+    let s = null;
+    try { s = await get('/api/session'); } catch (e) { s = null; }
+    if (!isCurrent(my) || session.user) return; /* signed in meanwhile: that route renders */
+    if (!s) { header(); loginPage(); return; }
+    signedIn(s);
   }
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   try {
     switch (parts[0]) {
       case 'agency': await agencyPage(Number(parts[1]), parts[2]); break;
       case 'appraise': await (parts[2] ? appraisePage(Number(parts[1]), parts[2]) : queuePage(Number(parts[1]))); break;
-      case 'desk': await deskPage(Number(parts[1])); break;
+      case 'desk': await deskPage(Number(parts[1]), session.user); break;
       default: await home();
     }
   } catch (err) {
-    refusal(err);
+    if (isCurrent(my)) refusal(err);
   }
 }
 

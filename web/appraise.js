@@ -2,17 +2,19 @@
 // the rule's points and the evidence, with accept / set points and a reason (rounds 1 and 2).
 import { get, put, post, agencyPath } from './api.js';
 import { t, pts, ptsShort } from './i18n.js';
-import { h, show, announce, confirmBox } from './ui.js';
+import { h, show, currentStamp, isCurrent, announce, confirmBox } from './ui.js';
 
 const OPEN = { submitted: 1, explanation: 2 };
 
 export async function queuePage(year) {
+  const my = currentStamp();
   const agencies = await get(`/api/years/${year}/agencies`);
   const waiting = agencies.filter((a) => OPEN[a.state]);
   const rows = waiting.map((a) => h('tr', {},
     h('td', {}, h('a', { href: `#/appraise/${year}/${encodeURIComponent(a.id)}`, id: `open-${a.id}` }, a.name)),
     h('td', {}, a.block), h('td', {}, h('span', { class: 'state' }, t('states')[a.state] || a.state)),
     h('td', {}, a.late ? t('late2') : '')));
+  if (!isCurrent(my)) return;
   show(`${t('queue')} ${year}`,
     waiting.length
       ? h('div', { class: 'table-wrap' }, h('table', {},
@@ -30,6 +32,7 @@ function leaves(nodes, out) {
 }
 
 export async function appraisePage(year, agency) {
+  const my = currentStamp();
   const [score, items, agencies] = await Promise.all([
     get(agencyPath(year, agency, '/score')),
     get(agencyPath(year, agency, '/items')),
@@ -108,6 +111,7 @@ export async function appraisePage(year, agency) {
       location.hash = `#/appraise/${year}`;
     } catch (e) { status.textContent = e.message; }
   });
+  if (!isCurrent(my)) return;
   show(`${t('council')}: ${ag.name} (${t('round')} ${round || '—'})`, total,
     h('div', { class: 'actions' }, bulk, close), status,
     h('div', { class: 'table-wrap' }, h('table', { id: 'appraise-table' },

@@ -1,8 +1,8 @@
 // The evaluator's desk: the cycle at a glance, each agency's state and its moves, the ranking
 // (cchc-rank/1 as a table, figures as the engine gave them), publication and downloads.
-import { get, post, agencyPath } from './api.js';
+import { get, post, put, agencyPath } from './api.js';
 import { t, pts, ptsShort } from './i18n.js';
-import { h, show, announce, confirmBox } from './ui.js';
+import { h, field, show, currentStamp, isCurrent, announce, confirmBox } from './ui.js';
 
 const NEXT = { 'appraised-2': 'final' };
 
@@ -20,7 +20,28 @@ function rankingTables(rank) {
         h('td', { class: 'num' }, pts(a.gap_top)))))))));
 }
 
-export async function deskPage(year) {
+// Deadlines per stage (PUT /api/years/{y}/deadlines answers the year's deadlines as stored).
+function deadlinesForm(year) {
+  const stages = ['submitted', 'appraised-1', 'explanation', 'appraised-2', 'final'];
+  const inputs = stages.map((st) => h('input', { type: 'date', id: `deadline-${st}`, 'data-stage': st }));
+  const out = h('p', { role: 'status', id: 'deadlines-status', class: 'muted' });
+  const save = h('button', { type: 'button', class: 'secondary', id: 'deadlines-save' }, t('saveDeadlines'));
+  save.addEventListener('click', async () => {
+    const body = {};
+    for (const i of inputs) if (i.value) body[i.dataset.stage] = i.value;
+    try {
+      const stored = await put(`/api/years/${year}/deadlines`, body);
+      for (const i of inputs) if (stored[i.dataset.stage]) i.value = stored[i.dataset.stage];
+      out.textContent = t('saved');
+    } catch (e) { out.textContent = e.message; }
+  });
+  return h('section', { 'aria-labelledby': 'deadlines-h' }, h('h2', { id: 'deadlines-h' }, t('deadlines')),
+    h('div', { class: 'inline' }, stages.map((st, k) => field(t('states')[st], inputs[k])), save), out);
+}
+
+export async function deskPage(year, user) {
+  const my = currentStamp();
+  const evaluator = !user || user.role === 'evaluator';
   const [years, agencies] = await Promise.all([get('/api/years'), get(`/api/years/${year}/agencies`)]);
   const y = years.find((x) => x.year === year) || { published: false };
   let rank = null;
@@ -33,17 +54,17 @@ export async function deskPage(year) {
     try {
       await post(agencyPath(year, a.id, '/state'), { to });
       announce(`${a.name}: ${t('states')[to]}`);
-      await deskPage(year);
+      await deskPage(year, user);
     } catch (e) { status.textContent = `${a.name}: ${e.message}`; }
   };
   const rows = agencies.map((a) => {
     const acts = [];
-    if (!y.published && NEXT[a.state]) {
+    if (evaluator && !y.published && NEXT[a.state]) {
       const b = h('button', { type: 'button', class: 'secondary', id: `final-${a.id}` }, t('toFinal'));
       b.addEventListener('click', () => move(a, NEXT[a.state]));
       acts.push(b);
     }
-    if (!y.published && a.state !== 'draft') {
+    if (evaluator && !y.published && a.state !== 'draft') {
       const b = h('button', { type: 'button', class: 'secondary', id: `reopen-${a.id}` }, t('reopen'));
       b.addEventListener('click', () => move(a, 'draft'));
       acts.push(b);
@@ -53,15 +74,16 @@ export async function deskPage(year) {
       h('td', {}, a.block), h('td', {}, h('span', { class: 'state', id: `state-${a.id}` }, t('states')[a.state] || a.state)),
       h('td', {}, a.late ? t('late2') : ''), h('td', {}, h('div', { class: 'inline' }, acts)));
   });
-  const publish = h('button', { type: 'button', id: 'publish', class: 'danger', hidden: y.published }, t('publish'));
+  const publish = h('button', { type: 'button', id: 'publish', class: 'danger', hidden: y.published || !evaluator }, t('publish'));
   publish.addEventListener('click', async () => {
     if (!(await confirmBox(t('confirmPublish', year), t('publish'), t('cancel')))) return;
     try {
       const r = await post(`/api/years/${year}/publish`, {});
       announce(`${t('published')}: ${r.hash}`);
-      await deskPage(year);
+      await deskPage(year, user);
     } catch (e) { status.textContent = e.message; }
   });
+  if (!isCurrent(my)) return;
   show(`${t('desk')} · ${t('year')} ${year}`,
     h('h2', {}, t('cycle', year)),
     h('div', { class: 'cards' },
@@ -76,6 +98,7 @@ export async function deskPage(year) {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agency')), h('th', { scope: 'col' }, t('block')),
         h('th', { scope: 'col' }, t('state')), h('th', { scope: 'col' }, t('late2')), h('th', { scope: 'col' }, ''))),
       h('tbody', {}, rows))),
+    evaluator && !y.published ? deadlinesForm(year) : null,
     h('h2', { id: 'ranking-h' }, t('ranking')),
     rank ? rankingTables(rank) : h('p', { class: 'alert', role: 'alert' }, rankError),
     h('h2', {}, t('downloads')),

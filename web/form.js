@@ -4,7 +4,7 @@
 // Nothing is computed here.
 import { get, put, post, call, agencyPath } from './api.js';
 import { t, pts, ptsShort, date, getLang } from './i18n.js';
-import { h, field, show, announce, confirmBox } from './ui.js';
+import { h, field, show, announce, confirmBox, currentStamp, isCurrent } from './ui.js';
 
 const EDITABLE = 'draft';
 
@@ -437,6 +437,7 @@ class AgencyForm {
 }
 
 export async function agencyPage(year, agency) {
+  const my = currentStamp();
   show(t('loading'));
   const [score, items, agencies, me] = await Promise.all([
     get(agencyPath(year, agency, '/score')),
@@ -446,6 +447,7 @@ export async function agencyPage(year, agency) {
   ]);
   const ag = agencies.find((a) => a.id === agency) || { name: score.agency.name, state: '' };
   const criteria = await get(`/api/years/${year}/criteria/${encodeURIComponent(ag.block || score.agency.block)}`);
+  if (!isCurrent(my)) return null;
   const form = new AgencyForm(year, agency, { score, items, criteria, state: ag.state, name: ag.name || score.agency.name, user: me });
   form.page();
   form.render(score);

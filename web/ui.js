@@ -25,6 +25,12 @@ export function field(label, control, extraClass) {
   return h('div', { class: `field${extraClass ? ' ' + extraClass : ''}` }, h('label', { for: control.id }, label), control);
 }
 
+// Each navigation gets a stamp; a page whose data arrives after a newer navigation is dropped.
+let stamp = 0;
+export function newStamp() { stamp += 1; return stamp; }
+export function currentStamp() { return stamp; }
+export function isCurrent(s) { return s === stamp; }
+
 // Replace the main area's content and move the focus there (screen readers hear the new page).
 export function show(title, ...content) {
   const main = document.getElementById('main');

@@ -139,6 +139,7 @@ class Browser:
 
     def set_value(self, i, value):
         """A date input takes its value as the browser's own picker would set it, then change."""
+        self.by_id(i)
         self.d.execute_script(
             "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
             "e.dispatchEvent(new Event('change', {bubbles: true}));", i, value)
@@ -321,6 +322,9 @@ def main():
 
         # ---- the evaluator: final, publish, the ranking with the new figures
         b.login('sonoivu')
+        b.set_value('deadline-submitted', '2018-12-15')
+        b.by_id('deadlines-save').click()
+        check(b.text_is('deadlines-status', 'Đã lưu'), 'the submission deadline is saved')
         b.by_id('final-skhdt').click()
         check(b.text_is('state-skhdt', 'Chốt'), 'skhdt final')
         b.by_id('publish').click()
