@@ -43,7 +43,9 @@ long test_http(test_client *c, const char *method, const char *path, const char 
 	struct curl_slist *hs = NULL;
 	if (!curl)
 		return 0;
-	snprintf(url, sizeof url, "http://127.0.0.1:%u%s", c->port, path);
+	snprintf(url, sizeof url, "%s://127.0.0.1:%u%s", c->ca ? "https" : "http", c->port, path);
+	if (c->ca)
+		curl_easy_setopt(curl, CURLOPT_CAINFO, c->ca);
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L); /* "/../" goes to the server as written */
 	curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);

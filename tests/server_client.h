@@ -10,6 +10,7 @@ typedef struct {
 	char cookie[160];  /* "cchc_session=HEX", or "" */
 	char csrf[80];     /* sent as X-CSRF-Token when not "" */
 	const char *lang;  /* Accept-Language, or NULL */
+	const char *ca;    /* HTTPS, trusting this PEM certificate; NULL: HTTP */
 } test_client;
 
 typedef struct {

@@ -468,6 +468,39 @@ static void test_cycle(void)
 	ASSERT_STR(total_of(&eval, "skhdt"), "70.5");
 }
 
+/* Under TLS (--tls-cert/--tls-key): the cookie is Secure and HSTS is sent. */
+static void test_tls(void)
+{
+	srv_server *tls = NULL;
+	srv_config cfg = {0};
+	char err[512];
+	cfg.data_dir = data_dir;
+	cfg.cheap_dummy_hash = 1;
+	cfg.tls_cert = CCHC_SOURCE_DIR "/tests/data/tls/test-cert.pem";
+	cfg.tls_key = CCHC_SOURCE_DIR "/tests/data/tls/test-key.pem";
+	ASSERT_EQ(srv_server_start(&tls, &cfg, err, sizeof err), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tls);
+	test_client c = {0};
+	c.port = srv_server_port(tls);
+	c.ca = cfg.tls_cert;
+	test_response r;
+	ASSERT_EQ(test_http(&c, "POST", "/api/session", "{\"user\": \"sgddt\", \"password\": \"demo\"}",
+	                    37, NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(test_header(&r, "Set-Cookie"), "; HttpOnly; SameSite=Strict; Path=/; Max-Age=28800; Secure"));
+	ASSERT_STR(test_header(&r, "Strict-Transport-Security"), "max-age=31536000");
+	test_response_free(&r);
+	c.ca = NULL; /* plain HTTP to the TLS port: no answer */
+	ASSERT_EQ(call(&c, "GET", "/api/years", NULL, NULL), 0);
+	srv_server_stop(tls);
+	/* a key without its certificate, and a file that is not there */
+	cfg.tls_cert = NULL;
+	ASSERT_EQ(srv_server_start(&tls, &cfg, err, sizeof err), -1);
+	ASSERT_STR(err, "--tls-cert and --tls-key go together: give both or neither");
+	cfg.tls_cert = "/nonexistent/cert.pem";
+	ASSERT_EQ(srv_server_start(&tls, &cfg, err, sizeof err), -1);
+	ASSERT_STR(err, "/nonexistent/cert.pem: cannot read the TLS file (No such file or directory): give a readable PEM file");
+}
+
 /* Five failures lock the user out, even with the right password. */
 static void test_throttling(void)
 {
@@ -532,6 +565,7 @@ int main(void)
 		{"two appraisers on one version: the second gets 409", test_concurrency},
 		{"evidence: upload, type by content, attachment, caps", test_evidence},
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
+		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},
 		{"login throttling and the audit log", test_throttling},
 		{NULL, NULL},
 	};
