@@ -196,7 +196,7 @@ class AgencyForm {
     const hasCut = (n) => this.cut.has(n.id) || (n.children || []).some(hasCut);
     const open = this.explaining() ? hasCut(g) : g.id === this.criteria.groups[0].id;
     const d = h('details', { class: 'group', id: `group-${g.id}`, open },
-      h('summary', {}, h('span', {}, `${g.id}. ${g.title}`), ptsEl));
+      h('summary', {}, h('h2', { class: 'group-h' }, h('span', {}, `${g.id}. ${g.title}`), ptsEl)));
     this.rows.set(g.id, { sec: d, ptsEl, node: g });
     for (const c of g.children || []) d.append(this.node(c, 1));
     return d;
