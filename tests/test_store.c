@@ -724,6 +724,24 @@ static void test_admin(void)
 	CU_ASSERT_EQUAL(admin(args, out, err), 0);
 	snprintf(expected, sizeof expected, "%s/out: 22 assessments of 2018 written\n", dir);
 	CU_ASSERT_STRING_EQUAL(out, expected);
+	/* `cchc score` of an exported file answers what it answers for the sample, to the byte (all 30
+	 * samples are compared in-process above): one plain, one with appraisal rounds, one published */
+	{
+		static const char *const ids[] = {"bdt", "sngv", "skhdt"};
+		static char direct[1 << 17], again[1 << 17];
+		char scratch[160];
+		size_t i;
+		snprintf(scratch, sizeof scratch, "%s/score", dir);
+		for (i = 0; i < 3; i++) {
+			snprintf(args, sizeof args, "score criteria/hue-so-2018.xml samples/hue-2018/so/%s.xml --format json",
+			         ids[i]);
+			CU_ASSERT_EQUAL(test_run_cli(CCHC_CLI, args, scratch, direct, sizeof direct, err, sizeof err), 0);
+			snprintf(args, sizeof args, "score criteria/hue-so-2018.xml %s/out/%s.xml --format json", dir, ids[i]);
+			CU_ASSERT_EQUAL(test_run_cli(CCHC_CLI, args, scratch, again, sizeof again, err, sizeof err), 0);
+			CU_ASSERT(strlen(direct) > 30000 && strlen(direct) < sizeof direct - 1);
+			CU_ASSERT_STRING_EQUAL(again, direct);
+		}
+	}
 	snprintf(args, sizeof args, "backup --data %s %s/b.sqlite3", d, dir);
 	CU_ASSERT_EQUAL(admin(args, out, err), 0);
 	CU_ASSERT_EQUAL(admin(args, out, err), 1);
