@@ -19,6 +19,7 @@ _cchc_options()
 	import) echo "-o --output --lang --help" ;;
 	check) echo "--field --survey --previous --submitted --draws --seed --format --lang -o --output --help" ;;
 	admin) echo "--data --year --role --agency --name --block --continues -o --output --help" ;;
+	serve) echo "--data --listen --threads --tls-cert --tls-key --demo --help" ;;
 	esac
 }
 
@@ -35,7 +36,7 @@ _cchc_formats()
 _cchc()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local commands="validate score rank gap robust report plan template import check admin"
+	local commands="validate score rank gap robust report plan template import check serve admin"
 	COMPREPLY=()
 	if ((COMP_CWORD == 1)); then
 		mapfile -t COMPREPLY < <(compgen -W "$commands --help --version" -- "$cur")
