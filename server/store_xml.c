@@ -44,7 +44,7 @@ static int node_from_xml(srv_node *n, xmlNodePtr el)
 	return rc;
 }
 
-/* The node's attributes but one (criterion), as canonical JSON. */
+/* The node's attributes but one (criterion), as canonical JSON appended to out. */
 static int json_without(srv_node *n, const char *skip, cchc_buf *out)
 {
 	size_t i;
@@ -58,7 +58,6 @@ static int json_without(srv_node *n, const char *skip, cchc_buf *out)
 			memmove(&n->vals[i], &n->vals[i + 1], (n->nattrs - i) * sizeof *n->vals);
 			break;
 		}
-	cchc_buf_init(out, 0);
 	srv_node_json(n, out);
 	return out->failed ? -1 : 0;
 }
@@ -205,6 +204,7 @@ static int import_one(srv_conn *c, int year, xmlNodePtr root, const char *user)
 		if (!srv_id_ok(criterion))
 			return srv_fail(c, STORE_INVALID, "%ld: the criterion id \"%s\" cannot be stored", cchc_xml_line(k),
 			                criterion ? criterion : "");
+		cchc_buf_init(&json, 0);
 		if (node_from_xml(&n, k) != 0 || json_without(&n, "criterion", &json) != 0) {
 			srv_node_clear(&n);
 			cchc_buf_dispose(&json);

@@ -225,6 +225,23 @@ static void test_round_trip(void)
 		CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "<appraisal criterion="));
 		cchc_buf_dispose(&out);
 	}
+	/* what XML must escape comes back as given: a note with &, <, >, quotes, a tab and a line end */
+	{
+		cchc_buf out;
+		long v;
+		char *json;
+		CU_ASSERT_EQUAL(srv_item_put(st, YEAR, "bdt", "1.1.1",
+		                             "{\"date\":\"2018-03-20\",\"self\":\"1\",\"note\":\"a & b < c > d\\t\\\"q\\\"\\nx\"}",
+		                             0, "bdt", &v), STORE_OK);
+		cchc_buf_init(&out, 0);
+		CU_ASSERT_EQUAL(srv_assessment_xml(st, YEAR, "bdt", &out), STORE_OK);
+		CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "<item criterion=\"1.1.1\" date=\"2018-03-20\" self=\"1\" "
+		                                        "note=\"a &amp; b &lt; c &gt; d&#9;&quot;q&quot;&#10;x\"/>"));
+		json = score_json(sets, out.data, out.len);
+		CU_ASSERT_PTR_NOT_NULL(strstr(json, "trễ 48 ngày so với hạn 31/01/2018 — a & b < c > d\\t\\\"q\\\"\\nx\","));
+		free(json);
+		cchc_buf_dispose(&out);
+	}
 	cchc_criteria_free(sets[0]);
 	cchc_criteria_free(sets[1]);
 	done();
