@@ -83,7 +83,10 @@ export async function appraisePage(year, agency) {
           l.reason ? h('p', { class: 'reason' }, l.reason) : null,
           it && it.explanation ? h('p', { class: 'muted' }, `${t('explanation')}: ${it.explanation}`) : null),
         h('td', { class: 'num' }, l.self === null ? '—' : pts(l.self)),
-        h('td', { class: 'num' }, `${pts(l.computed)}/${ptsShort(l.max)}`),
+        l.self !== null && l.self !== l.computed
+          ? h('td', { class: 'num differs' }, h('span', { 'aria-hidden': 'true' }, '≠ '), `${pts(l.computed)}/${ptsShort(l.max)}`,
+            h('span', { class: 'visually-hidden' }, ` (${t('differsFromClaim')})`))
+          : h('td', { class: 'num' }, `${pts(l.computed)}/${ptsShort(l.max)}`),
         h('td', { class: 'num', id: `ap-now-${l.id}` }, pts(l.points)),
         h('td', {}, docs.map((d) => h('div', {}, d.ref)),
           ev.length ? ev.map((f) => h('div', {}, h('a', { href: agencyPath(year, agency, `/evidence/${f.hash}`), download: f.filename }, f.filename)))

@@ -15,7 +15,8 @@ function rankingTables(rank) {
         h('th', { scope: 'col' }, t('band')), h('th', { scope: 'col', class: 'num' }, t('gapTop')))),
       h('tbody', {}, b.agencies.map((a) => h('tr', { id: `rank-row-${a.id}` },
         h('td', { class: 'num' }, `${a.rank}/${a.of}`), h('th', { scope: 'row' }, a.name),
-        h('td', { class: 'num', 'data-total': a.id }, `${pts(a.total)}/${ptsShort(a.max)}`),
+        h('td', { class: 'num', 'data-total': a.id }, `${pts(a.total)}/${ptsShort(a.max)}`,
+          ' ', h('meter', { min: 0, max: a.max, value: a.total, 'aria-hidden': 'true' })),
         h('td', { class: 'num' }, `${pts(a.index)} %`), h('td', {}, a.band || t('noBand')),
         h('td', { class: 'num' }, pts(a.gap_top)))))))));
 }
@@ -94,13 +95,15 @@ export async function deskPage(year, user) {
       card(t('states').final, count((a) => a.state === 'final'), 'n-final')),
     y.published ? h('p', { class: 'notice', id: 'published-notice' }, `${t('published')} · ${t('hash')}: `, h('code', {}, y.hash)) : null,
     h('div', { class: 'actions' }, publish), status,
-    h('div', { class: 'table-wrap' }, h('table', { id: 'agencies' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agency')), h('th', { scope: 'col' }, t('block')),
-        h('th', { scope: 'col' }, t('state')), h('th', { scope: 'col' }, t('late2')), h('th', { scope: 'col' }, ''))),
-      h('tbody', {}, rows))),
-    evaluator && !y.published ? deadlinesForm(year) : null,
     h('h2', { id: 'ranking-h' }, t('ranking')),
     rank ? rankingTables(rank) : h('p', { class: 'alert', role: 'alert' }, rankError),
+    h('h2', { id: 'agencies-h' }, t('agencies')),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'agencies' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agency')), h('th', { scope: 'col' }, t('block')),
+        h('th', { scope: 'col' }, t('state')), h('th', { scope: 'col' }, t('late2')),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('actionsCol'))))),
+      h('tbody', {}, rows))),
+    evaluator && !y.published ? deadlinesForm(year) : null,
     h('h2', {}, t('downloads')),
     h('ul', {}, h('li', {}, h('a', { href: `/api/years/${year}/ranking`, download: `xep-hang-${year}.json`, id: 'download-ranking' }, t('rankJson')))));
 }

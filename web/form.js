@@ -114,7 +114,7 @@ class AgencyForm {
         const cb = h('input', { type: 'checkbox', 'data-attr': 'na', checked: attrs.na === 'true' || attrs.na === true, disabled, id: `in-${node.id}-na` });
         grid.append(h('div', { class: 'field check' }, cb, h('label', { for: cb.id }, t('na'))));
       }
-      grid.append(field(`${t('self')} (0–${ptsShort(node.min < 0 ? node.min : node.max)})`,
+      grid.append(field(`${t('self')} (${node.min < 0 ? `${ptsShort(node.min)}–0` : `0–${ptsShort(node.max)}`})`,
         h('input', { type: 'text', inputmode: 'decimal', 'data-attr': 'self', value: getLang() === 'vi' ? String(attrs.self ?? '').replace('.', ',') : attrs.self ?? '', disabled, id: `in-${node.id}-self` })));
       const docs = h('div', { class: 'wide docs', id: `docs-${node.id}` });
       const stored = Array.isArray(attrs.docs) ? attrs.docs : [];
