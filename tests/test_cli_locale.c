@@ -160,6 +160,14 @@ static void test_lang_variable(void)
 	CU_ASSERT_EQUAL(run_in("", "", "vi_VN.UTF-8", "rank"), 2);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, installed ? "\nXem 'cchc rank --help'.\n"
 	                                                  : "\nTry 'cchc rank --help'.\n"));
+	/* only the messages change: numbers keep their decimal point (JSON), byte for byte */
+	static char json_c[sizeof out_text];
+	CU_ASSERT_EQUAL(EN("robust " SET " " SO " --draws 50 --format json"), 0);
+	memcpy(json_c, out_text, sizeof json_c);
+	CU_ASSERT_EQUAL(run_in("", "vi_VN.UTF-8", "", "robust " SET " " SO " --draws 50 --format json"),
+	                0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out_text, "\"total\": 81.7,"));
+	CU_ASSERT_STRING_EQUAL(out_text, json_c);
 }
 
 /* CCHC_LOCALEDIR names where the catalogues are (an install moved by hand, tests). */
