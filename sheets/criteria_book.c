@@ -226,14 +226,23 @@ static void list_validation(cb_writer *w, lxw_worksheet *ws, uint32_t first, uin
 	check(w, worksheet_data_validation_range(ws, first, (lxw_col_t)col, last, (lxw_col_t)col, &v));
 }
 
-static void print_setup(lxw_worksheet *ws, uint16_t header_row)
+/* A4 landscape. A sheet of a few columns fits the page width; the tree (32 columns) would
+ * shrink past reading, so it prints at 70 % over several pages across, its level, id and
+ * title on each, pages numbered in the footer. */
+static void print_setup(cb_writer *w, lxw_worksheet *ws, uint16_t header_row, int wide)
 {
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
-	worksheet_fit_to_pages(ws, 1, 0);
+	if (wide) {
+		worksheet_set_print_scale(ws, 70);
+		check(w, worksheet_repeat_columns(ws, CB_LEVEL, CB_TITLE));
+	} else {
+		worksheet_fit_to_pages(ws, 1, 0);
+	}
 	if (header_row)
-		worksheet_repeat_rows(ws, header_row - 1, header_row - 1);
+		check(w, worksheet_repeat_rows(ws, header_row - 1, header_row - 1));
+	check(w, worksheet_set_footer(ws, w->english ? "&CPage &P of &N" : "&CTrang &P/&N"));
 }
 
 /* ---- the guide ------------------------------------------------------------------------------ */
@@ -307,7 +316,7 @@ static void guide_sheet(cb_writer *w, lxw_worksheet *ws)
 		check(w, worksheet_write_string(ws, r, 0, cb_set_rows[k].key, w->f_text));
 		check(w, worksheet_write_string(ws, r++, 1, en ? cb_set_rows[k].help_en : cb_set_rows[k].help_vi, w->f_wrap));
 	}
-	print_setup(ws, 0);
+	print_setup(w, ws, 0, 0);
 }
 
 /* ---- the set's own fields --------------------------------------------------------------------- */
@@ -349,7 +358,7 @@ static void set_sheet(cb_writer *w, lxw_worksheet *ws)
 		r++;
 	}
 	worksheet_freeze_panes(ws, CB_SET_HEADER_ROW, 0);
-	print_setup(ws, CB_SET_HEADER_ROW);
+	print_setup(w, ws, CB_SET_HEADER_ROW, 0);
 }
 
 /* ---- the tree ----------------------------------------------------------------------------- */
@@ -450,7 +459,7 @@ static void tree_sheet(cb_writer *w, lxw_worksheet *ws)
 		}
 	worksheet_outline_settings(ws, 1, 0, 1, 0);
 	worksheet_freeze_panes(ws, CB_TREE_HEADER_ROW, CB_TITLE + 1);
-	print_setup(ws, CB_TREE_HEADER_ROW);
+	print_setup(w, ws, CB_TREE_HEADER_ROW, 1);
 }
 
 static void meta_sheet(cb_writer *w, lxw_worksheet *ws)
