@@ -151,7 +151,10 @@ static int candidate_xml(srv_req *rq, xml_edit edit, const void *ctx, cchc_buf *
 {
 	cchc_buf stored;
 	cchc_buf_init(&stored, 0);
-	int rc = srv_assessment_xml(rq->srv->store, rq->year, rq->agency, &stored);
+	/* under the agency's write lock the cache holds its last write exactly */
+	int rc = srv_cached_xml(rq->srv, rq->year, rq->agency, &stored) == 0
+	             ? STORE_OK
+	             : srv_assessment_xml(rq->srv->store, rq->year, rq->agency, &stored);
 	if (rc != STORE_OK) {
 		cchc_buf_dispose(&stored);
 		return rc;

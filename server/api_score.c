@@ -2,13 +2,14 @@
  * assessment scored once per stored content, and the score, check, gap and
  * ranking answers, every figure computed by libcchc.
  *
- * The cache is keyed by the rebuilt XML itself: a score and the ranking are
- * always checked against the store. Rebuilding the XML costs about as much
- * as scoring, so the figures of an estimate (check, gap) are taken from the
- * cache while no write through this server touched their agency (a
- * generation per agency) and for at most FIELD_TRUST seconds, which bounds
- * what a write from outside (cchc admin) can leave unseen there. A write
- * through this server caches the engine's load of exactly what it stored. */
+ * The cache is keyed by the rebuilt XML itself. Rebuilding it costs about
+ * as much as scoring, so an agency's figures (score, check, gap) are taken
+ * from the cache while no write through this server touched it (a
+ * generation per agency: such a write is seen at once, and caches the
+ * engine's load of exactly what it stored) and for at most FIELD_TRUST
+ * seconds, which bounds how long a write from outside (cchc admin) can stay
+ * unseen. The ranking, the official figures, is always checked against the
+ * store. */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "http_priv.h"
 
@@ -28,6 +29,7 @@ typedef struct scored {
 	cchc_score *s;
 	unsigned long gen;  /* the agency's generation when the XML was read */
 	double checked;     /* when the XML was last compared with the store's */
+	cchc_buf json[CCHC_LANG_COUNT]; /* cchc-score/1, rendered once per language */
 } scored;
 
 typedef struct {
@@ -57,6 +59,8 @@ static void scored_free(scored *e)
 {
 	if (!e)
 		return;
+	for (size_t i = 0; i < CCHC_LANG_COUNT; i++)
+		cchc_buf_dispose(&e->json[i]);
 	cchc_score_free(e->s);
 	cchc_assessment_free(e->a);
 	free(e->xml);
@@ -172,6 +176,15 @@ void srv_note_write(srv_server *srv, int year, const char *agency)
 	pthread_mutex_unlock(&srv->cache_lock);
 }
 
+/* The cached entry of agency, lock held, or NULL. */
+static scored *cached(srv_year_cache *c, const char *agency)
+{
+	for (size_t i = 0; c && i < c->n; i++)
+		if (strcmp(c->entries[i]->agency, agency) == 0)
+			return c->entries[i];
+	return NULL;
+}
+
 pthread_mutex_t *srv_write_lock(srv_server *srv, const char *agency)
 {
 	unsigned h = 5381;
@@ -237,6 +250,24 @@ void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
 	scored_release(srv, old);
 }
 
+int srv_cached_xml(srv_server *srv, int year, const char *agency, cchc_buf *out)
+{
+	int rc = -1;
+	double t = now_s();
+	pthread_mutex_lock(&srv->cache_lock);
+	srv_year_cache *c = year_locked(srv, year);
+	generation *g = c ? gen_slot(c, agency) : NULL;
+	scored *e = cached(c, agency);
+	if (g && e && e->gen == g->gen && t - e->checked < FIELD_TRUST)
+		rc = cchc_buf_append(out, e->xml, e->len);
+	pthread_mutex_unlock(&srv->cache_lock);
+	if (rc < 0) { /* left empty for the store */
+		cchc_buf_dispose(out);
+		cchc_buf_init(out, 0);
+	}
+	return rc;
+}
+
 /* The engine's first error, for a 422. */
 static const char *first_error(const cchc_diag *diag)
 {
@@ -271,15 +302,6 @@ static int load_and_score(srv_server *srv, int year, const char *agency, const c
 		return -1;
 	}
 	return 0;
-}
-
-/* The cached entry of agency, lock held, or NULL. */
-static scored *cached(srv_year_cache *c, const char *agency)
-{
-	for (size_t i = 0; c && i < c->n; i++)
-		if (strcmp(c->entries[i]->agency, agency) == 0)
-			return c->entries[i];
-	return NULL;
 }
 
 /* (year, agency) scored as stored now: the cached entry when its XML is the
@@ -372,13 +394,26 @@ enum MHD_Result api_reply_score(srv_req *rq, unsigned status, const cchc_score *
 	return r;
 }
 
+/* The entry's cchc-score/1 in the request's language, rendered on first use. */
+static enum MHD_Result reply_scored(srv_req *rq, unsigned status, scored *e)
+{
+	cchc_buf *b = &e->json[rq->lang];
+	pthread_mutex_lock(&rq->srv->cache_lock);
+	if (!b->len) {
+		cchc_buf_init(b, 0);
+		cchc_render_score_json(b, e->s, rq->lang);
+	}
+	pthread_mutex_unlock(&rq->srv->cache_lock);
+	return srv_reply_buf(rq, status, b);
+}
+
 enum MHD_Result api_answer_score(srv_req *rq, unsigned status)
 {
 	cchc_diag *diag = cchc_diag_new();
 	scored *e = NULL;
 	enum MHD_Result r;
-	int rc = diag ? scored_get(rq->srv, rq->year, rq->agency, 1, &e, diag) : STORE_ERR;
-	r = rc == STORE_OK ? api_reply_score(rq, status, e->s) : scored_error(rq, rc, diag);
+	int rc = diag ? scored_get(rq->srv, rq->year, rq->agency, 0, &e, diag) : STORE_ERR;
+	r = rc == STORE_OK ? reply_scored(rq, status, e) : scored_error(rq, rc, diag);
 	scored_release(rq->srv, e);
 	cchc_diag_free(diag);
 	return r;

@@ -136,6 +136,9 @@ void srv_note_write(srv_server *srv, int year, const char *agency);
  * agency's write lock, right after the store's write. */
 void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
                    cchc_assessment *a, cchc_score *s);
+/* The agency's assessment text as cached, when no write came since and it is
+ * recent (as the score's figures are trusted); 0, or -1 (then ask the store). */
+int srv_cached_xml(srv_server *srv, int year, const char *agency, cchc_buf *out);
 /* The lock that keeps one agency's writes (read, check, store, cache) in order. */
 pthread_mutex_t *srv_write_lock(srv_server *srv, const char *agency);
 enum MHD_Result api_score_get(srv_req *rq);
