@@ -65,32 +65,12 @@ static int carried_xml(cchc_buf *b, const cchc_sheet *m)
 /* Opens the workbook and its "cchc" sheet; 1 a plan workbook, 0 another, -1 unreadable. */
 static int open_plan_book(cchc_xlsx **x, cchc_sheet **m, const char *path, int english, cchc_diag *diag)
 {
-	cchc_xlsx_options xo = {0};
-	xo.lang = english ? "en" : "vi";
-	*m = NULL;
-	if (cchc_xlsx_open_with(x, path, NULL, 0, &xo, diag) < 0)
-		return -1;
-	long mi = cchc_xlsx_sheet_find(*x, TPL_META_SHEET);
-	if (mi < 0)
-		return 0;
-	if (cchc_xlsx_sheet_load(m, *x, (size_t)mi, diag) < 0)
-		return -1;
-	const char *format = meta(*m, "format"), *kind = meta(*m, "kind");
-	return format && strcmp(format, CCHC_WORKBOOK_FORMAT) == 0 && kind && strcmp(kind, "plan") == 0;
+	return imp_open_kind(x, m, path, english, "plan", diag);
 }
 
 int cchc_plan_workbook_sniff(const char *path)
 {
-	if (!cchc_workbook_sniff(path))
-		return 0;
-	cchc_diag *diag = cchc_diag_new();
-	cchc_xlsx *x = NULL;
-	cchc_sheet *m = NULL;
-	int yes = diag && open_plan_book(&x, &m, path, 0, diag) == 1;
-	cchc_sheet_free(m);
-	cchc_xlsx_free(x);
-	cchc_diag_free(diag);
-	return yes;
+	return imp_is_kind(path, "plan");
 }
 
 /* One row's progress into p; every bad cell reported. */

@@ -14,6 +14,7 @@
 
 #include "cchc/report.h"
 #include "cchc/workbook.h"
+#include "book_write.h"
 #include "plan_book.h"
 #include "template_priv.h"
 
@@ -50,23 +51,7 @@ static void check(pb_writer *p, lxw_error e)
 
 static lxw_format *format(lxw_workbook *wb, int bold, int input, const char *num)
 {
-	lxw_format *f = workbook_add_format(wb);
-	format_set_font_name(f, "Times New Roman");
-	format_set_font_size(f, 11);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	format_set_text_wrap(f);
-	format_set_border(f, LXW_BORDER_HAIR);
-	if (bold) {
-		format_set_bold(f);
-		format_set_bg_color(f, 0xD9E1F2);
-	}
-	if (input) {
-		format_set_unlocked(f);
-		format_set_bg_color(f, 0xFFF9DB);
-	}
-	if (num)
-		format_set_num_format(f, num);
-	return f;
+	return book_format(wb, bold, 1, num, input ? 0xFFF9DB : bold ? 0xD9E1F2 : 0, input);
 }
 
 static void write_date(pb_writer *p, lxw_worksheet *ws, uint32_t row, int col, cchc_date d,
@@ -254,11 +239,7 @@ static int fill(int fd, const char *tmp, void *ctx)
 	check(p, workbook_set_properties(wb, &props));
 	if (workbook_close(wb) != LXW_NO_ERROR || p->failed || tpl_very_hide_meta(tmp) < 0)
 		return -1;
-	int nfd = open(tmp, O_RDONLY); /* libxlsxwriter wrote a new file at tmp: flush it */
-	int synced = nfd >= 0 && fsync(nfd) == 0;
-	if (nfd >= 0)
-		close(nfd);
-	return synced ? 0 : -1;
+	return book_sync(tmp); /* libxlsxwriter wrote a new file at tmp */
 }
 
 /* The plan file's bytes, once the hardened loader has accepted it (a regular file, UTF-8). */

@@ -15,6 +15,7 @@
 #include <zip.h>
 
 #include "cchc/buf.h"
+#include "book_write.h"
 #include "template_write.h"
 
 void tpl_check(tpl_writer *t, lxw_error e)
@@ -37,27 +38,9 @@ int tpl_survey_prefix(cchc_buf *out, const tpl_writer *t)
 
 static lxw_format *fmt(tpl_writer *t, int bold, int wrap, const char *num, int input, int grey)
 {
-	lxw_format *f = workbook_add_format(t->wb);
-	if (!f) {
+	lxw_format *f = book_format(t->wb, bold, wrap, num, grey ? 0xE7E6E6 : input ? 0xFFF9DB : 0, input);
+	if (!f)
 		t->failed = 1;
-		return NULL;
-	}
-	format_set_font_name(f, "Times New Roman");
-	format_set_font_size(f, 11);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	if (bold)
-		format_set_bold(f);
-	if (wrap)
-		format_set_text_wrap(f);
-	if (num)
-		format_set_num_format(f, num);
-	if (input) {
-		format_set_unlocked(f);
-		format_set_bg_color(f, 0xFFF9DB);
-	}
-	if (grey)
-		format_set_bg_color(f, 0xE7E6E6);
-	format_set_border(f, LXW_BORDER_HAIR);
 	return f;
 }
 
@@ -547,11 +530,7 @@ static int fill(int fd, const char *tmp, void *ctx)
 	if (e != LXW_NO_ERROR || t->failed || tpl_very_hide_meta(tmp) < 0)
 		return -1;
 	/* the package now lives in a new file at tmp: flush it (the caller flushes fd, the old one) */
-	int nfd = open(tmp, O_RDONLY);
-	int synced = nfd >= 0 && fsync(nfd) == 0;
-	if (nfd >= 0)
-		close(nfd);
-	return synced ? 0 : -1;
+	return book_sync(tmp);
 }
 
 /* An assessment with nothing in it, for a blank workbook's cached values. */
