@@ -247,6 +247,69 @@ static void test_round_trip(void)
 	done();
 }
 
+/* A bundle (<assessments>) of two samples: both stored, each rebuilt as scored before. */
+static void test_bundle(void)
+{
+	static const char *const ids[] = {"bdt", "skhdt"};
+	cchc_criteria *sets[2] = {NULL, NULL};
+	cchc_buf bundle;
+	char err[512] = "", path[128];
+	size_t i, len;
+
+	fresh();
+	year_with_criteria();
+	CU_ASSERT_EQUAL_FATAL(cchc_criteria_load(&sets[0], test_path("criteria/hue-so-2018.xml"), NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(cchc_criteria_load(&sets[1], test_path("criteria/hue-huyen-2018.xml"), NULL), 0);
+	cchc_buf_init(&bundle, 0);
+	cchc_buf_puts(&bundle, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<assessments xmlns=\"urn:cchc:assessment:1\">\n");
+	for (i = 0; i < 2; i++) {
+		char *xml, *root;
+		snprintf(path, sizeof path, "samples/hue-2018/so/%s.xml", ids[i]);
+		xml = slurp(path, &len);
+		root = strstr(xml, "<assessment ");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(root);
+		cchc_buf_puts(&bundle, root);
+		free(xml);
+	}
+	cchc_buf_puts(&bundle, "</assessments>\n");
+	CU_ASSERT_EQUAL(srv_import_xml(st, YEAR, bundle.data, bundle.len, "bundle.xml", "admin", err, sizeof err), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(err, "");
+	for (i = 0; i < 2; i++) {
+		char *xml, *direct, *rebuilt;
+		cchc_buf out;
+		snprintf(path, sizeof path, "samples/hue-2018/so/%s.xml", ids[i]);
+		xml = slurp(path, &len);
+		cchc_buf_init(&out, 0);
+		CU_ASSERT_EQUAL(srv_assessment_xml(st, YEAR, ids[i], &out), STORE_OK);
+		direct = score_json(sets, xml, len);
+		rebuilt = score_json(sets, out.data, out.len);
+		CU_ASSERT_STRING_EQUAL(rebuilt, direct);
+		free(direct);
+		free(rebuilt);
+		free(xml);
+		cchc_buf_dispose(&out);
+	}
+	/* the second member bad: the first is not stored again either, the message names the line */
+	{
+		char *bad = strstr(bundle.data, "<agency id=\"skhdt\"");
+		long v = 0;
+		CU_ASSERT_PTR_NOT_NULL_FATAL(bad);
+		bad = strstr(bad, "criterion=\"1.1.2\"");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(bad);
+		memcpy(bad, "criterion=\"9.9.9\"", 17);
+		CU_ASSERT_EQUAL(srv_import_xml(st, YEAR, bundle.data, bundle.len, "bundle.xml", "admin", err, sizeof err),
+		                STORE_INVALID);
+		CU_ASSERT_STRING_EQUAL(err, "bundle.xml:272: <item>: criterion \"9.9.9\" is not in criteria set "
+		                            "\"hue-so-2018\": use an id from hue-so-2018");
+		CU_ASSERT_EQUAL(srv_item_version(st, YEAR, "bdt", "1.1.1", &v), STORE_OK);
+		CU_ASSERT_EQUAL(v, 1);
+	}
+	cchc_buf_dispose(&bundle);
+	cchc_criteria_free(sets[0]);
+	cchc_criteria_free(sets[1]);
+	done();
+}
+
 /* One agency, bdt, in 2018. */
 static void one_agency(void)
 {
@@ -779,6 +842,7 @@ int main(void)
 	static const test_case tests[] = {
 		{"migrations from empty, reopen, a newer database refused", test_migrations},
 		{"every Huế sample: import, rebuild, the same score JSON", test_round_trip},
+		{"a bundle: stored whole, or not at all", test_bundle},
 		{"versions, conflicts and history", test_versions},
 		{"cycle states, deadlines, users, sessions, assignments, audit", test_cycle},
 		{"publication freezes every write", test_frozen},
