@@ -163,8 +163,10 @@ int srv_assessment_xml(srv_store *s, int year, const char *agency, cchc_buf *out
 /** Item history as a JSON array [{"at":..,"by":..,"field":..,"old":..,"new":..,"version":..}]. */
 int srv_item_history_json(srv_store *s, int year, const char *agency, const char *criterion, cchc_buf *out);
 /**
- * The items with their versions as a JSON array
- * [{"criterion","kind":"item"|"survey","version","attrs":{…},"explanation","appraisals":[{"round","points","by","reason"}]}].
+ * The items with their versions as a JSON array, in the order stored:
+ * [{"criterion":"1.1.1","version":3,"item":{…attributes, "docs":[…]}|null,"survey":{…}|null,
+ *   "explanation":"…"|null,"appraisals":[{"round":"1","points":"0.5","by":"…","reason":"…"}],
+ *   "evidence":[{"hash":"…","filename":"…","type":"pdf","size":1234}]}].
  */
 int srv_items_json(srv_store *s, int year, const char *agency, cchc_buf *out);
 
