@@ -1,5 +1,5 @@
 /* cchc: the command-line tool. Dispatches to one cmd_<name>.c per subcommand. */
-#define _POSIX_C_SOURCE 200809L /* readlink */
+#define _XOPEN_SOURCE 700 /* readlink, realpath */
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -66,8 +66,9 @@ static const char *locale_dir(char *buf, size_t size)
 	char *slash = strrchr(buf, '/');
 	if (!slash)
 		return CCHC_LOCALEDIR;
-	*slash = '\0'; /* the executable's folder */
-	if (strcmp(buf, CCHC_BUILD_BINDIR) == 0)
+	*slash = '\0'; /* the executable's folder, its real path */
+	char build[PATH_MAX];
+	if (realpath(CCHC_BUILD_BINDIR, build) && strcmp(buf, build) == 0)
 		return CCHC_BUILD_LOCALEDIR;
 	size_t len = strlen(buf);
 	if (len + 1 + sizeof CCHC_BIN_TO_LOCALEDIR > size)
