@@ -1,24 +1,49 @@
 /* The demo: a fresh data folder holding the Huế 2018 cycle from the bundled
  * criteria sets and samples, with an account per agency, the Sở Nội vụ's
  * evaluator and the council's appraiser. */
-#define _POSIX_C_SOURCE 200809L /* scandir via dirent, strdup */
+#define _POSIX_C_SOURCE 200809L /* scandir, alphasort, readlink */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cchc/cchc.h"
 #include "store.h"
 
 #define DEMO_YEAR 2018
 
-const char *srv_data_dir(void)
+static int has_samples(const char *dir)
 {
+	char path[4300];
 	struct stat sb;
 
-	if (stat(CCHC_SOURCE_DIR "/samples/hue-2018", &sb) == 0 && S_ISDIR(sb.st_mode))
+	snprintf(path, sizeof path, "%s/samples/hue-2018", dir);
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* The source tree (a build not installed); else the data folder beside the
+ * installed tool (so `cmake --install --prefix X` works); else the configured one. */
+const char *srv_data_dir(void)
+{
+	static char beside[4200];
+	char exe[4096];
+	ssize_t n;
+	char *slash;
+
+	if (has_samples(CCHC_SOURCE_DIR))
 		return CCHC_SOURCE_DIR;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/'))) {
+			*slash = '\0';
+			snprintf(beside, sizeof beside, "%s/%s", exe, CCHC_BIN_TO_DATADIR);
+			if (has_samples(beside))
+				return beside;
+		}
+	}
 	return CCHC_DATA_DIR;
 }
 
