@@ -28,6 +28,23 @@ lxw_format *book_format(lxw_workbook *wb, int bold, int wrap, const char *num, u
 	return f;
 }
 
+unsigned book_text_lines(const char *s, double width)
+{
+	unsigned lines = 0, chars = 0;
+	for (;; s++) {
+		if (*s == '\n' || *s == '\0') {
+			/* about 1.2 characters of Times New Roman 11 fit in a unit of column width (the
+			 * default font's digit), less what wrapping at word ends leaves blank */
+			lines += 1 + (unsigned)(chars / (width > 2 ? 1.12 * width - 1 : 1));
+			chars = 0;
+			if (!*s)
+				return lines;
+		} else if ((*s & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+}
+
 int book_sync(const char *tmp)
 {
 	int fd = open(tmp, O_RDONLY);

@@ -15,6 +15,10 @@ lxw_format *book_format(lxw_workbook *wb, int bold, int wrap, const char *num, u
  * libxlsxwriter wrote at tmp. failed: a write before went wrong. 0, or -1. */
 int book_finish(lxw_workbook *wb, const char *tmp, const char *title, int failed);
 
+/* Lines a text takes in a column of width characters (UTF-8 characters, its own line breaks
+ * kept), in Times New Roman 11: rows are sized by it, readers do not size rows on opening. */
+unsigned book_text_lines(const char *s, double width);
+
 /* Flush the file at tmp (libxlsxwriter wrote a new one there). 0, or -1. */
 int book_sync(const char *tmp);
 

@@ -106,11 +106,11 @@ const cb_column cb_columns[CB_NCOLS] = {
 	              "dòng " CB_GRADE_VI ": phần trăm điểm tối đa (tốt nhất 100); dòng " CB_OPTION_VI ": trọng số %",
 	              "a " CB_GRADE_EN " row: percent of the max (the best 100); an " CB_OPTION_EN " row: its weight in %", 9},
 	[CB_REMEDY] = {"", CB_TEXT, CB_ON_REMEDY, NULL, "Giải pháp khắc phục", "Remedy",
-	               "giải pháp khắc phục khi mất điểm (đưa vào kế hoạch)", "what to do when the points are lost (for the plan)", 40},
+	               "giải pháp khắc phục khi mất điểm (đưa vào kế hoạch)", "what to do when the points are lost (for the plan)", 60},
 	[CB_TASK] = {"task", CB_TEXT, CB_ON_REMEDY, NULL, "Nhiệm vụ khắc phục", "Remedy task",
-	             "nội dung nhiệm vụ trong kế hoạch; trống = tên tiêu chí", "the plan's task; blank = the title", 30},
-	[CB_OWNER] = {"owner", CB_TEXT, CB_ON_REMEDY, NULL, "Chủ trì", "Owner", "đơn vị chủ trì", "who leads it", 16},
-	[CB_SUPPORT] = {"support", CB_TEXT, CB_ON_REMEDY, NULL, "Phối hợp", "Support", "đơn vị phối hợp", "who helps", 16},
+	             "nội dung nhiệm vụ trong kế hoạch; trống = tên tiêu chí", "the plan's task; blank = the title", 40},
+	[CB_OWNER] = {"owner", CB_TEXT, CB_ON_REMEDY, NULL, "Chủ trì", "Owner", "đơn vị chủ trì", "who leads it", 20},
+	[CB_SUPPORT] = {"support", CB_TEXT, CB_ON_REMEDY, NULL, "Phối hợp", "Support", "đơn vị phối hợp", "who helps", 24},
 	[CB_WHEN] = {"when", CB_TEXT, CB_ON_REMEDY, NULL, "Thời gian", "When", "thời gian hoàn thành", "by when", 12},
 };
 
@@ -236,6 +236,7 @@ static void print_setup(cb_writer *w, lxw_worksheet *ws, uint16_t header_row, in
 	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
 	if (wide) {
 		worksheet_set_print_scale(ws, 70);
+		worksheet_print_across(ws); /* a band of rows, all its columns, then the next */
 		check(w, worksheet_repeat_columns(ws, CB_LEVEL, CB_TITLE));
 	} else {
 		worksheet_fit_to_pages(ws, 1, 0);
@@ -363,11 +364,19 @@ static void set_sheet(cb_writer *w, lxw_worksheet *ws)
 
 /* ---- the tree ----------------------------------------------------------------------------- */
 
-static void outline(cb_writer *w, lxw_worksheet *ws, uint32_t row, int level, lxw_format *f)
+/* The row's outline level, and a height for lines of text (readers do not size rows). */
+static void outline(cb_writer *w, lxw_worksheet *ws, uint32_t row, int level, lxw_format *f, unsigned lines)
 {
 	lxw_row_col_options o = {0};
 	o.level = (uint8_t)(level > 7 ? 7 : level);
-	check(w, worksheet_set_row_opt(ws, row, LXW_DEF_ROW_HEIGHT, f, &o));
+	double h = 14.0 * (lines > 1 ? lines : 1);
+	check(w, worksheet_set_row_opt(ws, row, h > 409 ? 409 : h, f, &o));
+}
+
+static unsigned more_lines(unsigned lines, const char *text, int col)
+{
+	unsigned k = text ? book_text_lines(text, cb_columns[col].width) : 1;
+	return k > lines ? k : lines;
 }
 
 /* A rule's <tier>, <grade> or <option> as a row under its criterion. */
@@ -376,7 +385,7 @@ static void child_row(cb_writer *w, lxw_worksheet *ws, xmlNodePtr c, int depth, 
 	const int en = w->english;
 	const uint32_t r = w->row++;
 	lxw_format *f = w->f_child;
-	outline(w, ws, r, depth + 1, NULL);
+	outline(w, ws, r, depth + 1, NULL, more_lines(1, attr(c, "label"), CB_TITLE));
 	if (cchc_xml_is(c, "tier")) {
 		check(w, worksheet_write_string(ws, r, CB_LEVEL, en ? CB_TIER_EN : CB_TIER_VI, f));
 		/* a tier carries min or max by the rule's direction; the column holds whichever it has */
@@ -399,7 +408,7 @@ static void node_row(cb_writer *w, lxw_worksheet *ws, xmlNodePtr n, int depth)
 	const int group = depth == 0;
 	lxw_format *text = group ? w->f_group : w->f_text;
 	xmlNodePtr rule = child(n, "rule"), remedy = child(n, "remedy");
-	outline(w, ws, r, depth, group ? w->f_group : NULL);
+	unsigned lines = 1;
 	check(w, worksheet_write_number(ws, r, CB_LEVEL, depth + 1, text));
 	for (int c = CB_NODE_ID; c < CB_NCOLS; c++) {
 		const cb_column *k = &cb_columns[c];
@@ -414,12 +423,16 @@ static void node_row(cb_writer *w, lxw_worksheet *ws, xmlNodePtr n, int depth)
 			else {
 				char *s = cchc_xml_text(remedy);
 				cell(w, ws, r, c, CB_TEXT, s ? s : "", w->f_wrap);
+				lines = more_lines(lines, s, c);
 				free(s);
 				continue;
 			}
 		}
-		cell(w, ws, r, c, k->type, v, c == CB_TITLE || k->on == CB_ON_REMEDY ? w->f_wrap : text);
+		if (k->type == CB_TEXT)
+			lines = more_lines(lines, v, c);
+		cell(w, ws, r, c, k->type, v, k->type == CB_TEXT && !group ? w->f_wrap : text);
 	}
+	outline(w, ws, r, depth, group ? w->f_group : NULL, lines);
 	const char *better = attr(rule, "better");
 	for (xmlNodePtr c = rule ? rule->children : NULL; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "book_write.h"
 #include "template_write.h"
 
 #define F(t, ...) cchc_buf_printf(&(t)->scratch, __VA_ARGS__)
@@ -350,22 +351,10 @@ static void capped_sum(tpl_writer *t, const cchc_node *n, tpl_col col)
 static const double col_widths[COL_COUNT_] = {6, 30, 6, 26, 10, 10, 7, 7, 6, 6, 16, 7, 7, 7, 7,
                                               7, 7, 30, 24, 6};
 
-/* Lines a text takes in a column of width chars (UTF-8 characters, its own line breaks kept). */
+/* Lines a text takes in a column of width chars (book_write.c). */
 static unsigned text_lines(const char *s, double width)
 {
-	unsigned lines = 0, chars = 0;
-	for (;; s++) {
-		if (*s == '\n' || *s == '\0') {
-			/* about 1.2 characters of Times New Roman 11 fit in a unit of column width (the
-			 * default font's digit), less what wrapping at word ends leaves blank */
-			lines += 1 + (unsigned)(chars / (width > 2 ? 1.12 * width - 1 : 1));
-			chars = 0;
-			if (!*s)
-				return lines;
-		} else if ((*s & 0xC0) != 0x80) {
-			chars++;
-		}
-	}
+	return book_text_lines(s, width);
 }
 
 /* Rows tall enough for their wrapped texts: readers do not size rows on opening. */
