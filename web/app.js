@@ -1,12 +1,12 @@
 // The pages' entry: sign-in, the header, and a hash router to each role's page.
-import { call, get, post, del, setCsrf, ApiError } from './api.js';
+import { call, get, del, setCsrf, ApiError } from './api.js';
 import { t, getLang, setLang } from './i18n.js';
 import { h, field, show, newStamp, isCurrent } from './ui.js';
 import { agencyPage } from './form.js';
 import { queuePage, appraisePage } from './appraise.js';
 import { deskPage } from './desk.js';
 
-export const session = { user: null };
+const session = { user: null };
 
 function header() {
   document.documentElement.lang = getLang();
@@ -30,7 +30,7 @@ function header() {
 }
 
 // Every page's failure the same way: the server's words in an alert.
-export function refusal(err) {
+function refusal(err) {
   if (err instanceof ApiError && err.status === 401) {
     session.user = null;
     header();

@@ -12,13 +12,13 @@ function rankingTables(rank) {
     h('div', { class: 'table-wrap' }, h('table', { class: 'ranking', 'data-block': b.id },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'num' }, t('rank')), h('th', { scope: 'col' }, t('agency')),
         h('th', { scope: 'col', class: 'num' }, t('total')), h('th', { scope: 'col', class: 'num' }, t('index')),
-        h('th', { scope: 'col' }, t('band')), h('th', { scope: 'col', class: 'num' }, t('gapTop')))),
+        h('th', { scope: 'col' }, t('band')), h('th', { scope: 'col', class: 'num opt' }, t('gapTop')))),
       h('tbody', {}, b.agencies.map((a) => h('tr', { id: `rank-row-${a.id}` },
         h('td', { class: 'num' }, `${a.rank}/${a.of}`), h('th', { scope: 'row' }, a.name),
         h('td', { class: 'num', 'data-total': a.id }, `${pts(a.total)}/${ptsShort(a.max)}`,
           ' ', h('meter', { min: 0, max: a.max, value: a.total, 'aria-hidden': 'true' })),
         h('td', { class: 'num' }, `${pts(a.index)} %`), h('td', {}, a.band || t('noBand')),
-        h('td', { class: 'num' }, pts(a.gap_top)))))))));
+        h('td', { class: 'num opt' }, pts(a.gap_top)))))))));
 }
 
 // Deadlines per stage (PUT /api/years/{y}/deadlines answers the year's deadlines as stored).

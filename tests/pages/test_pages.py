@@ -338,6 +338,7 @@ def main():
         check('72,00/100' in row, f'the ranking shows skhdt at 72,00/100 ({row!r})')
         check(row.startswith('15/21 '), f'skhdt ranks 15/21 with 72,00 ({row!r})')
         b.shot('desk')
+        b.shot('desk-phone', 390)
         b.logout()
     except Exception:
         if b:
