@@ -253,6 +253,14 @@ static void missing(cb_import *ci, const char *sheet, uint32_t row, uint32_t col
 	IMP_SAY(&ci->im, loc(sheet, row, col), "thiếu %s: điền ô này", "%s is missing: fill this cell in", ci->im.english ? what_en : what_vi);
 }
 
+/* A key of the set sheet without its value (row 0: without its row). */
+static void key_missing(cb_import *ci, uint32_t row, cb_set_key k)
+{
+	IMP_SAY(&ci->im, loc(ci->set_name, row, row ? 2 : 0), "khóa %s chưa có giá trị (%s): điền vào cột B",
+	        "the key %s has no value (%s): fill it in, in column B", cb_set_rows[k].key,
+	        ci->im.english ? cb_set_rows[k].help_en : cb_set_rows[k].help_vi);
+}
+
 static void read_set(cb_import *ci, const cchc_sheet *s)
 {
 	const char *sh = ci->set_name;
@@ -313,7 +321,7 @@ static void read_set(cb_import *ci, const cchc_sheet *s)
 			IMP_SAY(&ci->im, loc(sh, 0, 0), "thiếu dòng khóa %s: thêm dòng đó", "the key %s is missing: add its row",
 			        cb_set_rows[required[i]].key);
 		else if (blank(at(s, r, 2)))
-			missing(ci, sh, r, 2, cb_set_rows[required[i]].help_vi, cb_set_rows[required[i]].help_en);
+			key_missing(ci, r, required[i]);
 	}
 	put(ci, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
 	endl(ci, loc(NULL, 0, 0), LN_NONE);
@@ -344,8 +352,7 @@ static void read_set(cb_import *ci, const cchc_sheet *s)
 	const uint32_t tol = ci->set_row[CB_SET_TOLERANCE], pen = ci->set_row[CB_SET_PENALTY];
 	const int has_tol = tol && !blank(at(s, tol, 2)), has_pen = pen && !blank(at(s, pen, 2));
 	if (has_tol != has_pen)
-		missing(ci, sh, has_tol ? pen : tol, 2, has_tol ? cb_set_rows[CB_SET_PENALTY].help_vi : cb_set_rows[CB_SET_TOLERANCE].help_vi,
-		        has_tol ? cb_set_rows[CB_SET_PENALTY].help_en : cb_set_rows[CB_SET_TOLERANCE].help_en);
+		key_missing(ci, has_tol ? pen : tol, has_tol ? CB_SET_PENALTY : CB_SET_TOLERANCE);
 	if (has_tol || has_pen) {
 		put(ci, "<self-check");
 		cell_attr(ci, sh, tol, 2, "tolerance", CB_POINTS, NULL);
