@@ -19,6 +19,7 @@ static const char usage[] =
 	"       cchc admin criteria add --data DIR --year YEAR FILE.xml\n"
 	"       cchc admin agency add --data DIR --year YEAR ID --name NAME [--block B]\n"
 	"                             [--continues ID,ID...]\n"
+	"       cchc admin assign --data DIR --year YEAR USER [--agency ID] [--group G]\n"
 	"       cchc admin import --data DIR --year YEAR BUNDLE.xml|FOLDER\n"
 	"       cchc admin export --data DIR --year YEAR -o FOLDER\n"
 	"       cchc admin backup --data DIR FILE\n"
@@ -34,6 +35,9 @@ static const char usage[] =
 	"  criteria add   add a criteria set (checked first) to YEAR, made when missing\n"
 	"  agency add     add an agency to YEAR; --continues names the earlier agencies\n"
 	"                 it carries on after a merger\n"
+	"  assign         let the appraiser USER appraise in YEAR the agency --agency ID\n"
+	"                 (without it: every agency), the criteria of group --group G\n"
+	"                 (\"3\" covers 3.1, 3.1.2, ...; without it: every criterion)\n"
 	"  import         store assessments (a file, a bundle, or a folder's *.xml), each\n"
 	"                 checked against YEAR's criteria sets; all or none\n"
 	"  export         write each agency's assessment of YEAR as FOLDER/ID.xml\n"
@@ -43,7 +47,7 @@ static const char usage[] =
 	"Exit status: 0 done, 1 invalid input (nothing written), 2 usage error.\n";
 
 typedef struct {
-	const char *data, *year, *role, *agency, *name, *block, *continues, *output;
+	const char *data, *year, *role, *agency, *name, *block, *continues, *output, *group;
 	const char *args[2];
 	size_t nargs;
 } admin_opts;
@@ -57,15 +61,15 @@ static int fail(const char *where, const char *msg)
 /* The options every subcommand may take, then up to two plain arguments. */
 static int parse(int argc, char **argv, int first, admin_opts *o)
 {
-	static const char *const names[] = {"--data",  "--year",  "--role",      "--agency", "--name",
-	                                    "--block", "--continues", "--output", "-o"};
+	static const char *const names[] = {"--data",  "--year",      "--role",   "--agency", "--name",
+	                                    "--block", "--continues", "--output", "-o",       "--group"};
 	int i, rc;
 	size_t k;
 
 	memset(o, 0, sizeof *o);
 	for (i = first; i < argc; i++) {
 		const char **slots[] = {&o->data,  &o->year,      &o->role,   &o->agency, &o->name,
-		                        &o->block, &o->continues, &o->output, &o->output};
+		                        &o->block, &o->continues, &o->output, &o->output, &o->group};
 		int matched = 0;
 		for (k = 0; k < sizeof names / sizeof names[0] && !matched; k++)
 			if ((rc = cli_option_value(argc, argv, &i, names[k], slots[k])) != 0) {
@@ -249,6 +253,32 @@ static int agency_add(const admin_opts *o)
 	return CLI_OK;
 }
 
+static int assign(const admin_opts *o)
+{
+	srv_user u;
+	srv_store *st;
+	int year, rc;
+
+	if (o->nargs != 1)
+		return cli_usage_error("admin", "assign wants one USER (an appraiser)");
+	if ((rc = parse_year(o->year, &year)) != CLI_OK || (rc = open_store(o->data, 0, &st)) != CLI_OK)
+		return rc;
+	if (srv_user_get(st, o->args[0], &u) != STORE_OK) {
+		srv_store_close(st);
+		return fail(o->args[0], "no such user: add it first (cchc admin user add --role appraiser)");
+	}
+	if (u.role != ROLE_APPRAISER) {
+		srv_store_close(st);
+		return fail(o->args[0], "not an appraiser: only appraisers are assigned");
+	}
+	if (srv_assign(st, o->args[0], year, o->agency, o->group) != STORE_OK)
+		return store_failed(st, o->args[0]);
+	printf("%s: %s appraises in %d %s%s, %s%s\n", o->data, o->args[0], year, o->agency ? "agency " : "every agency",
+	       o->agency ? o->agency : "", o->group ? "group " : "every criterion", o->group ? o->group : "");
+	srv_store_close(st);
+	return CLI_OK;
+}
+
 static int xml_entry(const struct dirent *e)
 {
 	size_t n = strlen(e->d_name);
@@ -366,15 +396,16 @@ int cmd_admin(int argc, char **argv)
 		int (*run)(const admin_opts *o);
 	} subs[] = {
 		{"user", "add", user_add},     {"criteria", "add", criteria_add}, {"agency", "add", agency_add},
-		{"import", NULL, import},      {"export", NULL, export},          {"backup", NULL, backup},
+		{"assign", NULL, assign},      {"import", NULL, import},          {"export", NULL, export},
+		{"backup", NULL, backup},
 	};
 	admin_opts o;
 	size_t k;
 	int rc;
 
 	if (argc < 2)
-		return cli_usage_error("admin", "give a subcommand: init, user add, criteria add, agency add, import, "
-		                                "export or backup");
+		return cli_usage_error("admin", "give a subcommand: init, user add, criteria add, agency add, assign, "
+		                                "import, export or backup");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage, stdout);
 		return CLI_OK;

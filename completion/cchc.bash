@@ -18,7 +18,7 @@ _cchc_options()
 	template) echo "--agency --name --from --map --plan --criteria --lang -o --output --help" ;;
 	import) echo "-o --output --lang --help" ;;
 	check) echo "--field --survey --previous --submitted --draws --seed --format --lang -o --output --help" ;;
-	admin) echo "--data --year --role --agency --name --block --continues -o --output --help" ;;
+	admin) echo "--data --year --role --agency --name --block --continues --group -o --output --help" ;;
 	serve) echo "--data --listen --threads --tls-cert --tls-key --demo --help" ;;
 	esac
 }
@@ -48,7 +48,7 @@ _cchc()
 		return 0
 	fi
 	if [[ $cmd == admin && $cur != -* ]] && ((COMP_CWORD == 2)); then
-		mapfile -t COMPREPLY < <(compgen -W "init user criteria agency import export backup" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "init user criteria agency assign import export backup" -- "$cur")
 		return 0
 	fi
 	if [[ $cmd == admin && $prev =~ ^(user|criteria|agency)$ ]] && ((COMP_CWORD == 3)); then
@@ -69,7 +69,7 @@ _cchc()
 		fi
 		return 0 ;; # other commands: any file name (the default)
 	--agency | --target-rank | --draws | --seed | --weights | --threads | --block | --title | \
-	--name | --as-of | --submitted | --year | --continues)
+	--name | --as-of | --submitted | --year | --continues | --group)
 		compopt +o default 2>/dev/null # a value to type, not a file
 		return 0 ;;
 	esac

@@ -793,6 +793,16 @@ static void test_admin(void)
 	snprintf(args, sizeof args, "user add --data %s bdt --role agency < %s/pw", d, dir);
 	CU_ASSERT_EQUAL(admin(args, out, err), 2);
 	CU_ASSERT_STRING_EQUAL(err, "cchc admin: an agency account needs --agency ID\nTry 'cchc admin --help'.\n");
+	/* appraisers assigned to an agency and a group */
+	snprintf(args, sizeof args, "user add --data %s hoidong --role appraiser < %s/pw", d, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(args, sizeof args, "assign --data %s --year 2018 hoidong --agency bdt --group 3", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s: hoidong appraises in 2018 agency bdt, group 3\n", d);
+	CU_ASSERT_STRING_EQUAL(out, expected);
+	snprintf(args, sizeof args, "assign --data %s --year 2018 sonoivu", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: sonoivu: not an appraiser: only appraisers are assigned\n");
 	/* agencies, with the ones a merged agency continues */
 	snprintf(args, sizeof args, "agency add --data %s --year 2018 sm --name 'Sở Mới' --block so-nganh --continues sct,skhcn", d);
 	CU_ASSERT_EQUAL(admin(args, out, err), 0);
