@@ -456,7 +456,47 @@ static void close_top(cb_import *ci)
 typedef struct {
 	char *id;
 	uint32_t row;
+	uint32_t first; /* the row the id is first used on */
 } seen_id;
+
+static int by_id_row(const void *a, const void *b)
+{
+	const seen_id *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+static int by_row(const void *a, const void *b)
+{
+	const seen_id *x = a, *y = b;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+/* Each id used again, at its row, naming the first: sorted, not compared pairwise (a sheet may
+ * hold 100 000 rows). The ids are left in row order. */
+static void duplicates(cb_import *ci, seen_id *ids, size_t n)
+{
+	if (!n)
+		return;
+	uint32_t *first = malloc(n * sizeof *first);
+	if (!first) {
+		ci->im.xml.failed = 1;
+		return;
+	}
+	qsort(ids, n, sizeof *ids, by_id_row);
+	for (size_t i = 0; i < n; i++)
+		first[i] = i && strcmp(ids[i].id, ids[i - 1].id) == 0 ? first[i - 1] : ids[i].row;
+	for (size_t i = 0; i < n; i++)
+		ids[i].first = first[i];
+	free(first);
+	qsort(ids, n, sizeof *ids, by_row);
+	for (size_t i = 0; i < n; i++)
+		if (ids[i].first != ids[i].row)
+			IMP_SAY(&ci->im, loc(ci->tree_name, ids[i].row, ci->col[CB_NODE_ID]),
+			        "mã \"%s\" đã dùng ở dòng %lu: mỗi mã chỉ dùng một lần",
+			        "the id \"%s\" is already used on row %lu: ids must be unique", ids[i].id,
+			        (unsigned long)ids[i].first);
+}
 
 static void node_row(cb_import *ci, uint32_t r, int level, seen_id **ids, size_t *nids)
 {
@@ -502,12 +542,7 @@ static void node_row(cb_import *ci, uint32_t r, int level, seen_id **ids, size_t
 	char id[VALUE];
 	const char *text;
 	if (cbi_value(ci, sh, r, ci->col[CB_NODE_ID], CB_ID, NULL, id, &text) > 0) {
-		for (size_t i = 0; i < *nids; i++)
-			if (strcmp((*ids)[i].id, id) == 0) {
-				IMP_SAY(&ci->im, loc(sh, r, ci->col[CB_NODE_ID]), "mã \"%s\" đã dùng ở dòng %lu: mỗi mã chỉ dùng một lần",
-				        "the id \"%s\" is already used on row %lu: ids must be unique", id, (unsigned long)(*ids)[i].row);
-				break;
-			}
+		/* kept, and checked for repeats once the tree is read (duplicates()) */
 		seen_id *grown = realloc(*ids, (*nids + 1) * sizeof **ids);
 		if (grown && (grown[*nids].id = strdup(id)) != NULL) {
 			grown[*nids].row = r;
@@ -640,6 +675,7 @@ static void read_tree(cb_import *ci, const cchc_sheet *s)
 	}
 	while (ci->depth)
 		close_top(ci);
+	duplicates(ci, ids, nids);
 	for (size_t i = 0; i < nids; i++)
 		free(ids[i].id);
 	free(ids);
