@@ -198,7 +198,8 @@ int srv_evidence_open(srv_store *s, int year, const char *agency, const char *ha
 
 /* ---- audit ---- */
 int srv_audit(srv_store *s, const char *user, const char *ip, const char *action, const char *target, const char *outcome);
-/** Entries with id > since_id as [{"id","at","user","ip","action","target","outcome"}]. */
+/** Entries with id > since_id, the first 1000 (ask again from the last id for more), as
+ * [{"id","at","user","ip","action","target","outcome"}]. */
 int srv_audit_json(srv_store *s, long since_id, cchc_buf *out);
 
 /* ---- import/export ---- */

@@ -226,7 +226,7 @@ int srv_audit_json(srv_store *s, long since_id, cchc_buf *out)
 
 	if (!c)
 		return STORE_ERR;
-	if (srv_stmt(c, &st, "SELECT id, at, user, ip, action, target, outcome FROM audit WHERE id > ? ORDER BY id",
+	if (srv_stmt(c, &st, "SELECT id, at, user, ip, action, target, outcome FROM audit WHERE id > ? ORDER BY id LIMIT 1000",
 	             "l", (long long)since_id) != STORE_OK)
 		return STORE_ERR;
 	cchc_json_init(&j, out, 0);

@@ -422,6 +422,21 @@ static void test_cycle(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "\"user\":\"hoidong\",\"ip\":\"127.0.0.1\",\"action\":\"login\","
 	                                        "\"target\":null,\"outcome\":\"ok\"}]"));
 	cchc_buf_dispose(&out);
+	/* a long log comes 1000 entries at a time, from the last id seen */
+	{
+		sql_int("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)"
+		        " INSERT INTO audit(at, user, ip, action, target, outcome)"
+		        " SELECT '2018-12-01T00:00:00Z', 'x', '127.0.0.1', 'refused', '/api/audit', '403' FROM n");
+		cchc_buf_init(&out, 0);
+		CU_ASSERT_EQUAL(srv_audit_json(st, 0, &out), STORE_OK);
+		CU_ASSERT_EQUAL(count(out.data, "\"id\":"), 1000);
+		CU_ASSERT_PTR_NOT_NULL(strstr(out.data, "{\"id\":1000,"));
+		cchc_buf_dispose(&out);
+		cchc_buf_init(&out, 0);
+		CU_ASSERT_EQUAL(srv_audit_json(st, 1000, &out), STORE_OK);
+		CU_ASSERT_EQUAL(count(out.data, "\"id\":"), 201);
+		cchc_buf_dispose(&out);
+	}
 	done();
 }
 
