@@ -258,9 +258,13 @@ class AgencyForm {
     document.getElementById('findings-none').hidden = f.length > 0;
   }
 
+  // Only the latest estimate is shown: an earlier one arriving late is dropped.
   async refreshCheck() {
+    this.checkSeq = (this.checkSeq || 0) + 1;
+    const mine = this.checkSeq;
     try {
-      this.renderCheck(await get(agencyPath(this.year, this.agency, '/check')));
+      const check = await get(agencyPath(this.year, this.agency, '/check'));
+      if (mine === this.checkSeq) this.renderCheck(check);
     } catch (e) { /* the estimate is a help; the score stands without it */ }
   }
 
@@ -291,9 +295,35 @@ class AgencyForm {
     return item;
   }
 
+  // A number typed as the format reads it (whole for counts, decimal comma or point otherwise);
+  // the engine still checks ranges and rules and says so in its own words.
+  badNumber(node) {
+    const sec = this.rows.get(node.id).sec;
+    for (const el of sec.querySelectorAll('[data-attr]')) {
+      const k = el.dataset.attr;
+      const v = el.value.trim();
+      const whole = ['count', 'numerator', 'denominator'].includes(k);
+      const decimal = ['value', 'points', 'self'].includes(k);
+      const ok = !v || (whole && /^\d{1,9}$/.test(v)) || (decimal && /^-?\d{1,9}([.,]\d{1,6})?$/.test(v)) || (!whole && !decimal);
+      el.setAttribute('aria-invalid', ok ? 'false' : 'true');
+      if (!ok) return { el, msg: t(whole ? 'needWhole' : 'needDecimal', el.labels[0] ? el.labels[0].textContent : k, v) };
+    }
+    return null;
+  }
+
+  showError(node, msg, el) {
+    const row = this.rows.get(node.id);
+    row.sec.querySelector('.error')?.remove();
+    const p = h('p', { class: 'error', role: 'alert', id: `error-${node.id}` }, msg);
+    row.sec.append(p);
+    if (el) el.setAttribute('aria-describedby', p.id);
+  }
+
   // One PUT per criterion at a time; a change made meanwhile is sent right after.
   async save(node, t0, how) {
     const row = this.rows.get(node.id);
+    const bad = this.badNumber(node);
+    if (bad) { row.savingEl.textContent = ''; this.showError(node, bad.msg, bad.el); return; }
     if (this.inflight.get(node.id)) { this.inflight.set(node.id, { t0, how }); return; }
     this.inflight.set(node.id, true);
     row.savingEl.textContent = t('saving');
@@ -319,8 +349,7 @@ class AgencyForm {
       this.refreshCheck();
     } catch (e) {
       row.savingEl.textContent = '';
-      row.sec.querySelector('.error')?.remove();
-      row.sec.append(h('p', { class: 'error', role: 'alert' }, e.message));
+      this.showError(node, e.message);
       if (e.status === 409) await this.reloadItems();
     } finally {
       const again = this.inflight.get(node.id);

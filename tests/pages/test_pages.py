@@ -238,6 +238,24 @@ def main():
         check(b.text_is('sum-total', '72,50/100'), 'total 72,50 after 1.6.2')
         check(b.text_is('pts-1', '10,75/13'), 'group 1 10,75/13')
         check(b.text_is('sum-rank', 'thứ 13/21'), 'skhdt estimated 13/21 (rank --replace gives the same)')
+        # what the engine refuses is said at the criterion, in its words, and nothing is stored
+        count.clear()
+        count.send_keys('hai', Keys.TAB)
+        check(b.text_is('error-1.6.2', 'Số lượng: "hai" không phải là số nguyên: ghi một số như 3'),
+              'a count of "hai" is refused at 1.6.2 before it is sent')
+        check(count.get_attribute('aria-invalid') == 'true', 'the count is marked invalid')
+        count.clear()
+        count.send_keys('2', Keys.TAB)
+        b.wait.until(lambda d: not d.find_elements(By.ID, 'error-1.6.2'))
+        claim = b.by_id('in-1.6.2-self')
+        claim.clear()
+        claim.send_keys('5', Keys.TAB)
+        check(b.text_is('error-1.6.2', 'criterion "1.6.2": self 5.00 is outside its range 0.00 to 1.50'),
+              "a claim above 1,5 is refused in the engine's words")
+        check(b.text_is('sum-total', '72,50/100'), 'the refused claim changed nothing')
+        claim.clear()
+        claim.send_keys('0', Keys.TAB)
+        b.wait.until(lambda d: not d.find_elements(By.ID, 'error-1.6.2'))
         # an evidence PDF for 1.1.1
         pdf = os.path.join(tmp, 'ke-hoach-45.pdf')
         with open(pdf, 'wb') as f:
