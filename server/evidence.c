@@ -227,12 +227,11 @@ int srv_evidence_link(srv_store *s, int year, const char *agency, const char *cr
 	if ((rc = srv_begin(c)) != STORE_OK)
 		return rc;
 	rc = srv_agency_writable(c, year, agency);
-	if (rc == STORE_OK)
-		rc = srv_exec(c,
-		              "INSERT OR REPLACE INTO evidence_links(year, agency, criterion, hash, filename, by, at)"
-		              " VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-		              "isssss", year, agency, criterion, hash, filename, user ? user : "");
-	if (rc == STORE_NOTFOUND)
+	if (rc == STORE_OK &&
+	    (rc = srv_exec(c,
+	                   "INSERT OR REPLACE INTO evidence_links(year, agency, criterion, hash, filename, by, at)"
+	                   " VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+	                   "isssss", year, agency, criterion, hash, filename, user ? user : "")) == STORE_NOTFOUND)
 		rc = srv_fail(c, STORE_NOTFOUND, "evidence %s: no such file was uploaded", hash);
 	/* the item changed: its version and history say so */
 	snprintf(json, sizeof json, "{\"hash\":\"%s\"}", hash);

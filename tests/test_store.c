@@ -519,6 +519,7 @@ static size_t make_zip(unsigned char *out, const char *const *names, size_t n)
 
 static void test_evidence(void)
 {
+	static const char h0[] = "0000000000000000000000000000000000000000000000000000000000000000";
 	static const char *const docx[] = {"[Content_Types].xml", "_rels/.rels", "word/document.xml"};
 	static const char *const plain_zip[] = {"a.txt", "word/document.xml"};
 	char hash[65], hash2[65], type[32], fname[256], path[256], back[64];
@@ -553,6 +554,11 @@ static void test_evidence(void)
 	CU_ASSERT_EQUAL(srv_evidence_open(st, YEAR, "bdt", hash, &fd, &len, type, fname), STORE_NOTFOUND);
 	CU_ASSERT_EQUAL(srv_evidence_link(st, YEAR, "bdt", "1.1.1", hash, "../kh.pdf", "bdt"), STORE_INVALID);
 	CU_ASSERT_EQUAL(srv_evidence_link(st, YEAR, "bdt", "1.1.1", "../../etc/passwd", "kh.pdf", "bdt"), STORE_INVALID);
+	CU_ASSERT_EQUAL(srv_evidence_link(st, YEAR, "sct", "1.1.1", hash, "kh.pdf", "bdt"), STORE_NOTFOUND);
+	CU_ASSERT_STRING_EQUAL(srv_store_errmsg(st), "there is no agency sct in 2018");
+	CU_ASSERT_EQUAL(srv_evidence_link(st, YEAR, "bdt", "1.1.1", h0, "kh.pdf", "bdt"), STORE_NOTFOUND);
+	CU_ASSERT_STRING_EQUAL(srv_store_errmsg(st), "evidence 00000000000000000000000000000000000000000000000000000000"
+	                                             "00000000: no such file was uploaded");
 	CU_ASSERT_EQUAL(srv_evidence_link(st, YEAR, "bdt", "1.1.1", hash, "Kế hoạch 145.pdf", "bdt"), STORE_OK);
 	CU_ASSERT_EQUAL(srv_evidence_open(st, YEAR, "bdt", hash, &fd, &len, type, fname), STORE_OK);
 	CU_ASSERT_EQUAL(len, sizeof pdf - 1);
