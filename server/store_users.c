@@ -117,9 +117,10 @@ int srv_assign(srv_store *s, const char *user, int year, const char *agency, con
 	rc = srv_year_writable(c, year);
 	if (rc == STORE_OK && agency)
 		rc = srv_agency_writable(c, year, agency);
-	if (rc == STORE_OK)
-		rc = srv_exec(c, "INSERT OR IGNORE INTO assignments(user, year, agency, grp) VALUES (?, ?, ?, ?)",
-		              "siss", user, year, agency ? agency : "", group ? group : "");
+	if (rc == STORE_OK &&
+	    (rc = srv_exec(c, "INSERT OR IGNORE INTO assignments(user, year, agency, grp) VALUES (?, ?, ?, ?)", "siss",
+	                   user, year, agency ? agency : "", group ? group : "")) == STORE_NOTFOUND)
+		rc = srv_fail(c, STORE_NOTFOUND, "no user %s", user);
 	return srv_finish(c, rc);
 }
 

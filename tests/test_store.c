@@ -393,6 +393,8 @@ static void test_cycle(void)
 	CU_ASSERT_EQUAL(srv_user_add(st, "hoidong", ROLE_APPRAISER, NULL, HASH), STORE_CONFLICT);
 	CU_ASSERT_EQUAL(srv_user_add(st, "x/y", ROLE_VIEWER, NULL, HASH), STORE_INVALID);
 	CU_ASSERT_EQUAL(srv_assign(st, "hoidong", YEAR, "bdt", "3"), STORE_OK);
+	CU_ASSERT_EQUAL(srv_assign(st, "nobody", YEAR, "bdt", NULL), STORE_NOTFOUND);
+	CU_ASSERT_STRING_EQUAL(srv_store_errmsg(st), "no user nobody");
 	CU_ASSERT_EQUAL(srv_is_assigned(st, "hoidong", YEAR, "bdt", "3.1.2"), 1);
 	CU_ASSERT_EQUAL(srv_is_assigned(st, "hoidong", YEAR, "bdt", "31.1"), 0);
 	CU_ASSERT_EQUAL(srv_is_assigned(st, "hoidong", YEAR, "bdt", NULL), 1);
