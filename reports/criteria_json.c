@@ -76,10 +76,10 @@ static void write_rule(cchc_json *j, const cchc_rule *r)
 	cchc_json_key(j, "kind");
 	cchc_json_string(j, cchc_rule_kind_name(r->kind));
 	write_inputs(j, r->kind);
+	cchc_json_key(j, "unit"); /* what is counted or measured ("%", "tin, bài"); null when not given */
+	cchc_json_string(j, r->unit);
 	switch (r->kind) {
 	case CCHC_RULE_TIERS:
-		cchc_json_key(j, "unit");
-		cchc_json_string(j, r->unit);
 		cchc_json_key(j, "better");
 		cchc_json_string(j, r->better_lower ? "lower" : "higher");
 		cchc_json_key(j, "tiers");

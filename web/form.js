@@ -23,7 +23,7 @@ function ruleHint(rule) {
       return rule.tiers.map((x) => t(rule.better === 'lower' ? 'tierMax' : 'tierMin',
         `${ptsShort(rule.better === 'lower' ? x.max : x.min)}${rule.unit ? ' ' + rule.unit : ''}`, ptsShort(x.points))).join('; ');
     case 'linear': return t('linear', ptsShort(rule.from), ptsShort(rule.to), ptsShort(rule.step));
-    case 'per-item': return t('perItem', ptsShort(rule.per_item));
+    case 'per-item': return rule.unit ? t('perUnit', ptsShort(rule.per_item), rule.unit) : t('perItem', ptsShort(rule.per_item));
     case 'ratio': return t('ratio', ptsShort(rule.step));
     case 'judged': return t('judged', ptsShort(rule.step));
     default: return '';
@@ -47,7 +47,7 @@ function ruleInputs(node, item, disabled) {
         h('option', { value: 'false', selected: attr('met') === 'false' }, t('no'))))];
     case 'tiers': case 'linear':
       return [num('value', `${t('value')}${r.unit ? ' (' + r.unit + ')' : ''}`)];
-    case 'per-item': return [num('count', t('count'))];
+    case 'per-item': return [num('count', `${t('count')}${r.unit ? ' (' + r.unit + ')' : ''}`)];
     case 'deadline':
       return [field(t('date'), h('input', { type: 'date', 'data-attr': 'date', value: attr('date'), disabled, id: `in-${node.id}-date` }))];
     case 'ratio': return [num('numerator', t('numerator')), num('denominator', t('denominator'))];

@@ -241,7 +241,7 @@ def main():
         # what the engine refuses is said at the criterion, in its words, and nothing is stored
         count.clear()
         count.send_keys('hai', Keys.TAB)
-        check(b.text_is('error-1.6.2', 'Số lượng: "hai" không phải là số nguyên: ghi một số như 3'),
+        check(b.text_is('error-1.6.2', 'Số lượng (phòng, đơn vị): "hai" không phải là số nguyên: ghi một số như 3'),
               'a count of "hai" is refused at 1.6.2 before it is sent')
         check(count.get_attribute('aria-invalid') == 'true', 'the count is marked invalid')
         count.clear()
