@@ -73,6 +73,31 @@ def png_not_blank(data):
     return len(counts) > 8 and most < 0.999 * sum(counts.values())
 
 
+# Every form control has a name a screen reader reads; every text is at a contrast of 4.5:1 or more
+# (WCAG 2 relative luminance, against the first opaque background up the tree); disabled controls,
+# which WCAG exempts, are not counted.
+A11Y_JS = """
+const unlabelled = [...document.querySelectorAll('input, select, textarea, button')]
+  .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+               && !e.getAttribute('aria-labelledby') && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+  .map(e => e.id || e.outerHTML.slice(0, 60));
+const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+const bg = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+  if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c; } return [255, 255, 255]; };
+let worst = 21, where = '';
+for (const e of document.querySelectorAll('body *')) {
+  if (e.disabled || e.closest('[disabled]') || !e.offsetParent && e.tagName !== 'BODY') continue;
+  if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+  const a = lum(rgb(getComputedStyle(e).color)), b = lum(bg(e));
+  const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (r < worst) { worst = r; where = (e.id || e.tagName) + ': ' + e.textContent.trim().slice(0, 40); }
+}
+return [unlabelled, worst, where];
+"""
+
+
 class Browser:
     def __init__(self, base):
         self.base = base
@@ -125,6 +150,10 @@ class Browser:
         time.sleep(0.2)
         over = d.execute_script('return [document.documentElement.scrollWidth, window.innerWidth]')
         check(over[0] <= over[1], f'{name}: the page is wider than the window at {width} px ({over[0]} > {over[1]})')
+        unlabelled, worst, where = d.execute_script(A11Y_JS)
+        check(not unlabelled, f'{name}: controls without a label: {unlabelled[:5]}')
+        check(4.5 <= worst < 21, f'{name}: text at a contrast of {worst:.2f}:1 ({where})')
+        print(f'  {name}: lowest text contrast {worst:.2f}:1 ({where})', flush=True)
         height = min(d.execute_script('return document.documentElement.scrollHeight'), 1600)
         d.set_window_size(width, max(height, 768))
         d.execute_script('window.scrollTo(0, 0)')
