@@ -34,6 +34,7 @@ if not (os.path.exists(CHROMIUM) and os.path.exists(DRIVER)):
 from selenium import webdriver  # noqa: E402  (after the skip: python3-selenium may come with chromium)
 from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
@@ -250,6 +251,12 @@ def main():
         check(b.text_is('sum-band', 'Khá'), 'skhdt starts Khá')
         check(b.text_is('sum-rank', 'thứ 18/21'), 'skhdt is estimated 18/21')
         check(b.text_is('pts-1.1.1', '0,50/1'), '1.1.1 late: 0,50/1')
+        # by keyboard: the focus starts at the page, then follows the reading order
+        focus = []
+        for _ in range(2):  # (a third stays in the date's day, month and year)
+            ActionChains(d).send_keys(Keys.TAB).perform()
+            focus.append(d.execute_script('const e = document.activeElement; return e.id || e.tagName'))
+        check(focus == ['SUMMARY', 'in-1.1.1-date'], f'Tab order from the page: {focus}')
         # Three criteria, each total computed by hand from the criteria set:
         # 1.1.1 deadline 31/01/2018 (1 point; 0,5 within 15 days): 12/02 → 20/01/2018: 0,50 → 1,00, total 70,50
         b.set_value('in-1.1.1-date', '2018-01-20')
