@@ -59,13 +59,13 @@ export async function appraisePage(year, agency) {
 
   const draw = (s) => {
     showTotal(s);
-    tbody.replaceChildren(...leaves(s.groups, []).filter((l) => l.max > 0 || l.min < 0).map((l) => {
+    const leafRow = (l) => {
       const it = byId.get(l.id);
       const ev = (it && it.evidence) || [];
       const docs = (it && it.item && it.item.docs) || [];
       const last = (l.rounds || []).find((r) => r.round === round);
-      const pInput = h('input', { type: 'text', inputmode: 'decimal', id: `ap-points-${l.id}`, value: last ? String(last.points) : '', 'aria-label': `${t('appraised')} ${l.id}`, disabled: !round });
-      const rInput = h('input', { type: 'text', id: `ap-reason-${l.id}`, value: last && last.reason ? last.reason : '', 'aria-label': `${t('reason')} ${l.id}`, disabled: !round });
+      const pInput = h('input', { type: 'text', inputmode: 'decimal', id: `ap-points-${l.id}`, value: last ? String(last.points) : '', 'aria-label': `${t('appraised')} ${l.id}`, placeholder: t('points'), disabled: !round, size: 6 });
+      const rInput = h('input', { type: 'text', id: `ap-reason-${l.id}`, value: last && last.reason ? last.reason : '', 'aria-label': `${t('reason')} ${l.id}`, placeholder: t('reason'), disabled: !round });
       const setBtn = h('button', { type: 'button', id: `ap-set-${l.id}`, disabled: !round }, t('setPoints'));
       const okBtn = h('button', { type: 'button', class: 'secondary', id: `ap-accept-${l.id}`, disabled: !round }, t('accept'));
       const act = async (pointsText, reason) => {
@@ -92,13 +92,18 @@ export async function appraisePage(year, agency) {
           ev.length ? ev.map((f) => h('div', {}, h('a', { href: agencyPath(year, agency, `/evidence/${f.hash}`), download: f.filename }, f.filename)))
             : (docs.length ? null : h('span', { class: 'muted' }, t('noEvidence')))),
         h('td', {}, h('div', { class: 'inline' }, pInput, rInput, setBtn, okBtn)));
-    }));
+    };
+    // each group under its own heading row; the survey's points are not the agency's claims
+    tbody.replaceChildren(...s.groups.filter((g) => g.kind !== 'survey').flatMap((g) => [
+      h('tr', { class: 'group-row' }, h('th', { colspan: 6, scope: 'colgroup', id: `ap-group-${g.id}` },
+        `${g.id}. ${g.title}: ${pts(g.points)}/${ptsShort(g.max)}`)),
+      ...leaves(g.criteria, []).filter((l) => l.max > 0 || l.min < 0).map(leafRow)]));
   };
 
   const bulk = h('button', { type: 'button', id: 'bulk-accept', disabled: !round }, t('bulkAccept'));
   bulk.addEventListener('click', async () => {
     let s = null;
-    for (const l of leaves(score.groups, [])) {
+    for (const l of leaves(score.groups.filter((g) => g.kind !== 'survey'), [])) {
       if (l.self === null || l.self !== l.computed || (l.rounds || []).some((r) => r.round === round)) continue;
       try { s = await send(l, String(l.computed), ''); } catch (e) { status.textContent = `${l.id}: ${e.message}`; }
     }
