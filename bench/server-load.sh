@@ -4,11 +4,11 @@
 # its estimated rank, then pausing THINK_MS (1000) like a person at a form.
 # Reports p50/p99 latency and errors (README, "Server").
 # Usage: bench/server-load.sh [SESSIONS [SECONDS [THINK_MS]]]
-#   CCHC=path/to/cchc (default build/cchc), PORT (default 18080), THREADS (default 4)
+#   CCHC=path/to/cchc (default build/cchc), PORT (default 18080), THREADS (default: the server's, 16)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sessions=${1:-100} seconds=${2:-60} think=${3:-1000}
-cchc=${CCHC:-build/cchc} port=${PORT:-18080} threads=${THREADS:-4}
+cchc=${CCHC:-build/cchc} port=${PORT:-18080} threads=${THREADS:-16}
 out=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$out"' EXIT
 cc -std=c11 -O2 -o "$out/server-load" bench/server-load.c tests/server_client.c tests/json_read.c -Itests \

@@ -108,8 +108,8 @@ int cmd_serve(int argc, char **argv)
 	if (demo && (cert || key))
 		return cli_usage_error("serve", "--demo serves loopback only: it takes no TLS files");
 	unsigned long long nthreads = 0;
-	if (threads && (cli_parse_count(threads, 256, &nthreads) < 0 || nthreads == 0))
-		return cli_usage_error("serve", "--threads wants a number from 1 to 256, not '%s'",
+	if (threads && (cli_parse_count(threads, 1024, &nthreads) < 0 || nthreads == 0))
+		return cli_usage_error("serve", "--threads wants a number from 1 to 1024, not '%s'",
 		                       threads);
 	cfg.host = host;
 	cfg.threads = (unsigned)nthreads;

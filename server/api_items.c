@@ -318,8 +318,10 @@ static enum MHD_Result explanation_put(srv_req *rq, const srv_json *body, long v
 	long nv = 0;
 	pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
 	pthread_mutex_lock(lock);
+	srv_w_begin(rq->srv);
 	int rc = srv_explanation_put(rq->srv->store, rq->year, rq->agency, rq->criterion, text,
 	                             rq->user.name, version, &nv);
+	srv_w_end(rq->srv);
 	if (rc == STORE_OK)
 		srv_note_write(rq->srv, rq->year, rq->agency);
 	pthread_mutex_unlock(lock);
@@ -357,6 +359,16 @@ static srv_json *begin_write(srv_req *rq, const char *const *states, srv_agency 
 	return srv_body_object(rq, r);
 }
 
+static int item_put(srv_req *rq, const char *attrs, long version)
+{
+	long nv = 0;
+	srv_w_begin(rq->srv);
+	int rc = srv_item_put(rq->srv->store, rq->year, rq->agency, rq->criterion, attrs, version,
+	                      rq->user.name, &nv);
+	srv_w_end(rq->srv);
+	return rc;
+}
+
 enum MHD_Result api_item_put(srv_req *rq)
 {
 	static const char *const editable[] = {"draft", "explanation", NULL};
@@ -381,7 +393,6 @@ enum MHD_Result api_item_put(srv_req *rq)
 	candidate c = {0};
 	const refusal *bad = item_attrs(body, rq->criterion, &attrs);
 	int rc;
-	long nv = 0;
 	pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
 	pthread_mutex_lock(lock);
 	if (bad)
@@ -390,8 +401,7 @@ enum MHD_Result api_item_put(srv_req *rq)
 		r = srv_store_error(rq, STORE_ERR);
 	else if (engine_accepts(rq, edit_item, body, &c, &r) < 0)
 		; /* answered */
-	else if ((rc = srv_item_put(rq->srv->store, rq->year, rq->agency, rq->criterion, attrs.data,
-	                            version, rq->user.name, &nv)) != STORE_OK)
+	else if ((rc = item_put(rq, attrs.data, version)) != STORE_OK)
 		r = srv_store_error(rq, rc);
 	else
 		r = stored(rq, &c);
@@ -400,6 +410,16 @@ enum MHD_Result api_item_put(srv_req *rq)
 	cchc_buf_dispose(&attrs);
 	srv_json_free(body);
 	return r;
+}
+
+static int appraisal_put(srv_req *rq, int round, const appraisal_edit *e, long version)
+{
+	long nv = 0;
+	srv_w_begin(rq->srv);
+	int rc = srv_appraisal_put(rq->srv->store, rq->year, rq->agency, rq->criterion, round,
+	                           e->points, e->reason, rq->user.name, version, &nv);
+	srv_w_end(rq->srv);
+	return rc;
 }
 
 enum MHD_Result api_appraisal_put(srv_req *rq)
@@ -428,15 +448,12 @@ enum MHD_Result api_appraisal_put(srv_req *rq)
 	} else {
 		appraisal_edit e = {round->text, points->text, reason ? reason : ""};
 		candidate c = {0};
-		long nv = 0;
 		int rc;
 		pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
 		pthread_mutex_lock(lock);
 		if (engine_accepts(rq, edit_appraisal, &e, &c, &r) < 0)
 			; /* answered */
-		else if ((rc = srv_appraisal_put(rq->srv->store, rq->year, rq->agency, rq->criterion,
-		                                 want, points->text, e.reason, rq->user.name, version,
-		                                 &nv)) != STORE_OK)
+		else if ((rc = appraisal_put(rq, want, &e, version)) != STORE_OK)
 			r = srv_store_error(rq, rc);
 		else
 			r = stored(rq, &c);
@@ -538,15 +555,18 @@ enum MHD_Result api_evidence_post(srv_req *rq)
 		srv_query(rq, "name", name, sizeof name);
 	clean_name(name);
 	char hash[65], type[32];
-	int rc = srv_evidence_put(rq->srv->store, data, len, hash, type);
-	if (rc == STORE_INVALID)
+	srv_w_begin(rq->srv);
+	int rc = srv_evidence_put(rq->srv->store, data, len, hash, type), refused = rc == STORE_INVALID;
+	if (rc == STORE_OK)
+		rc = srv_evidence_link(rq->srv->store, rq->year, rq->agency, c, hash, name, rq->user.name);
+	srv_w_end(rq->srv);
+	if (refused)
 		return srv_error(rq, 415,
 		                 "chỉ nhận tệp PDF, Word/Excel (docx, xlsx, doc, xls), PNG hoặc JPEG",
 		                 "only PDF, Word/Excel (docx, xlsx, doc, xls), PNG or JPEG files are taken");
-	if (rc == STORE_OK)
-		rc = srv_evidence_link(rq->srv->store, rq->year, rq->agency, c, hash, name, rq->user.name);
 	if (rc != STORE_OK)
 		return srv_store_error(rq, rc);
+	srv_note_write(rq->srv, rq->year, rq->agency); /* the stored assessment may name the file */
 	cchc_buf b;
 	cchc_buf_init(&b, 0);
 	cchc_buf_printf(&b, "{\"hash\": \"%s\", \"type\": ", hash);

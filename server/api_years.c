@@ -115,11 +115,14 @@ enum MHD_Result api_state_post(srv_req *rq)
 		known = 1;
 		if (moves[i].roles & (unsigned)rq->user.role) {
 			allowed = 1;
-			if (rc == STORE_OK && strcmp(moves[i].from, ag.state) == 0)
+			if (rc == STORE_OK && strcmp(moves[i].from, ag.state) == 0) {
+				srv_w_begin(rq->srv);
 				rc = srv_state_set(rq->srv->store, rq->year, rq->agency, ag.state, to,
 				                   rq->user.name) == STORE_OK
 				         ? 1
 				         : rc;
+				srv_w_end(rq->srv);
+			}
 		}
 	}
 	char vi[200], en[200];
@@ -131,7 +134,9 @@ enum MHD_Result api_state_post(srv_req *rq)
 		r = srv_error(rq, 403, "vai trò của bạn không chuyển được hồ sơ sang trạng thái này",
 		              "your role may not move the assessment to this state");
 	} else if (rc == 1) {
+		srv_w_begin(rq->srv);
 		srv_audit(rq->srv->store, rq->user.name, rq->ip, "state", rq->agency, to);
+		srv_w_end(rq->srv);
 		cchc_buf b;
 		cchc_buf_init(&b, 0);
 		cchc_buf_puts(&b, "{\"state\": ");
@@ -178,11 +183,15 @@ enum MHD_Result api_publish_post(srv_req *rq)
 	char hex[65];
 	crypto_hash_sha256_final(&h, digest);
 	sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-	if (rc == STORE_OK)
+	if (rc == STORE_OK) {
+		srv_w_begin(rq->srv);
 		rc = srv_publish(st, rq->year, hex, rq->user.name);
+		if (rc == STORE_OK)
+			srv_audit(st, rq->user.name, rq->ip, "publish", hex, "ok");
+		srv_w_end(rq->srv);
+	}
 	if (rc != STORE_OK)
 		return srv_store_error(rq, rc);
-	srv_audit(st, rq->user.name, rq->ip, "publish", hex, "ok");
 	char doc[100];
 	snprintf(doc, sizeof doc, "{\"hash\": \"%s\"}\n", hex);
 	return srv_reply(rq, 200, "application/json; charset=utf-8", doc, strlen(doc), NULL);
@@ -220,8 +229,10 @@ enum MHD_Result api_deadlines_put(srv_req *rq)
 			                 "appraised-1, explanation, appraised-2 or final");
 		}
 	}
+	srv_w_begin(rq->srv);
 	for (size_t i = 0; rc == STORE_OK && i < body->n; i++)
 		rc = srv_deadline_set(rq->srv->store, rq->year, body->keys[i], body->items[i]->text);
+	srv_w_end(rq->srv);
 	srv_json_free(body);
 	if (rc != STORE_OK)
 		return srv_store_error(rq, rc);

@@ -174,7 +174,9 @@ enum MHD_Result api_session_post(srv_req *rq)
 	if (wait_ip > wait)
 		wait = wait_ip;
 	if (wait) {
+		srv_w_begin(srv);
 		srv_audit(srv->store, name, rq->ip, "login", name, "locked");
+		srv_w_end(srv);
 		srv_json_free(body);
 		char retry[24], vi[160], en[160];
 		snprintf(retry, sizeof retry, "%lld", wait);
@@ -198,7 +200,9 @@ enum MHD_Result api_session_post(srv_req *rq)
 	if (!ok) {
 		failed(srv->throttle, ukey, srv->cfg.user_failures, srv->cfg.lockout, now);
 		failed(srv->throttle, ikey, srv->cfg.ip_failures, srv->cfg.lockout, now);
+		srv_w_begin(srv);
 		srv_audit(srv->store, name, rq->ip, "login", name, "failed");
+		srv_w_end(srv);
 		memset(&rq->user, 0, sizeof rq->user);
 		return srv_error(rq, 401, "sai tên đăng nhập hoặc mật khẩu",
 		                 "wrong user name or password");
@@ -211,10 +215,14 @@ enum MHD_Result api_session_post(srv_req *rq)
 	sodium_bin2hex(token_hex, sizeof token_hex, token, sizeof token);
 	sodium_bin2hex(rq->csrf, sizeof rq->csrf, csrf, sizeof csrf);
 	crypto_hash_sha256(rq->token_hash, (const unsigned char *)token_hex, 64);
-	if (srv_session_put(srv->store, rq->token_hash, rq->user.name, rq->csrf,
-	                    now + SRV_SESSION_SECONDS) != STORE_OK)
+	srv_w_begin(srv);
+	int rc = srv_session_put(srv->store, rq->token_hash, rq->user.name, rq->csrf,
+	                         now + SRV_SESSION_SECONDS);
+	if (rc == STORE_OK)
+		srv_audit(srv->store, rq->user.name, rq->ip, "login", rq->user.name, "ok");
+	srv_w_end(srv);
+	if (rc != STORE_OK)
 		return srv_store_error(rq, STORE_ERR);
-	srv_audit(srv->store, rq->user.name, rq->ip, "login", rq->user.name, "ok");
 	snprintf(cookie, sizeof cookie,
 	         "cchc_session=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%d%s", token_hex,
 	         SRV_SESSION_SECONDS, srv->tls ? "; Secure" : "");
@@ -231,8 +239,10 @@ enum MHD_Result api_session_get(srv_req *rq)
 
 enum MHD_Result api_session_delete(srv_req *rq)
 {
+	srv_w_begin(rq->srv);
 	srv_session_delete(rq->srv->store, rq->token_hash);
 	srv_audit(rq->srv->store, rq->user.name, rq->ip, "logout", rq->user.name, "ok");
+	srv_w_end(rq->srv);
 	const char *extra[] = {"Set-Cookie",
 	                       "cchc_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0", NULL};
 	return srv_reply(rq, 204, "application/json; charset=utf-8", "", 0, extra);

@@ -119,7 +119,9 @@ static enum MHD_Result refuse(srv_req *rq, unsigned status, const char *vi, cons
 	for (size_t i = 0; i < rq->nseg && o + 2 < sizeof target; i++)
 		o += (size_t)snprintf(target + o, sizeof target - o, "/%s", rq->segs[i]);
 	snprintf(outcome, sizeof outcome, "refused %u", status);
+	srv_w_begin(rq->srv);
 	srv_audit(rq->srv->store, rq->signed_in ? rq->user.name : "", rq->ip, action, target, outcome);
+	srv_w_end(rq->srv);
 	return srv_error(rq, status, vi, en);
 }
 

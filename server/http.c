@@ -351,7 +351,7 @@ static void defaults(srv_config *c)
 {
 #define DEFAULT(field, value) c->field = c->field ? c->field : (value)
 	DEFAULT(host, "127.0.0.1");
-	DEFAULT(threads, 4);
+	DEFAULT(threads, 16); /* reads go on while writes wait for the disk */
 	DEFAULT(max_connections, 512);
 	DEFAULT(per_ip, 256);
 	DEFAULT(timeout, 30);
@@ -376,6 +376,7 @@ int srv_server_start(srv_server **out, const srv_config *cfg, char *err, size_t 
 	srv->cfg = *cfg;
 	defaults(&srv->cfg);
 	pthread_mutex_init(&srv->cache_lock, NULL);
+	pthread_mutex_init(&srv->store_write, NULL);
 	for (size_t i = 0; i < sizeof srv->write_locks / sizeof srv->write_locks[0]; i++)
 		pthread_mutex_init(&srv->write_locks[i], NULL);
 	struct addrinfo hints = {0}, *ai = NULL;
@@ -470,6 +471,7 @@ void srv_server_stop(srv_server *srv)
 	srv_throttle_free(srv->throttle);
 	srv_year_cache_free(srv->years);
 	pthread_mutex_destroy(&srv->cache_lock);
+	pthread_mutex_destroy(&srv->store_write);
 	for (size_t i = 0; i < sizeof srv->write_locks / sizeof srv->write_locks[0]; i++)
 		pthread_mutex_destroy(&srv->write_locks[i]);
 	free(srv->tls_cert_pem);

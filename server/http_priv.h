@@ -32,7 +32,20 @@ struct srv_server {
 	pthread_mutex_t cache_lock;
 	srv_year_cache *years;
 	pthread_mutex_t write_locks[32]; /* one agency's writes in order (api_score.c) */
+	pthread_mutex_t store_write;     /* one store write at a time (srv_w_begin) */
 };
+
+/* One store write at a time from this process. SQLite lets one writer in and
+ * the others sleep in growing steps (up to 100 ms) until it is done; a mutex
+ * queues them instead, so that a burst of saves does not become a tail. */
+static inline void srv_w_begin(srv_server *srv)
+{
+	pthread_mutex_lock(&srv->store_write);
+}
+static inline void srv_w_end(srv_server *srv)
+{
+	pthread_mutex_unlock(&srv->store_write);
+}
 
 typedef struct srv_req srv_req;
 typedef enum MHD_Result (*srv_handler)(srv_req *rq);

@@ -16,7 +16,7 @@ typedef struct {
 	const char *data_dir;      /**< the store's folder (store.h); required */
 	const char *host;          /**< numeric address to bind; "127.0.0.1" */
 	unsigned port;             /**< 0: an ephemeral port (srv_server_port says which) */
-	unsigned threads;          /**< worker threads; 0: 4 */
+	unsigned threads;          /**< worker threads; 0: 16 */
 	const char *tls_cert;      /**< PEM files; both or neither */
 	const char *tls_key;
 	unsigned max_connections;  /**< 0: 512 */
