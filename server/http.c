@@ -300,7 +300,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (*upload_size) {
 		/* a route without a body reads none: what comes is dropped */
-		if (!rq->answered && rq->body_cap && cchc_buf_append(&rq->body, upload_data, *upload_size) < 0) {
+		if (!rq->answered && rq->body_cap &&
+		    cchc_buf_append(&rq->body, upload_data, *upload_size) < 0) {
 			*upload_size = 0;
 			return too_large(rq);
 		}

@@ -196,6 +196,7 @@ static void test_csrf_and_caps(void)
  * get a body the handler refuses (or a state that refuses them), so a status
  * past the router (400, 404, 409) says "allowed" and nothing changes. */
 enum { EVAL, OWN, OTHER, APPR, UNASSIGNED, VIEWER, ANON, NCOL };
+#define SKIP (-1)
 static const char *const matrix_users[NCOL] = {"sonoivu", "sngv", "sct", "hoidong",
                                                "tdv-khac", "xem", NULL};
 #define A "/api/years/2018/agencies/sngv"
@@ -203,6 +204,7 @@ static const struct {
 	const char *method, *path, *body;
 	long expect[NCOL];
 } matrix[] = {
+	{"POST", "/api/session", "{", {400, 400, 400, 400, 400, 400, 400}},
 	{"GET", "/api/session", NULL, {200, 200, 200, 200, 200, 200, 401}},
 	{"GET", "/api/years", NULL, {200, 200, 200, 200, 200, 200, 401}},
 	{"GET", "/api/years/2018/agencies", NULL, {200, 200, 200, 200, 200, 403, 401}},
@@ -218,6 +220,8 @@ static const struct {
 	{"POST", A "/state", "{", {400, 400, 403, 400, 403, 403, 401}},
 	{"GET", "/api/years/2018/ranking", NULL, {200, 403, 403, 403, 403, 403, 401}},
 	{"PUT", "/api/years/2018/deadlines", "{", {400, 403, 403, 403, 403, 403, 401}},
+	/* the evaluator's publication is test_cycle's */
+	{"POST", "/api/years/2018/publish", NULL, {SKIP, 403, 403, 403, 403, 403, 401}},
 	{"GET", "/api/audit", NULL, {200, 403, 403, 403, 403, 403, 401}},
 	{"DELETE", "/api/session", NULL, {204, 204, 204, 204, 204, 204, 401}},
 };
@@ -232,6 +236,8 @@ static void test_authorisation_matrix(void)
 		users[u] = client_for(matrix_users[u]);
 	for (size_t i = 0; i < sizeof matrix / sizeof matrix[0]; i++)
 		for (int u = 0; u < NCOL; u++) {
+			if (matrix[i].expect[u] == SKIP)
+				continue;
 			long got = call(&users[u], matrix[i].method, matrix[i].path, matrix[i].body, NULL);
 			if (got != matrix[i].expect[u])
 				fprintf(stderr, "\n    %s %s as %s: %ld, expected %ld\n", matrix[i].method,
