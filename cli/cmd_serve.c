@@ -11,14 +11,23 @@
 #include "server.h"
 #include "store.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc serve --data DIR [--listen 127.0.0.1:8080] [--threads N]\n"
 	"                  [--tls-cert FILE --tls-key FILE]\n"
-	"       cchc serve --demo [--listen 127.0.0.1:PORT]\n\n"
-	"Serves the JSON API of the province's CCHC cycle (README, \"Server\") on the\n"
-	"data folder DIR (made with cchc admin init). --demo makes a fresh data folder\n"
-	"from the Huế 2018 samples, prints its accounts and listens on loopback only.\n"
-	"Stops on Ctrl-C (SIGINT) or SIGTERM.\n";
+	"       cchc serve --demo [--listen 127.0.0.1:PORT]\n"
+	"\n"
+	"Serve the JSON API of the province's CCHC cycle (README, \"Server\") on the\n"
+	"data folder DIR, made with cchc admin init. Stops on Ctrl-C or SIGTERM.\n"
+	"\n"
+	"  --data DIR       the data folder (its database and evidence files)\n"
+	"  --listen H:P     numeric address and port (default 127.0.0.1:8080; [::1]:P)\n"
+	"  --threads N      worker threads (default 16)\n"
+	"  --tls-cert FILE  HTTPS with this PEM certificate, and --tls-key FILE its key\n"
+	"  --demo           a fresh folder from the Huế 2018 samples, its accounts\n"
+	"                   printed (password demo); loopback only\n"
+	"\n"
+	"Exit status: 0 stopped cleanly, 1 cannot serve (the message says why),\n"
+	"2 usage error.\n");
 
 /* "HOST:PORT" or "[V6]:PORT" into host (numeric) and port. 0, or -1. */
 static int parse_listen(const char *s, char *host, size_t hostlen, unsigned *port)
@@ -56,13 +65,13 @@ static void print_demo_accounts(const char *dir)
 	char err[256];
 	srv_agency *list = NULL;
 	size_t n = 0;
-	printf("Demo data folder: %s\nAccounts (password \"demo\" for all):\n"
-	       "  sonoivu   evaluator (Sở Nội vụ)\n  hoidong   appraiser (every agency of 2018)\n",
+	printf(_("Demo data folder: %s\nAccounts (password \"demo\" for all):\n"
+	         "  sonoivu   evaluator (Sở Nội vụ)\n  hoidong   appraiser (every agency of 2018)\n"),
 	       dir);
 	if (srv_store_open(&st, dir, err, sizeof err) == STORE_OK &&
 	    srv_agency_list(st, 2018, &list, &n) == STORE_OK)
 		for (size_t i = 0; i < n; i++)
-			printf("  %-9s agency: %s\n", list[i].id, list[i].name);
+			printf(_("  %-9s agency: %s\n"), list[i].id, list[i].name);
 	free(list);
 	srv_store_close(st);
 }
@@ -74,7 +83,7 @@ int cmd_serve(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		int rc = 0;
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return CLI_OK;
 		}
 		if (strcmp(argv[i], "--demo") == 0) {
@@ -90,26 +99,28 @@ int cmd_serve(int argc, char **argv)
 				return CLI_USAGE;
 			continue;
 		}
-		return cli_usage_error("serve", "unknown argument '%s'", argv[i]);
+		return cli_usage_error("serve", _("unknown option %s"), argv[i]);
 	}
 	srv_config cfg = {0};
 	char host[64] = "127.0.0.1", err[512], dir[] = "/tmp/cchc-demo-XXXXXX";
 	cfg.port = 8080;
 	if (demo == !!data)
-		return cli_usage_error("serve", "give --data DIR, or --demo (not both)");
+		return cli_usage_error("serve", _("give --data DIR, or --demo (not both)"));
 	if (listen && parse_listen(listen, host, sizeof host, &cfg.port) < 0)
-		return cli_usage_error("serve", "--listen wants HOST:PORT with a numeric address, "
-		                                "such as 127.0.0.1:8080 or [::1]:8080, not '%s'",
+		return cli_usage_error("serve",
+		                       _("--listen wants HOST:PORT with a numeric address, such as "
+		                         "127.0.0.1:8080 or [::1]:8080, not '%s'"),
 		                       listen);
 	if (demo && !loopback(host))
-		return cli_usage_error("serve", "--demo listens on loopback only (127.0.0.1 or ::1), "
-		                                "not on %s: its passwords are public",
+		return cli_usage_error("serve",
+		                       _("--demo listens on loopback only (127.0.0.1 or ::1), not on "
+		                         "%s: its passwords are public"),
 		                       host);
 	if (demo && (cert || key))
-		return cli_usage_error("serve", "--demo serves loopback only: it takes no TLS files");
+		return cli_usage_error("serve", _("--demo serves loopback only: it takes no TLS files"));
 	unsigned long long nthreads = 0;
 	if (threads && (cli_parse_count(threads, 1024, &nthreads) < 0 || nthreads == 0))
-		return cli_usage_error("serve", "--threads wants a number from 1 to 1024, not '%s'",
+		return cli_usage_error("serve", _("--threads wants a number from 1 to 1024, not '%s'"),
 		                       threads);
 	cfg.host = host;
 	cfg.threads = (unsigned)nthreads;
@@ -118,7 +129,8 @@ int cmd_serve(int argc, char **argv)
 	cfg.data_dir = data;
 	if (demo) {
 		if (!mkdtemp(dir)) {
-			fprintf(stderr, "cchc serve: cannot make a demo folder under /tmp: is it writable?\n");
+			fprintf(stderr, _("cchc serve: cannot make a demo folder under /tmp: is it "
+			                  "writable?\n"));
 			return CLI_INVALID;
 		}
 		if (srv_demo_create(dir, NULL, srv_password_hash_demo, err, sizeof err) != STORE_OK) {
@@ -140,13 +152,13 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "cchc serve: %s\n", err);
 		return CLI_INVALID;
 	}
-	printf("cchc serve: listening on %s://%s%s%s:%u/ (Ctrl-C stops)\n", cert ? "https" : "http",
+	printf(_("cchc serve: listening on %s://%s%s%s:%u/ (Ctrl-C stops)\n"), cert ? "https" : "http",
 	       strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
 	       srv_server_port(srv));
 	fflush(stdout);
 	int sig = 0;
 	sigwait(&stop, &sig);
 	srv_server_stop(srv);
-	fprintf(stderr, "cchc serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	fprintf(stderr, _("cchc serve: stopped (%s)\n"), sig == SIGINT ? "SIGINT" : "SIGTERM");
 	return CLI_OK;
 }
