@@ -1,6 +1,7 @@
 /* cchc serve: the JSON API over a data folder (server/), or the Huế 2018
  * demo in a fresh folder on loopback. Stops cleanly on SIGINT and SIGTERM. */
-#define _POSIX_C_SOURCE 200809L /* sigwait, mkdtemp */
+#define _XOPEN_SOURCE 700 /* sigwait, mkdtemp, nftw */
+#include <ftw.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -54,6 +55,21 @@ static int parse_listen(const char *s, char *host, size_t hostlen, unsigned *por
 	return 0;
 }
 
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* The demo's folder goes when the server stops: it was made for this run. */
+static void remove_demo(const char *dir)
+{
+	if (nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		fprintf(stderr, _("cchc serve: could not remove the demo folder %s\n"), dir);
+}
+
 static int loopback(const char *host)
 {
 	return strncmp(host, "127.", 4) == 0 || strcmp(host, "::1") == 0;
@@ -65,7 +81,8 @@ static void print_demo_accounts(const char *dir)
 	char err[256];
 	srv_agency *list = NULL;
 	size_t n = 0;
-	printf(_("Demo data folder: %s\nAccounts (password \"demo\" for all):\n"
+	printf(_("Demo data folder (removed when the server stops): %s\n"
+	         "Accounts (password \"demo\" for all):\n"
 	         "  sonoivu   evaluator (Sở Nội vụ)\n  hoidong   appraiser (every agency of 2018)\n"),
 	       dir);
 	if (srv_store_open(&st, dir, err, sizeof err) == STORE_OK &&
@@ -135,6 +152,7 @@ int cmd_serve(int argc, char **argv)
 		}
 		if (srv_demo_create(dir, NULL, srv_password_hash_demo, err, sizeof err) != STORE_OK) {
 			fprintf(stderr, "cchc serve: %s: %s\n", dir, err);
+			remove_demo(dir);
 			return CLI_INVALID;
 		}
 		cfg.data_dir = dir;
@@ -150,6 +168,8 @@ int cmd_serve(int argc, char **argv)
 	srv_server *srv = NULL;
 	if (srv_server_start(&srv, &cfg, err, sizeof err) < 0) {
 		fprintf(stderr, "cchc serve: %s\n", err);
+		if (demo)
+			remove_demo(dir);
 		return CLI_INVALID;
 	}
 	printf(_("cchc serve: listening on %s://%s%s%s:%u/ (Ctrl-C stops)\n"), cert ? "https" : "http",
@@ -159,6 +179,8 @@ int cmd_serve(int argc, char **argv)
 	int sig = 0;
 	sigwait(&stop, &sig);
 	srv_server_stop(srv);
+	if (demo)
+		remove_demo(dir);
 	fprintf(stderr, _("cchc serve: stopped (%s)\n"), sig == SIGINT ? "SIGINT" : "SIGTERM");
 	return CLI_OK;
 }
