@@ -2,10 +2,13 @@
  * folder, with libcurl as the client: sessions, headers and paths, the
  * authorisation matrix, optimistic concurrency, evidence, the whole Huế 2018
  * cycle to publication and the freeze after it, and login throttling. */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, setenv, kill */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -529,6 +532,92 @@ static void test_throttling(void)
 	test_response_free(&r);
 }
 
+/* cchc serve's usage errors: exit 2, the message, nothing served. */
+static void test_serve_usage(void)
+{
+	static const struct {
+		const char *args, *err;
+	} cases[] = {
+		{"serve", "cchc serve: give --data DIR, or --demo (not both)\n"},
+		{"serve --demo --data /tmp/x", "cchc serve: give --data DIR, or --demo (not both)\n"},
+		{"serve --demo --listen 0.0.0.0:8080",
+		 "cchc serve: --demo listens on loopback only (127.0.0.1 or ::1), not on 0.0.0.0: its "
+		 "passwords are public\n"},
+		{"serve --demo --listen localhost:8080",
+		 "cchc serve: --demo listens on loopback only (127.0.0.1 or ::1), not on localhost: its "
+		 "passwords are public\n"},
+		{"serve --data /tmp/x --listen 8080",
+		 "cchc serve: --listen wants HOST:PORT with a numeric address, such as 127.0.0.1:8080 or "
+		 "[::1]:8080, not '8080'\n"},
+		{"serve --data /tmp/x --listen 127.0.0.1:99999",
+		 "cchc serve: --listen wants HOST:PORT with a numeric address, such as 127.0.0.1:8080 or "
+		 "[::1]:8080, not '127.0.0.1:99999'\n"},
+		{"serve --data /tmp/x --threads 0",
+		 "cchc serve: --threads wants a number from 1 to 1024, not '0'\n"},
+		{"serve --demo --tls-cert a.pem --tls-key b.pem",
+		 "cchc serve: --demo serves loopback only: it takes no TLS files\n"},
+		{"serve --bogus", "cchc serve: unknown option --bogus\n"},
+	};
+	char out[4096], err[4096], want[512];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ASSERT_EQ(test_run_cli(CCHC_CLI, cases[i].args, CCHC_TEST_TMP "/serve-usage", out,
+		                       sizeof out, err, sizeof err), 2);
+		snprintf(want, sizeof want, "%sTry 'cchc serve --help'.\n", cases[i].err);
+		ASSERT_STR(err, want);
+		ASSERT_STR(out, "");
+	}
+	/* a data folder that cannot be made: 1, saying which */
+	ASSERT_EQ(test_run_cli(CCHC_CLI, "serve --data /proc/cchc-no --listen 127.0.0.1:0",
+	                       CCHC_TEST_TMP "/serve-usage", out, sizeof out, err, sizeof err), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "/proc/cchc-no"));
+}
+
+/* cchc serve --demo on port 0: serves the demo, stops on SIGTERM with exit 0
+ * and removes its folder. */
+static void test_serve_demo(void)
+{
+	const char *out_path = CCHC_TEST_TMP "/serve-demo.stdout", *pid_path = CCHC_TEST_TMP "/serve-demo.pid";
+	char cmd[1024], out[4096] = "", dir[256] = "";
+	snprintf(cmd, sizeof cmd, "'%s' serve --demo --listen 127.0.0.1:0 >'%s' 2>'%s.err' & echo $! >'%s'",
+	         CCHC_CLI, out_path, out_path, pid_path);
+	ASSERT_EQ(system(cmd), 0);
+	unsigned port = 0;
+	for (int i = 0; i < 200 && !port; i++) {
+		struct timespec t = {0, 50000000};
+		nanosleep(&t, NULL);
+		test_slurp(out_path, out, sizeof out);
+		const char *l = strstr(out, "listening on http://127.0.0.1:");
+		if (l)
+			port = (unsigned)atoi(l + 30);
+	}
+	test_slurp(pid_path, cmd, sizeof cmd);
+	long pid = atol(cmd);
+	CU_ASSERT_FATAL(port > 0 && pid > 0);
+	ASSERT_EQ(sscanf(out, "Demo data folder (removed when the server stops): %255s", dir), 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  skhdt     agency: Sở Kế hoạch và Đầu tư\n"));
+	test_client c = {0};
+	c.port = port;
+	ASSERT_EQ(test_login(&c, "skhdt", "demo"), 200);
+	ASSERT_STR(total_of(&c, "skhdt"), "70");
+	ASSERT_EQ(kill((pid_t)pid, SIGTERM), 0);
+	int gone = 0;
+	for (int i = 0; i < 200 && !gone; i++) {
+		struct timespec t = {0, 50000000};
+		nanosleep(&t, NULL);
+		gone = kill((pid_t)pid, 0) != 0;
+	}
+	CU_ASSERT(gone);
+	char err[512];
+	snprintf(cmd, sizeof cmd, "%s.err", out_path);
+	test_slurp(cmd, err, sizeof err);
+	ASSERT_STR(err, "cchc serve: stopped (SIGTERM)\n");
+	struct stat st;
+	CU_ASSERT(stat(dir, &st) != 0); /* the demo folder is gone */
+	remove(out_path);
+	remove(cmd);
+	remove(pid_path);
+}
+
 static int start(void)
 {
 	char err[512];
@@ -573,9 +662,13 @@ int main(void)
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
 		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},
 		{"login throttling and the audit log", test_throttling},
+		{"cchc serve: usage errors (exit 2), a folder it cannot make (1)", test_serve_usage},
+		{"cchc serve --demo: serves, stops on SIGTERM, removes its folder", test_serve_demo},
 		{NULL, NULL},
 	};
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	setenv("LANGUAGE", "en", 1); /* the tool's messages in English, as asserted */
+	setenv("LC_ALL", "C.UTF-8", 1);
 	if (start() < 0) {
 		srv_server_stop(server);
 		return 1;
