@@ -475,9 +475,15 @@ static const char *upload_bytes(srv_req *rq, size_t *len, char *name, size_t nam
 		return data;
 	const char *b = strstr(ct, "boundary=");
 	char delim[80];
-	if (!b || strlen(b + 9) > 70)
+	if (!b)
 		return NULL;
-	snprintf(delim, sizeof delim, "\r\n--%s", b + 9);
+	b += 9;
+	int quoted = *b == '"';
+	b += quoted;
+	size_t bl = quoted ? strcspn(b, "\"") : strcspn(b, "; \t");
+	if (bl == 0 || bl > 70 || (quoted && b[bl] != '"'))
+		return NULL; /* RFC 2046: 1 to 70 characters */
+	snprintf(delim, sizeof delim, "\r\n--%.*s", (int)bl, b);
 	size_t dl = strlen(delim);
 	/* the body starts with the delimiter without its CRLF */
 	if (rq->body.len < dl - 2 || memcmp(data, delim + 2, dl - 2) != 0)

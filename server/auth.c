@@ -217,15 +217,15 @@ enum MHD_Result api_session_post(srv_req *rq)
 	crypto_hash_sha256(rq->token_hash, (const unsigned char *)token_hex, 64);
 	srv_w_begin(srv);
 	int rc = srv_session_put(srv->store, rq->token_hash, rq->user.name, rq->csrf,
-	                         now + SRV_SESSION_SECONDS);
+	                         now + (long long)srv->cfg.session_seconds);
 	if (rc == STORE_OK)
 		srv_audit(srv->store, rq->user.name, rq->ip, "login", rq->user.name, "ok");
 	srv_w_end(srv);
 	if (rc != STORE_OK)
 		return srv_store_error(rq, STORE_ERR);
 	snprintf(cookie, sizeof cookie,
-	         "cchc_session=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%d%s", token_hex,
-	         SRV_SESSION_SECONDS, srv->tls ? "; Secure" : "");
+	         "cchc_session=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%u%s", token_hex,
+	         srv->cfg.session_seconds, srv->tls ? "; Secure" : "");
 	sodium_memzero(token_hex, sizeof token_hex);
 	enum MHD_Result r = session_answer(rq, cookie);
 	sodium_memzero(cookie, sizeof cookie);

@@ -359,6 +359,7 @@ static void defaults(srv_config *c)
 	DEFAULT(user_failures, 5);
 	DEFAULT(ip_failures, 20);
 	DEFAULT(lockout, 30);
+	DEFAULT(session_seconds, 8 * 3600);
 #undef DEFAULT
 }
 

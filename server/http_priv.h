@@ -14,7 +14,6 @@
 
 #define SRV_JSON_CAP ((size_t)256 << 10)   /* JSON bodies */
 #define SRV_UPLOAD_CAP ((size_t)20 << 20)  /* evidence files */
-#define SRV_SESSION_SECONDS (8 * 3600)
 #define SRV_MAX_SEGS 10
 
 typedef struct srv_throttle srv_throttle;

@@ -25,6 +25,7 @@ typedef struct {
 	unsigned user_failures;    /**< failed logins of a user before a lockout; 0: 5 */
 	unsigned ip_failures;      /**< failed logins from an address before a lockout; 0: 20 */
 	unsigned lockout;          /**< first lockout in seconds, doubling after; 0: 30 */
+	unsigned session_seconds;  /**< a session's life; 0: 8 hours */
 	int cheap_dummy_hash;      /**< the no-such-user verify costs what the demo's hashes cost */
 } srv_config;
 

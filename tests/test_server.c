@@ -345,6 +345,13 @@ static void test_evidence(void)
 	                    sizeof mp - 1, "multipart/form-data; boundary=XyZ", &r), 201);
 	ASSERT_STR(answer(&r, "size"), "13");
 	test_response_free(&r);
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.2", mp,
+	                    sizeof mp - 1, "multipart/form-data; boundary=\"XyZ\"; charset=utf-8", &r), 201);
+	test_response_free(&r);
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.2", mp,
+	                    sizeof mp - 1, "multipart/form-data; boundary=Other", &r), 400);
+	ASSERT_STR(answer(&r, "error"), "nội dung multipart/form-data không hợp lệ");
+	test_response_free(&r);
 	/* past 20 MiB: 413 before the body is read */
 	size_t big = (20u << 20) + 1;
 	char *body = malloc(big);
@@ -477,17 +484,26 @@ static void test_cycle(void)
 	ASSERT_STR(total_of(&eval, "skhdt"), "70.5");
 }
 
+/* A second server on the demo folder, configured by the test; NULL (said) when it does not start. */
+static srv_server *second_server(srv_config *cfg)
+{
+	char err[512];
+	srv_server *s2 = NULL;
+	cfg->data_dir = data_dir;
+	cfg->cheap_dummy_hash = 1;
+	if (srv_server_start(&s2, cfg, err, sizeof err) < 0)
+		fprintf(stderr, "\n    second server: %s\n", err);
+	return s2;
+}
+
 /* Under TLS (--tls-cert/--tls-key): the cookie is Secure and HSTS is sent. */
 static void test_tls(void)
 {
-	srv_server *tls = NULL;
 	srv_config cfg = {0};
 	char err[512];
-	cfg.data_dir = data_dir;
-	cfg.cheap_dummy_hash = 1;
 	cfg.tls_cert = CCHC_SOURCE_DIR "/tests/data/tls/test-cert.pem";
 	cfg.tls_key = CCHC_SOURCE_DIR "/tests/data/tls/test-key.pem";
-	ASSERT_EQ(srv_server_start(&tls, &cfg, err, sizeof err), 0);
+	srv_server *tls = second_server(&cfg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(tls);
 	test_client c = {0};
 	c.port = srv_server_port(tls);
@@ -508,6 +524,34 @@ static void test_tls(void)
 	cfg.tls_cert = "/nonexistent/cert.pem";
 	ASSERT_EQ(srv_server_start(&tls, &cfg, err, sizeof err), -1);
 	ASSERT_STR(err, "/nonexistent/cert.pem: cannot read the TLS file (No such file or directory): give a readable PEM file");
+}
+
+/* A session ends at its expiry; twenty failures from one address (three
+ * here) lock the address out, whoever signs in. A second server on the same
+ * folder, configured for it. */
+static void test_expiry_and_address_lockout(void)
+{
+	srv_config cfg = {0};
+	cfg.session_seconds = 1;
+	cfg.ip_failures = 3;
+	srv_server *s2 = second_server(&cfg);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s2);
+	test_client c = {0};
+	test_response r;
+	c.port = srv_server_port(s2);
+	ASSERT_EQ(test_login(&c, "sgddt", "demo"), 200);
+	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 200);
+	struct timespec t = {2, 100000000};
+	nanosleep(&t, NULL);
+	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 401);
+	ASSERT_EQ(test_login(&c, "sgddt", "sai"), 401);
+	ASSERT_EQ(test_login(&c, "sct", "sai"), 401);
+	ASSERT_EQ(test_login(&c, "khong-co", "sai"), 401);
+	ASSERT_EQ(test_http(&c, "POST", "/api/session", "{\"user\": \"sngv\", \"password\": \"demo\"}",
+	                    36, NULL, &r), 429);
+	ASSERT_STR(test_header(&r, "Retry-After"), "30");
+	test_response_free(&r);
+	srv_server_stop(s2);
 }
 
 /* Five failures lock the user out, even with the right password. */
@@ -661,6 +705,7 @@ int main(void)
 		{"evidence: upload, type by content, attachment, caps", test_evidence},
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
 		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},
+		{"a session expires; an address is locked out after its failures", test_expiry_and_address_lockout},
 		{"login throttling and the audit log", test_throttling},
 		{"cchc serve: usage errors (exit 2), a folder it cannot make (1)", test_serve_usage},
 		{"cchc serve --demo: serves, stops on SIGTERM, removes its folder", test_serve_demo},
