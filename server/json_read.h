@@ -5,8 +5,10 @@
  * (overlong forms and encoded surrogates too), lone surrogate escapes, \u0000,
  * a byte order mark, anything after the value, duplicate keys in one object,
  * nesting deeper than SRV_JSON_MAX_DEPTH, more than SRV_JSON_MAX_NODES
- * values and more than SRV_JSON_MAX_MEMBERS in one object or array. Strings are decoded to UTF-8; numbers keep their source text (the
- * server never does arithmetic on points, it passes "0.25" on as written).
+ * values and more than SRV_JSON_MAX_MEMBERS in one object or array (which
+ * keeps the duplicate-key check cheap). Strings are decoded to UTF-8;
+ * numbers keep their source text (the server never does arithmetic on
+ * points: it passes "0.25" on as written).
  *
  * The caller caps the body's size before parsing. Errors say where, as
  * "byte N: what" (N counted from 0). */
