@@ -1,7 +1,7 @@
 /**
  * @file store.h
  * The server's storage: one SQLite database per province (DIR/cchc.sqlite3,
- * WAL, foreign keys, synchronous=FULL, versioned migrations) and a
+ * WAL, foreign keys, synchronous=NORMAL or FULL, versioned migrations) and a
  * content-addressed evidence folder (DIR/evidence/ab/cdef…).
  *
  * Every function may be called from any thread: the store keeps one SQLite
@@ -57,6 +57,23 @@ const char *srv_role_name(srv_role role);
  * A database newer than this code is refused with a message in err.
  */
 int srv_store_open(srv_store **out, const char *dir, char *err, size_t errlen);
+/**
+ * How a commit reaches the disk. NORMAL (the default; WAL + synchronous=NORMAL):
+ * a crash or kill of the process loses no committed write and never corrupts
+ * the database; only an OS crash or a power cut may lose the last commits.
+ * FULL: every commit is on the disk (fsync) before it returns.
+ */
+typedef enum { SRV_SYNC_NORMAL = 0, SRV_SYNC_FULL = 1 } srv_sync;
+/** Set it for every connection, open and to come; call it before other threads use the store. */
+int srv_store_set_sync(srv_store *s, srv_sync mode);
+/**
+ * The revisions of what the engine reads: *agency_rev for (year, agency)
+ * (items, surveys, explanations, appraisal rounds, evidence links, the
+ * agency's row and state) and *criteria_rev for the year's criteria sets,
+ * each bumped in the same transaction as every such write, whoever makes it
+ * (0 when never written). One indexed SELECT.
+ */
+int srv_revision(srv_store *s, int year, const char *agency, long long *agency_rev, long long *criteria_rev);
 /** Close every connection; NULL-safe. */
 void srv_store_close(srv_store *s);
 /** Copy the whole database to path with SQLite's online backup. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store_priv.h"
 
@@ -89,7 +90,32 @@ static const char *const migration_1[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = {migration_1};
+/* Revisions: a counter per (year, agency) bumped, by triggers in the same
+ * transaction, by every write to a row the rebuilt assessment reads (items,
+ * surveys, explanations, appraisal rounds, evidence links, the agency's row
+ * and state), whoever writes (the server, cchc admin); agency '' counts the
+ * year's criteria sets. A reader compares it to know its copy is exact. */
+#define REV_BUMP(y, a) "INSERT INTO revisions(year, agency, rev) VALUES (" y ", " a ", 1)" \
+	" ON CONFLICT(year, agency) DO UPDATE SET rev = rev + 1;"
+#define REV_TRIGGERS(table, new_agency, old_agency)                                                              \
+	"CREATE TRIGGER rev_" table "_i AFTER INSERT ON " table " BEGIN "                            \
+	REV_BUMP("NEW.year", new_agency) " END;",                                                     \
+	"CREATE TRIGGER rev_" table "_u AFTER UPDATE ON " table " BEGIN "                            \
+	REV_BUMP("NEW.year", new_agency) " END;",                                                     \
+	"CREATE TRIGGER rev_" table "_d AFTER DELETE ON " table " BEGIN "                            \
+	REV_BUMP("OLD.year", old_agency) " END;"
+static const char *const migration_2[] = {
+	"CREATE TABLE revisions(year INTEGER NOT NULL, agency TEXT NOT NULL, rev INTEGER NOT NULL,"
+	" PRIMARY KEY(year, agency)) WITHOUT ROWID;",
+	REV_TRIGGERS("items", "NEW.agency", "OLD.agency"),
+	REV_TRIGGERS("appraisals", "NEW.agency", "OLD.agency"),
+	REV_TRIGGERS("evidence_links", "NEW.agency", "OLD.agency"),
+	REV_TRIGGERS("agencies", "NEW.id", "OLD.id"),
+	REV_TRIGGERS("criteria_sets", "''", "''"),
+	NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2};
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -366,14 +392,55 @@ int srv_id_ok(const char *id)
 	return 1;
 }
 
-/* The settings every connection needs; WAL itself is persistent in the file. */
-static int configure(sqlite3 *db)
+/* The settings every connection needs (WAL itself is persistent in the file,
+ * set once at open): foreign keys, how a commit reaches the disk, and a busy
+ * timeout for the writers queueing behind each other. */
+static int configure(sqlite3 *db, int sync_full)
 {
 	sqlite3_busy_timeout(db, 10000);
 	return sqlite3_exec(db,
-	                    "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
-	                    " PRAGMA synchronous=FULL;",
+	                    sync_full ? "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+	                              : "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
 	                    NULL, NULL, NULL);
+}
+
+int srv_store_set_sync(srv_store *s, srv_sync mode)
+{
+	srv_conn *c;
+	int rc = STORE_OK;
+
+	pthread_mutex_lock(&s->mu);
+	s->sync_full = mode == SRV_SYNC_FULL;
+	for (c = s->conns; c; c = c->next)
+		if (configure(c->db, s->sync_full) != SQLITE_OK)
+			rc = STORE_ERR;
+	pthread_mutex_unlock(&s->mu);
+	return rc;
+}
+
+int srv_revision(srv_store *s, int year, const char *agency, long long *agency_rev, long long *criteria_rev)
+{
+	srv_conn *c = srv_conn_get(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	*agency_rev = *criteria_rev = 0;
+	if (!c)
+		return STORE_ERR;
+	if (srv_stmt(c, &st,
+	             "SELECT coalesce(max(CASE agency WHEN '' THEN NULL ELSE rev END), 0),"
+	             " coalesce(max(CASE agency WHEN '' THEN rev END), 0)"
+	             " FROM revisions WHERE year = ?1 AND agency IN (?2, '')",
+	             "is", year, agency ? agency : "") != STORE_OK)
+		return STORE_ERR;
+	rc = srv_step(c, st);
+	if (rc == SQLITE_ROW) {
+		*agency_rev = sqlite3_column_int64(st, 0);
+		*criteria_rev = sqlite3_column_int64(st, 1);
+		rc = STORE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static void release(void *p)
@@ -401,7 +468,7 @@ srv_conn *srv_conn_get(srv_store *s)
 	if (!c) {
 		if (sqlite3_open_v2(s->dbpath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 		            SQLITE_OK ||
-		    configure(db) != SQLITE_OK || !(c = calloc(1, sizeof *c))) {
+		    configure(db, s->sync_full) != SQLITE_OK || !(c = calloc(1, sizeof *c))) {
 			pthread_mutex_lock(&s->mu);
 			snprintf(s->err, sizeof s->err, "%s: cannot open the database: %s", s->dbpath,
 			         db ? sqlite3_errmsg(db) : "out of memory");
@@ -445,10 +512,18 @@ static int exec_all(sqlite3 *db, const char *const *sql)
 	return rc;
 }
 
+/* Did the last call on db fail because another connection holds a lock? */
+static int is_busy(sqlite3 *db)
+{
+	int code = sqlite3_extended_errcode(db) & 0xff;
+
+	return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
+
 /* Bring the database to SCHEMA_VERSION, one transaction per migration; the
- * version is read inside each, so two processes opening a fresh folder at
- * once do not both migrate. */
-static int migrate(srv_store *s, sqlite3 *db, char *err, size_t errlen)
+ * version is read inside each (BEGIN IMMEDIATE), so two processes opening a
+ * fresh folder at once do not both migrate. *busy: it failed on a lock. */
+static int migrate(srv_store *s, sqlite3 *db, int *busy, char *err, size_t errlen)
 {
 	for (;;) {
 		sqlite3_stmt *st = NULL;
@@ -460,6 +535,7 @@ static int migrate(srv_store *s, sqlite3 *db, char *err, size_t errlen)
 			version = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 		if (version < 0) {
+			*busy = is_busy(db);
 			snprintf(err, errlen, "%s: cannot read the schema version: %s", s->dbpath, sqlite3_errmsg(db));
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return STORE_ERR;
@@ -472,12 +548,19 @@ static int migrate(srv_store *s, sqlite3 *db, char *err, size_t errlen)
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return STORE_INVALID;
 		}
-		if (version == SCHEMA_VERSION)
-			return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? STORE_OK : STORE_ERR;
+		if (version == SCHEMA_VERSION) {
+			if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+				return STORE_OK;
+			*busy = is_busy(db);
+			snprintf(err, errlen, "%s: cannot read the schema version: %s", s->dbpath, sqlite3_errmsg(db));
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return STORE_ERR;
+		}
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
 		if (exec_all(db, migrations[version]) != SQLITE_OK ||
 		    sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
 		    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			*busy = is_busy(db);
 			snprintf(err, errlen, "%s: migrating the schema to version %d: %s", s->dbpath, version + 1,
 			         sqlite3_errmsg(db));
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -507,11 +590,35 @@ static int make_dir(const char *path, char *err, size_t errlen)
 	return STORE_ERR;
 }
 
+/* One attempt at opening and migrating the database; *busy when it failed
+ * on another process's lock (several opening a fresh folder at once: the
+ * switch to WAL and the first migration each want the file alone, and SQLite
+ * does not always wait for those). */
+static int open_once(srv_store *s, int *busy, char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	int rc = STORE_ERR;
+
+	*busy = 0;
+	if (sqlite3_open_v2(s->dbpath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(db, 10000) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK ||
+	    configure(db, s->sync_full) != SQLITE_OK) {
+		*busy = db && is_busy(db);
+		snprintf(err, errlen, "%s: cannot open the database: %s", s->dbpath,
+		         db ? sqlite3_errmsg(db) : "out of memory");
+	} else {
+		rc = migrate(s, db, busy, err, errlen);
+	}
+	sqlite3_close(db);
+	return rc;
+}
+
 int srv_store_open(srv_store **out, const char *dir, char *err, size_t errlen)
 {
 	srv_store *s = calloc(1, sizeof *s);
-	sqlite3 *db = NULL;
-	int rc = STORE_ERR;
+	int rc = STORE_ERR, busy = 1, attempt;
 
 	*out = NULL;
 	if (!s || !(s->dir = strdup(dir)) || !(s->dbpath = join(dir, "cchc.sqlite3")) ||
@@ -521,14 +628,13 @@ int srv_store_open(srv_store **out, const char *dir, char *err, size_t errlen)
 	}
 	if (make_dir(dir, err, errlen) != STORE_OK || make_dir(s->evdir, err, errlen) != STORE_OK)
 		goto cleanup;
-	if (sqlite3_open_v2(s->dbpath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-	                    NULL) != SQLITE_OK ||
-	    configure(db) != SQLITE_OK) {
-		snprintf(err, errlen, "%s: cannot open the database: %s", s->dbpath,
-		         db ? sqlite3_errmsg(db) : "out of memory");
-		goto cleanup;
+	/* on a lock: again after a short wait (growing, staggered), for up to about 30 s */
+	for (attempt = 0; busy && attempt < 300; attempt++) {
+		if (attempt)
+			sqlite3_sleep(10 + (int)(((unsigned)getpid() * 7u + (unsigned)attempt * 13u) % 90u));
+		rc = open_once(s, &busy, err, errlen);
 	}
-	if ((rc = migrate(s, db, err, errlen)) != STORE_OK)
+	if (rc != STORE_OK)
 		goto cleanup;
 	rc = STORE_ERR;
 	if (pthread_mutex_init(&s->mu, NULL) != 0)
@@ -540,7 +646,6 @@ int srv_store_open(srv_store **out, const char *dir, char *err, size_t errlen)
 	*out = s;
 	rc = STORE_OK;
 cleanup:
-	sqlite3_close(db);
 	if (rc != STORE_OK && s) {
 		free(s->dir);
 		free(s->dbpath);

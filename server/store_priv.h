@@ -26,6 +26,7 @@ struct srv_store {
 	pthread_mutex_t mu;
 	srv_conn *conns;
 	char err[512]; /* when the calling thread could not get a connection */
+	int sync_full; /* PRAGMA synchronous=FULL rather than NORMAL (srv_store_set_sync) */
 };
 
 /* The calling thread's connection, opened on first use; NULL (message in

@@ -78,6 +78,52 @@ static int in_document(xmlNodePtr root, const char *name, const char *criterion)
 	return 0;
 }
 
+/* The agency's appraisal rounds, each with a history row (old: its attributes,
+ * new: none), then deleted: the document's rounds come back as new rows. */
+static int drop_appraisals(srv_conn *c, int year, const char *agency, const char *user)
+{
+	typedef struct {
+		char criterion[64];
+		int round;
+		char *attrs;
+	} round_row;
+	round_row *rows = NULL, *grown;
+	size_t n = 0, i;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (srv_stmt(c, &st, "SELECT criterion, round, attrs FROM appraisals WHERE year = ? AND agency = ? ORDER BY seq",
+	             "is", year, agency) != STORE_OK)
+		return STORE_ERR;
+	while ((rc = srv_step(c, st)) == SQLITE_ROW) {
+		if (!(grown = realloc(rows, (n + 1) * sizeof *rows))) {
+			rc = srv_fail(c, STORE_ERR, "out of memory");
+			break;
+		}
+		rows = grown;
+		srv_copy(rows[n].criterion, sizeof rows[n].criterion, srv_col(st, 0));
+		rows[n].round = sqlite3_column_int(st, 1);
+		if (!(rows[n].attrs = malloc(strlen(srv_col(st, 2)) + 1))) {
+			rc = srv_fail(c, STORE_ERR, "out of memory");
+			break;
+		}
+		strcpy(rows[n++].attrs, srv_col(st, 2));
+	}
+	sqlite3_finalize(st);
+	rc = rc == SQLITE_DONE ? STORE_OK : rc;
+	for (i = 0; i < n; i++) {
+		char field[32];
+		snprintf(field, sizeof field, "appraisal-%d", rows[i].round);
+		if (rc == STORE_OK)
+			rc = srv_item_bump(c, year, agency, rows[i].criterion, 0, field, rows[i].attrs, NULL, user, NULL);
+		free(rows[i].attrs);
+	}
+	free(rows);
+	if (rc == STORE_OK)
+		rc = srv_exec(c, "DELETE FROM appraisals WHERE year = ? AND agency = ?", "is", year, agency);
+	return rc;
+}
+
 /* Items and surveys the agency holds that the document no longer gives: emptied (with history). */
 static int clear_absent(srv_conn *c, int year, const char *agency, xmlNodePtr root, const char *user)
 {
@@ -116,7 +162,7 @@ static int clear_absent(srv_conn *c, int year, const char *agency, xmlNodePtr ro
 		free(gone);
 	}
 	if (rc == STORE_OK)
-		rc = srv_exec(c, "DELETE FROM appraisals WHERE year = ? AND agency = ?", "is", year, agency);
+		rc = drop_appraisals(c, year, agency, user);
 	return rc;
 }
 

@@ -121,24 +121,28 @@ static void test_migrations(void)
 	         dir, srv_store_schema_version());
 	CU_ASSERT_STRING_EQUAL(err, expected);
 	CU_ASSERT_EQUAL(sql_int("PRAGMA user_version"), 99);
-	/* four processes opening one fresh folder at once: one migrates, all open */
+	/* eight processes opening one fresh folder at once: one migrates, all
+	 * open (the switch to WAL and the migrations wait for each other), five
+	 * times over */
 	{
-		char fresh_dir[sizeof dir + 8];
-		pid_t pids[4];
-		int i, status;
-		snprintf(fresh_dir, sizeof fresh_dir, "%s/race", dir);
-		for (i = 0; i < 4; i++)
-			if ((pids[i] = fork()) == 0) {
-				srv_store *child = NULL;
-				int rc = srv_store_open(&child, fresh_dir, err, sizeof err);
-				if (rc != STORE_OK)
-					fprintf(stderr, "%s\n", err);
-				srv_store_close(child);
-				_exit(rc == STORE_OK ? 0 : 1);
+		char fresh_dir[sizeof dir + 16];
+		pid_t pids[8];
+		int i, round, status;
+		for (round = 0; round < 5; round++) {
+			snprintf(fresh_dir, sizeof fresh_dir, "%s/race%d", dir, round);
+			for (i = 0; i < 8; i++)
+				if ((pids[i] = fork()) == 0) {
+					srv_store *child = NULL;
+					int rc = srv_store_open(&child, fresh_dir, err, sizeof err);
+					if (rc != STORE_OK)
+						fprintf(stderr, "%s\n", err);
+					srv_store_close(child);
+					_exit(rc == STORE_OK ? 0 : 1);
+				}
+			for (i = 0; i < 8; i++) {
+				CU_ASSERT_EQUAL(waitpid(pids[i], &status, 0), pids[i]);
+				CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 			}
-		for (i = 0; i < 4; i++) {
-			CU_ASSERT_EQUAL(waitpid(pids[i], &status, 0), pids[i]);
-			CU_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 		}
 	}
 	done();
@@ -632,6 +636,74 @@ static void test_threads(void)
 	done();
 }
 
+/* Every write the engine would read bumps its (year, agency) revision in the
+ * same transaction, whoever writes; criteria sets bump the year's. */
+static void test_revisions(void)
+{
+	long long a0, c0, a, c, other, oc;
+	long v;
+	char hash[65], type[32], err[512] = "";
+	static const char doc[] = "%PDF-1.4\n%revision test\n";
+	size_t len;
+	char *xml;
+	cchc_buf h;
+
+	fresh();
+	CU_ASSERT_EQUAL(srv_revision(st, YEAR, "bdt", &a, &c), STORE_OK);
+	CU_ASSERT_EQUAL(a, 0);
+	CU_ASSERT_EQUAL(c, 0);
+	one_agency();
+	CU_ASSERT_EQUAL(srv_revision(st, YEAR, "bdt", &a0, &c0), STORE_OK);
+	CU_ASSERT_EQUAL(a0, 1); /* the agency's row */
+	CU_ASSERT_EQUAL(c0, 2); /* two criteria sets */
+	CU_ASSERT_EQUAL(srv_agency_add(st, YEAR, "sngv", "Sở Ngoại vụ", "so-nganh", NULL), STORE_OK);
+	CU_ASSERT_EQUAL(srv_revision(st, YEAR, "sngv", &other, &oc), STORE_OK);
+#define MOVED(call)                                                                                   \
+	do {                                                                                          \
+		CU_ASSERT_EQUAL(call, STORE_OK);                                                       \
+		CU_ASSERT_EQUAL(srv_revision(st, YEAR, "bdt", &a, &c), STORE_OK);                      \
+		CU_ASSERT(a > a0);                                                                     \
+		a0 = a;                                                                                \
+	} while (0)
+	MOVED(srv_item_put(st, YEAR, "bdt", "1.1.1", "{\"date\":\"2018-01-20\",\"self\":\"1\"}", 0, "bdt", &v));
+	MOVED(srv_survey_put(st, YEAR, "bdt", "6.1", "{\"respondents\":\"40\",\"mean\":\"3.1\",\"sd\":\"0.7\"}", 0,
+	                     "sonoivu", &v));
+	CU_ASSERT_EQUAL(srv_evidence_put(st, doc, sizeof doc - 1, hash, type), STORE_OK); /* not yet linked */
+	MOVED(srv_evidence_link(st, YEAR, "bdt", "1.1.1", hash, "kh.pdf", "bdt"));
+	MOVED(srv_state_set(st, YEAR, "bdt", "draft", "submitted", "bdt"));
+	MOVED(srv_appraisal_put(st, YEAR, "bdt", "1.1.1", 1, "0.5", "chậm", "hoidong", 0, &v));
+	MOVED(srv_explanation_put(st, YEAR, "bdt", "1.1.1", "Đã bổ sung", "bdt", 0, &v));
+#undef MOVED
+	CU_ASSERT_EQUAL(c, c0); /* the criteria did not move */
+	/* another agency's revision did not move; a criteria set moves the year's */
+	CU_ASSERT_EQUAL(srv_revision(st, YEAR, "sngv", &a, &c), STORE_OK);
+	CU_ASSERT_EQUAL(a, other);
+	xml = slurp("criteria/hue-so-2018.xml", &len);
+	CU_ASSERT_EQUAL(srv_criteria_put(st, YEAR, "so-nganh", "hue-so-2018", xml, len), STORE_OK);
+	free(xml);
+	CU_ASSERT_EQUAL(srv_revision(st, YEAR, "sngv", &a, &c), STORE_OK);
+	CU_ASSERT_EQUAL(c, c0 + 1);
+	CU_ASSERT_EQUAL(a, other);
+	/* an import moves it too; importing again records the rounds it replaces */
+	xml = slurp("samples/hue-2018/so/sdl.xml", &len);
+	CU_ASSERT_EQUAL(srv_import_xml(st, YEAR, xml, len, "sdl.xml", "admin", err, sizeof err), STORE_OK);
+	CU_ASSERT_EQUAL(srv_revision(st, YEAR, "sdl", &a0, &c), STORE_OK);
+	CU_ASSERT(a0 > 0);
+	CU_ASSERT_EQUAL(srv_import_xml(st, YEAR, xml, len, "sdl.xml", "admin", err, sizeof err), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(err, "");
+	CU_ASSERT_EQUAL(srv_revision(st, YEAR, "sdl", &a, &c), STORE_OK);
+	CU_ASSERT(a > a0);
+	free(xml);
+	cchc_buf_init(&h, 0);
+	CU_ASSERT_EQUAL(srv_item_history_json(st, YEAR, "sdl", "1.1.2", &h), STORE_OK);
+	/* stored, dropped by the second import (old: the round, new: none), stored again */
+	CU_ASSERT_EQUAL(count(h.data, "\"field\":\"appraisal-1\""), 3);
+	CU_ASSERT_EQUAL(count(h.data, "\"field\":\"appraisal-1\",\"old\":{"), 1);
+	CU_ASSERT_EQUAL(count(h.data, "\"by\":\"admin\""), 5);
+	cchc_buf_dispose(&h);
+	done();
+}
+
 /* PRAGMA integrity_check's first answer ("ok"), in a static buffer. */
 static const char *integrity(void)
 {
@@ -882,6 +954,7 @@ int main(void)
 		{"evidence by content, stored once, read only where linked", test_evidence},
 		{"online backup", test_backup},
 		{"4 threads x 200 writes", test_threads},
+		{"revisions move with every write the engine reads; re-import records the rounds it drops", test_revisions},
 		{"kill -9 mid-burst, 30 times", test_crash},
 		{"the Huế 2018 demo", test_demo},
 		{"cchc admin", test_admin},
