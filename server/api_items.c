@@ -147,14 +147,11 @@ typedef int (*xml_edit)(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const void 
 /* The stored assessment, edited, as text: the candidate the engine loads
  * before anything is stored. */
 static int candidate_xml(srv_req *rq, xml_edit edit, const void *ctx, cchc_buf *out,
-                         cchc_diag *diag)
+                         long long *rev, cchc_diag *diag)
 {
 	cchc_buf stored;
 	cchc_buf_init(&stored, 0);
-	/* under the agency's write lock the cache holds its last write exactly */
-	int rc = srv_cached_xml(rq->srv, rq->year, rq->agency, &stored) == 0
-	             ? STORE_OK
-	             : srv_assessment_xml(rq->srv->store, rq->year, rq->agency, &stored);
+	int rc = srv_cached_xml(rq->srv, rq->year, rq->agency, &stored, rev);
 	if (rc != STORE_OK) {
 		cchc_buf_dispose(&stored);
 		return rc;
@@ -272,6 +269,7 @@ typedef struct {
 	cchc_buf xml;
 	cchc_assessment *a;
 	cchc_score *s; /* borrows from a */
+	long long rev; /* the revision of the stored text it edits (-1: unknown) */
 } candidate;
 
 static void candidate_free(candidate *c)
@@ -289,7 +287,8 @@ static int engine_accepts(srv_req *rq, xml_edit edit, const void *ctx, candidate
 	cchc_buf_init(&c->xml, 0);
 	c->a = NULL;
 	c->s = NULL;
-	int rc = diag ? candidate_xml(rq, edit, ctx, &c->xml, diag) : STORE_ERR;
+	c->rev = -1;
+	int rc = diag ? candidate_xml(rq, edit, ctx, &c->xml, &c->rev, diag) : STORE_ERR;
 	if (rc != STORE_OK)
 		*r = srv_store_error(rq, rc);
 	else if (api_score_candidate(rq, c->xml.data, c->xml.len, &c->a, &c->s, diag) < 0)
@@ -302,7 +301,13 @@ static int engine_accepts(srv_req *rq, xml_edit edit, const void *ctx, candidate
 static enum MHD_Result stored(srv_req *rq, candidate *c)
 {
 	enum MHD_Result r = api_reply_score(rq, 200, c->s); /* the engine's score of what was stored */
-	srv_cache_put(rq->srv, rq->year, rq->agency, &c->xml, c->a, c->s);
+	long long before, after;
+	/* exact at the put's revision when no other write came between the text it
+	 * edited and the put (cchc admin meanwhile: compared with the store later) */
+	if (srv_last_put_revisions(rq->srv->store, &before, &after) != STORE_OK || c->rev < 0 ||
+	    before != c->rev)
+		after = -1;
+	srv_cache_put(rq->srv, rq->year, rq->agency, &c->xml, c->a, c->s, after);
 	c->a = NULL;
 	c->s = NULL;
 	return r;

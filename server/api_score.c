@@ -1,24 +1,22 @@
-/* The engine's figures: criteria sets loaded once per year, each agency's
- * assessment scored once per stored content, and the score, check, gap and
- * ranking answers, every figure computed by libcchc.
+/* The engine's figures: criteria sets loaded once per revision of a year's
+ * sets, each agency's assessment scored once per stored content, and the
+ * score, check, gap and ranking answers, every figure computed by libcchc.
  *
- * The cache is keyed by the rebuilt XML itself. Rebuilding it costs about
- * as much as scoring, so an agency's figures (score, check, gap) are taken
- * from the cache while no write through this server touched it (a
- * generation per agency: such a write is seen at once, and caches the
- * engine's load of exactly what it stored) and for at most FIELD_TRUST
- * seconds, which bounds how long a write from outside (cchc admin) can stay
- * unseen. The ranking, the official figures, is always checked against the
- * store. */
-#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+ * The cache is exact. The store keeps a revision per (year, agency), bumped
+ * in the same transaction by every write the rebuilt assessment reads,
+ * whoever writes (this server, cchc admin), and one per year's criteria sets
+ * (srv_revision). Before a cached figure is served the revisions are read
+ * (one indexed SELECT): an entry is served only when its agency's revision
+ * is the store's, and the year's sets are loaded again when theirs moved.
+ * Otherwise the assessment is rebuilt from the store: when its text is the
+ * cached one the figures are kept, else the engine scores it again. A write
+ * through this server caches the engine's load of exactly what it stored,
+ * with the revision it committed when no other write came between. */
 #include "http_priv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#define FIELD_TRUST 2.0
 
 typedef struct scored {
 	int refs;
@@ -27,33 +25,22 @@ typedef struct scored {
 	size_t len;
 	cchc_assessment *a;
 	cchc_score *s;
-	unsigned long gen;  /* the agency's generation when the XML was read */
-	double checked;     /* when the XML was last compared with the store's */
+	long long rev;      /* the agency's revision xml is exact at; -1: unknown */
 	cchc_buf json[CCHC_LANG_COUNT]; /* cchc-score/1, rendered once per language */
 } scored;
 
-typedef struct {
-	char agency[64];
-	unsigned long gen;  /* writes through this server */
-} generation;
-
+/* A year's criteria sets at one revision and the agencies scored with them.
+ * When the sets' revision moves a new entry goes in front; the old one stays
+ * (its sets may be in use) until the server stops. */
 struct srv_year_cache {
 	int year;
+	long long crit_rev; /* the revision of the sets loaded; -1: unknown */
 	cchc_criteria **sets;
 	size_t nsets;
 	scored **entries;
 	size_t n, cap;
-	generation *gens;
-	size_t ngens;
 	srv_year_cache *next;
 };
-
-static double now_s(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 static void scored_free(scored *e)
 {
@@ -83,24 +70,27 @@ void srv_year_cache_free(srv_year_cache *c)
 {
 	while (c) {
 		srv_year_cache *next = c->next;
-		for (size_t i = 0; i < c->nsets; i++)
-			cchc_criteria_free(c->sets[i]);
 		for (size_t i = 0; i < c->n; i++)
 			scored_free(c->entries[i]);
+		for (size_t i = 0; i < c->nsets; i++)
+			cchc_criteria_free(c->sets[i]);
 		free(c->sets);
 		free(c->entries);
-		free(c->gens);
 		free(c);
 		c = next;
 	}
 }
 
-/* The year's cache entry, its sets loaded on first use; lock held. */
-static srv_year_cache *year_locked(srv_server *srv, int year)
+/* The year's cache entry for criteria revision crev (-1: whichever is
+ * there), its sets loaded when missing or when their revision moved; lock held. */
+static srv_year_cache *year_locked(srv_server *srv, int year, long long crev)
 {
 	for (srv_year_cache *c = srv->years; c; c = c->next)
-		if (c->year == year)
-			return c;
+		if (c->year == year) {
+			if (c->crit_rev >= 0 && (crev < 0 || c->crit_rev == crev))
+				return c;
+			break; /* the newest of the year is stale: load again */
+		}
 	char **xmls = NULL;
 	size_t *lens = NULL, n = 0;
 	if (srv_criteria_list(srv->store, year, &xmls, &lens, &n) != STORE_OK)
@@ -110,6 +100,7 @@ static srv_year_cache *year_locked(srv_server *srv, int year)
 	if (!c || !diag || !(c->sets = calloc(n ? n : 1, sizeof *c->sets)))
 		goto fail;
 	c->year = year;
+	c->crit_rev = crev;
 	for (size_t i = 0; i < n; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "criteria-%d-%zu.xml", year, i + 1);
@@ -134,10 +125,28 @@ fail:
 	return NULL;
 }
 
+/* The revisions of (year, agency) and of the year's sets; -1 when unknown. */
+static void revisions(srv_server *srv, int year, const char *agency, long long *arev,
+                      long long *crev)
+{
+	if (srv_revision(srv->store, year, agency, arev, crev) != STORE_OK)
+		*arev = *crev = -1;
+}
+
+/* The year's cache entry with its sets as stored now; lock held on return
+ * (also when NULL). */
+static srv_year_cache *year_now(srv_server *srv, int year, const char *agency, long long *arev)
+{
+	long long crev;
+	revisions(srv, year, agency, arev, &crev);
+	pthread_mutex_lock(&srv->cache_lock);
+	return year_locked(srv, year, crev);
+}
+
 int srv_year_sets(srv_server *srv, int year, const cchc_criteria *const **sets, size_t *n)
 {
-	pthread_mutex_lock(&srv->cache_lock);
-	srv_year_cache *c = year_locked(srv, year);
+	long long arev;
+	srv_year_cache *c = year_now(srv, year, "", &arev);
 	pthread_mutex_unlock(&srv->cache_lock);
 	if (!c)
 		return -1;
@@ -147,35 +156,6 @@ int srv_year_sets(srv_server *srv, int year, const cchc_criteria *const **sets, 
 	return 0;
 }
 
-/* The agency's generation slot (added), lock held; NULL when out of memory. */
-static generation *gen_slot(srv_year_cache *c, const char *agency)
-{
-	for (size_t i = 0; i < c->ngens; i++)
-		if (strcmp(c->gens[i].agency, agency) == 0)
-			return &c->gens[i];
-	generation *grown = realloc(c->gens, (c->ngens + 1) * sizeof *grown);
-	if (!grown)
-		return NULL;
-	c->gens = grown;
-	generation *g = &c->gens[c->ngens++];
-	snprintf(g->agency, sizeof g->agency, "%s", agency);
-	g->gen = 0;
-	return g;
-}
-
-void srv_note_write(srv_server *srv, int year, const char *agency)
-{
-	pthread_mutex_lock(&srv->cache_lock);
-	srv_year_cache *c = year_locked(srv, year);
-	generation *g = c ? gen_slot(c, agency) : NULL;
-	if (g)
-		g->gen++;
-	else if (c) /* no slot: trust nothing cached of the year */
-		for (size_t i = 0; i < c->n; i++)
-			c->entries[i]->checked = 0;
-	pthread_mutex_unlock(&srv->cache_lock);
-}
-
 /* The cached entry of agency, lock held, or NULL. */
 static scored *cached(srv_year_cache *c, const char *agency)
 {
@@ -183,6 +163,17 @@ static scored *cached(srv_year_cache *c, const char *agency)
 		if (strcmp(c->entries[i]->agency, agency) == 0)
 			return c->entries[i];
 	return NULL;
+}
+
+void srv_note_write(srv_server *srv, int year, const char *agency)
+{
+	pthread_mutex_lock(&srv->cache_lock);
+	for (srv_year_cache *c = srv->years; c; c = c->next) {
+		scored *e = c->year == year ? cached(c, agency) : NULL;
+		if (e)
+			e->rev = -1;
+	}
+	pthread_mutex_unlock(&srv->cache_lock);
 }
 
 pthread_mutex_t *srv_write_lock(srv_server *srv, const char *agency)
@@ -216,7 +207,7 @@ static scored *cache_replace(srv_year_cache *c, scored *e)
 }
 
 void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
-                   cchc_assessment *a, cchc_score *s)
+                   cchc_assessment *a, cchc_score *s, long long rev)
 {
 	scored *e = calloc(1, sizeof *e), *old = NULL;
 	if (e) {
@@ -226,7 +217,7 @@ void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
 		e->a = a;
 		e->s = s;
 		e->refs = 1;
-		e->checked = now_s();
+		e->rev = rev;
 	} else {
 		cchc_buf_dispose(xml);
 		cchc_score_free(s);
@@ -234,36 +225,36 @@ void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
 	}
 	memset(xml, 0, sizeof *xml);
 	pthread_mutex_lock(&srv->cache_lock);
-	srv_year_cache *c = year_locked(srv, year);
-	generation *g = c ? gen_slot(c, agency) : NULL;
-	if (g && e) {
-		e->gen = ++g->gen;
+	srv_year_cache *c = year_locked(srv, year, -1);
+	int same_sets = 0; /* scored with the year's sets as cached now (not older ones) */
+	for (size_t i = 0; c && e && i < c->nsets; i++)
+		same_sets |= cchc_assessment_criteria(e->a) == c->sets[i];
+	if (same_sets) {
 		old = cache_replace(c, e);
-	} else {
-		old = e; /* dropped: and nothing of the year is trusted without a look */
-		if (g)
-			g->gen++;
-		for (size_t i = 0; c && i < c->n; i++)
-			c->entries[i]->checked = 0;
+	} else { /* dropped: and nothing of the agency trusted without a look */
+		old = e;
+		scored *stale = cached(c, agency);
+		if (stale)
+			stale->rev = -1;
 	}
 	pthread_mutex_unlock(&srv->cache_lock);
 	scored_release(srv, old);
 }
 
-int srv_cached_xml(srv_server *srv, int year, const char *agency, cchc_buf *out)
+int srv_cached_xml(srv_server *srv, int year, const char *agency, cchc_buf *out, long long *rev)
 {
 	int rc = -1;
-	double t = now_s();
-	pthread_mutex_lock(&srv->cache_lock);
-	srv_year_cache *c = year_locked(srv, year);
-	generation *g = c ? gen_slot(c, agency) : NULL;
+	long long arev;
+	srv_year_cache *c = year_now(srv, year, agency, &arev);
 	scored *e = cached(c, agency);
-	if (g && e && e->gen == g->gen && t - e->checked < FIELD_TRUST)
+	if (e && arev >= 0 && e->rev == arev)
 		rc = cchc_buf_append(out, e->xml, e->len);
 	pthread_mutex_unlock(&srv->cache_lock);
-	if (rc < 0) { /* left empty for the store */
+	*rev = arev; /* read before the store's text: exact at it, or older (then a later look reloads) */
+	if (rc < 0) {
 		cchc_buf_dispose(out);
 		cchc_buf_init(out, 0);
+		rc = srv_assessment_xml(srv->store, year, agency, out);
 	}
 	return rc;
 }
@@ -279,19 +270,14 @@ static const char *first_error(const cchc_diag *diag)
 	return "the engine refused the assessment";
 }
 
-/* Load and score an assessment text; -1 with the engine's message in diag. */
-static int load_and_score(srv_server *srv, int year, const char *agency, const char *xml,
-                          size_t len, cchc_assessment **a, cchc_score **s, cchc_diag *diag)
+/* Load and score an assessment text against sets; -1 with the engine's message in diag. */
+static int load_and_score(const cchc_criteria *const *sets, size_t nsets, const char *agency,
+                          const char *xml, size_t len, cchc_assessment **a, cchc_score **s,
+                          cchc_diag *diag)
 {
-	const cchc_criteria *const *sets;
-	size_t nsets;
 	char name[96];
 	*a = NULL;
 	*s = NULL;
-	if (srv_year_sets(srv, year, &sets, &nsets) < 0) {
-		cchc_diag_addf(diag, NULL, 0, "the year's criteria sets do not load");
-		return -1;
-	}
 	snprintf(name, sizeof name, "%s.xml", agency);
 	if (cchc_assessment_load_memory(a, sets, nsets, xml, len, name, diag) < 0)
 		return -1;
@@ -304,27 +290,29 @@ static int load_and_score(srv_server *srv, int year, const char *agency, const c
 	return 0;
 }
 
-/* (year, agency) scored as stored now: the cached entry when its XML is the
- * store's (exact), or also when no write came since and it is recent (!exact). */
-static int scored_get(srv_server *srv, int year, const char *agency, int exact, scored **out,
+/* (year, agency) scored as stored now: the cached entry when its revision is
+ * the store's, or when its text is the store's; else scored again. */
+static int scored_get(srv_server *srv, int year, const char *agency, scored **out,
                       cchc_diag *diag)
 {
 	*out = NULL;
-	double t = now_s();
-	pthread_mutex_lock(&srv->cache_lock);
-	srv_year_cache *c = year_locked(srv, year);
-	generation *g = c ? gen_slot(c, agency) : NULL;
-	unsigned long gen = g ? g->gen : 0;
+	long long arev;
+	srv_year_cache *c = year_now(srv, year, agency, &arev);
 	scored *e0 = cached(c, agency);
-	if (!exact && g && e0 && e0->gen == gen && t - e0->checked < FIELD_TRUST) {
+	if (e0 && arev >= 0 && e0->rev == arev) {
 		e0->refs++;
 		pthread_mutex_unlock(&srv->cache_lock);
 		*out = e0;
 		return STORE_OK;
 	}
 	pthread_mutex_unlock(&srv->cache_lock);
+	if (!c) {
+		cchc_diag_addf(diag, NULL, 0, "the year's criteria sets do not load");
+		return STORE_ERR;
+	}
 	cchc_buf xml;
 	cchc_buf_init(&xml, 0);
+	/* read after the revision: exact at it or newer (then the next look reloads) */
 	int rc = srv_assessment_xml(srv->store, year, agency, &xml);
 	if (rc != STORE_OK || xml.failed) {
 		cchc_buf_dispose(&xml);
@@ -334,21 +322,19 @@ static int scored_get(srv_server *srv, int year, const char *agency, int exact, 
 	scored *hit = cached(c, agency);
 	if (hit && hit->len == xml.len && memcmp(hit->xml, xml.data, xml.len) == 0) {
 		hit->refs++;
-		hit->gen = gen;
-		hit->checked = t;
+		hit->rev = arev;
 	} else {
 		hit = NULL;
 	}
 	pthread_mutex_unlock(&srv->cache_lock);
-	if (hit || !c) {
+	if (hit) {
 		cchc_buf_dispose(&xml);
 		*out = hit;
-		if (!c)
-			cchc_diag_addf(diag, NULL, 0, "the year's criteria sets do not load");
-		return hit ? STORE_OK : STORE_ERR;
+		return STORE_OK;
 	}
 	scored *e = calloc(1, sizeof *e);
-	if (!e || load_and_score(srv, year, agency, xml.data, xml.len, &e->a, &e->s, diag) < 0) {
+	if (!e || load_and_score((const cchc_criteria *const *)c->sets, c->nsets, agency, xml.data,
+	                         xml.len, &e->a, &e->s, diag) < 0) {
 		free(e);
 		cchc_buf_dispose(&xml);
 		return STORE_INVALID;
@@ -357,8 +343,7 @@ static int scored_get(srv_server *srv, int year, const char *agency, int exact, 
 	e->xml = xml.data; /* the buffer's memory moves to the entry */
 	e->len = xml.len;
 	e->refs = 2;       /* the cache's and the caller's */
-	e->gen = gen;
-	e->checked = t;
+	e->rev = arev;
 	pthread_mutex_lock(&srv->cache_lock);
 	scored *old = cache_replace(c, e);
 	pthread_mutex_unlock(&srv->cache_lock);
@@ -412,7 +397,7 @@ enum MHD_Result api_answer_score(srv_req *rq, unsigned status)
 	cchc_diag *diag = cchc_diag_new();
 	scored *e = NULL;
 	enum MHD_Result r;
-	int rc = diag ? scored_get(rq->srv, rq->year, rq->agency, 0, &e, diag) : STORE_ERR;
+	int rc = diag ? scored_get(rq->srv, rq->year, rq->agency, &e, diag) : STORE_ERR;
 	r = rc == STORE_OK ? reply_scored(rq, status, e) : scored_error(rq, rc, diag);
 	scored_release(rq->srv, e);
 	cchc_diag_free(diag);
@@ -427,7 +412,15 @@ enum MHD_Result api_score_get(srv_req *rq)
 int api_score_candidate(srv_req *rq, const char *xml, size_t len, cchc_assessment **a,
                         cchc_score **s, cchc_diag *diag)
 {
-	return load_and_score(rq->srv, rq->year, rq->agency, xml, len, a, s, diag);
+	const cchc_criteria *const *sets;
+	size_t nsets;
+	*a = NULL;
+	*s = NULL;
+	if (srv_year_sets(rq->srv, rq->year, &sets, &nsets) < 0) {
+		cchc_diag_addf(diag, NULL, 0, "the year's criteria sets do not load");
+		return -1;
+	}
+	return load_and_score(sets, nsets, rq->agency, xml, len, a, s, diag);
 }
 
 /* Every agency of the year scored and ranked; the entries stay referenced
@@ -446,7 +439,7 @@ static void field_free(srv_server *srv, field *f)
 	free(f->entries);
 }
 
-static int field_build(srv_req *rq, field *f, int exact, cchc_diag *diag)
+static int field_build(srv_req *rq, field *f, cchc_diag *diag)
 {
 	srv_agency *list = NULL;
 	size_t n = 0;
@@ -459,7 +452,7 @@ static int field_build(srv_req *rq, field *f, int exact, cchc_diag *diag)
 	if (!scores || !f->entries)
 		rc = STORE_ERR;
 	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
-		rc = scored_get(rq->srv, rq->year, list[i].id, exact, &f->entries[i], diag);
+		rc = scored_get(rq->srv, rq->year, list[i].id, &f->entries[i], diag);
 		if (rc == STORE_OK)
 			scores[f->n++] = f->entries[i]->s;
 	}
@@ -475,7 +468,7 @@ enum MHD_Result api_ranking_get(srv_req *rq)
 	cchc_diag *diag = cchc_diag_new();
 	field f;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, 1, diag) : STORE_ERR;
+	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK) {
 		cchc_buf b;
 		cchc_buf_init(&b, 0);
@@ -498,9 +491,9 @@ enum MHD_Result api_check_get(srv_req *rq)
 	scored *own = NULL;
 	cchc_check *check = NULL;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, 0, diag) : STORE_ERR;
+	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK)
-		rc = scored_get(rq->srv, rq->year, rq->agency, 0, &own, diag);
+		rc = scored_get(rq->srv, rq->year, rq->agency, &own, diag);
 	if (rc == STORE_OK) {
 		cchc_check_options opt = {0};
 		opt.survey = CCHC_SURVEY_LAST;
@@ -541,7 +534,7 @@ enum MHD_Result api_gap_get(srv_req *rq)
 	field f;
 	cchc_gap *gap = NULL;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, 0, diag) : STORE_ERR;
+	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK &&
 	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
 		rc = STORE_INVALID;

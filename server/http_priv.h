@@ -138,19 +138,20 @@ enum MHD_Result api_session_get(srv_req *rq);
 enum MHD_Result api_session_delete(srv_req *rq);
 
 /* ---- api_score.c: the engine's figures ---- */
-/* The year's criteria sets, loaded once (owned by the server). */
+/* The year's criteria sets as stored now, loaded once per revision (owned by the server). */
 int srv_year_sets(srv_server *srv, int year, const cchc_criteria *const **sets, size_t *n);
 void srv_year_cache_free(srv_year_cache *c);
 /* A write through this server changed (year, agency)'s assessment. */
 void srv_note_write(srv_server *srv, int year, const char *agency);
-/* srv_note_write, and the engine's load of exactly what was stored (xml, a
- * and s, all taken) becomes the agency's cached entry. Call it holding the
- * agency's write lock, right after the store's write. */
+/* The engine's load of exactly what was stored (xml, a and s, all taken)
+ * becomes the agency's cached entry, exact at revision rev (-1: unknown, the
+ * next read compares it with the store's text). Call it holding the agency's
+ * write lock, right after the store's write. */
 void srv_cache_put(srv_server *srv, int year, const char *agency, cchc_buf *xml,
-                   cchc_assessment *a, cchc_score *s);
-/* The agency's assessment text as cached, when no write came since and it is
- * recent (as the score's figures are trusted); 0, or -1 (then ask the store). */
-int srv_cached_xml(srv_server *srv, int year, const char *agency, cchc_buf *out);
+                   cchc_assessment *a, cchc_score *s, long long rev);
+/* The agency's assessment text as stored now (cached when its revision is the
+ * store's); *rev: the revision it is exact at, -1 unknown. A STORE_* code. */
+int srv_cached_xml(srv_server *srv, int year, const char *agency, cchc_buf *out, long long *rev);
 /* The lock that keeps one agency's writes (read, check, store, cache) in order. */
 pthread_mutex_t *srv_write_lock(srv_server *srv, const char *agency);
 enum MHD_Result api_score_get(srv_req *rq);

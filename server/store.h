@@ -74,6 +74,13 @@ int srv_store_set_sync(srv_store *s, srv_sync mode);
  * (0 when never written). One indexed SELECT.
  */
 int srv_revision(srv_store *s, int year, const char *agency, long long *agency_rev, long long *criteria_rev);
+/**
+ * The calling thread's last item, survey, appraisal or explanation put: the
+ * agency's revision when its transaction began (*before) and the one it
+ * committed (*after). *before equal to a revision read earlier means no
+ * other write came between. STORE_ERR (both -1) when that put failed.
+ */
+int srv_last_put_revisions(srv_store *s, long long *before, long long *after);
 /** Close every connection; NULL-safe. */
 void srv_store_close(srv_store *s);
 /** Copy the whole database to path with SQLite's online backup. */

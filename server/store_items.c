@@ -128,6 +128,58 @@ int srv_appraisal_write(srv_conn *c, int year, const char *agency, const char *c
 	return rc;
 }
 
+/* The agency's revision now, inside the caller's transaction (0 when never written). */
+static int rev_read(srv_conn *c, int year, const char *agency, long long *rev)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*rev = 0;
+	if (srv_stmt(c, &st, "SELECT rev FROM revisions WHERE year = ? AND agency = ?", "is", year, agency) != STORE_OK)
+		return STORE_ERR;
+	rc = srv_step(c, st);
+	if (rc == SQLITE_ROW)
+		*rev = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : rc;
+}
+
+/* BEGIN IMMEDIATE, noting the agency's revision before the put writes. */
+static int begin_put(srv_conn *c, int year, const char *agency)
+{
+	int rc = srv_begin(c);
+
+	c->rev_before = c->rev_after = -1;
+	if (rc == STORE_OK && (rc = rev_read(c, year, agency, &c->rev_before)) != STORE_OK) {
+		srv_rollback(c);
+		c->rev_before = -1;
+	}
+	return rc;
+}
+
+/* Commit the put (rc STORE_OK) noting the revision it commits, or roll back. */
+static int finish_put(srv_conn *c, int year, const char *agency, int rc)
+{
+	long long after = -1;
+
+	if (rc == STORE_OK)
+		rc = rev_read(c, year, agency, &after);
+	rc = srv_finish(c, rc);
+	c->rev_after = rc == STORE_OK ? after : -1;
+	if (rc != STORE_OK)
+		c->rev_before = -1;
+	return rc;
+}
+
+int srv_last_put_revisions(srv_store *s, long long *before, long long *after)
+{
+	srv_conn *c = srv_conn_get(s);
+
+	*before = c ? c->rev_before : -1;
+	*after = c ? c->rev_after : -1;
+	return c && c->rev_after >= 0 ? STORE_OK : STORE_ERR;
+}
+
 static const char *const not_attributes[] = {"criterion", "version", NULL};
 
 /* An item or survey put: the JSON made canonical, then written. */
@@ -155,10 +207,10 @@ static int put_element(srv_store *s, const char *element, const char *column, in
 		cchc_buf_dispose(&json);
 		return srv_fail(c, STORE_ERR, "out of memory");
 	}
-	rc = srv_begin(c);
+	rc = begin_put(c, year, agency);
 	if (rc == STORE_OK)
-		rc = srv_finish(c, srv_item_write(c, year, agency, criterion, column, json.data, expected, user,
-		                                  new_version));
+		rc = finish_put(c, year, agency,
+		                srv_item_write(c, year, agency, criterion, column, json.data, expected, user, new_version));
 	cchc_buf_dispose(&json);
 	return rc;
 }
@@ -204,9 +256,10 @@ int srv_appraisal_put(srv_store *s, int year, const char *agency, const char *cr
 	srv_node_clear(&n);
 	if (rc || json.failed)
 		rc = srv_fail(c, STORE_ERR, "out of memory");
-	else if ((rc = srv_begin(c)) == STORE_OK)
-		rc = srv_finish(c, srv_appraisal_write(c, year, agency, criterion, round, json.data, expected_version,
-		                                       user, new_version));
+	else if ((rc = begin_put(c, year, agency)) == STORE_OK)
+		rc = finish_put(c, year, agency,
+		                srv_appraisal_write(c, year, agency, criterion, round, json.data, expected_version, user,
+		                                    new_version));
 	cchc_buf_dispose(&json);
 	return rc;
 }
@@ -220,10 +273,11 @@ int srv_explanation_put(srv_store *s, int year, const char *agency, const char *
 		return STORE_ERR;
 	if (srv_criterion_check(c, criterion) != STORE_OK)
 		return STORE_INVALID;
-	if (srv_begin(c) != STORE_OK)
+	if (begin_put(c, year, agency) != STORE_OK)
 		return STORE_ERR;
-	return srv_finish(c, srv_item_write(c, year, agency, criterion, "explanation", text, expected_version, user,
-	                                    new_version));
+	return finish_put(c, year, agency,
+	                  srv_item_write(c, year, agency, criterion, "explanation", text, expected_version, user,
+	                                 new_version));
 }
 
 int srv_item_version(srv_store *s, int year, const char *agency, const char *criterion, long *version)

@@ -15,6 +15,7 @@ typedef struct srv_conn {
 	srv_store *store;
 	int in_use;
 	char err[512];
+	long long rev_before, rev_after; /* the last put's agency revision (srv_last_put_revisions) */
 	struct srv_conn *next;
 } srv_conn;
 

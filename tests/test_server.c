@@ -309,6 +309,39 @@ static void test_concurrency(void)
 	test_response_free(&r);
 }
 
+/* Writes from outside the server (cchc admin, another connection to the
+ * database) show in the very next answer: an item, then a criteria set. */
+static void test_outside_writes(void)
+{
+	test_client ev = client_for("sonoivu");
+	char before[64], err[512] = "";
+	srv_store *st = NULL;
+	long v;
+	size_t len;
+	ASSERT_STR(total_of(&ev, "bdt"), "43.5");
+	snprintf(before, sizeof before, "%s", total_of(&ev, "bdt")); /* cached now */
+	CU_ASSERT_EQUAL_FATAL(srv_store_open(&st, data_dir, err, sizeof err), STORE_OK);
+	ASSERT_EQ(srv_item_put(st, 2018, "bdt", "1.1.3", "{\"met\":\"true\",\"self\":\"0\"}", 0, "admin", &v),
+	          STORE_OK);
+	ASSERT_STR(total_of(&ev, "bdt"), "44.5");
+	ASSERT_EQ(srv_item_put(st, 2018, "bdt", "1.1.3", "{\"met\":\"false\",\"self\":\"0\"}", 0, "admin", &v),
+	          STORE_OK);
+	ASSERT_STR(total_of(&ev, "bdt"), before);
+	/* a criteria set stored while it runs: bdt's plan of 20/03 is now on time */
+	char *xml = test_read_file(test_path("criteria/hue-so-2018.xml"), &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+	char *due = strstr(xml, "due=\"2018-01-31\"");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(due);
+	memcpy(due, "due=\"2018-03-31\"", 16);
+	ASSERT_EQ(srv_criteria_put(st, 2018, "so-nganh", "hue-so-2018", xml, len), STORE_OK);
+	ASSERT_STR(total_of(&ev, "bdt"), "44.5");
+	memcpy(due, "due=\"2018-01-31\"", 16);
+	ASSERT_EQ(srv_criteria_put(st, 2018, "so-nganh", "hue-so-2018", xml, len), STORE_OK);
+	ASSERT_STR(total_of(&ev, "bdt"), before);
+	free(xml);
+	srv_store_close(st);
+}
+
 static void test_evidence(void)
 {
 	test_client c = client_for("sct"), other = client_for("sngv"), eval = client_for("sonoivu");
@@ -702,6 +735,7 @@ int main(void)
 		{"CSRF missing or wrong: 403; oversize body: 413; bad JSON: 400", test_csrf_and_caps},
 		{"the authorisation matrix: route x role x own/other agency", test_authorisation_matrix},
 		{"two appraisers on one version: the second gets 409", test_concurrency},
+		{"writes from outside (an item, a criteria set) show in the very next answer", test_outside_writes},
 		{"evidence: upload, type by content, attachment, caps", test_evidence},
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
 		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},
