@@ -2,6 +2,7 @@
  * router that refuses before any handler runs (404, 405, 400, 401, 403,
  * 409 on a published year). */
 #include "http_priv.h"
+#include "api_admin.h" /* downloads and management */
 #include "static.h" /* the pages' routes (api_pages.c) */
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #define ALL (ROLE_EVALUATOR | ROLE_AGENCY | ROLE_APPRAISER | ROLE_VIEWER)
 #define EVAL ROLE_EVALUATOR
 #define AGENCY_PATH "/api/years/{y}/agencies/{a}"
+#define SRV_CRITERIA_CAP ((size_t)4 << 20) /* a criteria set's XML */
 
 static const srv_route routes[] = {
 	/* method, pattern, handler, roles, scope, write, body cap */
@@ -36,6 +38,17 @@ static const srv_route routes[] = {
 	{"POST", "/api/years/{y}/publish", api_publish_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
 	{"PUT", "/api/years/{y}/deadlines", api_deadlines_put, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
 	{"GET", "/api/audit", api_audit_get, EVAL, SCOPE_ANY, 0, 0},
+	/* downloads (api_download.c): attachments, nothing locked in */
+	{"GET", AGENCY_PATH "/plan.docx", api_plan_docx_get, ALL, SCOPE_AGENCY, 0, 0},
+	{"GET", "/api/years/{y}/report.docx", api_report_docx_get, ALL, SCOPE_PUBLISHED, 0, 0},
+	{"GET", "/api/years/{y}/assessments.xml", api_assessments_get, EVAL, SCOPE_ANY, 0, 0},
+	/* the evaluator's management (api_admin.c) */
+	{"GET", "/api/years/{y}/deadlines", api_deadlines_get, EVAL, SCOPE_ANY, 0, 0},
+	{"POST", "/api/years", api_year_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
+	{"PUT", "/api/years/{y}/criteria/{b}", api_criteria_put, EVAL, SCOPE_ANY, 1, SRV_CRITERIA_CAP},
+	{"POST", "/api/years/{y}/agencies", api_agency_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
+	{"POST", "/api/users", api_user_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
+	{"POST", "/api/years/{y}/assignments", api_assignment_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
 	/* the pages (api_pages.c): embedded files, and the form's criteria set */
 	{"GET", "/", api_static_get, 0, SCOPE_ANY, 0, 0},
 	{"GET", "/static/{f}", api_static_get, 0, SCOPE_ANY, 0, 0},

@@ -1,0 +1,237 @@
+/* Downloads, so that nothing is locked in: an agency's plan (Kế hoạch khắc
+ * phục, the writer of `cchc gap --format docx`), the province's report
+ * (bao-cao.docx, as `cchc report` writes it) and the year as an assessments
+ * bundle (<assessments>, the format every cchc command reads). All are
+ * attachments; every figure in them is the engine's. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#include "api_admin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cchc/docx.h"
+
+/* Every agency of the year loaded, scored and ranked (freed by ranked_free). */
+typedef struct {
+	cchc_assessment **a;
+	cchc_score **s;
+	size_t n;
+	cchc_ranking *ranking;
+} ranked;
+
+static void ranked_free(ranked *f)
+{
+	cchc_ranking_free(f->ranking);
+	for (size_t i = 0; i < f->n; i++) {
+		cchc_score_free(f->s[i]);
+		cchc_assessment_free(f->a[i]);
+	}
+	free(f->a);
+	free(f->s);
+}
+
+/* The year as stored now; a store code, or STORE_INVALID with the engine's
+ * message in diag. */
+static int ranked_build(srv_req *rq, ranked *f, cchc_diag *diag)
+{
+	srv_agency *list = NULL;
+	size_t n = 0;
+	memset(f, 0, sizeof *f);
+	int rc = srv_agency_list(rq->srv->store, rq->year, &list, &n);
+	if (rc != STORE_OK)
+		return rc;
+	f->a = calloc(n ? n : 1, sizeof *f->a);
+	f->s = calloc(n ? n : 1, sizeof *f->s);
+	if (!f->a || !f->s)
+		rc = STORE_ERR;
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		cchc_buf xml;
+		cchc_buf_init(&xml, 0);
+		srv_req one = *rq; /* the same request, naming this agency in the engine's messages */
+		one.agency = list[i].id;
+		rc = srv_assessment_xml(rq->srv->store, rq->year, list[i].id, &xml);
+		if (rc == STORE_OK &&
+		    api_score_candidate(&one, xml.data, xml.len, &f->a[f->n], &f->s[f->n], diag) < 0)
+			rc = STORE_INVALID;
+		if (rc == STORE_OK)
+			f->n++;
+		cchc_buf_dispose(&xml);
+	}
+	if (rc == STORE_OK &&
+	    cchc_ranking_build(&f->ranking, (const cchc_score **)f->s, f->n, diag) < 0)
+		rc = STORE_INVALID;
+	free(list);
+	return rc;
+}
+
+static enum MHD_Result ranked_error(srv_req *rq, int rc, const cchc_diag *diag)
+{
+	return rc == STORE_INVALID ? api_engine_refusal(rq, diag) : srv_store_error(rq, rc);
+}
+
+/* Content-Disposition: an ASCII fallback, and the UTF-8 name percent-encoded (RFC 6266, 5987). */
+static void disposition(char *out, size_t size, const char *ascii, const char *utf8)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = (size_t)snprintf(out, size, "attachment; filename=\"%s\"; filename*=UTF-8''", ascii);
+	for (const unsigned char *p = (const unsigned char *)utf8; *p && o + 4 < size; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~", *p)) {
+			out[o++] = (char)*p;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		}
+	}
+	out[o] = 0;
+}
+
+static enum MHD_Result reply_attachment(srv_req *rq, const char *ctype, const char *ascii,
+                                        const char *utf8, const char *data, size_t len)
+{
+	char disp[512];
+	disposition(disp, sizeof disp, ascii, utf8);
+	const char *extra[] = {"Content-Disposition", disp, NULL};
+	return srv_reply(rq, 200, ctype, data, len, extra);
+}
+
+typedef int (*file_writer)(const char *path, const void *ctx, cchc_lang lang);
+
+/* The report writers write files whole (cchc_write_atomic): one goes to a
+ * private folder of the data folder, is read back and removed. 0, or -1. */
+static int written(file_writer fn, const void *ctx, cchc_lang lang, const char *dir, char **data,
+                   size_t *len)
+{
+	char tmp[4096], path[4200], err[256];
+	*data = NULL;
+	snprintf(tmp, sizeof tmp, "%s/.download-XXXXXX", dir);
+	if (!mkdtemp(tmp))
+		return -1;
+	snprintf(path, sizeof path, "%s/file", tmp);
+	if (fn(path, ctx, lang) == 0)
+		*data = srv_read_file(path, len, err, sizeof err);
+	unlink(path);
+	rmdir(tmp);
+	return *data ? 0 : -1;
+}
+
+static const char docx_type[] =
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+static enum MHD_Result reply_written(srv_req *rq, file_writer fn, const void *ctx, const char *ascii,
+                                     const char *utf8)
+{
+	char *data = NULL;
+	size_t len = 0;
+	if (written(fn, ctx, rq->lang, srv_store_dir(rq->srv->store), &data, &len) < 0)
+		return srv_error(rq, 500, "không viết được tài liệu: báo quản trị viên (thư mục dữ liệu)",
+		                 "could not write the document: tell the administrator (the data folder)");
+	enum MHD_Result r = reply_attachment(rq, docx_type, ascii, utf8, data, len);
+	free(data);
+	return r;
+}
+
+static int write_plan(const char *path, const void *gap, cchc_lang lang)
+{
+	return cchc_write_gap_docx(path, gap, NULL, lang);
+}
+
+static int write_report(const char *path, const void *ranking, cchc_lang lang)
+{
+	return cchc_write_report_docx(path, ranking, NULL, NULL, lang);
+}
+
+enum MHD_Result api_plan_docx_get(srv_req *rq)
+{
+	char arg[16];
+	unsigned long target = 0;
+	if (MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, "target-rank")) {
+		const char *t = srv_query(rq, "target-rank", arg, sizeof arg);
+		char *end = NULL;
+		target = t && t[0] >= '1' && t[0] <= '9' ? strtoul(t, &end, 10) : 0;
+		if (!target || *end || target > 100000)
+			return srv_error(rq, 400, "target-rank phải là một số thứ hạng (1, 2, …)",
+			                 "target-rank must be a rank (1, 2, …)");
+	}
+	cchc_diag *diag = cchc_diag_new();
+	ranked f;
+	cchc_gap *gap = NULL;
+	enum MHD_Result r;
+	int rc = diag ? ranked_build(rq, &f, diag) : STORE_ERR;
+	if (rc == STORE_OK &&
+	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
+		rc = STORE_INVALID;
+	if (rc == STORE_OK) {
+		char ascii[128], utf8[160];
+		snprintf(ascii, sizeof ascii, "ke-hoach-%s-%d.docx", rq->agency, rq->year);
+		snprintf(utf8, sizeof utf8, "Kế hoạch khắc phục %s %d.docx", rq->agency, rq->year);
+		r = reply_written(rq, write_plan, gap, ascii, utf8);
+	} else {
+		r = ranked_error(rq, rc, diag);
+	}
+	cchc_gap_free(gap);
+	if (diag)
+		ranked_free(&f);
+	cchc_diag_free(diag);
+	return r;
+}
+
+enum MHD_Result api_report_docx_get(srv_req *rq)
+{
+	cchc_diag *diag = cchc_diag_new();
+	ranked f;
+	enum MHD_Result r;
+	int rc = diag ? ranked_build(rq, &f, diag) : STORE_ERR;
+	if (rc == STORE_OK) {
+		char ascii[64], utf8[96];
+		snprintf(ascii, sizeof ascii, "bao-cao-%d.docx", rq->year);
+		snprintf(utf8, sizeof utf8, "Báo cáo Chỉ số CCHC %d.docx", rq->year);
+		r = reply_written(rq, write_report, f.ranking, ascii, utf8);
+	} else {
+		r = ranked_error(rq, rc, diag);
+	}
+	if (diag)
+		ranked_free(&f);
+	cchc_diag_free(diag);
+	return r;
+}
+
+enum MHD_Result api_assessments_get(srv_req *rq)
+{
+	srv_agency *list = NULL;
+	size_t n = 0;
+	int rc = srv_agency_list(rq->srv->store, rq->year, &list, &n);
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	cchc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                  "<assessments xmlns=\"urn:cchc:assessment:1\">\n");
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		cchc_buf x;
+		cchc_buf_init(&x, 0);
+		rc = srv_assessment_xml(rq->srv->store, rq->year, list[i].id, &x);
+		/* each member as the store rebuilds it, without its XML declaration */
+		const char *root = rc == STORE_OK && x.data ? strstr(x.data, "<assessment") : NULL;
+		if (root)
+			cchc_buf_puts(&b, root);
+		else if (rc == STORE_OK)
+			rc = STORE_ERR;
+		cchc_buf_dispose(&x);
+	}
+	cchc_buf_puts(&b, "</assessments>\n");
+	free(list);
+	enum MHD_Result r;
+	if (rc != STORE_OK || b.failed) {
+		r = rc != STORE_OK ? srv_store_error(rq, rc)
+		                   : srv_error(rq, 500, "không dựng được tệp (thiếu bộ nhớ)",
+		                               "could not build the file (out of memory)");
+	} else {
+		char name[64];
+		snprintf(name, sizeof name, "danh-gia-%d.xml", rq->year);
+		r = reply_attachment(rq, "application/xml; charset=utf-8", name, name, b.data, b.len);
+	}
+	cchc_buf_dispose(&b);
+	return r;
+}

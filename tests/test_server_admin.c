@@ -1,0 +1,440 @@
+/* cchc serve's downloads and the evaluator's management, in-process on an
+ * ephemeral loopback port over a demo data folder: the plan and the report
+ * as .docx attachments holding the engine's figures, the year as an
+ * assessments bundle that `cchc rank` reads back to the server's ranking;
+ * years, criteria sets, agencies, accounts, assignments and deadlines, who
+ * may change them, and the freeze of a published year. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, setenv, popen */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "json_read.h"
+#include "server.h"
+#include "server_client.h"
+#include "store.h"
+#include "testutil.h"
+
+static srv_server *server;
+static char data_dir[] = CCHC_TEST_TMP "/server-admin-XXXXXX";
+
+#define DOCX "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+static test_client signed_in(const char *user, const char *password)
+{
+	test_client c = {0};
+	c.port = srv_server_port(server);
+	CU_ASSERT_EQUAL(test_login(&c, user, password), 200);
+	return c;
+}
+
+/* The status of method path with a JSON body (or none); r kept when given. */
+static long ask(test_client *c, const char *method, const char *path, const char *json,
+                test_response *keep)
+{
+	test_response r;
+	long status = test_http(c, method, path, json, json ? strlen(json) : 0, NULL, &r);
+	if (keep)
+		*keep = r;
+	else
+		test_response_free(&r);
+	return status;
+}
+
+/* The refusal's message of a JSON answer (static). */
+static const char *error_of(const test_response *r)
+{
+	static char out[512];
+	json_value *v = json_parse(r->body, r->len, NULL, 0);
+	const char *e = json_str(json_get(v, "error"));
+	snprintf(out, sizeof out, "%s", e ? e : "(no error)");
+	json_free(v);
+	return out;
+}
+
+/* Expect status and exactly this refusal. */
+static void refused(test_client *c, const char *method, const char *path, const char *json,
+                    long status, const char *message)
+{
+	test_response r;
+	ASSERT_EQ(ask(c, method, path, json, &r), status);
+	ASSERT_STR(error_of(&r), message);
+	test_response_free(&r);
+}
+
+/* A command's whole stdout (malloc'd). */
+static char *output_of(const char *cmd)
+{
+	FILE *p = popen(cmd, "r");
+	char *out = calloc(1, 1 << 22);
+	size_t n = p && out ? fread(out, 1, (1 << 22) - 1, p) : 0;
+	if (p)
+		pclose(p);
+	if (out)
+		out[n] = 0;
+	return out;
+}
+
+/* Save an answer's body under the build tree; the path (static). */
+static const char *saved(const test_response *r, const char *name)
+{
+	static char path[512];
+	snprintf(path, sizeof path, "%s/%s", CCHC_TEST_TMP, name);
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_EQUAL(fwrite(r->body, 1, r->len, f), r->len);
+	fclose(f);
+	return path;
+}
+
+/* A .docx answer: an attachment named so, a zip holding a Word document; its
+ * word/document.xml (malloc'd). */
+static char *docx_document(const test_response *r, const char *disposition, const char *name)
+{
+	char cmd[600];
+	ASSERT_STR(test_header(r, "Content-Type"), DOCX);
+	ASSERT_STR(test_header(r, "Content-Disposition"), disposition);
+	ASSERT_STR(test_header(r, "X-Content-Type-Options"), "nosniff");
+	CU_ASSERT(r->len > 10000);
+	CU_ASSERT_EQUAL(memcmp(r->body, "PK\x03\x04", 4), 0);
+	const char *path = saved(r, name);
+	snprintf(cmd, sizeof cmd, "unzip -l '%s'", path);
+	char *list = output_of(cmd);
+	CU_ASSERT_PTR_NOT_NULL(strstr(list, "[Content_Types].xml"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(list, "word/document.xml"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(list, "word/media/chart1.png"));
+	free(list);
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' word/document.xml", path);
+	char *doc = output_of(cmd);
+	remove(path);
+	return doc;
+}
+
+static void test_plan_docx(void)
+{
+	test_client agency = signed_in("skhdt", "demo"), other = signed_in("sct", "demo");
+	test_client viewer = signed_in("xem", "demo"), eval = signed_in("sonoivu", "demo");
+	test_response r;
+	const char *path = "/api/years/2018/agencies/skhdt/plan.docx?target-rank=3";
+	ASSERT_EQ(ask(&agency, "GET", path, NULL, &r), 200);
+	char *doc = docx_document(&r,
+	                          "attachment; filename=\"ke-hoach-skhdt-2018.docx\"; filename*=UTF-8''"
+	                          "K%E1%BA%BF%20ho%E1%BA%A1ch%20kh%E1%BA%AFc%20ph%E1%BB%A5c%20skhdt%202018.docx",
+	                          "plan.docx");
+	/* the engine's figures: skhdt's rank in its block, its total and band, a criterion's points */
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, "Sở Kế hoạch và Đầu tư đứng thứ 18/21, đạt 70/100 điểm, xếp loại Khá"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, "1.1 Kế hoạch CCHC năm: đạt 2,5/3 điểm"));
+	free(doc);
+	test_response_free(&r);
+	/* the evaluator may download it too; in English, the plan is in English */
+	eval.lang = "en";
+	ASSERT_EQ(ask(&eval, "GET", path, NULL, &r), 200);
+	ASSERT_STR(test_header(&r, "Content-Type"), DOCX);
+	test_response_free(&r);
+	refused(&other, "GET", path, NULL, 403, "bạn không được xem hoặc sửa dữ liệu này");
+	refused(&viewer, "GET", path, NULL, 403, "bạn không được xem hoặc sửa dữ liệu này");
+	refused(&agency, "GET", "/api/years/2018/agencies/skhdt/plan.docx?target-rank=0", NULL, 400,
+	        "target-rank phải là một số thứ hạng (1, 2, …)");
+	refused(&eval, "GET", "/api/years/2018/agencies/khong-co/plan.docx", NULL, 422,
+	        "agency \"khong-co\" is not among the assessments ranked: give its assessment, or one of the "
+	        "ids in their <agency id=\"…\">");
+	test_client anon = {0};
+	anon.port = srv_server_port(server);
+	refused(&anon, "GET", path, NULL, 401, "chưa đăng nhập hoặc phiên đã hết hạn: đăng nhập lại");
+}
+
+static void test_report_docx(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
+	test_response r;
+	ASSERT_EQ(ask(&eval, "GET", "/api/years/2018/report.docx", NULL, &r), 200);
+	char *doc = docx_document(&r,
+	                          "attachment; filename=\"bao-cao-2018.docx\"; filename*=UTF-8''"
+	                          "B%C3%A1o%20c%C3%A1o%20Ch%E1%BB%89%20s%E1%BB%91%20CCHC%202018.docx",
+	                          "report.docx");
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, "Kết quả xác định Chỉ số cải cách hành chính năm 2018"));
+	/* the first of each block as the server's ranking has it: 87.63 and 81.7 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, "Thị xã Hương Thủy"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, "87,63/100"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, "Sở Thông tin và Truyền thông"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, "81,70/100"));
+	free(doc);
+	test_response_free(&r);
+	/* before publication only the evaluator */
+	refused(&agency, "GET", "/api/years/2018/report.docx", NULL, 403,
+	        "bạn không được xem hoặc sửa dữ liệu này");
+	refused(&eval, "GET", "/api/years/2031/report.docx", NULL, 404, "không có năm này");
+}
+
+/* The year as a bundle: `cchc rank` reads it back to the server's own ranking. */
+static void test_assessments_bundle(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
+	test_response r, rank;
+	char cmd[1200];
+	ASSERT_EQ(ask(&eval, "GET", "/api/years/2018/assessments.xml", NULL, &r), 200);
+	ASSERT_STR(test_header(&r, "Content-Type"), "application/xml; charset=utf-8");
+	ASSERT_STR(test_header(&r, "Content-Disposition"),
+	           "attachment; filename=\"danh-gia-2018.xml\"; filename*=UTF-8''danh-gia-2018.xml");
+	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
+	static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                           "<assessments xmlns=\"urn:cchc:assessment:1\">\n<assessment ";
+	CU_ASSERT_EQUAL(strncmp(r.body, head, sizeof head - 1), 0);
+	const char *path = saved(&r, "danh-gia-2018.xml");
+	snprintf(cmd, sizeof cmd,
+	         "'%s' rank '%s/criteria/hue-huyen-2018.xml' '%s/criteria/hue-so-2018.xml' '%s' --format json 2>/dev/null",
+	         CCHC_CLI, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, path);
+	char *cli = output_of(cmd);
+	ASSERT_EQ(ask(&eval, "GET", "/api/years/2018/ranking", NULL, &rank), 200);
+	/* both documents name the same agencies with the same figures, in the same order */
+	json_value *a = json_parse(cli, strlen(cli), NULL, 0), *b = json_parse(rank.body, rank.len, NULL, 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+	const json_value *ba = json_get(a, "blocks"), *bb = json_get(b, "blocks");
+	ASSERT_EQ(json_len(ba), 2);
+	ASSERT_EQ(json_len(bb), 2);
+	size_t agencies = 0;
+	for (size_t i = 0; i < json_len(ba) && i < json_len(bb); i++) {
+		const json_value *la = json_get(json_at(ba, i), "agencies"), *lb = json_get(json_at(bb, i), "agencies");
+		ASSERT_EQ(json_len(la), json_len(lb));
+		for (size_t k = 0; k < json_len(la) && k < json_len(lb); k++, agencies++) {
+			ASSERT_STR(json_str(json_get(json_at(la, k), "id")), json_str(json_get(json_at(lb, k), "id")));
+			ASSERT_STR(json_num_text(json_get(json_at(la, k), "total")),
+			           json_num_text(json_get(json_at(lb, k), "total")));
+			ASSERT_STR(json_num_text(json_get(json_at(la, k), "rank")),
+			           json_num_text(json_get(json_at(lb, k), "rank")));
+		}
+	}
+	ASSERT_EQ(agencies, 30); /* 21 sở, ban, ngành and 9 huyện */
+	json_free(a);
+	json_free(b);
+	free(cli);
+	remove(path);
+	test_response_free(&r);
+	test_response_free(&rank);
+	refused(&agency, "GET", "/api/years/2018/assessments.xml", NULL, 403, "vai trò của bạn không được làm việc này");
+}
+
+/* hue-so-2018.xml made a 2019 set (its year attribute), malloc'd. */
+static char *criteria_2019(size_t *len)
+{
+	char *xml = test_read_file("criteria/hue-so-2018.xml", len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+	char *y = strstr(xml, "id=\"hue-so-2018\" year=\"2018\"");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+	memcpy(y + strlen("id=\"hue-so-2018\" year=\"201"), "9", 1);
+	memcpy(y + strlen("id=\"hue-so-201"), "9", 1);
+	return xml;
+}
+
+static void test_years_criteria_agencies(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
+	test_client nocsrf = eval;
+	nocsrf.csrf[0] = 0;
+	test_response r;
+	size_t len;
+	refused(&agency, "POST", "/api/years", "{\"year\": 2019}", 403, "vai trò của bạn không được làm việc này");
+	refused(&nocsrf, "POST", "/api/years", "{\"year\": 2019}", 403,
+	        "thiếu hoặc sai mã CSRF (tiêu đề X-CSRF-Token)");
+	refused(&eval, "POST", "/api/years", "{\"year\": \"hai\"}", 422,
+	        "cần {\"year\": năm từ 2000 đến 2100}, ví dụ {\"year\": 2026}");
+	ASSERT_EQ(ask(&eval, "POST", "/api/years", "{\"year\": 2019}", &r), 201);
+	ASSERT_STR(r.body, "{\"year\": 2019, \"published\": false, \"hash\": null}\n");
+	test_response_free(&r);
+	refused(&eval, "POST", "/api/years", "{\"year\": 2019}", 409, "năm này đã có");
+	ASSERT_EQ(ask(&eval, "GET", "/api/years", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"year\": 2019"));
+	test_response_free(&r);
+
+	/* a criteria set: the engine's loader decides, its message is the 422's */
+	const char *put = "/api/years/2019/criteria/so-nganh";
+	ASSERT_EQ(test_http(&eval, "PUT", put, "<criteria-set", 13, "application/xml", &r), 422);
+	ASSERT_STR(error_of(&r), "so-nganh.xml:1: not well-formed XML: Couldn't find end of Start Tag criteria-set line 1");
+	test_response_free(&r);
+	char *xml = test_read_file("criteria/hue-so-2018.xml", &len);
+	ASSERT_EQ(test_http(&eval, "PUT", put, xml, len, "application/xml", &r), 422);
+	ASSERT_STR(error_of(&r), "so-nganh.xml: bộ tiêu chí của khối \"so-nganh\", năm 2018; "
+	                         "đường dẫn là khối \"so-nganh\", năm 2019");
+	test_response_free(&r);
+	free(xml);
+	xml = criteria_2019(&len);
+	ASSERT_EQ(test_http(&agency, "PUT", put, xml, len, "application/xml", &r), 403);
+	test_response_free(&r);
+	ASSERT_EQ(test_http(&eval, "PUT", put, xml, len, "application/xml", &r), 201);
+	ASSERT_STR(r.body, "{\"year\": 2019, \"block\": \"so-nganh\", \"id\": \"hue-so-2019\", \"title\": "
+	                   "\"Bộ chỉ số CCHC các sở, ban, ngành tỉnh Thừa Thiên Huế năm 2018\"}\n");
+	test_response_free(&r);
+
+	/* agencies of that block */
+	const char *add = "/api/years/2019/agencies";
+	refused(&eval, "POST", add, "{\"id\": \"snv\", \"name\": \"Sở Nội vụ\", \"block\": \"huyen\"}", 422,
+	        "năm chưa có bộ tiêu chí của khối này: thêm bộ tiêu chí trước (PUT …/criteria/{khối})");
+	refused(&eval, "POST", add, "{\"id\": \"../x\", \"name\": \"X\", \"block\": \"so-nganh\"}", 422,
+	        "cần {\"id\", \"name\", \"block\", \"continues\"}: id chỉ gồm A-Z a-z 0-9 . _ -, "
+	        "continues là danh sách mã cơ quan năm trước (có thể bỏ trống)");
+	ASSERT_EQ(ask(&eval, "POST", add,
+	              "{\"id\": \"snv\", \"name\": \"Sở Nội vụ\", \"block\": \"so-nganh\", \"continues\": [\"snv\", \"sngv\"]}",
+	              &r), 201);
+	ASSERT_STR(r.body, "{\"id\": \"snv\", \"name\": \"Sở Nội vụ\", \"block\": \"so-nganh\", "
+	                   "\"continues\": \"snv,sngv\", \"state\": \"draft\", \"late\": false}\n");
+	test_response_free(&r);
+	refused(&eval, "POST", add, "{\"id\": \"snv\", \"name\": \"Sở Nội vụ\", \"block\": \"so-nganh\"}", 409,
+	        "năm này đã có cơ quan mang mã này");
+	ASSERT_EQ(ask(&eval, "GET", add, NULL, &r), 200);
+	json_value *list = json_parse(r.body, r.len, NULL, 0);
+	ASSERT_EQ(json_len(list), 1);
+	ASSERT_STR(json_str(json_path(list, "0.id")), "snv");
+	ASSERT_STR(json_str(json_path(list, "0.state")), "draft");
+	json_free(list);
+	test_response_free(&r);
+	/* the new agency is scored by the engine: nothing filled in yet */
+	ASSERT_EQ(ask(&eval, "GET", "/api/years/2019/agencies/snv/score", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"id\": \"hue-so-2019\""));
+	test_response_free(&r);
+	/* sets are loaded once: no more changes once the year has agencies */
+	ASSERT_EQ(test_http(&eval, "PUT", put, xml, len, "application/xml", &r), 409);
+	ASSERT_STR(error_of(&r), "năm đã có cơ quan: chỉ thêm hoặc thay bộ tiêu chí trước khi thêm cơ quan");
+	test_response_free(&r);
+	free(xml);
+}
+
+static void test_users_assignments_deadlines(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
+	test_response r;
+	refused(&agency, "POST", "/api/users",
+	        "{\"name\": \"x\", \"role\": \"viewer\", \"password\": \"12345678\"}", 403,
+	        "vai trò của bạn không được làm việc này");
+	refused(&eval, "POST", "/api/users", "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"skhdt\", \"password\": \"ngan\"}",
+	        422, "mật khẩu cần ít nhất 8 ký tự");
+	refused(&eval, "POST", "/api/users", "{\"name\": \"lan\", \"role\": \"agency\", \"password\": \"mat-khau-dai\"}",
+	        422, "\"agency\" (mã cơ quan) cần cho vai trò agency và chỉ cho vai trò đó");
+	refused(&eval, "POST", "/api/users", "{\"name\": \"lan\", \"role\": \"boss\", \"password\": \"mat-khau-dai\"}",
+	        422, "cần {\"name\", \"role\", \"agency\", \"password\"}: tên chỉ gồm A-Z a-z 0-9 . _ -, "
+	             "role là evaluator, agency, appraiser hoặc viewer");
+	ASSERT_EQ(ask(&eval, "POST", "/api/users",
+	              "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"skhdt\", \"password\": \"mat-khau-dai\"}", &r),
+	          201);
+	ASSERT_STR(r.body, "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"skhdt\"}\n");
+	test_response_free(&r);
+	refused(&eval, "POST", "/api/users",
+	        "{\"name\": \"lan\", \"role\": \"viewer\", \"password\": \"mat-khau-dai\"}", 409,
+	        "đã có tài khoản tên này");
+	/* the new account signs in with its password and sees its agency */
+	test_client lan = signed_in("lan", "mat-khau-dai");
+	ASSERT_EQ(ask(&lan, "GET", "/api/years/2018/agencies/skhdt/score", NULL, NULL), 200);
+	ASSERT_EQ(ask(&lan, "GET", "/api/years/2018/agencies/sct/score", NULL, NULL), 403);
+
+	/* an appraiser assigned to one agency of 2019 sees it */
+	ASSERT_EQ(ask(&eval, "POST", "/api/users",
+	              "{\"name\": \"tdv2019\", \"role\": \"appraiser\", \"password\": \"mat-khau-dai\"}", NULL), 201);
+	test_client tdv = signed_in("tdv2019", "mat-khau-dai");
+	ASSERT_EQ(ask(&tdv, "GET", "/api/years/2019/agencies/snv/score", NULL, NULL), 403);
+	refused(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"lan\", \"agency\": \"snv\"}", 422,
+	        "\"user\" phải là một tài khoản thẩm định (appraiser)");
+	refused(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"tdv2019\", \"agency\": \"sct\"}", 422,
+	        "năm này không có cơ quan mang mã \"agency\"");
+	ASSERT_EQ(ask(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"tdv2019\", \"agency\": \"snv\"}", &r),
+	          201);
+	ASSERT_STR(r.body, "{\"user\": \"tdv2019\", \"year\": 2019, \"agency\": \"snv\", \"group\": null}\n");
+	test_response_free(&r);
+	ASSERT_EQ(ask(&tdv, "GET", "/api/years/2019/agencies/snv/score", NULL, NULL), 200);
+
+	/* deadlines: as put, as read */
+	ASSERT_EQ(ask(&eval, "GET", "/api/years/2019/deadlines", NULL, &r), 200);
+	ASSERT_STR(r.body, "{}");
+	test_response_free(&r);
+	ASSERT_EQ(ask(&eval, "PUT", "/api/years/2019/deadlines", "{\"submitted\": \"2019-12-15\"}", NULL), 200);
+	ASSERT_EQ(ask(&eval, "GET", "/api/years/2019/deadlines", NULL, &r), 200);
+	ASSERT_STR(r.body, "{\"submitted\":\"2019-12-15\"}");
+	test_response_free(&r);
+	refused(&agency, "GET", "/api/years/2019/deadlines", NULL, 403, "vai trò của bạn không được làm việc này");
+
+	/* every change is in the audit log */
+	ASSERT_EQ(ask(&eval, "GET", "/api/audit", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"action\":\"user add\",\"target\":\"lan\",\"outcome\":\"ok\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"action\":\"year add\",\"target\":\"2019\",\"outcome\":\"ok\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"action\":\"agency add\",\"target\":\"snv\",\"outcome\":\"ok\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"action\":\"assign\",\"target\":\"tdv2019 snv *\",\"outcome\":\"ok\""));
+	test_response_free(&r);
+}
+
+/* After publication: nobody changes the year; everyone may read its report. */
+static void test_published_year(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), viewer = signed_in("xem", "demo");
+	test_response r;
+	size_t len;
+	ASSERT_EQ(ask(&eval, "POST", "/api/years/2019/publish", NULL, NULL), 200);
+	const char *frozen = "năm đã công bố kết quả: không sửa được nữa";
+	refused(&eval, "POST", "/api/years/2019/agencies", "{\"id\": \"sct\", \"name\": \"Sở Công Thương\", \"block\": \"so-nganh\"}",
+	        409, frozen);
+	refused(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"hoidong\"}", 409, frozen);
+	refused(&eval, "PUT", "/api/years/2019/deadlines", "{\"final\": \"2020-01-15\"}", 409, frozen);
+	char *xml = criteria_2019(&len);
+	ASSERT_EQ(test_http(&eval, "PUT", "/api/years/2019/criteria/so-nganh", xml, len, "application/xml", &r), 409);
+	ASSERT_STR(error_of(&r), frozen);
+	test_response_free(&r);
+	free(xml);
+	ASSERT_EQ(ask(&viewer, "GET", "/api/years/2019/report.docx", NULL, &r), 200);
+	ASSERT_STR(test_header(&r, "Content-Type"), DOCX);
+	CU_ASSERT_EQUAL(memcmp(r.body, "PK", 2), 0);
+	test_response_free(&r);
+	ASSERT_EQ(ask(&viewer, "GET", "/api/years/2019/assessments.xml", NULL, NULL), 403);
+}
+
+static int start(void)
+{
+	char err[512], hash[128];
+	srv_store *st = NULL;
+	if (!mkdtemp(data_dir) ||
+	    srv_demo_create(data_dir, CCHC_SOURCE_DIR, srv_password_hash_demo, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "demo: %s\n", err);
+		return -1;
+	}
+	int rc = srv_store_open(&st, data_dir, err, sizeof err) == STORE_OK &&
+	                 srv_password_hash_demo(hash, "demo") == 0 &&
+	                 srv_user_add(st, "xem", ROLE_VIEWER, NULL, hash) == STORE_OK
+	             ? 0
+	             : -1;
+	srv_store_close(st);
+	srv_config cfg = {0};
+	cfg.data_dir = data_dir;
+	cfg.cheap_dummy_hash = 1;
+	if (rc < 0 || srv_server_start(&server, &cfg, err, sizeof err) < 0) {
+		fprintf(stderr, "start: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+int main(void)
+{
+	static const test_case tests[] = {
+		{"plan.docx: the agency's plan as an attachment, the engine's figures inside", test_plan_docx},
+		{"report.docx: the province's report, the evaluator's before publication", test_report_docx},
+		{"assessments.xml: the year as a bundle cchc rank reads to the same ranking", test_assessments_bundle},
+		{"years, criteria sets (the loader's 422), agencies", test_years_criteria_agencies},
+		{"accounts, assignments, deadlines, the audit log", test_users_assignments_deadlines},
+		{"a published year: changes 409, its report for everyone", test_published_year},
+		{NULL, NULL},
+	};
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	setenv("LANGUAGE", "en", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+	if (start() < 0) {
+		srv_server_stop(server);
+		return 1;
+	}
+	int rc = test_run_suite("server_admin", tests);
+	srv_server_stop(server);
+	char cmd[sizeof data_dir + 16];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", data_dir);
+	if (system(cmd) != 0)
+		rc = 1;
+	curl_global_cleanup();
+	return rc;
+}
