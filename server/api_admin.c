@@ -107,7 +107,7 @@ enum MHD_Result api_criteria_put(srv_req *rq)
 		r = srv_error(rq, 422, vi, en);
 		goto cleanup;
 	}
-	/* the server loads a year's sets once: they are set before its agencies are added */
+	/* its agencies' stored items name the set's criteria: sets are settled before agencies come */
 	int rc = srv_agency_list(rq->srv->store, rq->year, &list, &n);
 	if (rc == STORE_OK && n) {
 		r = srv_error(rq, 409,

@@ -1,6 +1,6 @@
 // The evaluator's desk: the cycle at a glance, each agency's state and its moves, the ranking
 // (cchc-rank/1 as a table, figures as the engine gave them), publication and downloads.
-import { get, post, put, agencyPath } from './api.js';
+import { get, post, put, call, agencyPath } from './api.js';
 import { t, pts, ptsShort } from './i18n.js';
 import { h, field, show, currentStamp, isCurrent, announce, confirmBox } from './ui.js';
 
@@ -22,9 +22,9 @@ function rankingTables(rank) {
 }
 
 // Deadlines per stage (PUT /api/years/{y}/deadlines answers the year's deadlines as stored).
-function deadlinesForm(year) {
+function deadlinesForm(year, stored) {
   const stages = ['submitted', 'appraised-1', 'explanation', 'appraised-2', 'final'];
-  const inputs = stages.map((st) => h('input', { type: 'date', id: `deadline-${st}`, 'data-stage': st }));
+  const inputs = stages.map((st) => h('input', { type: 'date', id: `deadline-${st}`, 'data-stage': st, value: (stored || {})[st] }));
   const out = h('p', { role: 'status', id: 'deadlines-status', class: 'muted' });
   const save = h('button', { type: 'button', class: 'secondary', id: 'deadlines-save' }, t('saveDeadlines'));
   save.addEventListener('click', async () => {
@@ -40,11 +40,50 @@ function deadlinesForm(year) {
     h('div', { class: 'inline' }, stages.map((st, k) => field(t('states')[st], inputs[k])), save), out);
 }
 
+// One management form: its fields, a button, and what the server said (201 or its refusal).
+function adminForm(idp, title, fields, label, send) {
+  const out = h('p', { role: 'status', id: `${idp}-status`, class: 'muted' });
+  const btn = h('button', { type: 'button', class: 'secondary', id: `${idp}-save` }, label);
+  btn.addEventListener('click', async () => {
+    try { await send(); out.textContent = t('created'); } catch (e) { out.textContent = e.message; }
+  });
+  return h('form', { id: idp, 'aria-labelledby': `${idp}-h`, onsubmit: (ev) => ev.preventDefault() },
+    h('h3', { id: `${idp}-h` }, title), h('div', { class: 'inline' }, fields, btn), out);
+}
+
+// The evaluator's management (POST /api/years, PUT …/criteria/{block}, POST …/agencies, /api/users, …/assignments).
+function manageSection(year) {
+  const input = (idv, attrs) => h('input', { id: idv, ...(attrs || {}) });
+  const newYear = input('new-year', { type: 'number', min: 2000, max: 2100, value: year + 1 });
+  const critBlock = input('criteria-block', { required: true });
+  const critFile = input('criteria-file', { type: 'file', accept: '.xml' });
+  const ag = { id: input('agency-id'), name: input('agency-name'), block: input('agency-block'), cont: input('agency-continues') };
+  const role = h('select', { id: 'user-role' }, ['agency', 'appraiser', 'viewer', 'evaluator'].map((r) => h('option', { value: r }, t('roles')[r])));
+  const us = { name: input('user-name', { autocomplete: 'off' }), agency: input('user-agency'), pw: input('user-password', { type: 'password', minlength: 8, autocomplete: 'new-password' }) };
+  const as = { user: input('assign-user'), agency: input('assign-agency'), group: input('assign-group') };
+  const ids = (v) => v.split(',').map((x) => x.trim()).filter(Boolean);
+  return h('section', { 'aria-labelledby': 'manage-h', id: 'manage' }, h('h2', { id: 'manage-h' }, t('manage')),
+    adminForm('add-year', t('addYear'), [field(t('year'), newYear)], t('addYear'),
+      () => post('/api/years', { year: Number(newYear.value) })),
+    adminForm('put-criteria', t('criteriaSet'), [field(t('block'), critBlock), field(t('criteriaSet'), critFile)], t('putCriteria'),
+      async () => call('PUT', `/api/years/${year}/criteria/${encodeURIComponent(critBlock.value)}`, undefined,
+        { data: await critFile.files[0].text(), type: 'application/xml' })),
+    adminForm('add-agency', t('addAgency'), [field(t('agencyId'), ag.id), field(t('name'), ag.name), field(t('block'), ag.block),
+      field(t('continuesIds'), ag.cont)], t('addAgency'),
+    () => post(`/api/years/${year}/agencies`, { id: ag.id.value, name: ag.name.value, block: ag.block.value, continues: ids(ag.cont.value) })),
+    adminForm('add-user', t('addUser'), [field(t('user'), us.name), field(t('role'), role), field(t('agencyId'), us.agency),
+      field(t('password'), us.pw)], t('addUser'),
+    () => post('/api/users', { name: us.name.value, role: role.value, agency: role.value === 'agency' ? us.agency.value : null, password: us.pw.value })),
+    adminForm('assign', t('assign'), [field(t('appraiserName'), as.user), field(t('agencyId'), as.agency), field(t('groupId'), as.group)],
+      t('assign'), () => post(`/api/years/${year}/assignments`, { user: as.user.value, agency: as.agency.value || null, group: as.group.value || null })));
+}
+
 export async function deskPage(year, user) {
   const my = currentStamp();
   const evaluator = !user || user.role === 'evaluator';
   const [years, agencies] = await Promise.all([get('/api/years'), get(`/api/years/${year}/agencies`)]);
   const y = years.find((x) => x.year === year) || { published: false };
+  const deadlines = evaluator ? await get(`/api/years/${year}/deadlines`).catch(() => ({})) : {};
   let rank = null;
   let rankError = '';
   try { rank = await get(`/api/years/${year}/ranking`); } catch (e) { rankError = e.message; }
@@ -70,6 +109,7 @@ export async function deskPage(year, user) {
       b.addEventListener('click', () => move(a, 'draft'));
       acts.push(b);
     }
+    acts.push(h('a', { href: agencyPath(year, a.id, '/plan.docx'), id: `plan-${a.id}`, download: '' }, t('planDocx')));
     return h('tr', {},
       h('th', { scope: 'row' }, h('a', { href: `#/agency/${year}/${encodeURIComponent(a.id)}` }, a.name)),
       h('td', {}, a.block), h('td', {}, h('span', { class: 'state', id: `state-${a.id}` }, t('states')[a.state] || a.state)),
@@ -103,7 +143,10 @@ export async function deskPage(year, user) {
         h('th', { scope: 'col' }, t('state')), h('th', { scope: 'col' }, t('late2')),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('actionsCol'))))),
       h('tbody', {}, rows))),
-    evaluator && !y.published ? deadlinesForm(year) : null,
+    evaluator && !y.published ? deadlinesForm(year, deadlines) : null,
     h('h2', {}, t('downloads')),
-    h('ul', {}, h('li', {}, h('a', { href: `/api/years/${year}/ranking`, download: `xep-hang-${year}.json`, id: 'download-ranking' }, t('rankJson')))));
+    h('ul', {}, h('li', {}, h('a', { href: `/api/years/${year}/ranking`, download: `xep-hang-${year}.json`, id: 'download-ranking' }, t('rankJson'))),
+      h('li', {}, h('a', { href: `/api/years/${year}/report.docx`, download: '', id: 'download-report' }, t('reportDocx'))),
+      evaluator ? h('li', {}, h('a', { href: `/api/years/${year}/assessments.xml`, download: '', id: 'download-bundle' }, t('bundleXml'))) : null),
+    evaluator ? manageSection(year) : null);
 }

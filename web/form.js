@@ -433,7 +433,10 @@ class AgencyForm {
     const gapBtn = h('button', { type: 'button', class: 'secondary', id: 'gap-run' }, t('analyse'));
     gapBtn.addEventListener('click', () => this.gap(target.value, gapOut));
     const gap = h('section', { 'aria-labelledby': 'gap-h' }, h('h2', { id: 'gap-h' }, t('gap')),
-      h('div', { class: 'inline' }, field(t('targetRank'), target), gapBtn), gapOut);
+      h('div', { class: 'inline' }, field(t('targetRank'), target), gapBtn), gapOut,
+      h('p', {}, h('a', { href: agencyPath(this.year, this.agency, '/plan.docx'), id: 'download-plan', download: '',
+        onclick: (ev) => { ev.currentTarget.href = agencyPath(this.year, this.agency, `/plan.docx?target-rank=${encodeURIComponent(target.value)}`); } },
+      t('planDocx'))));
     const actions = h('div', { class: 'actions', id: 'form-actions' });
     if (this.editable()) {
       const b = h('button', { type: 'button', id: 'submit' }, t('submit'));

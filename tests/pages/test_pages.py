@@ -178,6 +178,23 @@ class Browser:
         self.wait.until(lambda d: not d.find_elements(By.ID, 'confirm-yes'))
 
 
+# A download as the page's own link makes it (the session cookie is HttpOnly: the browser sends it):
+# [status, Content-Type, Content-Disposition, the first two bytes, size].
+FETCH_JS = """
+const done = arguments[arguments.length - 1];
+fetch(arguments[0], {credentials: 'same-origin'}).then(async (r) => {
+  const b = new Uint8Array(await r.arrayBuffer());
+  done([r.status, r.headers.get('Content-Type'), r.headers.get('Content-Disposition'),
+        String.fromCharCode(b[0], b[1]), b.length]);
+}).catch((e) => done([0, String(e), '', '', 0]));
+"""
+DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+
+def download(b, link_id):
+    return b.d.execute_async_script(FETCH_JS, b.by_id(link_id).get_attribute('href'))
+
+
 def close_round(b):
     """The appraiser closes the open round of skhdt (with its confirmation) and is back at the queue."""
     b.by_id('close-round').click()
@@ -318,6 +335,11 @@ def main():
         b.by_id('gap-run').click()
         check(b.text_has('gap-result', 'Để đạt hạng 10 cần thêm 2,40 điểm') and b.text_has('gap-result', '(6.3, 6.6, 7.2.5)')
               and b.text_has('gap-result', 'tính lại: 75,00 điểm, hạng 10'), 'gap to rank 10: 2,40 points, 6.3, 6.6, 7.2.5')
+        # the plan (Kế hoạch khắc phục) as a Word document, from the gap section's link
+        st, ctype, disp, magic, size = download(b, 'download-plan')
+        check(st == 200 and ctype == DOCX and magic == 'PK' and size > 10000,
+              f'the agency downloads its plan.docx ({st}, {ctype}, {magic!r}, {size} bytes)')
+        check(disp.startswith('attachment; filename="ke-hoach-skhdt-2018.docx"'), f'the plan is an attachment ({disp})')
         b.shot('agency')
         b.shot('agency-phone', 390)
         # English, and back
@@ -385,6 +407,22 @@ def main():
         check(b.text_is('deadlines-status', 'Đã lưu'), 'the submission deadline is saved')
         b.by_id('final-skhdt').click()
         check(b.text_is('state-skhdt', 'Chốt'), 'skhdt final')
+        check(b.by_id('deadline-submitted').get_attribute('value') == '2018-12-15',
+              'the desk shows the stored deadline (GET /api/years/2018/deadlines)')
+        # the report (bao-cao.docx) from the desk's link, before publication: the evaluator's
+        st, ctype, disp, magic, size = download(b, 'download-report')
+        check(st == 200 and ctype == DOCX and magic == 'PK' and size > 10000,
+              f'the evaluator downloads report.docx ({st}, {ctype}, {magic!r}, {size} bytes)')
+        check(disp.startswith('attachment; filename="bao-cao-2018.docx"'), f'the report is an attachment ({disp})')
+        st, ctype, _, magic, _ = download(b, 'download-bundle')
+        check(st == 200 and ctype == 'application/xml; charset=utf-8' and magic == '<?',
+              f'the evaluator downloads the year as an assessments bundle ({st}, {ctype})')
+        # the management forms: a new year
+        b.set_value('new-year', '2019')
+        b.by_id('add-year-save').click()
+        check(b.text_is('add-year-status', 'Đã thêm'), 'the evaluator adds the year 2019')
+        b.by_id('add-year-save').click()
+        check(b.text_is('add-year-status', 'năm này đã có'), 'the year twice: the server says it exists')
         b.by_id('publish').click()
         b.confirm()
         check(b.text_has('published-notice', 'Đã công bố'), 'published')
