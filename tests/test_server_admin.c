@@ -362,6 +362,40 @@ static void test_users_assignments_deadlines(void)
 	test_response_free(&r);
 }
 
+/* Every route of this suite x every role (and no session): the router's answer, or the
+ * handler's 422 for the evaluator's empty bodies (nothing is changed). */
+static void test_matrix(void)
+{
+	static const char *const users[] = {"sonoivu", "skhdt", "hoidong", "xem", NULL};
+	static const struct {
+		const char *method, *path, *body;
+		long status[5]; /* evaluator, agency (own), appraiser (assigned), viewer, no session */
+	} rows[] = {
+		{"GET", "/api/years/2018/agencies/skhdt/plan.docx", NULL, {200, 200, 200, 403, 401}},
+		{"GET", "/api/years/2018/report.docx", NULL, {200, 403, 403, 403, 401}},
+		{"GET", "/api/years/2018/assessments.xml", NULL, {200, 403, 403, 403, 401}},
+		{"GET", "/api/years/2018/deadlines", NULL, {200, 403, 403, 403, 401}},
+		{"POST", "/api/years", "{}", {422, 403, 403, 403, 401}},
+		{"PUT", "/api/years/2018/criteria/so-nganh", "{}", {422, 403, 403, 403, 401}},
+		{"POST", "/api/years/2018/agencies", "{}", {422, 403, 403, 403, 401}},
+		{"POST", "/api/users", "{}", {422, 403, 403, 403, 401}},
+		{"POST", "/api/years/2018/assignments", "{}", {422, 403, 403, 403, 401}},
+	};
+	for (size_t u = 0; u < 5; u++) {
+		test_client c = {0};
+		c.port = srv_server_port(server);
+		if (users[u])
+			c = signed_in(users[u], "demo");
+		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+			long got = ask(&c, rows[i].method, rows[i].path, rows[i].body, NULL);
+			if (got != rows[i].status[u])
+				fprintf(stderr, "\n    %s %s as %s: %ld, expected %ld", rows[i].method, rows[i].path,
+				        users[u] ? users[u] : "(no session)", got, rows[i].status[u]);
+			CU_ASSERT_EQUAL(got, rows[i].status[u]);
+		}
+	}
+}
+
 /* After publication: nobody changes the year; everyone may read its report. */
 static void test_published_year(void)
 {
@@ -419,6 +453,7 @@ int main(void)
 		{"assessments.xml: the year as a bundle cchc rank reads to the same ranking", test_assessments_bundle},
 		{"years, criteria sets (the loader's 422), agencies", test_years_criteria_agencies},
 		{"accounts, assignments, deadlines, the audit log", test_users_assignments_deadlines},
+		{"every route x every role: 200, 401, 403, or 422 for an empty body", test_matrix},
 		{"a published year: changes 409, its report for everyone", test_published_year},
 		{NULL, NULL},
 	};
