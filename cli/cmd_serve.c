@@ -14,7 +14,7 @@
 
 static const char *const usage = N_(
 	"Usage: cchc serve --data DIR [--listen 127.0.0.1:8080] [--threads N]\n"
-	"                  [--tls-cert FILE --tls-key FILE]\n"
+	"                  [--tls-cert FILE --tls-key FILE] [--sync normal|full]\n"
 	"       cchc serve --demo [--listen 127.0.0.1:PORT]\n"
 	"\n"
 	"Serve the JSON API of the province's CCHC cycle (README, \"Server\") on the\n"
@@ -24,6 +24,9 @@ static const char *const usage = N_(
 	"  --listen H:P     numeric address and port (default 127.0.0.1:8080; [::1]:P)\n"
 	"  --threads N      worker threads (default 16)\n"
 	"  --tls-cert FILE  HTTPS with this PEM certificate, and --tls-key FILE its key\n"
+	"  --sync normal    (default) a save survives a crash or kill of the server;\n"
+	"                   an OS crash or power cut may lose the last moments of saves\n"
+	"  --sync full      every save is on the disk (fsync) before its answer\n"
 	"  --demo           a fresh folder from the Huế 2018 samples, its accounts\n"
 	"                   printed (password demo); loopback only\n"
 	"\n"
@@ -95,7 +98,8 @@ static void print_demo_accounts(const char *dir)
 
 int cmd_serve(int argc, char **argv)
 {
-	const char *data = NULL, *listen = NULL, *threads = NULL, *cert = NULL, *key = NULL;
+	const char *data = NULL, *listen = NULL, *threads = NULL, *cert = NULL, *key = NULL,
+		   *sync = NULL;
 	int demo = 0;
 	for (int i = 1; i < argc; i++) {
 		int rc = 0;
@@ -111,7 +115,8 @@ int cmd_serve(int argc, char **argv)
 		    (rc = cli_option_value(argc, argv, &i, "--listen", &listen)) ||
 		    (rc = cli_option_value(argc, argv, &i, "--threads", &threads)) ||
 		    (rc = cli_option_value(argc, argv, &i, "--tls-cert", &cert)) ||
-		    (rc = cli_option_value(argc, argv, &i, "--tls-key", &key))) {
+		    (rc = cli_option_value(argc, argv, &i, "--tls-key", &key)) ||
+		    (rc = cli_option_value(argc, argv, &i, "--sync", &sync))) {
 			if (rc < 0)
 				return CLI_USAGE;
 			continue;
@@ -139,6 +144,9 @@ int cmd_serve(int argc, char **argv)
 	if (threads && (cli_parse_count(threads, 1024, &nthreads) < 0 || nthreads == 0))
 		return cli_usage_error("serve", _("--threads wants a number from 1 to 1024, not '%s'"),
 		                       threads);
+	if (sync && strcmp(sync, "normal") != 0 && strcmp(sync, "full") != 0)
+		return cli_usage_error("serve", _("--sync takes normal or full, not '%s'"), sync);
+	cfg.sync_full = sync && strcmp(sync, "full") == 0;
 	cfg.host = host;
 	cfg.threads = (unsigned)nthreads;
 	cfg.tls_cert = cert;

@@ -78,15 +78,58 @@ typedef struct {
 	const char *vi, *en;
 } refusal;
 
-/* Check the body's item and write it as the store's attrs JSON; a refusal, or NULL. */
-static const refusal *item_attrs(const srv_json *body, const char *criterion, cchc_buf *out)
+/* What a PUT writes: the element, its list of children in the body ("docs":
+ * [{"ref": …, "file": …}]) and their attributes (the first one required). */
+typedef struct {
+	const char *element, *list, *child;
+	const char *const *child_keys;
+	refusal bad_list;
+} element_kind;
+
+static const char *const doc_keys[] = {"ref", "file", NULL};
+static const char *const answer_keys[] = {"option", "count", NULL};
+static const element_kind item_kind = {
+	"item", "docs", "doc", doc_keys,
+	{NULL, "\"docs\" phải là mảng [{\"ref\": \"…\", \"file\": \"…\"}]",
+	 "\"docs\" must be an array [{\"ref\": \"…\", \"file\": \"…\"}]"}};
+static const element_kind survey_kind = {
+	"survey", "answers", "answer", answer_keys,
+	{NULL, "\"answers\" phải là mảng [{\"option\": \"A\", \"count\": \"12\"}]",
+	 "\"answers\" must be an array [{\"option\": \"A\", \"count\": \"12\"}]"}};
+
+/* One child object of the body's list as {"key":"value",…} in the kind's
+ * order; -1 when it is not such an object. */
+static int child_attrs(const element_kind *kind, const srv_json *child, cchc_buf *out)
+{
+	size_t given = 0;
+	if (!child || child->type != SRV_JSON_OBJECT)
+		return -1;
+	cchc_buf_puts(out, "{");
+	for (size_t k = 0; kind->child_keys[k]; k++) {
+		const srv_json *v = srv_json_get(child, kind->child_keys[k]);
+		if (!v && k == 0)
+			return -1;
+		if (!v)
+			continue;
+		if (!attr_text(v) || v->type == SRV_JSON_TRUE || v->type == SRV_JSON_FALSE)
+			return -1;
+		cchc_buf_puts(out, given++ ? "," : "");
+		srv_json_string(out, kind->child_keys[k]);
+		cchc_buf_puts(out, ":");
+		srv_json_string(out, attr_text(v));
+	}
+	cchc_buf_puts(out, "}");
+	return given == child->n ? 0 : -1;
+}
+
+/* Check the body's element and write it as the store's attrs JSON; a refusal, or NULL. */
+static const refusal *item_attrs(const srv_json *body, const char *criterion,
+                                 const element_kind *kind, cchc_buf *out)
 {
 	static const refusal bad_name = {NULL, "tên thuộc tính không hợp lệ (chữ thường a-z và -)",
 	                                 "invalid attribute name (lower-case a-z and -)"};
 	static const refusal bad_value = {NULL, "giá trị thuộc tính phải là chuỗi, số hoặc true/false",
 	                                  "an attribute's value must be a string, a number or true/false"};
-	static const refusal bad_docs = {NULL, "\"docs\" phải là mảng [{\"ref\": \"…\", \"file\": \"…\"}]",
-	                                 "\"docs\" must be an array [{\"ref\": \"…\", \"file\": \"…\"}]"};
 	static const refusal other = {NULL, "\"criterion\" khác tiêu chí của đường dẫn",
 	                              "\"criterion\" differs from the path's criterion"};
 	cchc_buf_puts(out, "{");
@@ -106,23 +149,14 @@ static const refusal *item_attrs(const srv_json *body, const char *criterion, cc
 		first = 0;
 		srv_json_string(out, k);
 		cchc_buf_puts(out, ":");
-		if (strcmp(k, "docs") == 0) {
+		if (strcmp(k, kind->list) == 0) {
 			if (v->type != SRV_JSON_ARRAY)
-				return &bad_docs;
+				return &kind->bad_list;
 			cchc_buf_puts(out, "[");
 			for (size_t d = 0; d < v->n; d++) {
-				const srv_json *doc = v->items[d];
-				const char *ref = srv_json_str(srv_json_get(doc, "ref"));
-				const char *file = srv_json_str(srv_json_get(doc, "file"));
-				if (!ref || doc->n != (file ? 2u : 1u))
-					return &bad_docs;
-				cchc_buf_puts(out, d ? ",{\"ref\":" : "{\"ref\":");
-				srv_json_string(out, ref);
-				if (file) {
-					cchc_buf_puts(out, ",\"file\":");
-					srv_json_string(out, file);
-				}
-				cchc_buf_puts(out, "}");
+				cchc_buf_puts(out, d ? "," : "");
+				if (child_attrs(kind, v->items[d], out) < 0)
+					return &kind->bad_list;
 			}
 			cchc_buf_puts(out, "]");
 			continue;
@@ -207,12 +241,19 @@ static xmlNodePtr new_el(xmlDocPtr doc, xmlNodePtr root, const char *name, xmlNo
 	return el;
 }
 
-/* The body's item in place of the criterion's: attributes and <doc>s replaced. */
-static int edit_item(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const void *ctx)
+typedef struct {
+	const element_kind *kind;
+	const srv_json *body;
+} element_edit;
+
+/* The body's element in place of the criterion's: attributes and children
+ * (<doc>s, <answer>s) replaced. */
+static int edit_element(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const void *ctx)
 {
-	const srv_json *body = ctx;
-	xmlNodePtr last, item = find_el(root, "item", rq->criterion, NULL, &last);
-	if (!item && !(item = new_el(doc, root, "item", last)))
+	const element_edit *e = ctx;
+	const srv_json *body = e->body;
+	xmlNodePtr last, item = find_el(root, e->kind->element, rq->criterion, NULL, &last);
+	if (!item && !(item = new_el(doc, root, e->kind->element, last)))
 		return -1;
 	while (item->properties)
 		xmlRemoveProp(item->properties);
@@ -225,15 +266,16 @@ static int edit_item(srv_req *rq, xmlDocPtr doc, xmlNodePtr root, const void *ct
 	for (size_t i = 0; i < body->n; i++) {
 		const srv_json *v = body->items[i];
 		const char *k = body->keys[i];
-		if (strcmp(k, "docs") == 0) {
+		if (strcmp(k, e->kind->list) == 0) {
 			for (size_t d = 0; d < v->n; d++) {
-				xmlNodePtr dn = xmlNewChild(item, root->ns, BAD_CAST "doc", NULL);
-				const char *file = srv_json_str(srv_json_get(v->items[d], "file"));
+				xmlNodePtr dn = xmlNewChild(item, root->ns, BAD_CAST e->kind->child, NULL);
 				if (!dn)
 					return -1;
-				xmlSetProp(dn, BAD_CAST "ref", BAD_CAST srv_json_str(srv_json_get(v->items[d], "ref")));
-				if (file)
-					xmlSetProp(dn, BAD_CAST "file", BAD_CAST file);
+				for (size_t a = 0; e->kind->child_keys[a]; a++) {
+					const srv_json *av = srv_json_get(v->items[d], e->kind->child_keys[a]);
+					if (av)
+						xmlSetProp(dn, BAD_CAST e->kind->child_keys[a], BAD_CAST attr_text(av));
+				}
 			}
 		} else if (strcmp(k, "version") != 0 && strcmp(k, "criterion") != 0) {
 			xmlSetProp(item, BAD_CAST k, BAD_CAST attr_text(v));
@@ -364,14 +406,54 @@ static srv_json *begin_write(srv_req *rq, const char *const *states, srv_agency 
 	return srv_body_object(rq, r);
 }
 
-static int item_put(srv_req *rq, const char *attrs, long version)
+static int element_store(srv_req *rq, const element_kind *kind, const char *attrs, long version)
 {
 	long nv = 0;
 	srv_w_begin(rq->srv);
-	int rc = srv_item_put(rq->srv->store, rq->year, rq->agency, rq->criterion, attrs, version,
-	                      rq->user.name, &nv);
+	int rc = (kind == &survey_kind ? srv_survey_put : srv_item_put)(
+		rq->srv->store, rq->year, rq->agency, rq->criterion, attrs, version, rq->user.name, &nv);
 	srv_w_end(rq->srv);
 	return rc;
+}
+
+/* An item or a survey from the body: checked, the candidate loaded and scored
+ * by the engine, then stored; the new cchc-score/1. */
+static enum MHD_Result element_put(srv_req *rq, const srv_json *body, long version,
+                                   const element_kind *kind)
+{
+	enum MHD_Result r = MHD_NO;
+	cchc_buf attrs;
+	cchc_buf_init(&attrs, SRV_JSON_CAP * 2);
+	candidate c = {0};
+	const refusal *bad = item_attrs(body, rq->criterion, kind, &attrs);
+	element_edit edit = {kind, body};
+	int rc;
+	pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
+	pthread_mutex_lock(lock);
+	if (bad)
+		r = srv_error(rq, 422, bad->vi, bad->en);
+	else if (attrs.failed)
+		r = srv_store_error(rq, STORE_ERR);
+	else if (engine_accepts(rq, edit_element, &edit, &c, &r) < 0)
+		; /* answered */
+	else if ((rc = element_store(rq, kind, attrs.data, version)) != STORE_OK)
+		r = srv_store_error(rq, rc);
+	else
+		r = stored(rq, &c);
+	pthread_mutex_unlock(lock);
+	candidate_free(&c);
+	cchc_buf_dispose(&attrs);
+	return r;
+}
+
+/* The body's "version" (a refusal answered when bad: -1). */
+static long body_version(srv_req *rq, const srv_json *body, enum MHD_Result *r)
+{
+	long version = version_of(body);
+	if (version < 0)
+		*r = srv_error(rq, 422, "\"version\" phải là số nguyên dương",
+		               "\"version\" must be a positive whole number");
+	return version;
 }
 
 enum MHD_Result api_item_put(srv_req *rq)
@@ -382,37 +464,25 @@ enum MHD_Result api_item_put(srv_req *rq)
 	srv_json *body = begin_write(rq, editable, &ag, &r);
 	if (!body)
 		return r;
-	long version = version_of(body);
-	if (version < 0) {
-		srv_json_free(body);
-		return srv_error(rq, 422, "\"version\" phải là số nguyên dương",
-		                 "\"version\" must be a positive whole number");
-	}
-	if (strcmp(ag.state, "explanation") == 0) {
-		r = explanation_put(rq, body, version);
-		srv_json_free(body);
+	long version = body_version(rq, body, &r);
+	if (version >= 0)
+		r = strcmp(ag.state, "explanation") == 0 ? explanation_put(rq, body, version)
+		                                         : element_put(rq, body, version, &item_kind);
+	srv_json_free(body);
+	return r;
+}
+
+/* The evaluator enters a survey's result (Điều tra XHH) in any state until
+ * publication: respondents/mean/sd or "answers", the assessment format's names. */
+enum MHD_Result api_survey_put(srv_req *rq)
+{
+	enum MHD_Result r = MHD_NO;
+	srv_json *body = srv_body_object(rq, &r);
+	if (!body)
 		return r;
-	}
-	cchc_buf attrs;
-	cchc_buf_init(&attrs, SRV_JSON_CAP * 2);
-	candidate c = {0};
-	const refusal *bad = item_attrs(body, rq->criterion, &attrs);
-	int rc;
-	pthread_mutex_t *lock = srv_write_lock(rq->srv, rq->agency);
-	pthread_mutex_lock(lock);
-	if (bad)
-		r = srv_error(rq, 422, bad->vi, bad->en);
-	else if (attrs.failed)
-		r = srv_store_error(rq, STORE_ERR);
-	else if (engine_accepts(rq, edit_item, body, &c, &r) < 0)
-		; /* answered */
-	else if ((rc = item_put(rq, attrs.data, version)) != STORE_OK)
-		r = srv_store_error(rq, rc);
-	else
-		r = stored(rq, &c);
-	pthread_mutex_unlock(lock);
-	candidate_free(&c);
-	cchc_buf_dispose(&attrs);
+	long version = body_version(rq, body, &r);
+	if (version >= 0)
+		r = element_put(rq, body, version, &survey_kind);
 	srv_json_free(body);
 	return r;
 }

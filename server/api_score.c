@@ -352,10 +352,16 @@ static int scored_get(srv_server *srv, int year, const char *agency, scored **ou
 	return STORE_OK;
 }
 
+/* The engine's diagnostics are English only (libcchc has no message
+ * catalogue; the CLI prints them as they are too): a Vietnamese answer says
+ * in Vietnamese what happened and quotes the engine's words. */
 enum MHD_Result api_engine_refusal(srv_req *rq, const cchc_diag *diag)
 {
 	const char *msg = first_error(diag);
-	return srv_error(rq, 422, msg, msg);
+	char vi[1200];
+	snprintf(vi, sizeof vi, "bộ tính điểm không nhận hồ sơ, không lưu gì (thông báo của bộ tính điểm: %s)",
+	         msg);
+	return srv_error(rq, 422, vi, msg);
 }
 
 /* An error from scored_get. */

@@ -27,6 +27,7 @@ static const srv_route routes[] = {
 	{"GET", AGENCY_PATH "/items/{c}/history", api_history_get, ALL, SCOPE_AGENCY, 0, 0},
 	{"PUT", AGENCY_PATH "/items/{c}/appraisal", api_appraisal_put, ROLE_APPRAISER | EVAL,
 	 SCOPE_AGENCY, 1, SRV_JSON_CAP},
+	{"PUT", AGENCY_PATH "/survey/{c}", api_survey_put, EVAL, SCOPE_AGENCY, 1, SRV_JSON_CAP},
 	{"POST", AGENCY_PATH "/evidence", api_evidence_post, ROLE_AGENCY, SCOPE_AGENCY, 1,
 	 SRV_UPLOAD_CAP},
 	{"GET", AGENCY_PATH "/evidence/{h}", api_evidence_get, ALL, SCOPE_AGENCY, 0, 0},

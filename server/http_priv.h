@@ -173,6 +173,7 @@ enum MHD_Result api_items_get(srv_req *rq);
 enum MHD_Result api_item_put(srv_req *rq);
 enum MHD_Result api_history_get(srv_req *rq);
 enum MHD_Result api_appraisal_put(srv_req *rq);
+enum MHD_Result api_survey_put(srv_req *rq);
 enum MHD_Result api_evidence_post(srv_req *rq);
 enum MHD_Result api_evidence_get(srv_req *rq);
 

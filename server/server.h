@@ -27,6 +27,9 @@ typedef struct {
 	unsigned lockout;          /**< first lockout in seconds, doubling after; 0: 30 */
 	unsigned session_seconds;  /**< a session's life; 0: 8 hours */
 	int cheap_dummy_hash;      /**< the no-such-user verify costs what the demo's hashes cost */
+	int sync_full;             /**< every save fsynced before its answer (SQLite synchronous=FULL);
+	                                0: WAL + synchronous=NORMAL, durable against a crash of the
+	                                process, only an OS crash or power cut may lose the last saves */
 } srv_config;
 
 /**

@@ -311,6 +311,11 @@ static void test_concurrency(void)
 
 /* Writes from outside the server (cchc admin, another connection to the
  * database) show in the very next answer: an item, then a criteria set. */
+/* The engine's message for met="maybe" (libcchc's words are English only). */
+#define ENGINE_MAYBE                                                                             \
+	"does not match the schema: Element 'item', attribute 'met': [facet 'enumeration'] The value " \
+	"'maybe' is not an element of the set {'true', 'false'}."
+
 static void test_outside_writes(void)
 {
 	test_client ev = client_for("sonoivu");
@@ -340,6 +345,47 @@ static void test_outside_writes(void)
 	ASSERT_STR(total_of(&ev, "bdt"), before);
 	free(xml);
 	srv_store_close(st);
+}
+
+/* The evaluator enters survey results; the engine checks them before they
+ * are stored and the figure moves as it computes (cchc score on the same file:
+ * 9.1 mean 4.5 -> 46.88; 9.2 with 30 answers A -> 48.58). */
+static void test_survey(void)
+{
+	test_client ev = client_for("sonoivu"), ag = client_for("bdt");
+	const char *p91 = "/api/years/2018/agencies/bdt/survey/9.1", *p92 = "/api/years/2018/agencies/bdt/survey/9.2";
+	test_response r;
+	ASSERT_STR(total_of(&ev, "bdt"), "43.5");
+	/* the evaluator only */
+	ASSERT_EQ(call(&ag, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"4.5\", \"sd\": \"0.75\"}", NULL), 403);
+	ASSERT_EQ(call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"4.5\", \"sd\": \"0.75\"}", &r), 200);
+	ASSERT_STR(answer(&r, "total"), "46.88");
+	test_response_free(&r);
+	ASSERT_STR(total_of(&ag, "bdt"), "46.88");
+	ASSERT_EQ(call(&ev, "PUT", p92,
+	               "{\"answers\": [{\"option\": \"A\", \"count\": 30}, {\"option\": \"B\", \"count\": \"12\"},"
+	               " {\"option\": \"C\", \"count\": \"20\"}, {\"option\": \"D\", \"count\": \"8\"}]}",
+	               &r), 200);
+	ASSERT_STR(answer(&r, "total"), "48.58");
+	test_response_free(&r);
+	/* refused before anything is stored: a list of the wrong shape, the engine's no */
+	ASSERT_EQ(call(&ev, "PUT", p92, "{\"answers\": [{\"count\": \"3\"}]}", &r), 422);
+	ASSERT_STR(answer(&r, "error"), "\"answers\" phải là mảng [{\"option\": \"A\", \"count\": \"12\"}]");
+	test_response_free(&r);
+	ev.lang = "en";
+	ASSERT_EQ(call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"nhiều\", \"sd\": \"0.75\"}", &r), 422);
+	CU_ASSERT_PTR_NOT_NULL(strstr(answer(&r, "error"), "nhiều"));
+	test_response_free(&r);
+	ev.lang = NULL;
+	ASSERT_STR(total_of(&ev, "bdt"), "48.58");
+	/* back as the sample has them */
+	ASSERT_EQ(call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"3.148\", \"sd\": \"0.75\"}", NULL),
+	          200);
+	ASSERT_EQ(call(&ev, "PUT", p92,
+	               "{\"answers\": [{\"option\": \"A\", \"count\": \"1\"}, {\"option\": \"B\", \"count\": \"12\"},"
+	               " {\"option\": \"C\", \"count\": \"20\"}, {\"option\": \"D\", \"count\": \"8\"}]}",
+	               NULL), 200);
+	ASSERT_STR(total_of(&ev, "bdt"), "43.5");
 }
 
 static void test_evidence(void)
@@ -422,8 +468,14 @@ static void test_cycle(void)
 
 	/* the engine refuses a bad value: 422 with its message, nothing stored */
 	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"maybe\", \"self\": \"0.5\"}", &r), 422);
-	CU_ASSERT_PTR_NOT_NULL(strstr(answer(&r, "error"), "maybe"));
+	ASSERT_STR(answer(&r, "error"), "bộ tính điểm không nhận hồ sơ, không lưu gì (thông báo của bộ tính điểm: "
+	                                ENGINE_MAYBE ")");
 	test_response_free(&r);
+	ag.lang = "en-GB,en;q=0.8";
+	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"maybe\", \"self\": \"0.5\"}", &r), 422);
+	ASSERT_STR(answer(&r, "error"), ENGINE_MAYBE);
+	test_response_free(&r);
+	ag.lang = NULL;
 	ASSERT_EQ(item_version(&ag, "skhdt", "3.6"), v);
 	ASSERT_STR(total_of(&ag, "skhdt"), "70.5");
 	/* a stale version: 409 */
@@ -634,6 +686,7 @@ static void test_serve_usage(void)
 		{"serve --demo --tls-cert a.pem --tls-key b.pem",
 		 "cchc serve: --demo serves loopback only: it takes no TLS files\n"},
 		{"serve --bogus", "cchc serve: unknown option --bogus\n"},
+		{"serve --data /tmp/x --sync always", "cchc serve: --sync takes normal or full, not 'always'\n"},
 	};
 	char out[4096], err[4096], want[512];
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -655,7 +708,7 @@ static void test_serve_demo(void)
 {
 	const char *out_path = CCHC_TEST_TMP "/serve-demo.stdout", *pid_path = CCHC_TEST_TMP "/serve-demo.pid";
 	char cmd[1024], out[4096] = "", dir[256] = "";
-	snprintf(cmd, sizeof cmd, "'%s' serve --demo --listen 127.0.0.1:0 >'%s' 2>'%s.err' & echo $! >'%s'",
+	snprintf(cmd, sizeof cmd, "'%s' serve --demo --sync full --listen 127.0.0.1:0 >'%s' 2>'%s.err' & echo $! >'%s'",
 	         CCHC_CLI, out_path, out_path, pid_path);
 	ASSERT_EQ(system(cmd), 0);
 	unsigned port = 0;
@@ -736,6 +789,7 @@ int main(void)
 		{"the authorisation matrix: route x role x own/other agency", test_authorisation_matrix},
 		{"two appraisers on one version: the second gets 409", test_concurrency},
 		{"writes from outside (an item, a criteria set) show in the very next answer", test_outside_writes},
+		{"survey results by the evaluator, checked and scored by the engine", test_survey},
 		{"evidence: upload, type by content, attachment, caps", test_evidence},
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
 		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},
