@@ -427,19 +427,27 @@ int srv_revision(srv_store *s, int year, const char *agency, long long *agency_r
 	*agency_rev = *criteria_rev = 0;
 	if (!c)
 		return STORE_ERR;
-	if (srv_stmt(c, &st,
-	             "SELECT coalesce(max(CASE agency WHEN '' THEN NULL ELSE rev END), 0),"
-	             " coalesce(max(CASE agency WHEN '' THEN rev END), 0)"
-	             " FROM revisions WHERE year = ?1 AND agency IN (?2, '')",
-	             "is", year, agency ? agency : "") != STORE_OK)
-		return STORE_ERR;
+	/* asked before every cached answer: prepared once per connection */
+	if (!c->rev_stmt &&
+	    sqlite3_prepare_v3(c->db,
+	                       "SELECT coalesce(max(CASE agency WHEN '' THEN NULL ELSE rev END), 0),"
+	                       " coalesce(max(CASE agency WHEN '' THEN rev END), 0)"
+	                       " FROM revisions WHERE year = ?1 AND agency IN (?2, '')",
+	                       -1, SQLITE_PREPARE_PERSISTENT, &c->rev_stmt, NULL) != SQLITE_OK) {
+		c->rev_stmt = NULL;
+		return srv_db_fail(c, "preparing a statement");
+	}
+	st = c->rev_stmt;
+	if (sqlite3_bind_int(st, 1, year) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, agency ? agency : "", -1, SQLITE_TRANSIENT) != SQLITE_OK)
+		return srv_db_fail(c, "binding a value");
 	rc = srv_step(c, st);
 	if (rc == SQLITE_ROW) {
 		*agency_rev = sqlite3_column_int64(st, 0);
 		*criteria_rev = sqlite3_column_int64(st, 1);
 		rc = STORE_OK;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -479,6 +487,7 @@ srv_conn *srv_conn_get(srv_store *s)
 		c->db = db;
 		c->store = s;
 		c->in_use = 1;
+		c->rev_before = c->rev_after = -1;
 		pthread_mutex_lock(&s->mu);
 		c->next = s->conns;
 		s->conns = c;
@@ -664,6 +673,7 @@ void srv_store_close(srv_store *s)
 	pthread_key_delete(s->key);
 	for (c = s->conns; c; c = next) {
 		next = c->next;
+		sqlite3_finalize(c->rev_stmt);
 		sqlite3_close_v2(c->db);
 		free(c);
 	}

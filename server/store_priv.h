@@ -16,6 +16,7 @@ typedef struct srv_conn {
 	int in_use;
 	char err[512];
 	long long rev_before, rev_after; /* the last put's agency revision (srv_last_put_revisions) */
+	sqlite3_stmt *rev_stmt;          /* srv_revision's, prepared once */
 	struct srv_conn *next;
 } srv_conn;
 

@@ -122,13 +122,13 @@ static void test_migrations(void)
 	CU_ASSERT_STRING_EQUAL(err, expected);
 	CU_ASSERT_EQUAL(sql_int("PRAGMA user_version"), 99);
 	/* eight processes opening one fresh folder at once: one migrates, all
-	 * open (the switch to WAL and the migrations wait for each other), five
+	 * open (the switch to WAL and the migrations wait for each other), ten
 	 * times over */
 	{
 		char fresh_dir[sizeof dir + 16];
 		pid_t pids[8];
 		int i, round, status;
-		for (round = 0; round < 5; round++) {
+		for (round = 0; round < 10; round++) {
 			snprintf(fresh_dir, sizeof fresh_dir, "%s/race%d", dir, round);
 			for (i = 0; i < 8; i++)
 				if ((pids[i] = fork()) == 0) {
