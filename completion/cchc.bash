@@ -19,7 +19,7 @@ _cchc_options()
 	import) echo "-o --output --lang --help" ;;
 	check) echo "--field --survey --previous --submitted --draws --seed --format --lang -o --output --help" ;;
 	admin) echo "--data --year --role --agency --name --block --continues --group -o --output --help" ;;
-	serve) echo "--data --listen --threads --tls-cert --tls-key --demo --help" ;;
+	serve) echo "--data --listen --threads --tls-cert --tls-key --sync --demo --help" ;;
 	esac
 }
 
@@ -58,6 +58,7 @@ _cchc()
 	local words=
 	case $prev in
 	--lang) words="vi en" ;;
+	--sync) words="normal full" ;;
 	--format) words=$(_cchc_formats "$cmd") ;;
 	--csv-dialect) words="rfc4180 vi" ;;
 	--survey) words="last mean none" ;;
