@@ -10,7 +10,7 @@
 #include "outputs.h"
 #include "inputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc import CRITERIA.xml... WORKBOOK.xlsx... -o DIR [--lang vi|en]\n"
 	"       cchc import [PLAN.xml...] PLAN.xlsx... -o DIR [--lang vi|en]\n"
 	"       cchc import CRITERIA.xlsx... -o DIR [--lang vi|en]\n"
@@ -29,7 +29,7 @@ static const char usage[] =
 	"  -o, --output DIR    the folder to write into (created if missing)\n"
 	"  --lang vi|en        language of the messages (default vi)\n"
 	"\n"
-	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
+	"Exit status: 0 written, 1 invalid input, 2 usage error.\n");
 
 typedef struct {
 	char *name;
@@ -49,7 +49,7 @@ static void plan_book(converted *c, const converted *books, size_t nbooks, const
 	if (c->name)
 		sprintf(c->name, "%s/%s.xml", dir, plan->id);
 	else
-		cchc_diag_addf(diag, path, 0, "out of memory");
+		cchc_diag_addf(diag, path, 0, _("out of memory"));
 	size_t g = 0;
 	while (g < ngiven && strcmp(given[g]->id, plan->id) != 0)
 		g++;
@@ -82,7 +82,7 @@ static void set_book(converted *c, const converted *books, size_t nbooks, const 
 	if ((c->name = malloc(strlen(dir) + strlen(id) + 6)) != NULL)
 		sprintf(c->name, "%s/%s.xml", dir, id);
 	else
-		cchc_diag_addf(diag, path, 0, "out of memory");
+		cchc_diag_addf(diag, path, 0, _("out of memory"));
 	for (size_t k = 0; c->name && k < nbooks; k++)
 		if (books[k].name && strcmp(books[k].name, c->name) == 0)
 			cchc_diag_addf(diag, path, 0,
@@ -102,7 +102,7 @@ int cmd_import(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			free(args);
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return CLI_OK;
 		}
 		int rc = cli_output_option(argc, argv, &i, &out);
@@ -114,14 +114,14 @@ int cmd_import(int argc, char **argv)
 			continue;
 		if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			free(args);
-			return cli_usage_error("import", "unknown option %s", argv[i]);
+			return cli_usage_error("import", _("unknown option %s"), argv[i]);
 		}
 		args[nargs++] = argv[i];
 	}
 	if (!out.output || nargs == 0) {
 		free(args);
-		return cli_usage_error("import", nargs ? "give the folder to write: -o DIR"
-		                                       : "give a criteria file and workbooks");
+		return cli_usage_error("import", nargs ? _("give the folder to write: -o DIR")
+		                                       : _("give a criteria file and workbooks"));
 	}
 	const int english = out.lang == CCHC_LANG_EN;
 	int status = CLI_INVALID;
@@ -152,8 +152,8 @@ int cmd_import(int argc, char **argv)
 			sets[nsets++] = set;
 	}
 	if (nsets == 0 && nassessments && cchc_diag_count(diag) == 0)
-		cchc_diag_addf(diag, NULL, 0, "no criteria set given: name its file, e.g. "
-		                              "criteria/hue-so-2018.xml");
+		cchc_diag_addf(diag, NULL, 0, _("no criteria set given: name its file, e.g. "
+		                                "criteria/hue-so-2018.xml"));
 	for (size_t i = 0; i < nargs; i++) {
 		if (is_plan[i] == 2) {
 			set_book(&books[nbooks], books, nbooks, out.output, args[i], english, diag);
@@ -187,7 +187,7 @@ int cmd_import(int argc, char **argv)
 		cchc_assessment_free(a);
 		if (!c->name || cchc_workbook_to_xml(&c->xml, args[i], (const cchc_criteria *const *)sets,
 		                                     nsets, english, diag) < 0)
-			cchc_diag_addf(diag, args[i], 0, "out of memory");
+			cchc_diag_addf(diag, args[i], 0, _("out of memory"));
 	}
 	if (cchc_diag_count(diag) > 0)
 		goto done;
@@ -198,13 +198,13 @@ int cmd_import(int argc, char **argv)
 			goto done;
 		}
 	if (mkdir(out.output, 0777) < 0 && errno != EEXIST) {
-		fprintf(stderr, "%s: error: cannot create the folder: %s\n", out.output, strerror(errno));
+		fprintf(stderr, _("%s: error: cannot create the folder: %s\n"), out.output, strerror(errno));
 		goto done;
 	}
 	status = CLI_OK;
 	for (size_t k = 0; k < nbooks; k++)
 		if (cchc_write_file_atomic(books[k].name, books[k].xml.data, books[k].xml.len) < 0) {
-			fprintf(stderr, "%s: error: cannot write: %s\n", books[k].name, strerror(errno));
+			fprintf(stderr, _("%s: error: cannot write: %s\n"), books[k].name, strerror(errno));
 			status = CLI_INVALID;
 		}
 done:

@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "outputs.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc template CRITERIA.xml --agency ID [--name \"…\"] [--from FILE.xml|FILE.xlsx]\n"
 	"                     [--map FILE] [--lang vi|en] -o FILE.xlsx\n"
 	"       cchc template --plan PLAN.xml [--lang vi|en] -o FILE.xlsx\n"
@@ -36,7 +36,7 @@ static const char usage[] =
 	"  --lang vi|en        language of the workbook (default vi)\n"
 	"  -o, --output FILE   the .xlsx to write (atomically)\n"
 	"\n"
-	"Exit status: 0 written, 1 invalid input, 2 usage error.\n";
+	"Exit status: 0 written, 1 invalid input, 2 usage error.\n");
 
 /* --plan and --criteria: a workbook of the one file; the assessment's options do not apply. */
 static int plan_template(const char *plan, const char *criteria, const cchc_template_options *opt,
@@ -44,15 +44,15 @@ static int plan_template(const char *plan, const char *criteria, const cchc_temp
                          int (*write)(const char *, const char *, int, cchc_diag *))
 {
 	if (write == cchc_criteria_template_write && (criteria || opt->agency_id || opt->agency_name || from))
-		return cli_usage_error("template", "--criteria takes the criteria set alone: leave out --plan, "
-		                                   "--agency, --name, --from and --map");
+		return cli_usage_error("template", _("--criteria takes the criteria set alone: leave out --plan, "
+		                                     "--agency, --name, --from and --map"));
 	if (criteria || opt->agency_id || opt->agency_name || from)
-		return cli_usage_error("template", "--plan takes the plan alone: leave out the criteria file, "
-		                                   "--agency, --name, --from and --map");
+		return cli_usage_error("template", _("--plan takes the plan alone: leave out the criteria file, "
+		                                     "--agency, --name, --from and --map"));
 	if (!out->output)
-		return cli_usage_error("template", "give the workbook to write: -o FILE.xlsx");
+		return cli_usage_error("template", _("give the workbook to write: -o FILE.xlsx"));
 	if (strcmp(out->format, "xlsx") != 0)
-		return cli_usage_error("template", "the template is a workbook: leave --format out");
+		return cli_usage_error("template", _("the template is a workbook: leave --format out"));
 	if (cli_output_check("template", out->output, (char *const *)&plan, 1) != 0)
 		return CLI_USAGE;
 	cchc_diag *diag = cchc_diag_new();
@@ -60,7 +60,7 @@ static int plan_template(const char *plan, const char *criteria, const cchc_temp
 	                 ? CLI_OK
 	                 : CLI_INVALID;
 	if (!diag)
-		fprintf(stderr, "cchc: error: out of memory\n");
+		fprintf(stderr, _("cchc: error: out of memory\n"));
 	cli_print_diag(diag);
 	cchc_diag_free(diag);
 	return rc;
@@ -76,14 +76,14 @@ int cmd_template(int argc, char **argv)
 		const char *v = NULL;
 		int rc;
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return CLI_OK;
 		}
 		if ((rc = cli_option_value(argc, argv, &i, "--agency", &v)) != 0) {
 			if (rc < 0) /* reported */
 				return CLI_USAGE;
 			if (!*v)
-				return cli_usage_error("template", "--agency needs the agency's id");
+				return cli_usage_error("template", _("--agency needs the agency's id"));
 			opt.agency_id = v;
 			continue;
 		}
@@ -113,7 +113,7 @@ int cmd_template(int argc, char **argv)
 		}
 		if ((rc = cli_option_value(argc, argv, &i, "--map", &v)) != 0) {
 			if (rc < 0)
-				return cli_usage_error("template", "--map needs a file of \"OLD NEW\" id pairs");
+				return cli_usage_error("template", _("--map needs a file of \"OLD NEW\" id pairs"));
 			map = v;
 			continue;
 		}
@@ -123,9 +123,9 @@ int cmd_template(int argc, char **argv)
 		if (rc > 0)
 			continue;
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error("template", "unknown option %s", argv[i]);
+			return cli_usage_error("template", _("unknown option %s"), argv[i]);
 		if (criteria)
-			return cli_usage_error("template", "give one criteria file");
+			return cli_usage_error("template", _("give one criteria file"));
 		criteria = argv[i];
 	}
 	if (set_book)
@@ -134,18 +134,18 @@ int cmd_template(int argc, char **argv)
 	if (plan)
 		return plan_template(plan, criteria, &opt, from ? from : map, &out, cchc_plan_template_write);
 	if (!criteria)
-		return cli_usage_error("template", "give the criteria file, e.g. criteria/hue-so-2018.xml");
+		return cli_usage_error("template", _("give the criteria file, e.g. criteria/hue-so-2018.xml"));
 	if (!opt.agency_id)
-		return cli_usage_error("template", "give the agency: --agency ID");
+		return cli_usage_error("template", _("give the agency: --agency ID"));
 	if (!out.output)
-		return cli_usage_error("template", "give the workbook to write: -o FILE.xlsx");
+		return cli_usage_error("template", _("give the workbook to write: -o FILE.xlsx"));
 	if (map && !from)
-		return cli_usage_error("template", "--map goes with --from");
+		return cli_usage_error("template", _("--map goes with --from"));
 	const char *inputs[] = {criteria, from, map};
 	if (cli_output_check("template", out.output, (char *const *)inputs, from ? (map ? 3 : 2) : 1) != 0)
 		return CLI_USAGE;
 	if (strcmp(out.format, "xlsx") != 0)
-		return cli_usage_error("template", "the template is a workbook: leave --format out");
+		return cli_usage_error("template", _("the template is a workbook: leave --format out"));
 	opt.english = out.lang == CCHC_LANG_EN;
 
 	int status = CLI_INVALID;

@@ -76,7 +76,7 @@ static void test_help_vi(void)
 	expect_line(out_text, "  --lang vi|en        ngôn ngữ của báo cáo dạng text (mặc định vi)");
 	expect_line(out_text, "Mã thoát: 0 đã xếp hạng, 1 đầu vào không hợp lệ (hoặc có cảnh báo khi dùng");
 	static const char *const cmds[] = {"validate", "score", "gap", "robust", "report", "plan",
-	                                   "check"};
+	                                   "check", "template", "import"};
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
 		char args[64];
 		snprintf(args, sizeof args, "%s --help", cmds[i]);
