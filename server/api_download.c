@@ -13,64 +13,6 @@
 
 #include "cchc/docx.h"
 
-/* Every agency of the year loaded, scored and ranked (freed by ranked_free). */
-typedef struct {
-	cchc_assessment **a;
-	cchc_score **s;
-	size_t n;
-	cchc_ranking *ranking;
-} ranked;
-
-static void ranked_free(ranked *f)
-{
-	cchc_ranking_free(f->ranking);
-	for (size_t i = 0; i < f->n; i++) {
-		cchc_score_free(f->s[i]);
-		cchc_assessment_free(f->a[i]);
-	}
-	free(f->a);
-	free(f->s);
-}
-
-/* The year as stored now; a store code, or STORE_INVALID with the engine's
- * message in diag. */
-static int ranked_build(srv_req *rq, ranked *f, cchc_diag *diag)
-{
-	srv_agency *list = NULL;
-	size_t n = 0;
-	memset(f, 0, sizeof *f);
-	int rc = srv_agency_list(rq->srv->store, rq->year, &list, &n);
-	if (rc != STORE_OK)
-		return rc;
-	f->a = calloc(n ? n : 1, sizeof *f->a);
-	f->s = calloc(n ? n : 1, sizeof *f->s);
-	if (!f->a || !f->s)
-		rc = STORE_ERR;
-	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
-		cchc_buf xml;
-		cchc_buf_init(&xml, 0);
-		srv_req one = *rq; /* the same request, naming this agency in the engine's messages */
-		one.agency = list[i].id;
-		rc = srv_assessment_xml(rq->srv->store, rq->year, list[i].id, &xml);
-		if (rc == STORE_OK &&
-		    api_score_candidate(&one, xml.data, xml.len, &f->a[f->n], &f->s[f->n], diag) < 0)
-			rc = STORE_INVALID;
-		if (rc == STORE_OK)
-			f->n++;
-		cchc_buf_dispose(&xml);
-	}
-	if (rc == STORE_OK &&
-	    cchc_ranking_build(&f->ranking, (const cchc_score **)f->s, f->n, diag) < 0)
-		rc = STORE_INVALID;
-	free(list);
-	return rc;
-}
-
-static enum MHD_Result ranked_error(srv_req *rq, int rc, const cchc_diag *diag)
-{
-	return rc == STORE_INVALID ? api_engine_refusal(rq, diag) : srv_store_error(rq, rc);
-}
-
 /* Content-Disposition: an ASCII fallback, and the UTF-8 name percent-encoded (RFC 6266, 5987). */
 static void disposition(char *out, size_t size, const char *ascii, const char *utf8)
 {
@@ -146,21 +88,15 @@ static int write_report(const char *path, const void *ranking, cchc_lang lang)
 
 enum MHD_Result api_plan_docx_get(srv_req *rq)
 {
-	char arg[16];
-	unsigned long target = 0;
-	if (MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, "target-rank")) {
-		const char *t = srv_query(rq, "target-rank", arg, sizeof arg);
-		char *end = NULL;
-		target = t && t[0] >= '1' && t[0] <= '9' ? strtoul(t, &end, 10) : 0;
-		if (!target || *end || target > 100000)
-			return srv_error(rq, 400, "target-rank phải là một số thứ hạng (1, 2, …)",
-			                 "target-rank must be a rank (1, 2, …)");
-	}
+	unsigned long target;
+	enum MHD_Result refused;
+	if (api_target_rank(rq, &target, &refused) < 0)
+		return refused;
 	cchc_diag *diag = cchc_diag_new();
-	ranked f;
+	api_field f;
 	cchc_gap *gap = NULL;
 	enum MHD_Result r;
-	int rc = diag ? ranked_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK &&
 	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
 		rc = STORE_INVALID;
@@ -170,11 +106,11 @@ enum MHD_Result api_plan_docx_get(srv_req *rq)
 		snprintf(utf8, sizeof utf8, "Kế hoạch khắc phục %s %d.docx", rq->agency, rq->year);
 		r = reply_written(rq, write_plan, gap, ascii, utf8);
 	} else {
-		r = ranked_error(rq, rc, diag);
+		r = api_field_error(rq, rc, diag);
 	}
 	cchc_gap_free(gap);
 	if (diag)
-		ranked_free(&f);
+		api_field_free(rq->srv, &f);
 	cchc_diag_free(diag);
 	return r;
 }
@@ -182,19 +118,19 @@ enum MHD_Result api_plan_docx_get(srv_req *rq)
 enum MHD_Result api_report_docx_get(srv_req *rq)
 {
 	cchc_diag *diag = cchc_diag_new();
-	ranked f;
+	api_field f;
 	enum MHD_Result r;
-	int rc = diag ? ranked_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK) {
 		char ascii[64], utf8[96];
 		snprintf(ascii, sizeof ascii, "bao-cao-%d.docx", rq->year);
 		snprintf(utf8, sizeof utf8, "Báo cáo Chỉ số CCHC %d.docx", rq->year);
 		r = reply_written(rq, write_report, f.ranking, ascii, utf8);
 	} else {
-		r = ranked_error(rq, rc, diag);
+		r = api_field_error(rq, rc, diag);
 	}
 	if (diag)
-		ranked_free(&f);
+		api_field_free(rq->srv, &f);
 	cchc_diag_free(diag);
 	return r;
 }

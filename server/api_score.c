@@ -429,15 +429,7 @@ int api_score_candidate(srv_req *rq, const char *xml, size_t len, cchc_assessmen
 	return load_and_score(sets, nsets, rq->agency, xml, len, a, s, diag);
 }
 
-/* Every agency of the year scored and ranked; the entries stay referenced
- * until field_free. */
-typedef struct {
-	scored **entries;
-	size_t n;
-	cchc_ranking *ranking;
-} field;
-
-static void field_free(srv_server *srv, field *f)
+void api_field_free(srv_server *srv, api_field *f)
 {
 	cchc_ranking_free(f->ranking);
 	for (size_t i = 0; i < f->n; i++)
@@ -445,7 +437,7 @@ static void field_free(srv_server *srv, field *f)
 	free(f->entries);
 }
 
-static int field_build(srv_req *rq, field *f, cchc_diag *diag)
+int api_field_build(srv_req *rq, api_field *f, cchc_diag *diag)
 {
 	srv_agency *list = NULL;
 	size_t n = 0;
@@ -472,9 +464,9 @@ static int field_build(srv_req *rq, field *f, cchc_diag *diag)
 enum MHD_Result api_ranking_get(srv_req *rq)
 {
 	cchc_diag *diag = cchc_diag_new();
-	field f;
+	api_field f;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK) {
 		cchc_buf b;
 		cchc_buf_init(&b, 0);
@@ -485,7 +477,7 @@ enum MHD_Result api_ranking_get(srv_req *rq)
 		r = scored_error(rq, rc, diag);
 	}
 	if (diag)
-		field_free(rq->srv, &f);
+		api_field_free(rq->srv, &f);
 	cchc_diag_free(diag);
 	return r;
 }
@@ -493,11 +485,11 @@ enum MHD_Result api_ranking_get(srv_req *rq)
 enum MHD_Result api_check_get(srv_req *rq)
 {
 	cchc_diag *diag = cchc_diag_new();
-	field f;
+	api_field f;
 	scored *own = NULL;
 	cchc_check *check = NULL;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK)
 		rc = scored_get(rq->srv, rq->year, rq->agency, &own, diag);
 	if (rc == STORE_OK) {
@@ -519,28 +511,43 @@ enum MHD_Result api_check_get(srv_req *rq)
 	cchc_check_free(check);
 	scored_release(rq->srv, own);
 	if (diag)
-		field_free(rq->srv, &f);
+		api_field_free(rq->srv, &f);
 	cchc_diag_free(diag);
 	return r;
 }
 
-enum MHD_Result api_gap_get(srv_req *rq)
+int api_target_rank(srv_req *rq, unsigned long *target, enum MHD_Result *r)
 {
 	char arg[16];
+	*target = 0;
+	if (!MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, "target-rank"))
+		return 0;
 	const char *t = srv_query(rq, "target-rank", arg, sizeof arg);
-	unsigned long target = 0;
-	if (MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, "target-rank")) {
-		char *end = NULL;
-		target = t && t[0] >= '1' && t[0] <= '9' ? strtoul(t, &end, 10) : 0;
-		if (!target || *end || target > 100000)
-			return srv_error(rq, 400, "target-rank phải là một số thứ hạng (1, 2, …)",
-			                 "target-rank must be a rank (1, 2, …)");
-	}
+	char *end = NULL;
+	*target = t && t[0] >= '1' && t[0] <= '9' ? strtoul(t, &end, 10) : 0;
+	if (*target && !*end && *target <= 100000)
+		return 0;
+	*r = srv_error(rq, 400, "target-rank phải là một số thứ hạng (1, 2, …)",
+	               "target-rank must be a rank (1, 2, …)");
+	return -1;
+}
+
+enum MHD_Result api_field_error(srv_req *rq, int rc, const cchc_diag *diag)
+{
+	return scored_error(rq, rc, diag);
+}
+
+enum MHD_Result api_gap_get(srv_req *rq)
+{
+	unsigned long target;
+	enum MHD_Result refused;
+	if (api_target_rank(rq, &target, &refused) < 0)
+		return refused;
 	cchc_diag *diag = cchc_diag_new();
-	field f;
+	api_field f;
 	cchc_gap *gap = NULL;
 	enum MHD_Result r;
-	int rc = diag ? field_build(rq, &f, diag) : STORE_ERR;
+	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK &&
 	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
 		rc = STORE_INVALID;
@@ -555,7 +562,7 @@ enum MHD_Result api_gap_get(srv_req *rq)
 	}
 	cchc_gap_free(gap);
 	if (diag)
-		field_free(rq->srv, &f);
+		api_field_free(rq->srv, &f);
 	cchc_diag_free(diag);
 	return r;
 }

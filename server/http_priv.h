@@ -167,6 +167,20 @@ enum MHD_Result api_engine_refusal(srv_req *rq, const cchc_diag *diag);
 /* Load and score a candidate assessment of the request's (year, agency). 0, or -1 (diag). */
 int api_score_candidate(srv_req *rq, const char *xml, size_t len, cchc_assessment **a,
                         cchc_score **s, cchc_diag *diag);
+/* Every agency of the request's year scored (from the cache) and ranked; the
+ * scores stay referenced until api_field_free. A store code, or STORE_INVALID
+ * with the engine's message in diag (answer it with api_field_error). */
+typedef struct api_field {
+	struct scored **entries;
+	size_t n;
+	cchc_ranking *ranking;
+} api_field;
+int api_field_build(srv_req *rq, api_field *f, cchc_diag *diag);
+void api_field_free(srv_server *srv, api_field *f);
+enum MHD_Result api_field_error(srv_req *rq, int rc, const cchc_diag *diag);
+/* The query's target-rank (0 when absent) into *target: 0, or -1 with the
+ * 400 answered in *r. */
+int api_target_rank(srv_req *rq, unsigned long *target, enum MHD_Result *r);
 
 /* ---- api_items.c ---- */
 enum MHD_Result api_items_get(srv_req *rq);

@@ -132,3 +132,15 @@ long test_login(test_client *c, const char *user, const char *password)
 	test_response_free(&r);
 	return status;
 }
+
+long test_call(test_client *c, const char *method, const char *path, const char *json,
+               test_response *keep)
+{
+	test_response r;
+	long status = test_http(c, method, path, json, json ? strlen(json) : 0, NULL, &r);
+	if (keep)
+		*keep = r;
+	else
+		test_response_free(&r);
+	return status;
+}

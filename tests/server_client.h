@@ -26,6 +26,11 @@ long test_http(test_client *c, const char *method, const char *path, const char 
 
 void test_response_free(test_response *r);
 
+/* method path with a JSON body (or none): its status; the response kept in
+ * *keep when given (test_response_free it), else freed. */
+long test_call(test_client *c, const char *method, const char *path, const char *json,
+               test_response *keep);
+
 /* Sign in as user (cookie and csrf kept in c); the status. */
 long test_login(test_client *c, const char *user, const char *password);
 

@@ -32,19 +32,6 @@ static test_client client_for(const char *user)
 	return c;
 }
 
-/* A request with a JSON body (or none); its status, the response kept in r when given. */
-static long call(test_client *c, const char *method, const char *path, const char *body,
-                 test_response *keep)
-{
-	test_response r;
-	long status = test_http(c, method, path, body, body ? strlen(body) : 0, NULL, &r);
-	if (keep)
-		*keep = r;
-	else
-		test_response_free(&r);
-	return status;
-}
-
 /* A JSON answer's member at path as text (a number's source or a string), static. */
 static const char *answer(const test_response *r, const char *path)
 {
@@ -63,7 +50,7 @@ static const char *total_of(test_client *c, const char *agency)
 	char path[128];
 	test_response r;
 	snprintf(path, sizeof path, "/api/years/2018/agencies/%s/score", agency);
-	ASSERT_EQ(call(c, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(test_call(c, "GET", path, NULL, &r), 200);
 	snprintf(out, sizeof out, "%s", answer(&r, "total"));
 	test_response_free(&r);
 	return out;
@@ -90,32 +77,32 @@ static void test_session(void)
 	test_response_free(&r);
 
 	ASSERT_EQ(test_login(&c, "skhdt", "demo"), 200);
-	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, &r), 200);
+	ASSERT_EQ(test_call(&c, "GET", "/api/session", NULL, &r), 200);
 	ASSERT_STR(answer(&r, "csrf"), c.csrf);
 	test_response_free(&r);
-	ASSERT_EQ(call(&anon, "GET", "/api/session", NULL, &r), 401);
+	ASSERT_EQ(test_call(&anon, "GET", "/api/session", NULL, &r), 401);
 	ASSERT_STR(answer(&r, "error"), "chưa đăng nhập hoặc phiên đã hết hạn: đăng nhập lại");
 	test_response_free(&r);
 	anon.lang = "en-GB,en;q=0.9";
-	ASSERT_EQ(call(&anon, "GET", "/api/years", NULL, &r), 401);
+	ASSERT_EQ(test_call(&anon, "GET", "/api/years", NULL, &r), 401);
 	ASSERT_STR(answer(&r, "error"), "not signed in or the session expired: sign in again");
 	test_response_free(&r);
 
 	/* sign-out needs the CSRF token; afterwards the cookie is worth nothing */
 	test_client nocsrf = c;
 	nocsrf.csrf[0] = 0;
-	ASSERT_EQ(call(&nocsrf, "DELETE", "/api/session", NULL, NULL), 403);
-	ASSERT_EQ(call(&c, "DELETE", "/api/session", NULL, NULL), 204);
-	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 401);
+	ASSERT_EQ(test_call(&nocsrf, "DELETE", "/api/session", NULL, NULL), 403);
+	ASSERT_EQ(test_call(&c, "DELETE", "/api/session", NULL, NULL), 204);
+	ASSERT_EQ(test_call(&c, "GET", "/api/session", NULL, NULL), 401);
 	strcpy(c.cookie, "cchc_session=" ZEROS64);
-	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 401);
+	ASSERT_EQ(test_call(&c, "GET", "/api/session", NULL, NULL), 401);
 }
 
 static void test_headers_and_methods(void)
 {
 	test_client c = client_for("skhdt");
 	test_response r;
-	ASSERT_EQ(call(&c, "GET", "/api/years", NULL, &r), 200);
+	ASSERT_EQ(test_call(&c, "GET", "/api/years", NULL, &r), 200);
 	ASSERT_STR(answer(&r, "0.year"), "2018");
 	ASSERT_STR(test_header(&r, "Content-Type"), "application/json; charset=utf-8");
 	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
@@ -124,17 +111,17 @@ static void test_headers_and_methods(void)
 	ASSERT_STR(test_header(&r, "Referrer-Policy"), "no-referrer");
 	CU_ASSERT_PTR_NOT_NULL(strstr(test_header(&r, "Content-Security-Policy"), "default-src 'self'"));
 	test_response_free(&r);
-	ASSERT_EQ(call(&c, "DELETE", "/api/years/2018/agencies/skhdt/score", NULL, &r), 405);
+	ASSERT_EQ(test_call(&c, "DELETE", "/api/years/2018/agencies/skhdt/score", NULL, &r), 405);
 	ASSERT_STR(test_header(&r, "Allow"), "GET");
 	test_response_free(&r);
-	ASSERT_EQ(call(&c, "PATCH", "/api/session", NULL, &r), 405);
+	ASSERT_EQ(test_call(&c, "PATCH", "/api/session", NULL, &r), 405);
 	ASSERT_STR(test_header(&r, "Allow"), "POST, GET, DELETE");
 	test_response_free(&r);
-	ASSERT_EQ(call(&c, "GET", "/api/nothing", NULL, &r), 404);
+	ASSERT_EQ(test_call(&c, "GET", "/api/nothing", NULL, &r), 404);
 	ASSERT_STR(answer(&r, "error"), "không có đường dẫn này");
 	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
 	test_response_free(&r);
-	ASSERT_EQ(call(&c, "GET", "/api/years/2019/agencies/skhdt/score", NULL, NULL), 404);
+	ASSERT_EQ(test_call(&c, "GET", "/api/years/2019/agencies/skhdt/score", NULL, NULL), 404);
 }
 
 /* Nothing from a path reaches the filesystem: odd segments are 400 or 404. */
@@ -159,7 +146,7 @@ static void test_paths(void)
 		{"/api/years/2018/agencies/s%6Bhdt/score", 200}, /* decoded: skhdt */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		long got = call(&c, "GET", cases[i].path, NULL, NULL);
+		long got = test_call(&c, "GET", cases[i].path, NULL, NULL);
 		if (got != cases[i].status)
 			fprintf(stderr, "\n    %s: %ld, expected %ld\n", cases[i].path, got, cases[i].status);
 		ASSERT_EQ(got, cases[i].status);
@@ -173,11 +160,11 @@ static void test_csrf_and_caps(void)
 	test_response r;
 	test_client bad = c;
 	bad.csrf[0] = 0;
-	ASSERT_EQ(call(&bad, "PUT", path, "{}", &r), 403);
+	ASSERT_EQ(test_call(&bad, "PUT", path, "{}", &r), 403);
 	ASSERT_STR(answer(&r, "error"), "thiếu hoặc sai mã CSRF (tiêu đề X-CSRF-Token)");
 	test_response_free(&r);
 	memset(bad.csrf, 'a', 64);
-	ASSERT_EQ(call(&bad, "PUT", path, "{}", NULL), 403);
+	ASSERT_EQ(test_call(&bad, "PUT", path, "{}", NULL), 403);
 	/* a JSON body past 256 KiB: 413 */
 	size_t big = (256u << 10) + 10;
 	char *body = malloc(big + 1);
@@ -190,7 +177,7 @@ static void test_csrf_and_caps(void)
 	test_response_free(&r);
 	free(body);
 	/* malformed JSON says where */
-	ASSERT_EQ(call(&c, "PUT", path, "{\"met\": tru}", &r), 400);
+	ASSERT_EQ(test_call(&c, "PUT", path, "{\"met\": tru}", &r), 400);
 	ASSERT_STR(answer(&r, "error"), "nội dung không phải JSON hợp lệ: byte 8: unexpected character");
 	test_response_free(&r);
 }
@@ -242,7 +229,7 @@ static void test_authorisation_matrix(void)
 		for (int u = 0; u < NCOL; u++) {
 			if (matrix[i].expect[u] == SKIP)
 				continue;
-			long got = call(&users[u], matrix[i].method, matrix[i].path, matrix[i].body, NULL);
+			long got = test_call(&users[u], matrix[i].method, matrix[i].path, matrix[i].body, NULL);
 			if (got != matrix[i].expect[u])
 				fprintf(stderr, "\n    %s %s as %s: %ld, expected %ld\n", matrix[i].method,
 				        matrix[i].path, names[u], got, matrix[i].expect[u]);
@@ -251,11 +238,11 @@ static void test_authorisation_matrix(void)
 	/* what each sees of the year's agencies */
 	test_client own = client_for("sngv"), appr = client_for("tdv-khac");
 	test_response r;
-	ASSERT_EQ(call(&own, "GET", "/api/years/2018/agencies", NULL, &r), 200);
+	ASSERT_EQ(test_call(&own, "GET", "/api/years/2018/agencies", NULL, &r), 200);
 	ASSERT_STR(answer(&r, "0.id"), "sngv");
 	ASSERT_STR(answer(&r, "1.id"), "(missing)");
 	test_response_free(&r);
-	ASSERT_EQ(call(&appr, "GET", "/api/years/2018/agencies", NULL, &r), 200);
+	ASSERT_EQ(test_call(&appr, "GET", "/api/years/2018/agencies", NULL, &r), 200);
 	ASSERT_STR(r.body, "[]\n");
 	test_response_free(&r);
 }
@@ -266,7 +253,7 @@ static void submit(const char *agency)
 	test_client c = client_for(agency);
 	char path[128];
 	snprintf(path, sizeof path, "/api/years/2018/agencies/%s/state", agency);
-	ASSERT_EQ(call(&c, "POST", path, "{\"to\": \"submitted\"}", NULL), 200);
+	ASSERT_EQ(test_call(&c, "POST", path, "{\"to\": \"submitted\"}", NULL), 200);
 }
 
 static long item_version(test_client *c, const char *agency, const char *criterion)
@@ -275,7 +262,7 @@ static long item_version(test_client *c, const char *agency, const char *criteri
 	test_response r;
 	long v = -1;
 	snprintf(path, sizeof path, "/api/years/2018/agencies/%s/items", agency);
-	ASSERT_EQ(call(c, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(test_call(c, "GET", path, NULL, &r), 200);
 	json_value *doc = json_parse(r.body, r.len, NULL, 0);
 	for (size_t i = 0; i < json_len(doc); i++) {
 		const char *crit = json_str(json_get(json_at(doc, i), "criterion"));
@@ -298,13 +285,13 @@ static void test_concurrency(void)
 	char body[200];
 	const char *path = "/api/years/2018/agencies/sxd/items/1.1.1/appraisal";
 	snprintf(body, sizeof body, "{\"round\": 1, \"points\": \"0.5\", \"reason\": \"A\", \"version\": %ld}", v);
-	ASSERT_EQ(call(&a, "PUT", path, body, NULL), 200);
+	ASSERT_EQ(test_call(&a, "PUT", path, body, NULL), 200);
 	snprintf(body, sizeof body, "{\"round\": 1, \"points\": \"0\", \"reason\": \"B\", \"version\": %ld}", v);
 	test_response r;
-	ASSERT_EQ(call(&b, "PUT", path, body, &r), 409);
+	ASSERT_EQ(test_call(&b, "PUT", path, body, &r), 409);
 	test_response_free(&r);
 	ASSERT_EQ(item_version(&a, "sxd", "1.1.1"), v + 1);
-	ASSERT_EQ(call(&a, "GET", "/api/years/2018/agencies/sxd/items", NULL, &r), 200);
+	ASSERT_EQ(test_call(&a, "GET", "/api/years/2018/agencies/sxd/items", NULL, &r), 200);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"reason\": \"A\"") ? r.body : strstr(r.body, "\"reason\":\"A\""));
 	CU_ASSERT_PTR_NULL(strstr(r.body, "\"reason\": \"B\"") ? r.body : strstr(r.body, "\"reason\":\"B\""));
 	test_response_free(&r);
@@ -358,31 +345,31 @@ static void test_survey(void)
 	test_response r;
 	ASSERT_STR(total_of(&ev, "bdt"), "43.5");
 	/* the evaluator only */
-	ASSERT_EQ(call(&ag, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"4.5\", \"sd\": \"0.75\"}", NULL), 403);
-	ASSERT_EQ(call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"4.5\", \"sd\": \"0.75\"}", &r), 200);
+	ASSERT_EQ(test_call(&ag, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"4.5\", \"sd\": \"0.75\"}", NULL), 403);
+	ASSERT_EQ(test_call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"4.5\", \"sd\": \"0.75\"}", &r), 200);
 	ASSERT_STR(answer(&r, "total"), "46.88");
 	test_response_free(&r);
 	ASSERT_STR(total_of(&ag, "bdt"), "46.88");
-	ASSERT_EQ(call(&ev, "PUT", p92,
+	ASSERT_EQ(test_call(&ev, "PUT", p92,
 	               "{\"answers\": [{\"option\": \"A\", \"count\": 30}, {\"option\": \"B\", \"count\": \"12\"},"
 	               " {\"option\": \"C\", \"count\": \"20\"}, {\"option\": \"D\", \"count\": \"8\"}]}",
 	               &r), 200);
 	ASSERT_STR(answer(&r, "total"), "48.58");
 	test_response_free(&r);
 	/* refused before anything is stored: a list of the wrong shape, the engine's no */
-	ASSERT_EQ(call(&ev, "PUT", p92, "{\"answers\": [{\"count\": \"3\"}]}", &r), 422);
+	ASSERT_EQ(test_call(&ev, "PUT", p92, "{\"answers\": [{\"count\": \"3\"}]}", &r), 422);
 	ASSERT_STR(answer(&r, "error"), "\"answers\" phải là mảng [{\"option\": \"A\", \"count\": \"12\"}]");
 	test_response_free(&r);
 	ev.lang = "en";
-	ASSERT_EQ(call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"nhiều\", \"sd\": \"0.75\"}", &r), 422);
+	ASSERT_EQ(test_call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"nhiều\", \"sd\": \"0.75\"}", &r), 422);
 	CU_ASSERT_PTR_NOT_NULL(strstr(answer(&r, "error"), "nhiều"));
 	test_response_free(&r);
 	ev.lang = NULL;
 	ASSERT_STR(total_of(&ev, "bdt"), "48.58");
 	/* back as the sample has them */
-	ASSERT_EQ(call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"3.148\", \"sd\": \"0.75\"}", NULL),
+	ASSERT_EQ(test_call(&ev, "PUT", p91, "{\"respondents\": \"40\", \"mean\": \"3.148\", \"sd\": \"0.75\"}", NULL),
 	          200);
-	ASSERT_EQ(call(&ev, "PUT", p92,
+	ASSERT_EQ(test_call(&ev, "PUT", p92,
 	               "{\"answers\": [{\"option\": \"A\", \"count\": \"1\"}, {\"option\": \"B\", \"count\": \"12\"},"
 	               " {\"option\": \"C\", \"count\": \"20\"}, {\"option\": \"D\", \"count\": \"8\"}]}",
 	               NULL), 200);
@@ -403,17 +390,17 @@ static void test_evidence(void)
 	ASSERT_EQ(strlen(hash), 64);
 	test_response_free(&r);
 	snprintf(path, sizeof path, "/api/years/2018/agencies/sct/evidence/%s", hash);
-	ASSERT_EQ(call(&eval, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", path, NULL, &r), 200);
 	ASSERT_EQ(r.len, sizeof pdf - 1);
 	CU_ASSERT(memcmp(r.body, pdf, sizeof pdf - 1) == 0);
 	ASSERT_STR(test_header(&r, "Content-Disposition"), "attachment; filename=\"kh-45.pdf\"");
 	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
 	ASSERT_STR(test_header(&r, "Content-Type"), "application/pdf");
 	test_response_free(&r);
-	ASSERT_EQ(call(&other, "GET", path, NULL, NULL), 403);
+	ASSERT_EQ(test_call(&other, "GET", path, NULL, NULL), 403);
 	/* linked to sct only: another agency's path to the same hash is 404 */
 	snprintf(path, sizeof path, "/api/years/2018/agencies/sngv/evidence/%s", hash);
-	ASSERT_EQ(call(&other, "GET", path, NULL, NULL), 404);
+	ASSERT_EQ(test_call(&other, "GET", path, NULL, NULL), 404);
 	/* the type is read from the content */
 	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.1",
 	                    "<html>", 6, "application/pdf", &r), 415);
@@ -455,7 +442,7 @@ static void test_cycle(void)
 
 	/* 3.6 achieved (0 → 0,5/0,5): the engine's new total is 70,5 */
 	snprintf(path, sizeof path, "%s/items/3.6", base);
-	ASSERT_EQ(call(&ag, "PUT", path,
+	ASSERT_EQ(test_call(&ag, "PUT", path,
 	               "{\"met\": \"true\", \"self\": \"0.5\", \"docs\": [{\"ref\": \"Quyết định số "
 	               "1234/QĐ-UBND ngày 20/11/2018 thông qua phương án đơn giản hóa TTHC\", "
 	               "\"file\": \"evidence/qd-1234.pdf\"}]}",
@@ -468,12 +455,12 @@ static void test_cycle(void)
 	CU_ASSERT(v >= 1);
 
 	/* the engine refuses a bad value: 422 with its message, nothing stored */
-	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"maybe\", \"self\": \"0.5\"}", &r), 422);
+	ASSERT_EQ(test_call(&ag, "PUT", path, "{\"met\": \"maybe\", \"self\": \"0.5\"}", &r), 422);
 	ASSERT_STR(answer(&r, "error"), "bộ tính điểm không nhận hồ sơ, không lưu gì (thông báo của bộ tính điểm: "
 	                                ENGINE_MAYBE ")");
 	test_response_free(&r);
 	ag.lang = "en-GB,en;q=0.8";
-	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"maybe\", \"self\": \"0.5\"}", &r), 422);
+	ASSERT_EQ(test_call(&ag, "PUT", path, "{\"met\": \"maybe\", \"self\": \"0.5\"}", &r), 422);
 	ASSERT_STR(answer(&r, "error"), ENGINE_MAYBE);
 	test_response_free(&r);
 	ag.lang = NULL;
@@ -482,36 +469,36 @@ static void test_cycle(void)
 	/* a stale version: 409 */
 	char body[200];
 	snprintf(body, sizeof body, "{\"met\": \"false\", \"self\": \"0\", \"version\": %ld}", v - 1 > 0 ? v - 1 : v + 5);
-	ASSERT_EQ(call(&ag, "PUT", path, body, NULL), 409);
+	ASSERT_EQ(test_call(&ag, "PUT", path, body, NULL), 409);
 	ASSERT_STR(total_of(&ag, "skhdt"), "70.5");
 
 	/* submitted: locked for the agency */
 	snprintf(path, sizeof path, "%s/state", base);
-	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"submitted\"}", NULL), 403);
-	ASSERT_EQ(call(&ag, "POST", path, "{\"to\": \"submitted\"}", &r), 200);
+	ASSERT_EQ(test_call(&appr, "POST", path, "{\"to\": \"submitted\"}", NULL), 403);
+	ASSERT_EQ(test_call(&ag, "POST", path, "{\"to\": \"submitted\"}", &r), 200);
 	ASSERT_STR(answer(&r, "state"), "submitted");
 	test_response_free(&r);
 	snprintf(path, sizeof path, "%s/items/3.6", base);
-	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"false\"}", NULL), 409);
+	ASSERT_EQ(test_call(&ag, "PUT", path, "{\"met\": \"false\"}", NULL), 409);
 
 	/* round 1: the council cuts 3.6 with a reason */
 	snprintf(path, sizeof path, "%s/items/3.6/appraisal", base);
-	ASSERT_EQ(call(&appr, "PUT", path,
+	ASSERT_EQ(test_call(&appr, "PUT", path,
 	               "{\"round\": 1, \"points\": \"0\", \"reason\": \"Quyết định chưa do UBND tỉnh ban hành\"}",
 	               &r), 200);
 	ASSERT_STR(answer(&r, "total"), "70");
 	test_response_free(&r);
-	ASSERT_EQ(call(&appr, "PUT", path, "{\"round\": 2, \"points\": \"0.5\"}", NULL), 409);
+	ASSERT_EQ(test_call(&appr, "PUT", path, "{\"round\": 2, \"points\": \"0.5\"}", NULL), 409);
 	snprintf(path, sizeof path, "%s/state", base);
-	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"appraised-1\"}", NULL), 200);
-	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"final\"}", NULL), 403);
-	ASSERT_EQ(call(&eval, "POST", path, "{\"to\": \"final\"}", NULL), 409);
-	ASSERT_EQ(call(&eval, "POST", path, "{\"to\": \"explanation\"}", NULL), 200);
+	ASSERT_EQ(test_call(&appr, "POST", path, "{\"to\": \"appraised-1\"}", NULL), 200);
+	ASSERT_EQ(test_call(&appr, "POST", path, "{\"to\": \"final\"}", NULL), 403);
+	ASSERT_EQ(test_call(&eval, "POST", path, "{\"to\": \"final\"}", NULL), 409);
+	ASSERT_EQ(test_call(&eval, "POST", path, "{\"to\": \"explanation\"}", NULL), 200);
 
 	/* the agency explains (only an explanation now) */
 	snprintf(path, sizeof path, "%s/items/3.6", base);
-	ASSERT_EQ(call(&ag, "PUT", path, "{\"met\": \"true\"}", NULL), 409);
-	ASSERT_EQ(call(&ag, "PUT", path,
+	ASSERT_EQ(test_call(&ag, "PUT", path, "{\"met\": \"true\"}", NULL), 409);
+	ASSERT_EQ(test_call(&ag, "PUT", path,
 	               "{\"explanation\": \"Phương án được UBND tỉnh thông qua tại Quyết định số 1234/QĐ-UBND\"}",
 	               &r), 200);
 	ASSERT_STR(answer(&r, "total"), "70");
@@ -519,34 +506,34 @@ static void test_cycle(void)
 
 	/* round 2 gives the points back */
 	snprintf(path, sizeof path, "%s/items/3.6/appraisal", base);
-	ASSERT_EQ(call(&appr, "PUT", path, "{\"round\": 2, \"points\": \"0.5\", \"reason\": \"Đã bổ sung\"}", &r), 200);
+	ASSERT_EQ(test_call(&appr, "PUT", path, "{\"round\": 2, \"points\": \"0.5\", \"reason\": \"Đã bổ sung\"}", &r), 200);
 	ASSERT_STR(answer(&r, "total"), "70.5");
 	test_response_free(&r);
 	snprintf(path, sizeof path, "%s/items/3.6/history", base);
-	ASSERT_EQ(call(&ag, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(test_call(&ag, "GET", path, NULL, &r), 200);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "hoidong"));
 	test_response_free(&r);
 	snprintf(path, sizeof path, "%s/state", base);
-	ASSERT_EQ(call(&appr, "POST", path, "{\"to\": \"appraised-2\"}", NULL), 200);
-	ASSERT_EQ(call(&eval, "POST", path, "{\"to\": \"final\"}", &r), 200);
+	ASSERT_EQ(test_call(&appr, "POST", path, "{\"to\": \"appraised-2\"}", NULL), 200);
+	ASSERT_EQ(test_call(&eval, "POST", path, "{\"to\": \"final\"}", &r), 200);
 	ASSERT_STR(answer(&r, "state"), "final");
 	test_response_free(&r);
 
 	/* the ranking: the evaluator only, until publication */
-	ASSERT_EQ(call(&viewer, "GET", "/api/years/2018/ranking", NULL, NULL), 403);
-	ASSERT_EQ(call(&eval, "POST", "/api/years/2018/publish", NULL, &r), 200);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2018/ranking", NULL, NULL), 403);
+	ASSERT_EQ(test_call(&eval, "POST", "/api/years/2018/publish", NULL, &r), 200);
 	char hash[65];
 	snprintf(hash, sizeof hash, "%s", answer(&r, "hash"));
 	ASSERT_EQ(strlen(hash), 64);
 	test_response_free(&r);
-	ASSERT_EQ(call(&eval, "POST", "/api/years/2018/publish", NULL, NULL), 409);
-	ASSERT_EQ(call(&viewer, "GET", "/api/years", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "POST", "/api/years/2018/publish", NULL, NULL), 409);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years", NULL, &r), 200);
 	json_value *years = json_parse(r.body, r.len, NULL, 0);
 	ASSERT_EQ(json_bool(json_path(years, "0.published")), 1);
 	json_free(years);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, hash));
 	test_response_free(&r);
-	ASSERT_EQ(call(&viewer, "GET", "/api/years/2018/ranking", NULL, &r), 200);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2018/ranking", NULL, &r), 200);
 	ASSERT_STR(answer(&r, "schema"), "cchc-rank/1");
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"skhdt\""));
 	test_response_free(&r);
@@ -565,7 +552,7 @@ static void test_cycle(void)
 	};
 	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++) {
 		test_client w = client_for(writes[i].who);
-		ASSERT_EQ(call(&w, writes[i].method, writes[i].path, writes[i].body, NULL), 409);
+		ASSERT_EQ(test_call(&w, writes[i].method, writes[i].path, writes[i].body, NULL), 409);
 	}
 	ASSERT_STR(total_of(&eval, "skhdt"), "70.5");
 }
@@ -601,7 +588,7 @@ static void test_tls(void)
 	ASSERT_STR(test_header(&r, "Strict-Transport-Security"), "max-age=31536000");
 	test_response_free(&r);
 	c.ca = NULL; /* plain HTTP to the TLS port: no answer */
-	ASSERT_EQ(call(&c, "GET", "/api/years", NULL, NULL), 0);
+	ASSERT_EQ(test_call(&c, "GET", "/api/years", NULL, NULL), 0);
 	srv_server_stop(tls);
 	/* a key without its certificate, and a file that is not there */
 	cfg.tls_cert = NULL;
@@ -626,10 +613,10 @@ static void test_expiry_and_address_lockout(void)
 	test_response r;
 	c.port = srv_server_port(s2);
 	ASSERT_EQ(test_login(&c, "sgddt", "demo"), 200);
-	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 200);
+	ASSERT_EQ(test_call(&c, "GET", "/api/session", NULL, NULL), 200);
 	struct timespec t = {2, 100000000};
 	nanosleep(&t, NULL);
-	ASSERT_EQ(call(&c, "GET", "/api/session", NULL, NULL), 401);
+	ASSERT_EQ(test_call(&c, "GET", "/api/session", NULL, NULL), 401);
 	ASSERT_EQ(test_login(&c, "sgddt", "sai"), 401);
 	ASSERT_EQ(test_login(&c, "sct", "sai"), 401);
 	ASSERT_EQ(test_login(&c, "khong-co", "sai"), 401);
@@ -656,7 +643,7 @@ static void test_throttling(void)
 	ASSERT_EQ(test_login(&c, "sgddt", "demo"), 200);
 	/* and it is all in the audit log */
 	test_client eval = client_for("sonoivu");
-	ASSERT_EQ(call(&eval, "GET", "/api/audit", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/audit", NULL, &r), 200);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "locked"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "refused 403"));
 	test_response_free(&r);

@@ -30,19 +30,6 @@ static test_client signed_in(const char *user, const char *password)
 	return c;
 }
 
-/* The status of method path with a JSON body (or none); r kept when given. */
-static long ask(test_client *c, const char *method, const char *path, const char *json,
-                test_response *keep)
-{
-	test_response r;
-	long status = test_http(c, method, path, json, json ? strlen(json) : 0, NULL, &r);
-	if (keep)
-		*keep = r;
-	else
-		test_response_free(&r);
-	return status;
-}
-
 /* The refusal's message of a JSON answer (static). */
 static const char *error_of(const test_response *r)
 {
@@ -59,7 +46,7 @@ static void refused(test_client *c, const char *method, const char *path, const 
                     long status, const char *message)
 {
 	test_response r;
-	ASSERT_EQ(ask(c, method, path, json, &r), status);
+	ASSERT_EQ(test_call(c, method, path, json, &r), status);
 	ASSERT_STR(error_of(&r), message);
 	test_response_free(&r);
 }
@@ -118,7 +105,7 @@ static void test_plan_docx(void)
 	test_client viewer = signed_in("xem", "demo"), eval = signed_in("sonoivu", "demo");
 	test_response r;
 	const char *path = "/api/years/2018/agencies/skhdt/plan.docx?target-rank=3";
-	ASSERT_EQ(ask(&agency, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(test_call(&agency, "GET", path, NULL, &r), 200);
 	char *doc = docx_document(&r,
 	                          "attachment; filename=\"ke-hoach-skhdt-2018.docx\"; filename*=UTF-8''"
 	                          "K%E1%BA%BF%20ho%E1%BA%A1ch%20kh%E1%BA%AFc%20ph%E1%BB%A5c%20skhdt%202018.docx",
@@ -130,7 +117,7 @@ static void test_plan_docx(void)
 	test_response_free(&r);
 	/* the evaluator may download it too; in English, the plan is in English */
 	eval.lang = "en";
-	ASSERT_EQ(ask(&eval, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", path, NULL, &r), 200);
 	ASSERT_STR(test_header(&r, "Content-Type"), DOCX);
 	test_response_free(&r);
 	refused(&other, "GET", path, NULL, 403, "bạn không được xem hoặc sửa dữ liệu này");
@@ -149,7 +136,7 @@ static void test_report_docx(void)
 {
 	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
 	test_response r;
-	ASSERT_EQ(ask(&eval, "GET", "/api/years/2018/report.docx", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.docx", NULL, &r), 200);
 	char *doc = docx_document(&r,
 	                          "attachment; filename=\"bao-cao-2018.docx\"; filename*=UTF-8''"
 	                          "B%C3%A1o%20c%C3%A1o%20Ch%E1%BB%89%20s%E1%BB%91%20CCHC%202018.docx",
@@ -174,7 +161,7 @@ static void test_assessments_bundle(void)
 	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
 	test_response r, rank;
 	char cmd[1200];
-	ASSERT_EQ(ask(&eval, "GET", "/api/years/2018/assessments.xml", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/assessments.xml", NULL, &r), 200);
 	ASSERT_STR(test_header(&r, "Content-Type"), "application/xml; charset=utf-8");
 	ASSERT_STR(test_header(&r, "Content-Disposition"),
 	           "attachment; filename=\"danh-gia-2018.xml\"; filename*=UTF-8''danh-gia-2018.xml");
@@ -187,7 +174,7 @@ static void test_assessments_bundle(void)
 	         "'%s' rank '%s/criteria/hue-huyen-2018.xml' '%s/criteria/hue-so-2018.xml' '%s' --format json 2>/dev/null",
 	         CCHC_CLI, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, path);
 	char *cli = output_of(cmd);
-	ASSERT_EQ(ask(&eval, "GET", "/api/years/2018/ranking", NULL, &rank), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/ranking", NULL, &rank), 200);
 	/* both documents name the same agencies with the same figures, in the same order */
 	json_value *a = json_parse(cli, strlen(cli), NULL, 0), *b = json_parse(rank.body, rank.len, NULL, 0);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
@@ -241,11 +228,11 @@ static void test_years_criteria_agencies(void)
 	        "thiếu hoặc sai mã CSRF (tiêu đề X-CSRF-Token)");
 	refused(&eval, "POST", "/api/years", "{\"year\": \"hai\"}", 422,
 	        "cần {\"year\": năm từ 2000 đến 2100}, ví dụ {\"year\": 2026}");
-	ASSERT_EQ(ask(&eval, "POST", "/api/years", "{\"year\": 2019}", &r), 201);
+	ASSERT_EQ(test_call(&eval, "POST", "/api/years", "{\"year\": 2019}", &r), 201);
 	ASSERT_STR(r.body, "{\"year\": 2019, \"published\": false, \"hash\": null}\n");
 	test_response_free(&r);
 	refused(&eval, "POST", "/api/years", "{\"year\": 2019}", 409, "năm này đã có");
-	ASSERT_EQ(ask(&eval, "GET", "/api/years", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years", NULL, &r), 200);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"year\": 2019"));
 	test_response_free(&r);
 
@@ -275,7 +262,7 @@ static void test_years_criteria_agencies(void)
 	refused(&eval, "POST", add, "{\"id\": \"../x\", \"name\": \"X\", \"block\": \"so-nganh\"}", 422,
 	        "cần {\"id\", \"name\", \"block\", \"continues\"}: id chỉ gồm A-Z a-z 0-9 . _ -, "
 	        "continues là danh sách mã cơ quan năm trước (có thể bỏ trống)");
-	ASSERT_EQ(ask(&eval, "POST", add,
+	ASSERT_EQ(test_call(&eval, "POST", add,
 	              "{\"id\": \"snv\", \"name\": \"Sở Nội vụ\", \"block\": \"so-nganh\", \"continues\": [\"snv\", \"sngv\"]}",
 	              &r), 201);
 	ASSERT_STR(r.body, "{\"id\": \"snv\", \"name\": \"Sở Nội vụ\", \"block\": \"so-nganh\", "
@@ -283,7 +270,7 @@ static void test_years_criteria_agencies(void)
 	test_response_free(&r);
 	refused(&eval, "POST", add, "{\"id\": \"snv\", \"name\": \"Sở Nội vụ\", \"block\": \"so-nganh\"}", 409,
 	        "năm này đã có cơ quan mang mã này");
-	ASSERT_EQ(ask(&eval, "GET", add, NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", add, NULL, &r), 200);
 	json_value *list = json_parse(r.body, r.len, NULL, 0);
 	ASSERT_EQ(json_len(list), 1);
 	ASSERT_STR(json_str(json_path(list, "0.id")), "snv");
@@ -291,7 +278,7 @@ static void test_years_criteria_agencies(void)
 	json_free(list);
 	test_response_free(&r);
 	/* the new agency is scored by the engine: nothing filled in yet */
-	ASSERT_EQ(ask(&eval, "GET", "/api/years/2019/agencies/snv/score", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2019/agencies/snv/score", NULL, &r), 200);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"id\": \"hue-so-2019\""));
 	test_response_free(&r);
 	/* sets are loaded once: no more changes once the year has agencies */
@@ -315,7 +302,7 @@ static void test_users_assignments_deadlines(void)
 	refused(&eval, "POST", "/api/users", "{\"name\": \"lan\", \"role\": \"boss\", \"password\": \"mat-khau-dai\"}",
 	        422, "cần {\"name\", \"role\", \"agency\", \"password\"}: tên chỉ gồm A-Z a-z 0-9 . _ -, "
 	             "role là evaluator, agency, appraiser hoặc viewer");
-	ASSERT_EQ(ask(&eval, "POST", "/api/users",
+	ASSERT_EQ(test_call(&eval, "POST", "/api/users",
 	              "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"skhdt\", \"password\": \"mat-khau-dai\"}", &r),
 	          201);
 	ASSERT_STR(r.body, "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"skhdt\"}\n");
@@ -325,36 +312,36 @@ static void test_users_assignments_deadlines(void)
 	        "đã có tài khoản tên này");
 	/* the new account signs in with its password and sees its agency */
 	test_client lan = signed_in("lan", "mat-khau-dai");
-	ASSERT_EQ(ask(&lan, "GET", "/api/years/2018/agencies/skhdt/score", NULL, NULL), 200);
-	ASSERT_EQ(ask(&lan, "GET", "/api/years/2018/agencies/sct/score", NULL, NULL), 403);
+	ASSERT_EQ(test_call(&lan, "GET", "/api/years/2018/agencies/skhdt/score", NULL, NULL), 200);
+	ASSERT_EQ(test_call(&lan, "GET", "/api/years/2018/agencies/sct/score", NULL, NULL), 403);
 
 	/* an appraiser assigned to one agency of 2019 sees it */
-	ASSERT_EQ(ask(&eval, "POST", "/api/users",
+	ASSERT_EQ(test_call(&eval, "POST", "/api/users",
 	              "{\"name\": \"tdv2019\", \"role\": \"appraiser\", \"password\": \"mat-khau-dai\"}", NULL), 201);
 	test_client tdv = signed_in("tdv2019", "mat-khau-dai");
-	ASSERT_EQ(ask(&tdv, "GET", "/api/years/2019/agencies/snv/score", NULL, NULL), 403);
+	ASSERT_EQ(test_call(&tdv, "GET", "/api/years/2019/agencies/snv/score", NULL, NULL), 403);
 	refused(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"lan\", \"agency\": \"snv\"}", 422,
 	        "\"user\" phải là một tài khoản thẩm định (appraiser)");
 	refused(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"tdv2019\", \"agency\": \"sct\"}", 422,
 	        "năm này không có cơ quan mang mã \"agency\"");
-	ASSERT_EQ(ask(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"tdv2019\", \"agency\": \"snv\"}", &r),
+	ASSERT_EQ(test_call(&eval, "POST", "/api/years/2019/assignments", "{\"user\": \"tdv2019\", \"agency\": \"snv\"}", &r),
 	          201);
 	ASSERT_STR(r.body, "{\"user\": \"tdv2019\", \"year\": 2019, \"agency\": \"snv\", \"group\": null}\n");
 	test_response_free(&r);
-	ASSERT_EQ(ask(&tdv, "GET", "/api/years/2019/agencies/snv/score", NULL, NULL), 200);
+	ASSERT_EQ(test_call(&tdv, "GET", "/api/years/2019/agencies/snv/score", NULL, NULL), 200);
 
 	/* deadlines: as put, as read */
-	ASSERT_EQ(ask(&eval, "GET", "/api/years/2019/deadlines", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2019/deadlines", NULL, &r), 200);
 	ASSERT_STR(r.body, "{}");
 	test_response_free(&r);
-	ASSERT_EQ(ask(&eval, "PUT", "/api/years/2019/deadlines", "{\"submitted\": \"2019-12-15\"}", NULL), 200);
-	ASSERT_EQ(ask(&eval, "GET", "/api/years/2019/deadlines", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "PUT", "/api/years/2019/deadlines", "{\"submitted\": \"2019-12-15\"}", NULL), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2019/deadlines", NULL, &r), 200);
 	ASSERT_STR(r.body, "{\"submitted\":\"2019-12-15\"}");
 	test_response_free(&r);
 	refused(&agency, "GET", "/api/years/2019/deadlines", NULL, 403, "vai trò của bạn không được làm việc này");
 
 	/* every change is in the audit log */
-	ASSERT_EQ(ask(&eval, "GET", "/api/audit", NULL, &r), 200);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/audit", NULL, &r), 200);
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"action\":\"user add\",\"target\":\"lan\",\"outcome\":\"ok\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"action\":\"year add\",\"target\":\"2019\",\"outcome\":\"ok\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"action\":\"agency add\",\"target\":\"snv\",\"outcome\":\"ok\""));
@@ -387,7 +374,7 @@ static void test_matrix(void)
 		if (users[u])
 			c = signed_in(users[u], "demo");
 		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-			long got = ask(&c, rows[i].method, rows[i].path, rows[i].body, NULL);
+			long got = test_call(&c, rows[i].method, rows[i].path, rows[i].body, NULL);
 			if (got != rows[i].status[u])
 				fprintf(stderr, "\n    %s %s as %s: %ld, expected %ld", rows[i].method, rows[i].path,
 				        users[u] ? users[u] : "(no session)", got, rows[i].status[u]);
@@ -402,7 +389,7 @@ static void test_published_year(void)
 	test_client eval = signed_in("sonoivu", "demo"), viewer = signed_in("xem", "demo");
 	test_response r;
 	size_t len;
-	ASSERT_EQ(ask(&eval, "POST", "/api/years/2019/publish", NULL, NULL), 200);
+	ASSERT_EQ(test_call(&eval, "POST", "/api/years/2019/publish", NULL, NULL), 200);
 	const char *frozen = "năm đã công bố kết quả: không sửa được nữa";
 	refused(&eval, "POST", "/api/years/2019/agencies", "{\"id\": \"sct\", \"name\": \"Sở Công Thương\", \"block\": \"so-nganh\"}",
 	        409, frozen);
@@ -413,11 +400,11 @@ static void test_published_year(void)
 	ASSERT_STR(error_of(&r), frozen);
 	test_response_free(&r);
 	free(xml);
-	ASSERT_EQ(ask(&viewer, "GET", "/api/years/2019/report.docx", NULL, &r), 200);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/report.docx", NULL, &r), 200);
 	ASSERT_STR(test_header(&r, "Content-Type"), DOCX);
 	CU_ASSERT_EQUAL(memcmp(r.body, "PK", 2), 0);
 	test_response_free(&r);
-	ASSERT_EQ(ask(&viewer, "GET", "/api/years/2019/assessments.xml", NULL, NULL), 403);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/assessments.xml", NULL, NULL), 403);
 }
 
 static int start(void)
