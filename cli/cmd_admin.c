@@ -12,11 +12,12 @@
 
 #include "cli.h"
 #include "store.h"
+#include "cchc/workbook.h"
 
 static const char usage[] =
 	"Usage: cchc admin init --data DIR\n"
 	"       cchc admin user add --data DIR NAME --role ROLE [--agency ID]\n"
-	"       cchc admin criteria add --data DIR --year YEAR FILE.xml\n"
+	"       cchc admin criteria add --data DIR --year YEAR FILE.xml|FILE.xlsx\n"
 	"       cchc admin agency add --data DIR --year YEAR ID --name NAME [--block B]\n"
 	"                             [--continues ID,ID...]\n"
 	"       cchc admin assign --data DIR --year YEAR USER [--agency ID] [--group G]\n"
@@ -32,7 +33,8 @@ static const char usage[] =
 	"                 the agency --agency ID), appraiser (council) or viewer; the\n"
 	"                 password, 8 characters or more, is read from standard input\n"
 	"                 (its first line), never from the command line\n"
-	"  criteria add   add a criteria set (checked first) to YEAR, made when missing\n"
+	"  criteria add   add a criteria set (checked first) to YEAR, made when missing;\n"
+	"                 from its XML or from a criteria workbook (cchc template --criteria)\n"
 	"  agency add     add an agency to YEAR; --continues names the earlier agencies\n"
 	"                 it carries on after a merger\n"
 	"  assign         let the appraiser USER appraise in YEAR the agency --agency ID\n"
@@ -198,14 +200,38 @@ static int criteria_add(const admin_opts *o)
 	int year, rc;
 
 	if (o->nargs != 1)
-		return cli_usage_error("admin", "criteria add wants one FILE.xml");
+		return cli_usage_error("admin", "criteria add wants one FILE.xml or FILE.xlsx");
 	if ((rc = parse_year(o->year, &year)) != CLI_OK || (rc = open_store(o->data, 0, &st)) != CLI_OK)
 		goto cleanup;
 	rc = CLI_INVALID;
 	if (!diag)
 		goto cleanup;
-	if (!(xml = srv_read_file(o->args[0], &len, err, sizeof err))) {
+	if (cchc_criteria_workbook_sniff(o->args[0]) == 1) {
+		/* a drafting workbook: the set it stands for, checked cell by cell */
+		cchc_buf b;
+		cchc_buf_init(&b, 0);
+		if (cchc_criteria_workbook_to_xml(&b, o->args[0], cli_messages_lang == CCHC_LANG_EN,
+		                                  diag) != 0) {
+			cchc_buf_dispose(&b);
+			cli_print_diag(diag);
+			goto cleanup;
+		}
+		if (!(xml = malloc(b.len + 1))) {
+			cchc_buf_dispose(&b);
+			fprintf(stderr, "cchc admin: %s: out of memory\n", o->args[0]);
+			goto cleanup;
+		}
+		memcpy(xml, b.data, b.len);
+		xml[len = b.len] = '\0';
+		cchc_buf_dispose(&b);
+	} else if (!(xml = srv_read_file(o->args[0], &len, err, sizeof err))) {
 		fprintf(stderr, "cchc admin: %s\n", err);
+		goto cleanup;
+	} else if (len >= 4 && memcmp(xml, "PK\3\4", 4) == 0) {
+		fprintf(stderr,
+		        "cchc admin: %s: a workbook, but not a criteria-set workbook: give the set's XML, or "
+		        "the workbook cchc template --criteria writes\n",
+		        o->args[0]);
 		goto cleanup;
 	}
 	if (cchc_criteria_load_memory(&set, xml, len, o->args[0], diag) != 0) {

@@ -869,6 +869,29 @@ static void test_admin(void)
 	CU_ASSERT_STRING_EQUAL(err, "cchc admin: samples/hue-2018/huyen/aluoi.xml:8: criteria-set=\"hue-huyen-2018\" does "
 	                            "not match the criteria set given (\"hue-so-2018\"): give its criteria file, or "
 	                            "correct the attribute\n");
+	/* a criteria set from its drafting workbook (cchc template --criteria): the same set stored,
+	 * the districts' files import against it; a self-assessment workbook is not one */
+	char book[256], cmd[1024];
+	snprintf(book, sizeof book, "%s/huyen.xlsx", dir);
+	snprintf(cmd, sizeof cmd, "template --criteria criteria/hue-huyen-2018.xml -o %s", book);
+	snprintf(args, sizeof args, "%s/tpl", dir);
+	CU_ASSERT_EQUAL(test_run_cli(CCHC_CLI, cmd, args, out, 2048, err, 2048), 0);
+	snprintf(cmd, sizeof cmd, "template criteria/hue-huyen-2018.xml --agency aluoi -o %s/aluoi.xlsx", dir);
+	CU_ASSERT_EQUAL(test_run_cli(CCHC_CLI, cmd, args, out, 2048, err, 2048), 0);
+	snprintf(args, sizeof args, "criteria add --data %s --year 2018 %s/aluoi.xlsx", d, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	snprintf(expected, sizeof expected,
+	         "cchc admin: %s/aluoi.xlsx: a workbook, but not a criteria-set workbook: give the set's XML, "
+	         "or the workbook cchc template --criteria writes\n", dir);
+	CU_ASSERT_STRING_EQUAL(err, expected);
+	snprintf(args, sizeof args, "criteria add --data %s --year 2018 %s", d, book);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s: criteria set hue-huyen-2018 (block huyen) stored for 2018\n", book);
+	CU_ASSERT_STRING_EQUAL(out, expected);
+	snprintf(args, sizeof args, "import --data %s --year 2018 samples/hue-2018/huyen", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s: 9 files imported into 2018\n", d);
+	CU_ASSERT_STRING_EQUAL(out, expected);
 	/* users: the password from standard input, never argv */
 	snprintf(args, sizeof args, "user add --data %s sonoivu --role evaluator < /dev/null", d);
 	CU_ASSERT_EQUAL(admin(args, out, err), 1);
@@ -904,10 +927,10 @@ static void test_admin(void)
 	snprintf(args, sizeof args, "agency add --data %s --year 2018 bdt --name 'Ban Dân tộc'", d);
 	CU_ASSERT_EQUAL(admin(args, out, err), 1);
 	CU_ASSERT_STRING_EQUAL(err, "cchc admin: bdt: the agency bdt already exists in 2018\n");
-	/* export and backup */
+	/* export and backup: 21 departments, 9 districts (their set came from the workbook), the new agency */
 	snprintf(args, sizeof args, "export --data %s --year 2018 -o %s/out", d, dir);
 	CU_ASSERT_EQUAL(admin(args, out, err), 0);
-	snprintf(expected, sizeof expected, "%s/out: 22 assessments of 2018 written\n", dir);
+	snprintf(expected, sizeof expected, "%s/out: 31 assessments of 2018 written\n", dir);
 	CU_ASSERT_STRING_EQUAL(out, expected);
 	/* `cchc score` of an exported file answers what it answers for the sample, to the byte (all 30
 	 * samples are compared in-process above): one plain, one with appraisal rounds, one published */
