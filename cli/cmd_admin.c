@@ -14,7 +14,7 @@
 #include "store.h"
 #include "cchc/workbook.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"Usage: cchc admin init --data DIR\n"
 	"       cchc admin user add --data DIR NAME --role ROLE [--agency ID]\n"
 	"       cchc admin criteria add --data DIR --year YEAR FILE.xml|FILE.xlsx\n"
@@ -46,7 +46,7 @@ static const char usage[] =
 	"  backup         copy the database to FILE (SQLite's online backup: the server\n"
 	"                 may keep running); FILE must not exist yet\n"
 	"\n"
-	"Exit status: 0 done, 1 invalid input (nothing written), 2 usage error.\n";
+	"Exit status: 0 done, 1 invalid input (nothing written), 2 usage error.\n");
 
 typedef struct {
 	const char *data, *year, *role, *agency, *name, *block, *continues, *output, *group;
@@ -82,11 +82,11 @@ static int parse(int argc, char **argv, int first, admin_opts *o)
 		if (matched)
 			continue;
 		if (strncmp(argv[i], "--", 2) == 0 || o->nargs == 2)
-			return cli_usage_error("admin", "unknown argument '%s'", argv[i]);
+			return cli_usage_error("admin", _("unknown argument '%s'"), argv[i]);
 		o->args[o->nargs++] = argv[i];
 	}
 	if (!o->data)
-		return cli_usage_error("admin", "give the data folder: --data DIR");
+		return cli_usage_error("admin", _("give the data folder: --data DIR"));
 	return CLI_OK;
 }
 
@@ -95,9 +95,9 @@ static int parse_year(const char *s, int *year)
 	unsigned long long y;
 
 	if (!s)
-		return cli_usage_error("admin", "give the year: --year YEAR");
+		return cli_usage_error("admin", _("give the year: --year YEAR"));
 	if (cli_parse_count(s, 9999, &y) < 0 || y < 2000)
-		return cli_usage_error("admin", "--year wants a year from 2000 to 9999, not '%s'", s);
+		return cli_usage_error("admin", _("--year wants a year from 2000 to 9999, not '%s'"), s);
 	*year = (int)y;
 	return CLI_OK;
 }
@@ -110,7 +110,7 @@ static int open_store(const char *dir, int create, srv_store **st)
 
 	snprintf(path, sizeof path, "%s/cchc.sqlite3", dir);
 	if (!create && stat(path, &sb) != 0)
-		return fail(dir, "no data folder here: make one with cchc admin init --data DIR");
+		return fail(dir, _("no data folder here: make one with cchc admin init --data DIR"));
 	if (srv_store_open(st, dir, err, sizeof err) != STORE_OK) {
 		fprintf(stderr, "cchc admin: %s\n", err);
 		return CLI_INVALID;
@@ -134,7 +134,7 @@ static int read_password(char *pw, size_t size)
 	char *ok;
 
 	if (tty) {
-		fputs("Password: ", stderr);
+		fputs(_("Password: "), stderr);
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
 		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
@@ -145,13 +145,13 @@ static int read_password(char *pw, size_t size)
 		fputs("\n", stderr);
 	}
 	if (!ok)
-		return fail("standard input", "give the password on its first line");
+		return fail(_("standard input"), _("give the password on its first line"));
 	n = strcspn(pw, "\r\n");
 	if (pw[n] == '\0' && n == size - 1)
-		return fail("standard input", "the password is longer than 255 bytes");
+		return fail(_("standard input"), _("the password is longer than 255 bytes"));
 	pw[n] = '\0';
 	if (n < 8)
-		return fail("standard input", "the password needs 8 characters or more");
+		return fail(_("standard input"), _("the password needs 8 characters or more"));
 	return CLI_OK;
 }
 
@@ -163,13 +163,13 @@ static int user_add(const admin_opts *o)
 	int rc;
 
 	if (o->nargs != 1)
-		return cli_usage_error("admin", "user add wants one NAME");
+		return cli_usage_error("admin", _("user add wants one NAME"));
 	if (role == ROLE_NONE)
-		return cli_usage_error("admin", "--role wants evaluator, agency, appraiser or viewer, not '%s'",
+		return cli_usage_error("admin", _("--role wants evaluator, agency, appraiser or viewer, not '%s'"),
 		                       o->role ? o->role : "");
 	if ((role == ROLE_AGENCY) != (o->agency != NULL))
-		return cli_usage_error("admin", role == ROLE_AGENCY ? "an agency account needs --agency ID"
-		                                                    : "--agency goes with --role agency only");
+		return cli_usage_error("admin", role == ROLE_AGENCY ? _("an agency account needs --agency ID")
+		                                                    : _("--agency goes with --role agency only"));
 	if ((rc = open_store(o->data, 0, &st)) != CLI_OK)
 		return rc;
 	if ((rc = read_password(pw, sizeof pw)) != CLI_OK) {
@@ -180,12 +180,14 @@ static int user_add(const admin_opts *o)
 	memset(pw, 0, sizeof pw);
 	if (rc != 0) {
 		srv_store_close(st);
-		return fail(o->args[0], "cannot hash the password (out of memory)");
+		return fail(o->args[0], _("cannot hash the password (out of memory)"));
 	}
 	if (srv_user_add(st, o->args[0], role, o->agency, hash) != STORE_OK)
 		return store_failed(st, o->args[0]);
-	printf("%s: user %s (%s%s%s) added\n", o->data, o->args[0], srv_role_name(role), o->agency ? " of " : "",
-	       o->agency ? o->agency : "");
+	if (o->agency)
+		printf(_("%s: user %s (%s of %s) added\n"), o->data, o->args[0], srv_role_name(role), o->agency);
+	else
+		printf(_("%s: user %s (%s) added\n"), o->data, o->args[0], srv_role_name(role));
 	srv_store_close(st);
 	return CLI_OK;
 }
@@ -200,7 +202,7 @@ static int criteria_add(const admin_opts *o)
 	int year, rc;
 
 	if (o->nargs != 1)
-		return cli_usage_error("admin", "criteria add wants one FILE.xml or FILE.xlsx");
+		return cli_usage_error("admin", _("criteria add wants one FILE.xml or FILE.xlsx"));
 	if ((rc = parse_year(o->year, &year)) != CLI_OK || (rc = open_store(o->data, 0, &st)) != CLI_OK)
 		goto cleanup;
 	rc = CLI_INVALID;
@@ -218,7 +220,7 @@ static int criteria_add(const admin_opts *o)
 		}
 		if (!(xml = malloc(b.len + 1))) {
 			cchc_buf_dispose(&b);
-			fprintf(stderr, "cchc admin: %s: out of memory\n", o->args[0]);
+			fprintf(stderr, _("cchc admin: %s: out of memory\n"), o->args[0]);
 			goto cleanup;
 		}
 		memcpy(xml, b.data, b.len);
@@ -229,8 +231,8 @@ static int criteria_add(const admin_opts *o)
 		goto cleanup;
 	} else if (len >= 4 && memcmp(xml, "PK\3\4", 4) == 0) {
 		fprintf(stderr,
-		        "cchc admin: %s: a workbook, but not a criteria-set workbook: give the set's XML, or "
-		        "the workbook cchc template --criteria writes\n",
+		        _("cchc admin: %s: a workbook, but not a criteria-set workbook: give the set's XML, "
+		          "or the workbook cchc template --criteria writes\n"),
 		        o->args[0]);
 		goto cleanup;
 	}
@@ -239,7 +241,7 @@ static int criteria_add(const admin_opts *o)
 		goto cleanup;
 	}
 	if (cchc_criteria_year(set) != year) {
-		fprintf(stderr, "cchc admin: %s: the criteria set is for %d, not %d: give --year %d\n", o->args[0],
+		fprintf(stderr, _("cchc admin: %s: the criteria set is for %d, not %d: give --year %d\n"), o->args[0],
 		        cchc_criteria_year(set), year, cchc_criteria_year(set));
 		goto cleanup;
 	}
@@ -250,7 +252,7 @@ static int criteria_add(const admin_opts *o)
 		st = NULL;
 		goto cleanup;
 	}
-	printf("%s: criteria set %s (block %s) stored for %d\n", o->args[0], cchc_criteria_id(set),
+	printf(_("%s: criteria set %s (block %s) stored for %d\n"), o->args[0], cchc_criteria_id(set),
 	       cchc_criteria_block(set), year);
 	rc = CLI_OK;
 cleanup:
@@ -267,14 +269,14 @@ static int agency_add(const admin_opts *o)
 	int year, rc;
 
 	if (o->nargs != 1)
-		return cli_usage_error("admin", "agency add wants one ID");
+		return cli_usage_error("admin", _("agency add wants one ID"));
 	if (!o->name)
-		return cli_usage_error("admin", "give the agency's name: --name NAME");
+		return cli_usage_error("admin", _("give the agency's name: --name NAME"));
 	if ((rc = parse_year(o->year, &year)) != CLI_OK || (rc = open_store(o->data, 0, &st)) != CLI_OK)
 		return rc;
 	if (srv_agency_add(st, year, o->args[0], o->name, o->block, o->continues) != STORE_OK)
 		return store_failed(st, o->args[0]);
-	printf("%s: agency %s added to %d\n", o->data, o->args[0], year);
+	printf(_("%s: agency %s added to %d\n"), o->data, o->args[0], year);
 	srv_store_close(st);
 	return CLI_OK;
 }
@@ -286,21 +288,29 @@ static int assign(const admin_opts *o)
 	int year, rc;
 
 	if (o->nargs != 1)
-		return cli_usage_error("admin", "assign wants one USER (an appraiser)");
+		return cli_usage_error("admin", _("assign wants one USER (an appraiser)"));
 	if ((rc = parse_year(o->year, &year)) != CLI_OK || (rc = open_store(o->data, 0, &st)) != CLI_OK)
 		return rc;
 	if (srv_user_get(st, o->args[0], &u) != STORE_OK) {
 		srv_store_close(st);
-		return fail(o->args[0], "no such user: add it first (cchc admin user add --role appraiser)");
+		return fail(o->args[0], _("no such user: add it first (cchc admin user add --role appraiser)"));
 	}
 	if (u.role != ROLE_APPRAISER) {
 		srv_store_close(st);
-		return fail(o->args[0], "not an appraiser: only appraisers are assigned");
+		return fail(o->args[0], _("not an appraiser: only appraisers are assigned"));
 	}
 	if (srv_assign(st, o->args[0], year, o->agency, o->group) != STORE_OK)
 		return store_failed(st, o->args[0]);
-	printf("%s: %s appraises in %d %s%s, %s%s\n", o->data, o->args[0], year, o->agency ? "agency " : "every agency",
-	       o->agency ? o->agency : "", o->group ? "group " : "every criterion", o->group ? o->group : "");
+	char who[160], what[160];
+	if (o->agency)
+		snprintf(who, sizeof who, _("agency %s"), o->agency);
+	else
+		snprintf(who, sizeof who, "%s", _("every agency"));
+	if (o->group)
+		snprintf(what, sizeof what, _("group %s"), o->group);
+	else
+		snprintf(what, sizeof what, "%s", _("every criterion"));
+	printf(_("%s: %s appraises in %d %s, %s\n"), o->data, o->args[0], year, who, what);
 	srv_store_close(st);
 	return CLI_OK;
 }
@@ -321,15 +331,15 @@ static int import(const admin_opts *o)
 	int year, rc, n = 1, i;
 
 	if (o->nargs != 1)
-		return cli_usage_error("admin", "import wants one BUNDLE.xml or FOLDER");
+		return cli_usage_error("admin", _("import wants one BUNDLE.xml or FOLDER"));
 	if ((rc = parse_year(o->year, &year)) != CLI_OK)
 		return rc;
 	if (stat(o->args[0], &sb) != 0)
 		return fail(o->args[0], strerror(errno));
 	if (S_ISDIR(sb.st_mode) && (n = scandir(o->args[0], &list, xml_entry, alphasort)) <= 0)
-		return fail(o->args[0], n == 0 ? "the folder holds no *.xml file" : strerror(errno));
+		return fail(o->args[0], n == 0 ? _("the folder holds no *.xml file") : strerror(errno));
 	if (!(paths = calloc((size_t)n, sizeof *paths)))
-		return fail(o->args[0], "out of memory");
+		return fail(o->args[0], _("out of memory"));
 	for (i = 0; i < n; i++) {
 		size_t len = list ? strlen(o->args[0]) + strlen(list[i]->d_name) + 2 : 0;
 		if (list && (paths[i] = malloc(len)))
@@ -346,7 +356,8 @@ static int import(const admin_opts *o)
 			fprintf(stderr, "cchc admin: %s\n", err);
 			rc = CLI_INVALID;
 		} else {
-			printf("%s: %d file%s imported into %d\n", o->data, n, n == 1 ? "" : "s", year);
+			printf(ngettext("%s: %d file imported into %d\n", "%s: %d files imported into %d\n", (unsigned long)n),
+			       o->data, n, year);
 		}
 		srv_store_close(st);
 	}
@@ -365,7 +376,7 @@ static int export(const admin_opts *o)
 	int year, rc;
 
 	if (o->nargs != 0 || !o->output)
-		return cli_usage_error("admin", "export wants the folder to write: -o FOLDER");
+		return cli_usage_error("admin", _("export wants the folder to write: -o FOLDER"));
 	if ((rc = parse_year(o->year, &year)) != CLI_OK || (rc = open_store(o->data, 0, &st)) != CLI_OK)
 		return rc;
 	if (srv_agency_list(st, year, &list, &n) != STORE_OK)
@@ -386,7 +397,8 @@ static int export(const admin_opts *o)
 		cchc_buf_dispose(&xml);
 	}
 	if (rc == CLI_OK)
-		printf("%s: %zu assessment%s of %d written\n", o->output, n, n == 1 ? "" : "s", year);
+		printf(ngettext("%s: %zu assessment of %d written\n", "%s: %zu assessments of %d written\n", n),
+		       o->output, n, year);
 	free(list);
 	srv_store_close(st);
 	return rc;
@@ -400,16 +412,16 @@ static int backup(const admin_opts *o)
 	int rc;
 
 	if (o->nargs != 1)
-		return cli_usage_error("admin", "backup wants one FILE");
+		return cli_usage_error("admin", _("backup wants one FILE"));
 	if (lstat(o->args[0], &sb) == 0)
-		return fail(o->args[0], "already exists: give a new file name");
+		return fail(o->args[0], _("already exists: give a new file name"));
 	if ((rc = open_store(o->data, 0, &st)) != CLI_OK)
 		return rc;
 	if (srv_store_backup(st, o->args[0], err, sizeof err) != STORE_OK) {
 		fprintf(stderr, "cchc admin: %s\n", err);
 		rc = CLI_INVALID;
 	} else {
-		printf("%s: backup of %s written\n", o->args[0], o->data);
+		printf(_("%s: backup of %s written\n"), o->args[0], o->data);
 	}
 	srv_store_close(st);
 	return rc;
@@ -430,10 +442,10 @@ int cmd_admin(int argc, char **argv)
 	int rc;
 
 	if (argc < 2)
-		return cli_usage_error("admin", "give a subcommand: init, user add, criteria add, agency add, assign, "
-		                                "import, export or backup");
+		return cli_usage_error("admin", _("give a subcommand: init, user add, criteria add, agency add, assign, "
+		                                  "import, export or backup"));
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return CLI_OK;
 	}
 	if (strcmp(argv[1], "init") == 0) {
@@ -441,10 +453,10 @@ int cmd_admin(int argc, char **argv)
 		if ((rc = parse(argc, argv, 2, &o)) != CLI_OK)
 			return rc;
 		if (o.nargs)
-			return cli_usage_error("admin", "unknown argument '%s'", o.args[0]);
+			return cli_usage_error("admin", _("unknown argument '%s'"), o.args[0]);
 		if ((rc = open_store(o.data, 1, &st)) != CLI_OK)
 			return rc;
-		printf("%s: data folder ready (schema version %d)\n", o.data, srv_store_schema_version());
+		printf(_("%s: data folder ready (schema version %d)\n"), o.data, srv_store_schema_version());
 		srv_store_close(st);
 		return CLI_OK;
 	}
@@ -453,10 +465,10 @@ int cmd_admin(int argc, char **argv)
 		if (strcmp(argv[1], subs[k].verb) != 0)
 			continue;
 		if (two && (argc < 3 || strcmp(argv[2], subs[k].noun) != 0))
-			return cli_usage_error("admin", "did you mean 'cchc admin %s %s'?", subs[k].verb, subs[k].noun);
+			return cli_usage_error("admin", _("did you mean 'cchc admin %s %s'?"), subs[k].verb, subs[k].noun);
 		if ((rc = parse(argc, argv, two ? 3 : 2, &o)) != CLI_OK)
 			return rc;
 		return subs[k].run(&o);
 	}
-	return cli_usage_error("admin", "unknown subcommand '%s'", argv[1]);
+	return cli_usage_error("admin", _("unknown subcommand '%s'"), argv[1]);
 }

@@ -76,7 +76,7 @@ static void test_help_vi(void)
 	expect_line(out_text, "  --lang vi|en        ngôn ngữ của báo cáo dạng text (mặc định vi)");
 	expect_line(out_text, "Mã thoát: 0 đã xếp hạng, 1 đầu vào không hợp lệ (hoặc có cảnh báo khi dùng");
 	static const char *const cmds[] = {"validate", "score", "gap", "robust", "report", "plan",
-	                                   "check", "template", "import"};
+	                                   "check", "template", "import", "serve", "admin"};
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
 		char args[64];
 		snprintf(args, sizeof args, "%s --help", cmds[i]);
@@ -115,6 +115,11 @@ static void test_usage_errors(void)
 	CU_ASSERT_EQUAL(VI("rank " SET " " SO " --no-such"), 2);
 	CU_ASSERT_STRING_EQUAL(err_text, "cchc rank: không có tùy chọn --no-such\n"
 	                                 "Xem 'cchc rank --help'.\n");
+	CU_ASSERT_EQUAL(VI("admin user add --data x"), 2);
+	CU_ASSERT_STRING_EQUAL(err_text, "cchc admin: user add cần đúng một TÊN\nXem 'cchc admin --help'.\n");
+	CU_ASSERT_EQUAL(VI("admin criteria add --data . --year 2018 a.xml b.xml"), 2);
+	CU_ASSERT_STRING_EQUAL(err_text, "cchc admin: criteria add cần đúng một TỆP.xml hoặc TỆP.xlsx\n"
+	                                 "Xem 'cchc admin --help'.\n");
 	CU_ASSERT_EQUAL(VI("frobnicate"), 2);
 	CU_ASSERT_EQUAL(strncmp(err_text, "cchc: không có lệnh 'frobnicate'\n\ncchc ", 40), 0);
 
