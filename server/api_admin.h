@@ -8,6 +8,8 @@
 /* ---- api_download.c: attachments (the plan, the report, the year's bundle) ---- */
 enum MHD_Result api_plan_docx_get(srv_req *rq);
 enum MHD_Result api_report_docx_get(srv_req *rq);
+/* The province's report page as `cchc report` renders it (index.html), with a CSP of its own. */
+enum MHD_Result api_report_html_get(srv_req *rq);
 enum MHD_Result api_assessments_get(srv_req *rq);
 
 /* ---- api_admin.c: the evaluator's management ---- */

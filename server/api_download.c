@@ -1,8 +1,9 @@
 /* Downloads, so that nothing is locked in: an agency's plan (Kế hoạch khắc
  * phục, the writer of `cchc gap --format docx`), the province's report
  * (bao-cao.docx, as `cchc report` writes it) and the year as an assessments
- * bundle (<assessments>, the format every cchc command reads). All are
- * attachments; every figure in them is the engine's. */
+ * bundle (<assessments>, the format every cchc command reads), all as
+ * attachments; and the province's report page (index.html of `cchc report`,
+ * its charts and tables) inline. Every figure in them is the engine's. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include "api_admin.h"
 
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sodium.h>
 
 #include "cchc/docx.h"
 
@@ -115,17 +118,36 @@ enum MHD_Result api_plan_docx_get(srv_req *rq)
 	return r;
 }
 
-enum MHD_Result api_report_docx_get(srv_req *rq)
+/* The year's blocks in the order of its criteria sets, as `cchc report` has
+ * them (the order the sets were given in). */
+static void order_blocks(srv_req *rq, cchc_ranking *r)
+{
+	const cchc_criteria *const *sets;
+	size_t nsets, next = 0;
+	if (srv_year_sets(rq->srv, rq->year, &sets, &nsets) < 0)
+		return;
+	for (size_t k = 0; k < nsets; k++)
+		for (size_t b = next; b < r->nblocks; b++)
+			if (r->blocks[b].set == sets[k]) {
+				cchc_block t = r->blocks[b];
+				r->blocks[b] = r->blocks[next];
+				r->blocks[next++] = t;
+				break;
+			}
+}
+
+typedef enum MHD_Result (*report_answer)(srv_req *rq, const cchc_ranking *r);
+
+/* The province's ranking from the score cache, its blocks in order, answered by fn. */
+static enum MHD_Result with_report(srv_req *rq, report_answer fn)
 {
 	cchc_diag *diag = cchc_diag_new();
 	api_field f;
 	enum MHD_Result r;
 	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
 	if (rc == STORE_OK) {
-		char ascii[64], utf8[96];
-		snprintf(ascii, sizeof ascii, "bao-cao-%d.docx", rq->year);
-		snprintf(utf8, sizeof utf8, "Báo cáo Chỉ số CCHC %d.docx", rq->year);
-		r = reply_written(rq, write_report, f.ranking, ascii, utf8);
+		order_blocks(rq, f.ranking);
+		r = fn(rq, f.ranking);
 	} else {
 		r = api_field_error(rq, rc, diag);
 	}
@@ -133,6 +155,65 @@ enum MHD_Result api_report_docx_get(srv_req *rq)
 		api_field_free(rq->srv, &f);
 	cchc_diag_free(diag);
 	return r;
+}
+
+static enum MHD_Result report_docx(srv_req *rq, const cchc_ranking *ranking)
+{
+	char ascii[64], utf8[96];
+	snprintf(ascii, sizeof ascii, "bao-cao-%d.docx", rq->year);
+	snprintf(utf8, sizeof utf8, "Báo cáo Chỉ số CCHC %d.docx", rq->year);
+	return reply_written(rq, write_report, ranking, ascii, utf8);
+}
+
+enum MHD_Result api_report_docx_get(srv_req *rq)
+{
+	return with_report(rq, report_docx);
+}
+
+/* The page's own policy: its inline <style> and style="" attributes, its inline
+ * SVG, and only its one inline script (the tables' sorting) by its hash; no
+ * network, no forms; framed by the desk only (same origin). 0, or -1. */
+static int page_csp(char *out, size_t size, const cchc_buf *page)
+{
+	static const char open[] = "<script id=\"cchc-sort\">";
+	const char *s = page->data ? strstr(page->data, open) : NULL;
+	const char *e = s ? strstr(s, "</script>") : NULL;
+	if (!e)
+		return -1;
+	s += sizeof open - 1;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+	crypto_hash_sha256(digest, (const unsigned char *)s, (unsigned long long)(e - s));
+	sodium_bin2base64(b64, sizeof b64, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+	int n = snprintf(out, size,
+	                 "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-%s'; "
+	                 "base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+	                 b64);
+	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+static enum MHD_Result report_html(srv_req *rq, const cchc_ranking *ranking)
+{
+	const cchc_report_options ro = {rq->lang, NULL, NULL};
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	char csp[512];
+	enum MHD_Result r;
+	if (cchc_render_html_opts(&b, ranking, NULL, NULL, &ro) < 0 || page_csp(csp, sizeof csp, &b) < 0) {
+		r = srv_error(rq, 500, "không dựng được trang báo cáo (thiếu bộ nhớ)",
+		              "could not build the report page (out of memory)");
+	} else {
+		const char *extra[] = {"Content-Security-Policy", csp, "X-Frame-Options", "SAMEORIGIN",
+		                       NULL};
+		r = srv_reply(rq, 200, "text/html; charset=utf-8", b.data, b.len, extra);
+	}
+	cchc_buf_dispose(&b);
+	return r;
+}
+
+enum MHD_Result api_report_html_get(srv_req *rq)
+{
+	return with_report(rq, report_html);
 }
 
 enum MHD_Result api_assessments_get(srv_req *rq)

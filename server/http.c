@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <sodium.h>
@@ -41,8 +42,14 @@ enum MHD_Result srv_queue(srv_req *rq, unsigned status, struct MHD_Response *r, 
 	if (!r)
 		return MHD_NO;
 	MHD_add_response_header(r, "Content-Type", ctype);
-	for (size_t i = 0; security_headers[i]; i += 2)
-		MHD_add_response_header(r, security_headers[i], security_headers[i + 1]);
+	for (size_t i = 0; security_headers[i]; i += 2) {
+		/* an extra header of the same name replaces the default (a page's own CSP) */
+		int replaced = 0;
+		for (size_t j = 0; extra && extra[j]; j += 2)
+			replaced |= strcasecmp(extra[j], security_headers[i]) == 0;
+		if (!replaced)
+			MHD_add_response_header(r, security_headers[i], security_headers[i + 1]);
+	}
 	if (rq->srv->tls)
 		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	for (size_t i = 0; extra && extra[i]; i += 2)

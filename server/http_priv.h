@@ -91,7 +91,8 @@ struct srv_req {
 
 /* ---- http.c ---- */
 /* Queue a response with the security headers; extra is NULL or name, value,
- * …, NULL. The body is copied. */
+ * …, NULL, and one named as a security header replaces it (a page's own
+ * Content-Security-Policy). The body is copied. */
 enum MHD_Result srv_reply(srv_req *rq, unsigned status, const char *ctype, const char *data,
                           size_t len, const char *const *extra);
 /* Queue r (taken) with the security headers, Content-Type ctype and extra. */

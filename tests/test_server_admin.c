@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <curl/curl.h>
+#include <sodium.h>
 
 #include "json_read.h"
 #include "server.h"
@@ -20,6 +21,8 @@
 static srv_server *server;
 static char data_dir[] = CCHC_TEST_TMP "/server-admin-XXXXXX";
 
+#define HUE_SO "Bộ chỉ số CCHC các sở, ban, ngành tỉnh Thừa Thiên Huế năm 2018"
+#define HUE_HUYEN "Bộ chỉ số CCHC UBND các huyện, thị xã, thành phố Huế tỉnh Thừa Thiên Huế năm 2018"
 #define DOCX "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 static test_client signed_in(const char *user, const char *password)
@@ -153,6 +156,56 @@ static void test_report_docx(void)
 	refused(&agency, "GET", "/api/years/2018/report.docx", NULL, 403,
 	        "bạn không được xem hoặc sửa dữ liệu này");
 	refused(&eval, "GET", "/api/years/2031/report.docx", NULL, 404, "không có năm này");
+}
+
+/* The report page's own CSP as it must be: its one script allowed by its hash (static). */
+static const char *page_csp(const test_response *r)
+{
+	static char out[512];
+	static const char open[] = "<script id=\"cchc-sort\">";
+	const char *s = strstr(r->body, open), *e = s ? strstr(s, "</script>") : NULL;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)] = "";
+	if (e) {
+		s += sizeof open - 1;
+		crypto_hash_sha256(digest, (const unsigned char *)s, (unsigned long long)(e - s));
+		sodium_bin2base64(b64, sizeof b64, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+	}
+	snprintf(out, sizeof out,
+	         "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-%s'; "
+	         "base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+	         b64);
+	return out;
+}
+
+/* report.html: the page `cchc report` writes, inline, with a policy of its own. */
+static void test_report_html(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
+	test_response r;
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.html", NULL, &r), 200);
+	ASSERT_STR(test_header(&r, "Content-Type"), "text/html; charset=utf-8");
+	ASSERT_STR(test_header(&r, "Content-Security-Policy"), page_csp(&r));
+	CU_ASSERT_PTR_NOT_NULL(strstr(test_header(&r, "Content-Security-Policy"), "'sha256-"));
+	ASSERT_STR(test_header(&r, "X-Frame-Options"), "SAMEORIGIN");
+	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
+	CU_ASSERT_PTR_NULL(test_header(&r, "Content-Disposition"));
+	CU_ASSERT_EQUAL(strncmp(r.body, "<!DOCTYPE html>\n<html lang=\"vi\">", 32), 0);
+	/* the Huế blocks in the order of the year's criteria sets, a chart, the engine's figures */
+	const char *so = strstr(r.body, "<h2>" HUE_SO "</h2>");
+	const char *huyen = strstr(r.body, "<h2>" HUE_HUYEN "</h2>");
+	CU_ASSERT_PTR_NOT_NULL(so);
+	CU_ASSERT_PTR_NOT_NULL(huyen);
+	CU_ASSERT(so && huyen && so < huyen);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "<svg"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "Sở Kế hoạch và Đầu tư"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "70,00"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "87,63"));
+	test_response_free(&r);
+	/* before publication only the evaluator */
+	refused(&agency, "GET", "/api/years/2018/report.html", NULL, 403,
+	        "bạn không được xem hoặc sửa dữ liệu này");
+	refused(&eval, "GET", "/api/years/2031/report.html", NULL, 404, "không có năm này");
 }
 
 /* The year as a bundle: `cchc rank` reads it back to the server's own ranking. */
@@ -360,6 +413,7 @@ static void test_matrix(void)
 	} rows[] = {
 		{"GET", "/api/years/2018/agencies/skhdt/plan.docx", NULL, {200, 200, 200, 403, 401}},
 		{"GET", "/api/years/2018/report.docx", NULL, {200, 403, 403, 403, 401}},
+		{"GET", "/api/years/2018/report.html", NULL, {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/assessments.xml", NULL, {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/deadlines", NULL, {200, 403, 403, 403, 401}},
 		{"POST", "/api/years", "{}", {422, 403, 403, 403, 401}},
@@ -404,6 +458,10 @@ static void test_published_year(void)
 	ASSERT_STR(test_header(&r, "Content-Type"), DOCX);
 	CU_ASSERT_EQUAL(memcmp(r.body, "PK", 2), 0);
 	test_response_free(&r);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/report.html", NULL, &r), 200);
+	ASSERT_STR(test_header(&r, "Content-Type"), "text/html; charset=utf-8");
+	ASSERT_STR(test_header(&r, "Content-Security-Policy"), page_csp(&r));
+	test_response_free(&r);
 	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/assessments.xml", NULL, NULL), 403);
 }
 
@@ -437,6 +495,7 @@ int main(void)
 	static const test_case tests[] = {
 		{"plan.docx: the agency's plan as an attachment, the engine's figures inside", test_plan_docx},
 		{"report.docx: the province's report, the evaluator's before publication", test_report_docx},
+		{"report.html: the report's page inline, its own CSP, the evaluator's before publication", test_report_html},
 		{"assessments.xml: the year as a bundle cchc rank reads to the same ranking", test_assessments_bundle},
 		{"years, criteria sets (the loader's 422), agencies", test_years_criteria_agencies},
 		{"accounts, assignments, deadlines, the audit log", test_users_assignments_deadlines},
