@@ -194,7 +194,11 @@ static int page_csp(char *out, size_t size, const cchc_buf *page)
 
 static enum MHD_Result report_html(srv_req *rq, const cchc_ranking *ranking)
 {
-	const cchc_report_options ro = {rq->lang, NULL, NULL};
+	/* ?lang=vi|en: a link or a frame sends no Accept-Language of the desk's choosing */
+	char lang_arg[8];
+	cchc_report_options ro = {rq->lang, NULL, NULL};
+	if (srv_query(rq, "lang", lang_arg, sizeof lang_arg) && cchc_lang_parse(lang_arg, &ro.lang) < 0)
+		return srv_error(rq, 400, "lang phải là vi hoặc en", "lang must be vi or en");
 	cchc_buf b;
 	cchc_buf_init(&b, 0);
 	char csp[512];

@@ -206,6 +206,12 @@ static void test_report_html(void)
 	refused(&agency, "GET", "/api/years/2018/report.html", NULL, 403,
 	        "bạn không được xem hoặc sửa dữ liệu này");
 	refused(&eval, "GET", "/api/years/2031/report.html", NULL, 404, "không có năm này");
+	/* ?lang=en: the page in English, whatever the browser's Accept-Language */
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.html?lang=en", NULL, &r), 200);
+	CU_ASSERT_EQUAL(strncmp(r.body, "<!DOCTYPE html>\n<html lang=\"en\">", 32), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "70.00"));
+	test_response_free(&r);
+	refused(&eval, "GET", "/api/years/2018/report.html?lang=fr", NULL, 400, "lang phải là vi hoặc en");
 }
 
 /* The year as a bundle: `cchc rank` reads it back to the server's own ranking. */

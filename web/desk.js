@@ -1,7 +1,7 @@
 // The evaluator's desk: the cycle at a glance, each agency's state and its moves, the ranking
 // (cchc-rank/1 as a table, figures as the engine gave them), publication and downloads.
 import { get, post, put, call, agencyPath } from './api.js';
-import { t, pts, ptsShort } from './i18n.js';
+import { t, pts, ptsShort, getLang } from './i18n.js';
 import { h, field, show, currentStamp, isCurrent, announce, confirmBox } from './ui.js';
 
 const NEXT = { 'appraised-2': 'final' };
@@ -78,6 +78,15 @@ function manageSection(year) {
       t('assign'), () => post(`/api/years/${year}/assignments`, { user: as.user.value, agency: as.agency.value || null, group: as.group.value || null })));
 }
 
+// The province's report page (cchc report's index.html, charts included): a link to it in a new tab,
+// and the page itself in a sandboxed frame, its scripts off (its tables read without them).
+function reportView(year) {
+  const href = `/api/years/${year}/report.html?lang=${getLang()}`;
+  return h('section', { 'aria-labelledby': 'report-h' },
+    h('h3', { id: 'report-h' }, h('a', { href, target: '_blank', rel: 'noopener', id: 'report-html' }, t('reportHtml'))),
+    h('iframe', { src: href, sandbox: '', title: t('reportHtml'), id: 'report-frame', width: '100%', height: '560', loading: 'lazy' }));
+}
+
 export async function deskPage(year, user) {
   const my = currentStamp();
   const evaluator = !user || user.role === 'evaluator';
@@ -137,6 +146,7 @@ export async function deskPage(year, user) {
     h('div', { class: 'actions' }, publish), status,
     h('h2', { id: 'ranking-h' }, t('ranking')),
     rank ? rankingTables(rank) : h('p', { class: 'alert', role: 'alert' }, rankError),
+    rank ? reportView(year) : null,
     h('h2', { id: 'agencies-h' }, t('agencies')),
     h('div', { class: 'table-wrap' }, h('table', { id: 'agencies' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agency')), h('th', { scope: 'col' }, t('block')),
