@@ -34,7 +34,7 @@ static const char *const usage = N_(
 	"                 password, 8 characters or more, is read from standard input\n"
 	"                 (its first line), never from the command line\n"
 	"  criteria add   add a criteria set (checked first) to YEAR, made when missing;\n"
-	"                 from its XML or from a criteria workbook (cchc template --criteria)\n"
+	"                 from its XML or from its drafting workbook (cchc template --help)\n"
 	"  agency add     add an agency to YEAR; --continues names the earlier agencies\n"
 	"                 it carries on after a merger\n"
 	"  assign         let the appraiser USER appraise in YEAR the agency --agency ID\n"
