@@ -194,7 +194,7 @@ static int user_add(const admin_opts *o)
 
 static int criteria_add(const admin_opts *o)
 {
-	cchc_diag *diag = cchc_diag_new();
+	cchc_diag *diag;
 	cchc_criteria *set = NULL;
 	srv_store *st = NULL;
 	char *xml = NULL, err[1024];
@@ -203,6 +203,7 @@ static int criteria_add(const admin_opts *o)
 
 	if (o->nargs != 1)
 		return cli_usage_error("admin", _("criteria add wants one FILE.xml or FILE.xlsx"));
+	diag = cchc_diag_new();
 	if ((rc = parse_year(o->year, &year)) != CLI_OK || (rc = open_store(o->data, 0, &st)) != CLI_OK)
 		goto cleanup;
 	rc = CLI_INVALID;
