@@ -99,10 +99,7 @@ enum MHD_Result api_plan_docx_get(srv_req *rq)
 	api_field f;
 	cchc_gap *gap = NULL;
 	enum MHD_Result r;
-	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
-	if (rc == STORE_OK &&
-	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
-		rc = STORE_INVALID;
+	int rc = diag ? api_gap_build(rq, (size_t)target, &f, &gap, diag) : STORE_ERR;
 	if (rc == STORE_OK) {
 		char ascii[128], utf8[160];
 		snprintf(ascii, sizeof ascii, "ke-hoach-%s-%d.docx", rq->agency, rq->year);

@@ -537,6 +537,14 @@ enum MHD_Result api_field_error(srv_req *rq, int rc, const cchc_diag *diag)
 	return scored_error(rq, rc, diag);
 }
 
+int api_gap_build(srv_req *rq, size_t target, api_field *f, cchc_gap **gap, cchc_diag *diag)
+{
+	int rc = api_field_build(rq, f, diag);
+	if (rc == STORE_OK && cchc_gap_build(gap, f->ranking, rq->agency, target, NULL, NULL, diag) < 0)
+		rc = STORE_INVALID;
+	return rc;
+}
+
 enum MHD_Result api_gap_get(srv_req *rq)
 {
 	unsigned long target;
@@ -547,10 +555,7 @@ enum MHD_Result api_gap_get(srv_req *rq)
 	api_field f;
 	cchc_gap *gap = NULL;
 	enum MHD_Result r;
-	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
-	if (rc == STORE_OK &&
-	    cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
-		rc = STORE_INVALID;
+	int rc = diag ? api_gap_build(rq, (size_t)target, &f, &gap, diag) : STORE_ERR;
 	if (rc == STORE_OK) {
 		cchc_buf b;
 		cchc_buf_init(&b, 0);
