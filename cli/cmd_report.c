@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "bundle.h"
-#include "cchc/docx.h"
+#include "cchc/report_bundle.h"
 #include "cli.h"
 #include "inputs.h"
 #include "outputs.h"
@@ -53,8 +53,6 @@ static const char *const usage = N_(
 	"an input. Folders DIR.tmp-* and DIR.old-* that killed runs left are removed.\n"
 	"\n"
 	"Exit status: 0 written, 1 invalid input, 2 usage error.\n");
-
-#define BOM "\xEF\xBB\xBF"
 
 typedef struct {
 	cli_output out;
@@ -113,30 +111,6 @@ static int number(const char *s, unsigned long long max, unsigned long long *v)
 	return *end || *v > max ? -1 : 0;
 }
 
-/* One text file of the bundle rendered by fn; a BOM first when asked. */
-static int put(cli_bundle *b, const char *name, int bom, int rendered, cchc_buf *buf)
-{
-	int rc = -1;
-	if (rendered == 0) {
-		cchc_buf all;
-		cchc_buf_init(&all, 0);
-		if (bom)
-			cchc_buf_puts(&all, BOM);
-		cchc_buf_append(&all, buf->data ? buf->data : "", buf->len);
-		if (all.failed)
-			cli_render_failed(name, NULL, &all, _("report on one block at a time"));
-		else
-			rc = cli_bundle_write(b, name, all.data, all.len);
-		cchc_buf_dispose(&all);
-	} else {
-		cli_render_failed(name, NULL, buf, _("report on one block at a time"));
-	}
-	buf->len = 0;
-	if (buf->data)
-		buf->data[0] = '\0';
-	return rc;
-}
-
 /* A long run says what it is doing, on a terminal only (never in a pipe or a log). */
 static void progress(const char *what)
 {
@@ -152,49 +126,6 @@ static void progress(const char *what)
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	long ms = (long)(t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
 	fprintf(stderr, _("cchc report: %ld,%ld s: %s\n"), ms / 1000, ms % 1000 / 100, what);
-}
-
-/* A rendered CSV in the dialect asked for: as rendered (RFC 4180), or rewritten for vi. */
-static int csv_dialect(cchc_buf *buf, int rendered, int vi)
-{
-	if (rendered != 0 || !vi)
-		return rendered;
-	cchc_buf conv;
-	cchc_buf_init(&conv, 0);
-	int rc = cchc_csv_dialect_vi(&conv, buf->data ? buf->data : "", buf->len);
-	cchc_buf t = *buf;
-	*buf = conv;
-	conv = t;
-	cchc_buf_dispose(&conv);
-	return rc;
-}
-
-/* criteria.csv, or, with more rows than a spreadsheet opens, criteria-<block>.csv per
- * block, in parts criteria-<block>-2.csv, … of whole agencies when a block has more. */
-static int criteria_csv(cli_bundle *bundle, const cchc_ranking *r, int vi, cchc_buf *buf)
-{
-	if (cchc_criteria_csv_rows(r) <= CCHC_CSV_MAX_ROWS)
-		return put(bundle, "criteria.csv", 1,
-		           csv_dialect(buf, cchc_render_criteria_csv(buf, r), vi), buf);
-	for (size_t k = 0; k < r->nblocks; k++) {
-		char id[64], name[96];
-		size_t j = 0;
-		for (const char *c = r->blocks[k].id; *c && j + 1 < sizeof id; c++, j++)
-			id[j] = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", *c)
-			            ? *c
-			            : '_';
-		id[j] = '\0';
-		for (size_t first = 0, part = 1, next = 0; first < r->blocks[k].n; first = next, part++) {
-			int rc = cchc_render_criteria_csv_part(buf, r, k, first, CCHC_CSV_MAX_ROWS, &next);
-			if (part == 1 && next >= r->blocks[k].n)
-				snprintf(name, sizeof name, "criteria-%s.csv", id);
-			else
-				snprintf(name, sizeof name, "criteria-%s-%zu.csv", id, part);
-			if (put(bundle, name, 1, csv_dialect(buf, rc, vi), buf) != 0)
-				return -1;
-		}
-	}
-	return 0;
 }
 
 #define FOLDER_MAX (2 * PATH_MAX)
@@ -266,34 +197,38 @@ static void order_blocks(cchc_ranking *r, const cli_inputs *in)
 			}
 }
 
-/* report.json: the documents of each part side by side, one object. */
-static int report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
-                       const cchc_robust *robust, cchc_lang lang)
+/* The CLI's sink: the files go into the bundle's temporary folder (bundle.h). */
+static int sink_put(void *ctx, const char *name, const char *data, size_t len)
 {
-	cchc_buf part;
-	cchc_buf_init(&part, 0);
-	cchc_buf_puts(out, "{\n\"schema\": \"cchc-report/1\",\n\"ranking\": ");
-	int rc = cchc_render_ranking_json(&part, r);
-	cchc_buf_append(out, part.data, part.len);
-	cchc_buf_puts(out, ",\n\"gap\": ");
-	part.len = 0;
-	if (gap) {
-		rc |= cchc_render_gap_json(&part, gap, lang);
-		cchc_buf_append(out, part.data, part.len);
-	} else {
-		cchc_buf_puts(out, "null");
+	return cli_bundle_write(ctx, name, data, len);
+}
+
+static const char *sink_path(void *ctx, const char *name)
+{
+	return cli_bundle_path(ctx, name);
+}
+
+static void sink_progress(void *ctx, const char *what)
+{
+	(void)ctx;
+	progress(what);
+}
+
+/* Say why the bundle was not made (the sink has said it for its own refusals). */
+static void bundle_failed(const char *dir, const cchc_bundle_failure *why)
+{
+	if (why->fault == CCHC_BUNDLE_RENDER) {
+		cchc_buf failed;
+		cchc_buf_init(&failed, 0);
+		failed.failed = why->buf_failed;
+		cli_render_failed(why->file, NULL, &failed, _("report on one block at a time"));
+	} else if (why->fault == CCHC_BUNDLE_WRITE && strcmp(why->file, "ranking.xlsx") == 0) {
+		fprintf(stderr, _("%s/ranking.xlsx: error: cannot write the workbook\n"), dir);
+	} else if (why->fault == CCHC_BUNDLE_WRITE && strcmp(why->file, "bao-cao.docx") == 0) {
+		fprintf(stderr, _("%s/bao-cao.docx: error: cannot write the report\n"), dir);
+	} else if (why->fault == CCHC_BUNDLE_WRITE) {
+		fprintf(stderr, _("%s/ke-hoach.docx: error: cannot write the plan\n"), dir);
 	}
-	cchc_buf_puts(out, ",\n\"robust\": ");
-	part.len = 0;
-	if (robust) {
-		rc |= cchc_render_robust_json(&part, robust);
-		cchc_buf_append(out, part.data, part.len);
-	} else {
-		cchc_buf_puts(out, "null");
-	}
-	cchc_buf_puts(out, "}\n");
-	cchc_buf_dispose(&part);
-	return rc || out->failed ? -1 : 0;
 }
 
 int cmd_report(int argc, char **argv)
@@ -331,8 +266,6 @@ int cmd_report(int argc, char **argv)
 	cchc_robust *robust = NULL;
 	cli_bundle bundle = {0};
 	cchc_docx_info *info = NULL;
-	cchc_buf buf;
-	cchc_buf_init(&buf, 0);
 	/* the folder first: a refused -o is said at once, and nothing is left behind */
 	progress(_("reading and scoring the assessments"));
 	in.replace = a.replace;
@@ -359,43 +292,15 @@ int cmd_report(int argc, char **argv)
 		                                "--draws: leave it out (or give --draws 0)"));
 		goto done;
 	}
-	progress("index.html");
-
 	char *prefix = gap ? evidence_prefix(a.out.output, cchc_assessment_file(gap->entry->score->assessment))
 	                   : NULL;
-	const cchc_report_options ro = {a.out.lang, a.title, prefix};
-	int ok = put(&bundle, "index.html", 0,
-	             cchc_render_html_opts(&buf, ranking, gap, robust, &ro), &buf) == 0;
-	const int vi = a.dialect && strcmp(a.dialect, "vi") == 0;
-	progress("ranking.csv, criteria.csv");
-	ok = ok && put(&bundle, "ranking.csv", 1,
-	               csv_dialect(&buf, cchc_render_ranking_csv(&buf, ranking), vi), &buf) == 0;
-	ok = ok && criteria_csv(&bundle, ranking, vi, &buf) == 0;
-	if (ok)
-		progress("gap.md, report.json");
-	ok = ok && (!gap || put(&bundle, "gap.md", 0,
-	                        cchc_render_gap_markdown(&buf, gap, a.out.lang), &buf) == 0);
-	ok = ok && put(&bundle, "report.json", 0,
-	               report_json(&buf, ranking, gap, robust, a.out.lang), &buf) == 0;
-	if (ok)
-		progress("ranking.xlsx");
-	if (ok && cchc_write_xlsx_opts(cli_bundle_path(&bundle, "ranking.xlsx"), ranking, gap,
-	                               &ro) < 0) {
-		fprintf(stderr, _("%s/ranking.xlsx: error: cannot write the workbook\n"), a.out.output);
-		ok = 0;
-	}
-	if (ok)
-		progress("bao-cao.docx");
-	if (ok && cchc_write_report_docx(cli_bundle_path(&bundle, "bao-cao.docx"), ranking, info,
-	                                 a.title, a.out.lang) < 0) {
-		fprintf(stderr, _("%s/bao-cao.docx: error: cannot write the report\n"), a.out.output);
-		ok = 0;
-	}
-	if (ok && gap &&
-	    cchc_write_gap_docx(cli_bundle_path(&bundle, "ke-hoach.docx"), gap, NULL, a.out.lang) < 0) {
-		fprintf(stderr, _("%s/ke-hoach.docx: error: cannot write the plan\n"), a.out.output);
-		ok = 0;
-	}
+	const cchc_bundle_input bin = {ranking, gap, robust, {a.out.lang, a.title, prefix},
+	                               a.dialect && strcmp(a.dialect, "vi") == 0, info};
+	const cchc_bundle_sink sink = {sink_put, sink_path, sink_progress, &bundle};
+	cchc_bundle_failure why;
+	int ok = cchc_report_bundle(&bin, &sink, &why) == 0;
+	if (!ok)
+		bundle_failed(a.out.output, &why);
 	free(prefix);
 	if (cli_bundle_close(&bundle, ok) == 0)
 		status = CLI_OK;
@@ -403,7 +308,6 @@ done:
 	cli_bundle_close(&bundle, 0); /* a failed run's temporary folder goes */
 	if (diag)
 		cli_print_diag(diag);
-	cchc_buf_dispose(&buf);
 	cchc_docx_info_free(info);
 	cchc_robust_free(robust);
 	cchc_gap_free(gap);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cchc/report_bundle.h"
 #include "docx_priv.h"
 
 static const char content_types[] =
@@ -55,7 +56,7 @@ typedef struct {
 } source;
 
 typedef struct {
-	dx_part *parts;
+	cchc_zip_entry *parts;
 	size_t n;
 } package;
 
@@ -84,7 +85,7 @@ int cchc_render_gap_docx_document(cchc_buf *out, const cchc_gap *gap,
 
 static void add(package *pk, const char *name, const void *data, size_t len)
 {
-	pk->parts[pk->n++] = (dx_part){name, data, len};
+	pk->parts[pk->n++] = (cchc_zip_entry){name, data, len};
 }
 
 static void add_xml(package *pk, const char *name, xmlBufferPtr b)
@@ -98,7 +99,7 @@ static int fill(int fd, const char *tmp, void *ctx)
 {
 	(void)fd;
 	const package *pk = ctx;
-	return dx_zip_write(tmp, pk->parts, pk->n);
+	return cchc_zip_write(tmp, pk->parts, pk->n);
 }
 
 #define FIXED_PARTS 6

@@ -2,7 +2,7 @@
  * xmlTextWriter (docx_xml.c), the words of the document (docx_words.c), the
  * header values (docx_info.c), the merged task view (docx_tasks.c), the
  * charts as PNG (docx_chart.c), the plan's body (docx_plan.c) and the
- * package (docx.c, docx_zip.c). */
+ * package (docx.c, zipped by cchc_zip_write). */
 #ifndef CCHC_DOCX_PRIV_H
 #define CCHC_DOCX_PRIV_H
 
@@ -229,17 +229,5 @@ int dx_chart_from_svg(dx_chart *c, const cchc_buf *svg);
  * written whole or not at all. @return as cchc_write_atomic (EIO: not rendered) */
 int dx_package_write(const char *path, xmlBufferPtr doc, const dx_chart *charts, size_t n,
                      cchc_lang L);
-
-/* ---- docx_zip.c ---- */
-typedef struct dx_part {
-	const char *name;
-	const void *data;
-	size_t len;
-} dx_part;
-
-/* Zip the parts to the file at path, deflated, every entry dated
- * SOURCE_DATE_EPOCH (or 1980-01-01): the same parts give the same bytes.
- * @return 0, or -1 (errno set) */
-int dx_zip_write(const char *path, const dx_part *parts, size_t n);
 
 #endif

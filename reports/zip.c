@@ -1,7 +1,7 @@
-/* The .docx package: the parts deflated into a zip with minizip, every entry
- * dated alike (SOURCE_DATE_EPOCH when set, else 2000-01-01 00:00, as the
- * workbook), with fixed attributes and in a fixed order, so the same parts
- * give the same bytes. */
+/* Zips (the .docx packages, the report bundle): the entries deflated with
+ * minizip, every entry dated alike (SOURCE_DATE_EPOCH when set, else
+ * 2000-01-01 00:00, as the workbook), with fixed attributes and in the order
+ * given, so the same entries give the same bytes. */
 #define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include <errno.h>
 #include <stdlib.h>
@@ -10,7 +10,7 @@
 
 #include <zip.h>
 
-#include "docx_priv.h"
+#include "cchc/report_bundle.h"
 
 static void entry_date(tm_zip *t)
 {
@@ -32,7 +32,7 @@ static void entry_date(tm_zip *t)
 	t->tm_year = (uInt)tm.tm_year + 1900;
 }
 
-int dx_zip_write(const char *path, const dx_part *parts, size_t n)
+int cchc_zip_write(const char *path, const cchc_zip_entry *entries, size_t n)
 {
 	zipFile z = zipOpen64(path, APPEND_STATUS_CREATE);
 	if (!z) {
@@ -45,7 +45,7 @@ int dx_zip_write(const char *path, const dx_part *parts, size_t n)
 	entry_date(&info.tmz_date);
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		const dx_part *p = &parts[i];
+		const cchc_zip_entry *p = &entries[i];
 		if (p->len > 0x7fffffffU ||
 		    zipOpenNewFileInZip(z, p->name, &info, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
 		                        Z_DEFAULT_COMPRESSION) != ZIP_OK ||
