@@ -10,6 +10,8 @@ enum MHD_Result api_plan_docx_get(srv_req *rq);
 enum MHD_Result api_report_docx_get(srv_req *rq);
 /* The province's report page as `cchc report` renders it (index.html), with a CSP of its own. */
 enum MHD_Result api_report_html_get(srv_req *rq);
+/* The report bundle (every file `cchc report` writes) as one zip. */
+enum MHD_Result api_report_zip_get(srv_req *rq);
 enum MHD_Result api_assessments_get(srv_req *rq);
 
 /* ---- api_admin.c: the evaluator's management ---- */

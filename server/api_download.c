@@ -1,6 +1,7 @@
 /* Downloads, so that nothing is locked in: an agency's plan (Kế hoạch khắc
  * phục, the writer of `cchc gap --format docx`), the province's report
- * (bao-cao.docx, as `cchc report` writes it) and the year as an assessments
+ * (bao-cao.docx, as `cchc report` writes it), the whole report bundle as one
+ * zip (every file `cchc report` writes) and the year as an assessments
  * bundle (<assessments>, the format every cchc command reads), all as
  * attachments; and the province's report page (index.html of `cchc report`,
  * its charts and tables) inline. Every figure in them is the engine's. */
@@ -15,6 +16,7 @@
 #include <sodium.h>
 
 #include "cchc/docx.h"
+#include "cchc/report_bundle.h"
 
 /* Content-Disposition: an ASCII fallback, and the UTF-8 name percent-encoded (RFC 6266, 5987). */
 static void disposition(char *out, size_t size, const char *ascii, const char *utf8)
@@ -189,13 +191,25 @@ static int page_csp(char *out, size_t size, const cchc_buf *page)
 	return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
+/* ?lang=vi|en: a link or a frame sends no Accept-Language of the desk's choosing.
+ * 0, or -1 with the refusal in *refused. */
+static int lang_arg(srv_req *rq, cchc_lang *lang, enum MHD_Result *refused)
+{
+	char arg[8];
+	*lang = rq->lang;
+	if (srv_query(rq, "lang", arg, sizeof arg) && cchc_lang_parse(arg, lang) < 0) {
+		*refused = srv_error(rq, 400, "lang phải là vi hoặc en", "lang must be vi or en");
+		return -1;
+	}
+	return 0;
+}
+
 static enum MHD_Result report_html(srv_req *rq, const cchc_ranking *ranking)
 {
-	/* ?lang=vi|en: a link or a frame sends no Accept-Language of the desk's choosing */
-	char lang_arg[8];
 	cchc_report_options ro = {rq->lang, NULL, NULL};
-	if (srv_query(rq, "lang", lang_arg, sizeof lang_arg) && cchc_lang_parse(lang_arg, &ro.lang) < 0)
-		return srv_error(rq, 400, "lang phải là vi hoặc en", "lang must be vi or en");
+	enum MHD_Result refused;
+	if (lang_arg(rq, &ro.lang, &refused) < 0)
+		return refused;
 	cchc_buf b;
 	cchc_buf_init(&b, 0);
 	char csp[512];
@@ -215,6 +229,152 @@ static enum MHD_Result report_html(srv_req *rq, const cchc_ranking *ranking)
 enum MHD_Result api_report_html_get(srv_req *rq)
 {
 	return with_report(rq, report_html);
+}
+
+/* ---- report.zip: the report bundle, every file in a folder of the zip ---- */
+
+#define ZIP_FILES 64 /* more than a bundle has (criteria-<block>-N.csv parts included) */
+
+/* The zip's sink: rendered files are kept in memory; the workbook and the Word
+ * documents are written into a private folder of the data folder and read back. */
+typedef struct {
+	char dir[4096];       /* the private folder (.download-XXXXXX) */
+	char path[4400];      /* the last path handed out */
+	char folder[64];      /* the zip's one folder ("bao-cao-cchc-2018") */
+	cchc_zip_entry e[ZIP_FILES];
+	char *owned[ZIP_FILES]; /* each entry's name and data, malloc'd */
+	int on_disk[ZIP_FILES]; /* written by name into dir: read back at the end */
+	size_t n;
+} zip_sink;
+
+/* A new entry folder/name, its data to come; -1 when full or out of memory. */
+static int zip_add(zip_sink *z, const char *name, const char *data, size_t len)
+{
+	if (z->n == ZIP_FILES || strchr(name, '/'))
+		return -1;
+	size_t nl = strlen(z->folder) + 1 + strlen(name) + 1;
+	char *block = malloc(nl + len + 1);
+	if (!block)
+		return -1;
+	snprintf(block, nl, "%s/%s", z->folder, name);
+	if (data)
+		memcpy(block + nl, data, len);
+	z->owned[z->n] = block;
+	z->e[z->n] = (cchc_zip_entry){block, block + nl, len};
+	z->on_disk[z->n] = data == NULL;
+	z->n++;
+	return 0;
+}
+
+static int zip_put(void *ctx, const char *name, const char *data, size_t len)
+{
+	return zip_add(ctx, name, data, len);
+}
+
+static const char *zip_path(void *ctx, const char *name)
+{
+	zip_sink *z = ctx;
+	if (zip_add(z, name, NULL, 0) < 0)
+		return NULL;
+	snprintf(z->path, sizeof z->path, "%s/%s", z->dir, name);
+	return z->path;
+}
+
+/* The files written by name, into memory (and off the disk). 0, or -1. */
+static int zip_read_back(zip_sink *z)
+{
+	int rc = 0;
+	for (size_t i = 0; i < z->n; i++) {
+		if (!z->on_disk[i])
+			continue;
+		char path[4400], err[256];
+		size_t len = 0;
+		snprintf(path, sizeof path, "%s/%s", z->dir, strchr(z->e[i].name, '/') + 1);
+		char *data = rc == 0 ? srv_read_file(path, &len, err, sizeof err) : NULL;
+		unlink(path);
+		if (!data) {
+			rc = -1;
+			continue;
+		}
+		size_t nl = strlen(z->e[i].name) + 1;
+		char *block = realloc(z->owned[i], nl + len + 1);
+		if (!block) {
+			free(data);
+			rc = -1;
+			continue;
+		}
+		memcpy(block + nl, data, len);
+		free(data);
+		z->owned[i] = block;
+		z->e[i] = (cchc_zip_entry){block, block + nl, len};
+		z->on_disk[i] = 0;
+	}
+	return rc;
+}
+
+/* Everything left in the private folder goes, then the folder. */
+static void zip_sink_free(zip_sink *z)
+{
+	char path[4400];
+	for (size_t i = 0; i < z->n; i++) {
+		if (z->on_disk[i]) {
+			snprintf(path, sizeof path, "%s/%s", z->dir, strchr(z->e[i].name, '/') + 1);
+			unlink(path);
+		}
+		free(z->owned[i]);
+	}
+	snprintf(path, sizeof path, "%s/bundle.zip", z->dir);
+	unlink(path);
+	rmdir(z->dir);
+}
+
+static enum MHD_Result report_zip(srv_req *rq, const cchc_ranking *ranking)
+{
+	cchc_bundle_input in = {ranking, NULL, NULL, {rq->lang, NULL, NULL}, 0, NULL};
+	enum MHD_Result r;
+	char arg[16];
+	if (lang_arg(rq, &in.ro.lang, &r) < 0)
+		return r;
+	/* ?csv-dialect=vi: the CSV files as a Vietnamese-locale spreadsheet imports them */
+	if (srv_query(rq, "csv-dialect", arg, sizeof arg)) {
+		if (strcmp(arg, "vi") != 0 && strcmp(arg, "rfc4180") != 0)
+			return srv_error(rq, 400, "csv-dialect phải là rfc4180 hoặc vi",
+			                 "csv-dialect must be rfc4180 or vi");
+		in.csv_vi = strcmp(arg, "vi") == 0;
+	}
+	zip_sink *z = calloc(1, sizeof *z);
+	if (!z)
+		return srv_error(rq, 500, "không dựng được tệp (thiếu bộ nhớ)",
+		                 "could not build the file (out of memory)");
+	snprintf(z->folder, sizeof z->folder, "bao-cao-cchc-%d", rq->year);
+	snprintf(z->dir, sizeof z->dir, "%s/.download-XXXXXX", srv_store_dir(rq->srv->store));
+	const cchc_bundle_sink sink = {zip_put, zip_path, NULL, z};
+	char zpath[4400], err[256];
+	char *data = NULL;
+	size_t len = 0;
+	int made = mkdtemp(z->dir) != NULL;
+	snprintf(zpath, sizeof zpath, "%s/bundle.zip", z->dir);
+	if (made && cchc_report_bundle(&in, &sink, NULL) == 0 && zip_read_back(z) == 0 &&
+	    cchc_zip_write(zpath, z->e, z->n) == 0)
+		data = srv_read_file(zpath, &len, err, sizeof err);
+	if (made)
+		zip_sink_free(z);
+	else
+		z->n = 0;
+	free(z);
+	if (!data)
+		return srv_error(rq, 500, "không viết được tệp báo cáo: báo quản trị viên (thư mục dữ liệu)",
+		                 "could not write the report bundle: tell the administrator (the data folder)");
+	char ascii[64];
+	snprintf(ascii, sizeof ascii, "bao-cao-cchc-%d.zip", rq->year);
+	r = reply_attachment(rq, "application/zip", ascii, ascii, data, len);
+	free(data);
+	return r;
+}
+
+enum MHD_Result api_report_zip_get(srv_req *rq)
+{
+	return with_report(rq, report_zip);
 }
 
 enum MHD_Result api_assessments_get(srv_req *rq)

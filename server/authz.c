@@ -43,6 +43,7 @@ static const srv_route routes[] = {
 	{"GET", AGENCY_PATH "/plan.docx", api_plan_docx_get, ALL, SCOPE_AGENCY, 0, 0},
 	{"GET", "/api/years/{y}/report.docx", api_report_docx_get, ALL, SCOPE_PUBLISHED, 0, 0},
 	{"GET", "/api/years/{y}/report.html", api_report_html_get, ALL, SCOPE_PUBLISHED, 0, 0},
+	{"GET", "/api/years/{y}/report.zip", api_report_zip_get, ALL, SCOPE_PUBLISHED, 0, 0},
 	{"GET", "/api/years/{y}/assessments.xml", api_assessments_get, EVAL, SCOPE_ANY, 0, 0},
 	/* the evaluator's management (api_admin.c) */
 	{"GET", "/api/years/{y}/deadlines", api_deadlines_get, EVAL, SCOPE_ANY, 0, 0},

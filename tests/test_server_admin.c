@@ -214,6 +214,86 @@ static void test_report_html(void)
 	refused(&eval, "GET", "/api/years/2018/report.html?lang=fr", NULL, 400, "lang phải là vi hoặc en");
 }
 
+/* Is the zip's member byte for byte the file `cchc report` wrote into dir? */
+static int same_as_cli(const char *zip, const char *member, const char *dir)
+{
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' 'bao-cao-cchc-2018/%s' | cmp -s - '%s/%s'", zip, member,
+	         dir, member);
+	return system(cmd) == 0;
+}
+
+/* report.zip: the whole report bundle, as `cchc report` writes it for the same
+ * assessments, in one folder of the zip. */
+static void test_report_zip(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
+	test_response r;
+	char cmd[1600], dir[] = CCHC_TEST_TMP "/report-zip-XXXXXX";
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.zip", NULL, &r), 200);
+	ASSERT_STR(test_header(&r, "Content-Type"), "application/zip");
+	ASSERT_STR(test_header(&r, "Content-Disposition"),
+	           "attachment; filename=\"bao-cao-cchc-2018.zip\"; filename*=UTF-8''bao-cao-cchc-2018.zip");
+	ASSERT_STR(test_header(&r, "X-Content-Type-Options"), "nosniff");
+	const char *zip = saved(&r, "bao-cao-cchc-2018.zip");
+	snprintf(cmd, sizeof cmd, "unzip -Z1 '%s'", zip);
+	char *list = output_of(cmd);
+	ASSERT_STR(list, "bao-cao-cchc-2018/index.html\nbao-cao-cchc-2018/ranking.csv\n"
+	                 "bao-cao-cchc-2018/criteria.csv\nbao-cao-cchc-2018/report.json\n"
+	                 "bao-cao-cchc-2018/ranking.xlsx\nbao-cao-cchc-2018/bao-cao.docx\n");
+	free(list);
+	/* the CLI's bundle of the same assessments: the same bytes (the blocks in the
+	 * order of the year's criteria sets, as given to the CLI) */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd,
+	         "'%s' report '%s/criteria/hue-so-2018.xml' '%s/criteria/hue-huyen-2018.xml' "
+	         "'%s/samples/hue-2018' -o '%s/r' 2>/dev/null",
+	         CCHC_CLI, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, dir);
+	ASSERT_EQ(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "%s/r", dir);
+	static const char *const same[] = {"index.html", "ranking.csv", "criteria.csv", "ranking.xlsx",
+	                                   "bao-cao.docx"};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		if (!same_as_cli(zip, same[i], cmd))
+			fprintf(stderr, "\n    report.zip's %s differs from cchc report's", same[i]);
+		CU_ASSERT(same_as_cli(zip, same[i], cmd));
+	}
+	/* report.json names each assessment by its agency (the CLI by its path) */
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' bao-cao-cchc-2018/report.json", zip);
+	char *json = output_of(cmd);
+	CU_ASSERT_EQUAL(strncmp(json, "{\n\"schema\": \"cchc-report/1\",\n\"ranking\": ", 40), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"file\": \"skhdt.xml\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"gap\": null"));
+	free(json);
+	test_response_free(&r);
+	/* ?lang=en&csv-dialect=vi: the page in English, the CSV as a Vietnamese spreadsheet imports it */
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.zip?lang=en&csv-dialect=vi", NULL, &r), 200);
+	zip = saved(&r, "bao-cao-cchc-2018-en.zip");
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' bao-cao-cchc-2018/index.html | head -2", zip);
+	char *page = output_of(cmd);
+	ASSERT_STR(page, "<!DOCTYPE html>\n<html lang=\"en\">\n");
+	free(page);
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' bao-cao-cchc-2018/ranking.csv | grep -c ';87,63;'", zip);
+	char *rows = output_of(cmd);
+	ASSERT_STR(rows, "1\n"); /* Thị xã Hương Thủy, first of the districts */
+	free(rows);
+	remove(zip);
+	test_response_free(&r);
+	refused(&eval, "GET", "/api/years/2018/report.zip?csv-dialect=excel", NULL, 400,
+	        "csv-dialect phải là rfc4180 hoặc vi");
+	refused(&eval, "GET", "/api/years/2018/report.zip?lang=fr", NULL, 400, "lang phải là vi hoặc en");
+	/* before publication only the evaluator */
+	refused(&agency, "GET", "/api/years/2018/report.zip", NULL, 403, "bạn không được xem hoặc sửa dữ liệu này");
+	refused(&eval, "GET", "/api/years/2031/report.zip", NULL, 404, "không có năm này");
+	/* nothing is left in the data folder */
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -c download", data_dir);
+	char *left = output_of(cmd);
+	ASSERT_STR(left, "0\n");
+	free(left);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 /* The year as a bundle: `cchc rank` reads it back to the server's own ranking. */
 static void test_assessments_bundle(void)
 {
@@ -420,6 +500,7 @@ static void test_matrix(void)
 		{"GET", "/api/years/2018/agencies/skhdt/plan.docx", NULL, {200, 200, 200, 403, 401}},
 		{"GET", "/api/years/2018/report.docx", NULL, {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/report.html", NULL, {200, 403, 403, 403, 401}},
+		{"GET", "/api/years/2018/report.zip", NULL, {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/assessments.xml", NULL, {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/deadlines", NULL, {200, 403, 403, 403, 401}},
 		{"POST", "/api/years", "{}", {422, 403, 403, 403, 401}},
@@ -468,6 +549,9 @@ static void test_published_year(void)
 	ASSERT_STR(test_header(&r, "Content-Type"), "text/html; charset=utf-8");
 	ASSERT_STR(test_header(&r, "Content-Security-Policy"), page_csp(&r));
 	test_response_free(&r);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/report.zip", NULL, &r), 200);
+	ASSERT_STR(test_header(&r, "Content-Type"), "application/zip");
+	test_response_free(&r);
 	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/assessments.xml", NULL, NULL), 403);
 }
 
@@ -502,6 +586,7 @@ int main(void)
 		{"plan.docx: the agency's plan as an attachment, the engine's figures inside", test_plan_docx},
 		{"report.docx: the province's report, the evaluator's before publication", test_report_docx},
 		{"report.html: the report's page inline, its own CSP, the evaluator's before publication", test_report_html},
+		{"report.zip: the report bundle, byte for byte what cchc report writes", test_report_zip},
 		{"assessments.xml: the year as a bundle cchc rank reads to the same ranking", test_assessments_bundle},
 		{"years, criteria sets (the loader's 422), agencies", test_years_criteria_agencies},
 		{"accounts, assignments, deadlines, the audit log", test_users_assignments_deadlines},

@@ -157,6 +157,7 @@ export async function deskPage(year, user) {
     h('h2', {}, t('downloads')),
     h('ul', {}, h('li', {}, h('a', { href: `/api/years/${year}/ranking`, download: `xep-hang-${year}.json`, id: 'download-ranking' }, t('rankJson'))),
       h('li', {}, h('a', { href: `/api/years/${year}/report.docx`, download: '', id: 'download-report' }, t('reportDocx'))),
+      h('li', {}, h('a', { href: `/api/years/${year}/report.zip`, download: '', id: 'download-report-zip' }, t('reportZip'))),
       evaluator ? h('li', {}, h('a', { href: `/api/years/${year}/assessments.xml`, download: '', id: 'download-bundle' }, t('bundleXml'))) : null),
     evaluator ? manageSection(year) : null);
 }

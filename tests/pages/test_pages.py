@@ -415,6 +415,10 @@ def main():
         check(st == 200 and ctype == DOCX and magic == 'PK' and size > 10000,
               f'the evaluator downloads report.docx ({st}, {ctype}, {magic!r}, {size} bytes)')
         check(disp.startswith('attachment; filename="bao-cao-2018.docx"'), f'the report is an attachment ({disp})')
+        st, ctype, disp, magic, size = download(b, 'download-report-zip')
+        check(st == 200 and ctype == 'application/zip' and magic == 'PK' and size > 100000
+              and disp.startswith('attachment; filename="bao-cao-cchc-2018.zip"'),
+              f'the evaluator downloads the whole report bundle ({st}, {ctype}, {size} bytes, {disp})')
         st, ctype, _, magic, _ = download(b, 'download-bundle')
         check(st == 200 and ctype == 'application/xml; charset=utf-8' and magic == '<?',
               f'the evaluator downloads the year as an assessments bundle ({st}, {ctype})')
