@@ -155,6 +155,16 @@ static int read_password(char *pw, size_t size)
 	return CLI_OK;
 }
 
+/* An agency account names an agency some year holds. */
+static int unknown_agency(const admin_opts *o)
+{
+	fprintf(stderr,
+	        _("cchc admin: %s: no year has an agency %s: add the agency first "
+	          "(cchc admin agency add --data DIR --year YEAR %s --name NAME), then its account\n"),
+	        o->args[0], o->agency, o->agency);
+	return CLI_INVALID;
+}
+
 static int user_add(const admin_opts *o)
 {
 	char pw[256], hash[128];
@@ -172,6 +182,13 @@ static int user_add(const admin_opts *o)
 		                                                    : _("--agency goes with --role agency only"));
 	if ((rc = open_store(o->data, 0, &st)) != CLI_OK)
 		return rc;
+	/* an account of an agency no year holds would sign in to nothing: asked before the password */
+	if (o->agency && (rc = srv_agency_known(st, o->agency)) != 1) {
+		if (rc < 0)
+			return store_failed(st, o->args[0]);
+		srv_store_close(st);
+		return unknown_agency(o);
+	}
 	if ((rc = read_password(pw, sizeof pw)) != CLI_OK) {
 		srv_store_close(st);
 		return rc;
@@ -182,7 +199,11 @@ static int user_add(const admin_opts *o)
 		srv_store_close(st);
 		return fail(o->args[0], _("cannot hash the password (out of memory)"));
 	}
-	if (srv_user_add(st, o->args[0], role, o->agency, hash) != STORE_OK)
+	if ((rc = srv_user_add(st, o->args[0], role, o->agency, hash)) == STORE_NOTFOUND) {
+		srv_store_close(st);
+		return unknown_agency(o);
+	}
+	if (rc != STORE_OK)
 		return store_failed(st, o->args[0]);
 	if (o->agency)
 		printf(_("%s: user %s (%s of %s) added\n"), o->data, o->args[0], srv_role_name(role), o->agency);

@@ -263,6 +263,17 @@ enum MHD_Result api_user_post(srv_req *rq)
 		sodium_memzero(hash, sizeof hash);
 		if (rc == STORE_CONFLICT) {
 			r = srv_error(rq, 409, "đã có tài khoản tên này", "an account of this name exists already");
+		} else if (rc == STORE_NOTFOUND) {
+			char vi[300], en[300];
+			snprintf(vi, sizeof vi,
+			         "không năm nào có cơ quan mang mã \"%s\": thêm cơ quan trước "
+			         "(POST /api/years/{năm}/agencies), rồi mới thêm tài khoản của cơ quan",
+			         agency);
+			snprintf(en, sizeof en,
+			         "no year has an agency of id \"%s\": add the agency first "
+			         "(POST /api/years/{year}/agencies), then its account",
+			         agency);
+			r = srv_error(rq, 422, vi, en);
 		} else if (rc != STORE_OK) {
 			r = srv_store_error(rq, rc);
 		} else {

@@ -108,7 +108,11 @@ typedef struct {
 	char agency[64]; /**< "" unless ROLE_AGENCY */
 	char hash[128];
 } srv_user;
-/** STORE_CONFLICT when the name exists; STORE_INVALID for a bad name/role. */
+/**
+ * STORE_CONFLICT when the name exists; STORE_INVALID for a bad name/role;
+ * STORE_NOTFOUND for an agency account whose agency no year holds (an agency
+ * of an earlier year only, e.g. merged since, is still an agency).
+ */
 int srv_user_add(srv_store *s, const char *name, srv_role role, const char *agency, const char *hash);
 int srv_user_get(srv_store *s, const char *name, srv_user *out); /* STORE_NOTFOUND */
 /** Set a user's password hash. */
@@ -157,6 +161,8 @@ typedef struct {
 /** STORE_CONFLICT when the id exists in that year; STORE_NOTFOUND without the year. */
 int srv_agency_add(srv_store *s, int year, const char *id, const char *name, const char *block, const char *continues);
 int srv_agency_get(srv_store *s, int year, const char *id, srv_agency *out);
+/** 1 when some year holds an agency of this id, 0 when none, or a negative STORE_* code. */
+int srv_agency_known(srv_store *s, const char *id);
 /** The year's agencies by block then id; free(*out). */
 int srv_agency_list(srv_store *s, int year, srv_agency **out, size_t *n);
 

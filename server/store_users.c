@@ -34,9 +34,23 @@ const char *srv_role_name(srv_role role)
 	return "none";
 }
 
+/* Does some year hold an agency of this id? 1, 0, or a negative STORE_* code. */
+static int agency_held(srv_conn *c, const char *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (srv_stmt(c, &st, "SELECT 1 FROM agencies WHERE id = ? LIMIT 1", "s", id) != STORE_OK)
+		return STORE_ERR;
+	rc = srv_step(c, st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : rc;
+}
+
 int srv_user_add(srv_store *s, const char *name, srv_role role, const char *agency, const char *hash)
 {
 	srv_conn *c = srv_conn_get(s);
+	int rc;
 
 	if (!c)
 		return STORE_ERR;
@@ -49,8 +63,22 @@ int srv_user_add(srv_store *s, const char *name, srv_role role, const char *agen
 		return srv_fail(c, STORE_INVALID, "user %s: an agency user needs the agency's id (--agency)", name);
 	if (!hash || !hash[0] || strlen(hash) >= sizeof ((srv_user *)0)->hash)
 		return srv_fail(c, STORE_INVALID, "user %s: no password hash", name);
-	return srv_exec_tx(c, "INSERT INTO users(name, role, agency, hash) VALUES (?, ?, ?, ?)", "siss", name, (int)role,
-	                   role == ROLE_AGENCY ? agency : "", hash);
+	if (srv_begin(c) != STORE_OK)
+		return STORE_ERR;
+	rc = role == ROLE_AGENCY ? agency_held(c, agency) : 1;
+	if (rc == 0)
+		rc = srv_fail(c, STORE_NOTFOUND, "user %s: no year has an agency %s: add the agency first", name, agency);
+	if (rc == 1)
+		rc = srv_exec(c, "INSERT INTO users(name, role, agency, hash) VALUES (?, ?, ?, ?)", "siss", name, (int)role,
+		              role == ROLE_AGENCY ? agency : "", hash);
+	return srv_finish(c, rc);
+}
+
+int srv_agency_known(srv_store *s, const char *id)
+{
+	srv_conn *c = srv_conn_get(s);
+
+	return c ? agency_held(c, id) : STORE_ERR;
 }
 
 /* The user in columns 0..3 of the current row. */

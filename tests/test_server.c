@@ -430,6 +430,30 @@ static void test_evidence(void)
 	free(body);
 }
 
+/* An agency account names an agency some year holds: 422 otherwise, in the request's language. */
+static void test_agency_account(void)
+{
+	test_client ev = client_for("sonoivu");
+	test_response r;
+	const char *body = "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"sxyz\", \"password\": \"mat-khau-dai\"}";
+	ASSERT_EQ(test_call(&ev, "POST", "/api/users", body, &r), 422);
+	ASSERT_STR(answer(&r, "error"), "không năm nào có cơ quan mang mã \"sxyz\": thêm cơ quan trước "
+	                                "(POST /api/years/{năm}/agencies), rồi mới thêm tài khoản của cơ quan");
+	test_response_free(&r);
+	ev.lang = "en";
+	ASSERT_EQ(test_call(&ev, "POST", "/api/users", body, &r), 422);
+	ASSERT_STR(answer(&r, "error"), "no year has an agency of id \"sxyz\": add the agency first "
+	                                "(POST /api/years/{year}/agencies), then its account");
+	test_response_free(&r);
+	ev.lang = NULL;
+	/* nothing stored: the name is free for an account of an agency that exists */
+	ASSERT_EQ(test_call(&ev, "POST", "/api/users",
+	                    "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"sxd\", \"password\": \"mat-khau-dai\"}",
+	                    &r), 201);
+	ASSERT_STR(r.body, "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"sxd\"}\n");
+	test_response_free(&r);
+}
+
 /* The Huế 2018 cycle for skhdt, end to end, then publication and the freeze. */
 static void test_cycle(void)
 {
@@ -779,6 +803,7 @@ int main(void)
 		{"writes from outside (an item, a criteria set) show in the very next answer", test_outside_writes},
 		{"survey results by the evaluator, checked and scored by the engine", test_survey},
 		{"evidence: upload, type by content, attachment, caps", test_evidence},
+		{"an agency account of an agency no year holds: 422", test_agency_account},
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
 		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},
 		{"a session expires; an address is locked out after its failures", test_expiry_and_address_lockout},

@@ -396,6 +396,13 @@ static void test_cycle(void)
 	CU_ASSERT_EQUAL(srv_user_add(st, "hoidong", ROLE_APPRAISER, NULL, HASH), STORE_OK);
 	CU_ASSERT_EQUAL(srv_user_add(st, "hoidong", ROLE_APPRAISER, NULL, HASH), STORE_CONFLICT);
 	CU_ASSERT_EQUAL(srv_user_add(st, "x/y", ROLE_VIEWER, NULL, HASH), STORE_INVALID);
+	/* an agency account: of an agency some year holds */
+	CU_ASSERT_EQUAL(srv_agency_known(st, "bdt"), 1);
+	CU_ASSERT_EQUAL(srv_agency_known(st, "sxyz"), 0);
+	CU_ASSERT_EQUAL(srv_user_add(st, "lan", ROLE_AGENCY, "sxyz", HASH), STORE_NOTFOUND);
+	CU_ASSERT_STRING_EQUAL(srv_store_errmsg(st), "user lan: no year has an agency sxyz: add the agency first");
+	CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM users WHERE name = 'lan'"), 0);
+	CU_ASSERT_EQUAL(srv_user_add(st, "lan", ROLE_AGENCY, "bdt", HASH), STORE_OK);
 	CU_ASSERT_EQUAL(srv_assign(st, "hoidong", YEAR, "bdt", "3"), STORE_OK);
 	CU_ASSERT_EQUAL(srv_assign(st, "nobody", YEAR, "bdt", NULL), STORE_NOTFOUND);
 	CU_ASSERT_STRING_EQUAL(srv_store_errmsg(st), "no user nobody");
@@ -911,6 +918,24 @@ static void test_admin(void)
 	snprintf(args, sizeof args, "user add --data %s bdt --role agency < %s/pw", d, dir);
 	CU_ASSERT_EQUAL(admin(args, out, err), 2);
 	CU_ASSERT_STRING_EQUAL(err, "cchc admin: an agency account needs --agency ID\nTry 'cchc admin --help'.\n");
+	/* an agency account names an agency some year holds: refused before the password is read */
+	snprintf(args, sizeof args, "user add --data %s lan --role agency --agency sxyz < /dev/null", d);
+	CU_ASSERT_EQUAL(admin(args, out, err), 1);
+	CU_ASSERT_STRING_EQUAL(err, "cchc admin: lan: no year has an agency sxyz: add the agency first (cchc admin agency "
+	                            "add --data DIR --year YEAR sxyz --name NAME), then its account\n");
+	CU_ASSERT_STRING_EQUAL(out, "");
+	{
+		char vi[1100];
+		snprintf(vi, sizeof vi, "LANGUAGE=vi LC_ALL=C.UTF-8 '%s' admin %s", CCHC_CLI, args);
+		CU_ASSERT_EQUAL(test_run_cli("/usr/bin/env", vi, d, out, sizeof out, err, sizeof err), 1);
+		CU_ASSERT_STRING_EQUAL(err, "cchc admin: lan: không năm nào có cơ quan mã sxyz: hãy thêm cơ quan trước (cchc "
+		                            "admin agency add --data THƯ_MỤC --year NĂM sxyz --name TÊN), rồi mới thêm tài "
+		                            "khoản của cơ quan\n");
+	}
+	snprintf(args, sizeof args, "user add --data %s lan --role agency --agency bdt < %s/pw", d, dir);
+	CU_ASSERT_EQUAL(admin(args, out, err), 0);
+	snprintf(expected, sizeof expected, "%s: user lan (agency of bdt) added\n", d);
+	CU_ASSERT_STRING_EQUAL(out, expected);
 	/* appraisers assigned to an agency and a group */
 	snprintf(args, sizeof args, "user add --data %s hoidong --role appraiser < %s/pw", d, dir);
 	CU_ASSERT_EQUAL(admin(args, out, err), 0);
