@@ -4,6 +4,8 @@
  * refused other roles, a missing CSRF token and a published year. */
 #include "api_admin.h"
 
+#include "cchc/diag_say.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,18 +68,23 @@ enum MHD_Result api_year_post(srv_req *rq)
 	return created(rq, "year add", target, &b);
 }
 
-/* 422 with the loader's first error as "FILE:LINE: what" (the body is the file). */
+/* 422 with the loader's first error as "FILE:LINE: what" (the body is the file),
+ * what in the request's language. */
 static enum MHD_Result loader_refusal(srv_req *rq, const cchc_diag *diag)
 {
-	char msg[600] = "the criteria set does not load";
+	char msg[CCHC_DIAG_SAY_SIZE + 200] = "the criteria set does not load";
+	if (rq->lang != CCHC_LANG_EN)
+		snprintf(msg, sizeof msg, "bộ tiêu chí không nạp được");
 	for (size_t i = 0; i < cchc_diag_stored(diag); i++) {
 		const cchc_diag_entry *e = cchc_diag_get(diag, i);
 		if (e->severity != CCHC_DIAG_ERROR)
 			continue;
+		char what[CCHC_DIAG_SAY_SIZE];
+		cchc_diag_say(e->message, rq->lang, what, sizeof what);
 		if (e->line > 0)
-			snprintf(msg, sizeof msg, "%s:%ld: %s", e->file ? e->file : "", e->line, e->message);
+			snprintf(msg, sizeof msg, "%s:%ld: %s", e->file ? e->file : "", e->line, what);
 		else
-			snprintf(msg, sizeof msg, "%s: %s", e->file ? e->file : "", e->message);
+			snprintf(msg, sizeof msg, "%s: %s", e->file ? e->file : "", what);
 		break;
 	}
 	return srv_error(rq, 422, msg, msg);

@@ -14,6 +14,8 @@
  * with the revision it committed when no other write came between. */
 #include "http_priv.h"
 
+#include "cchc/diag_say.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,7 +261,7 @@ int srv_cached_xml(srv_server *srv, int year, const char *agency, cchc_buf *out,
 	return rc;
 }
 
-/* The engine's first error, for a 422. */
+/* The engine's first error, for a 422; NULL when it recorded none. */
 static const char *first_error(const cchc_diag *diag)
 {
 	for (size_t i = 0; i < cchc_diag_stored(diag); i++) {
@@ -267,7 +269,7 @@ static const char *first_error(const cchc_diag *diag)
 		if (e->severity == CCHC_DIAG_ERROR)
 			return e->message;
 	}
-	return "the engine refused the assessment";
+	return NULL;
 }
 
 /* Load and score an assessment text against sets; -1 with the engine's message in diag. */
@@ -352,23 +354,29 @@ static int scored_get(srv_server *srv, int year, const char *agency, scored **ou
 	return STORE_OK;
 }
 
-/* The engine's diagnostics are English only (libcchc has no message
- * catalogue; the CLI prints them as they are too): a Vietnamese answer says
- * in Vietnamese what happened and quotes the engine's words. */
-enum MHD_Result api_engine_refusal(srv_req *rq, const cchc_diag *diag)
+/* A 422 with the engine's first error: English, or said in Vietnamese
+ * (cchc_diag_say) between before and after. */
+static enum MHD_Result engine_422(srv_req *rq, const cchc_diag *diag, const char *before, const char *after)
 {
 	const char *msg = first_error(diag);
-	char vi[1200];
-	snprintf(vi, sizeof vi, "bộ tính điểm không nhận hồ sơ, không lưu gì (thông báo của bộ tính điểm: %s)",
-	         msg);
-	return srv_error(rq, 422, vi, msg);
+	char said[CCHC_DIAG_SAY_SIZE], vi[CCHC_DIAG_SAY_SIZE + 200];
+	if (msg)
+		cchc_diag_say(msg, CCHC_LANG_VI, said, sizeof said);
+	snprintf(vi, sizeof vi, "%s%s%s", before, msg ? said : "hồ sơ không hợp lệ", after);
+	return srv_error(rq, 422, vi, msg ? msg : "the engine refused the assessment");
+}
+
+/* A write the engine refused. */
+enum MHD_Result api_engine_refusal(srv_req *rq, const cchc_diag *diag)
+{
+	return engine_422(rq, diag, "bộ tính điểm không nhận hồ sơ, không lưu gì (", ")");
 }
 
 /* An error from scored_get. */
 static enum MHD_Result scored_error(srv_req *rq, int rc, const cchc_diag *diag)
 {
-	if (rc == STORE_INVALID)
-		return api_engine_refusal(rq, diag);
+	if (rc == STORE_INVALID) /* a read: the engine's words alone */
+		return engine_422(rq, diag, "", "");
 	if (rc == STORE_ERR && cchc_diag_count(diag))
 		return srv_error(rq, 500, "tiêu chí của năm không nạp được: báo quản trị viên",
 		                 "the year's criteria do not load: tell the administrator");

@@ -130,6 +130,10 @@ static void test_plan_docx(void)
 	refused(&eval, "GET", "/api/years/2018/agencies/khong-co/plan.docx", NULL, 422,
 	        "agency \"khong-co\" is not among the assessments ranked: give its assessment, or one of the "
 	        "ids in their <agency id=\"…\">");
+	eval.lang = NULL; /* the engine's message in the request's language */
+	refused(&eval, "GET", "/api/years/2018/agencies/khong-co/plan.docx", NULL, 422,
+	        "cơ quan, đơn vị \"khong-co\" không có trong các hồ sơ đánh giá được xếp hạng: đưa hồ sơ đánh giá của "
+	        "nó, hoặc dùng một mã trong <agency id=\"…\"> của các hồ sơ");
 	test_client anon = {0};
 	anon.port = srv_server_port(server);
 	refused(&anon, "GET", path, NULL, 401, "chưa đăng nhập hoặc phiên đã hết hạn: đăng nhập lại");
@@ -378,7 +382,7 @@ static void test_years_criteria_agencies(void)
 	/* a criteria set: the engine's loader decides, its message is the 422's */
 	const char *put = "/api/years/2019/criteria/so-nganh";
 	ASSERT_EQ(test_http(&eval, "PUT", put, "<criteria-set", 13, "application/xml", &r), 422);
-	ASSERT_STR(error_of(&r), "so-nganh.xml:1: not well-formed XML: Couldn't find end of Start Tag criteria-set line 1");
+	ASSERT_STR(error_of(&r), "so-nganh.xml:1: XML không đúng cú pháp: Couldn't find end of Start Tag criteria-set line 1");
 	test_response_free(&r);
 	char *xml = test_read_file("criteria/hue-so-2018.xml", &len);
 	ASSERT_EQ(test_http(&eval, "PUT", put, xml, len, "application/xml", &r), 422);

@@ -303,9 +303,9 @@ def main():
         claim = b.by_id('in-1.6.2-self')
         claim.clear()
         claim.send_keys('5', Keys.TAB)
-        check(b.text_is('error-1.6.2', 'bộ tính điểm không nhận hồ sơ, không lưu gì (thông báo của bộ tính điểm: '
-                        'criterion "1.6.2": self 5.00 is outside its range 0.00 to 1.50)'),
-              "a claim above 1,5 is refused in the engine's words, framed in Vietnamese")
+        check(b.text_is('error-1.6.2', 'bộ tính điểm không nhận hồ sơ, không lưu gì (tiêu chí 1.6.2: điểm tự chấm '
+                        '5,00 nằm ngoài khoảng 0,00 đến 1,50: ghi điểm trong khoảng này)'),
+              "a claim above 1,5 is refused with the engine's message said in Vietnamese")
         check(b.text_is('sum-total', '72,50/100'), 'the refused claim changed nothing')
         claim.clear()
         claim.send_keys('0', Keys.TAB)
