@@ -7,6 +7,7 @@
  * its charts and tables) inline. Every figure in them is the engine's. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include "api_admin.h"
+#include "api_documents.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,14 +82,40 @@ static enum MHD_Result reply_written(srv_req *rq, file_writer fn, const void *ct
 	return r;
 }
 
-static int write_plan(const char *path, const void *gap, cchc_lang lang)
+/* What a document is written from: the engine's analysis or ranking, and
+ * the header values and title stored for it (api_documents.c). */
+typedef struct {
+	const cchc_gap *gap;
+	const cchc_ranking *ranking;
+	cchc_docx_info *info;
+	char *title;
+} doc_input;
+
+static int write_plan(const char *path, const void *ctx, cchc_lang lang)
 {
-	return cchc_write_gap_docx(path, gap, NULL, lang);
+	const doc_input *in = ctx;
+	return cchc_write_gap_docx(path, in->gap, in->info, lang);
 }
 
-static int write_report(const char *path, const void *ranking, cchc_lang lang)
+static int write_report(const char *path, const void *ctx, cchc_lang lang)
 {
-	return cchc_write_report_docx(path, ranking, NULL, NULL, lang);
+	const doc_input *in = ctx;
+	return cchc_write_report_docx(path, in->ranking, in->info, in->title, lang);
+}
+
+/* The stored header values of (the request's year, agency; "" the report) into in. */
+static int doc_values(srv_req *rq, const char *agency, doc_input *in, enum MHD_Result *refused)
+{
+	int rc = api_document_info(rq, agency, &in->info, &in->title);
+	if (rc != STORE_OK)
+		*refused = srv_store_error(rq, rc);
+	return rc == STORE_OK ? 0 : -1;
+}
+
+static void doc_input_free(doc_input *in)
+{
+	cchc_docx_info_free(in->info);
+	free(in->title);
 }
 
 enum MHD_Result api_plan_docx_get(srv_req *rq)
@@ -106,7 +133,10 @@ enum MHD_Result api_plan_docx_get(srv_req *rq)
 		char ascii[128], utf8[160];
 		snprintf(ascii, sizeof ascii, "ke-hoach-%s-%d.docx", rq->agency, rq->year);
 		snprintf(utf8, sizeof utf8, "Kế hoạch khắc phục %s %d.docx", rq->agency, rq->year);
-		r = reply_written(rq, write_plan, gap, ascii, utf8);
+		doc_input in = {gap, NULL, NULL, NULL};
+		if (doc_values(rq, rq->agency, &in, &r) == 0)
+			r = reply_written(rq, write_plan, &in, ascii, utf8);
+		doc_input_free(&in);
 	} else {
 		r = api_field_error(rq, rc, diag);
 	}
@@ -161,7 +191,12 @@ static enum MHD_Result report_docx(srv_req *rq, const cchc_ranking *ranking)
 	char ascii[64], utf8[96];
 	snprintf(ascii, sizeof ascii, "bao-cao-%d.docx", rq->year);
 	snprintf(utf8, sizeof utf8, "Báo cáo Chỉ số CCHC %d.docx", rq->year);
-	return reply_written(rq, write_report, ranking, ascii, utf8);
+	doc_input in = {NULL, ranking, NULL, NULL};
+	enum MHD_Result r;
+	if (doc_values(rq, "", &in, &r) == 0)
+		r = reply_written(rq, write_report, &in, ascii, utf8);
+	doc_input_free(&in);
+	return r;
 }
 
 enum MHD_Result api_report_docx_get(srv_req *rq)
@@ -207,9 +242,11 @@ static int lang_arg(srv_req *rq, cchc_lang *lang, enum MHD_Result *refused)
 static enum MHD_Result report_html(srv_req *rq, const cchc_ranking *ranking)
 {
 	cchc_report_options ro = {rq->lang, NULL, NULL};
+	doc_input in = {NULL, ranking, NULL, NULL};
 	enum MHD_Result refused;
-	if (lang_arg(rq, &ro.lang, &refused) < 0)
+	if (lang_arg(rq, &ro.lang, &refused) < 0 || doc_values(rq, "", &in, &refused) < 0)
 		return refused;
+	ro.title = in.title;
 	cchc_buf b;
 	cchc_buf_init(&b, 0);
 	char csp[512];
@@ -223,6 +260,7 @@ static enum MHD_Result report_html(srv_req *rq, const cchc_ranking *ranking)
 		r = srv_reply(rq, 200, "text/html; charset=utf-8", b.data, b.len, extra);
 	}
 	cchc_buf_dispose(&b);
+	doc_input_free(&in);
 	return r;
 }
 
@@ -328,20 +366,10 @@ static void zip_sink_free(zip_sink *z)
 	rmdir(z->dir);
 }
 
-static enum MHD_Result report_zip(srv_req *rq, const cchc_ranking *ranking)
+/* The bundle of in (its language, dialect, header values and title) as one zip. */
+static enum MHD_Result reply_zip(srv_req *rq, const cchc_bundle_input *in)
 {
-	cchc_bundle_input in = {ranking, NULL, NULL, {rq->lang, NULL, NULL}, 0, NULL};
 	enum MHD_Result r;
-	char arg[16];
-	if (lang_arg(rq, &in.ro.lang, &r) < 0)
-		return r;
-	/* ?csv-dialect=vi: the CSV files as a Vietnamese-locale spreadsheet imports them */
-	if (srv_query(rq, "csv-dialect", arg, sizeof arg)) {
-		if (strcmp(arg, "vi") != 0 && strcmp(arg, "rfc4180") != 0)
-			return srv_error(rq, 400, "csv-dialect phải là rfc4180 hoặc vi",
-			                 "csv-dialect must be rfc4180 or vi");
-		in.csv_vi = strcmp(arg, "vi") == 0;
-	}
 	zip_sink *z = calloc(1, sizeof *z);
 	if (!z)
 		return srv_error(rq, 500, "không dựng được tệp (thiếu bộ nhớ)",
@@ -354,13 +382,11 @@ static enum MHD_Result report_zip(srv_req *rq, const cchc_ranking *ranking)
 	size_t len = 0;
 	int made = mkdtemp(z->dir) != NULL;
 	snprintf(zpath, sizeof zpath, "%s/bundle.zip", z->dir);
-	if (made && cchc_report_bundle(&in, &sink, NULL) == 0 && zip_read_back(z) == 0 &&
+	if (made && cchc_report_bundle(in, &sink, NULL) == 0 && zip_read_back(z) == 0 &&
 	    cchc_zip_write(zpath, z->e, z->n) == 0)
 		data = srv_read_file(zpath, &len, err, sizeof err);
 	if (made)
 		zip_sink_free(z);
-	else
-		z->n = 0;
 	free(z);
 	if (!data)
 		return srv_error(rq, 500, "không viết được tệp báo cáo: báo quản trị viên (thư mục dữ liệu)",
@@ -369,6 +395,31 @@ static enum MHD_Result report_zip(srv_req *rq, const cchc_ranking *ranking)
 	snprintf(ascii, sizeof ascii, "bao-cao-cchc-%d.zip", rq->year);
 	r = reply_attachment(rq, "application/zip", ascii, ascii, data, len);
 	free(data);
+	return r;
+}
+
+static enum MHD_Result report_zip(srv_req *rq, const cchc_ranking *ranking)
+{
+	cchc_bundle_input in = {ranking, NULL, NULL, {rq->lang, NULL, NULL}, 0, NULL};
+	doc_input doc = {NULL, ranking, NULL, NULL};
+	enum MHD_Result r;
+	char arg[16];
+	if (lang_arg(rq, &in.ro.lang, &r) < 0)
+		return r;
+	/* ?csv-dialect=vi: the CSV files as a Vietnamese-locale spreadsheet imports them */
+	if (srv_query(rq, "csv-dialect", arg, sizeof arg)) {
+		if (strcmp(arg, "vi") != 0 && strcmp(arg, "rfc4180") != 0)
+			return srv_error(rq, 400, "csv-dialect phải là rfc4180 hoặc vi",
+			                 "csv-dialect must be rfc4180 or vi");
+		in.csv_vi = strcmp(arg, "vi") == 0;
+	}
+	/* bao-cao.docx's header and the bundle's title: the year's stored values */
+	if (doc_values(rq, "", &doc, &r) == 0) {
+		in.info = doc.info;
+		in.ro.title = doc.title;
+		r = reply_zip(rq, &in);
+	}
+	doc_input_free(&doc);
 	return r;
 }
 

@@ -3,6 +3,7 @@
  * 409 on a published year). */
 #include "http_priv.h"
 #include "api_admin.h" /* downloads and management */
+#include "api_documents.h" /* the documents' header values */
 #include "static.h" /* the pages' routes (api_pages.c) */
 
 #include <stdio.h>
@@ -45,6 +46,13 @@ static const srv_route routes[] = {
 	{"GET", "/api/years/{y}/report.html", api_report_html_get, ALL, SCOPE_PUBLISHED, 0, 0},
 	{"GET", "/api/years/{y}/report.zip", api_report_zip_get, ALL, SCOPE_PUBLISHED, 0, 0},
 	{"GET", "/api/years/{y}/assessments.xml", api_assessments_get, EVAL, SCOPE_ANY, 0, 0},
+	/* the documents' header values (api_documents.c): read as the document, written after publication too */
+	{"GET", AGENCY_PATH "/document", api_agency_document_get, ALL, SCOPE_AGENCY, 0, 0},
+	{"PUT", AGENCY_PATH "/document", api_agency_document_put, ROLE_AGENCY | EVAL, SCOPE_AGENCY,
+	 SRV_WRITE_OPEN, SRV_JSON_CAP},
+	{"GET", "/api/years/{y}/document", api_year_document_get, ALL, SCOPE_PUBLISHED, 0, 0},
+	{"PUT", "/api/years/{y}/document", api_year_document_put, EVAL, SCOPE_ANY, SRV_WRITE_OPEN,
+	 SRV_JSON_CAP},
 	/* the evaluator's management (api_admin.c) */
 	{"GET", "/api/years/{y}/deadlines", api_deadlines_get, EVAL, SCOPE_ANY, 0, 0},
 	{"POST", "/api/years", api_year_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
@@ -204,7 +212,7 @@ enum MHD_Result srv_dispatch(srv_req *rq)
 			return refuse(rq, 403, "bạn không được xem hoặc sửa dữ liệu này",
 			              "you may not see or change this");
 	}
-	if (r->write && rq->published)
+	if (r->write && r->write != SRV_WRITE_OPEN && rq->published)
 		return refuse(rq, 409, "năm đã công bố kết quả: không sửa được nữa",
 		              "the year is published: it can no longer be changed");
 	return r->fn(rq);

@@ -57,13 +57,17 @@ typedef enum MHD_Result (*srv_handler)(srv_req *rq);
  * else once the year is published. */
 typedef enum { SCOPE_ANY, SCOPE_AGENCY, SCOPE_PUBLISHED } srv_scope;
 
+/* A route's write flag for values publication does not freeze (they change no
+ * figure: the documents' header values): the CSRF token, but no 409. */
+#define SRV_WRITE_OPEN 2
+
 typedef struct srv_route {
 	const char *method;
 	const char *pattern; /* "/api/years/{y}/agencies/{a}/items/{c}" */
 	srv_handler fn;
 	unsigned roles;      /* srv_role mask; 0: no session needed */
 	srv_scope scope;
-	int write;           /* X-CSRF-Token required; 409 on a published year */
+	int write;           /* X-CSRF-Token required; 409 on a published year unless SRV_WRITE_OPEN */
 	size_t body_cap;     /* 0: no body */
 } srv_route;
 

@@ -7,7 +7,8 @@
  * Every function may be called from any thread: the store keeps one SQLite
  * connection per thread internally. Writes run in BEGIN IMMEDIATE
  * transactions; every write to a published year returns STORE_FROZEN and
- * writes nothing (enforced here, not only by the caller).
+ * writes nothing (enforced here, not only by the caller), except the
+ * documents' header values (srv_document_put), which change no figure.
  *
  * Return codes: STORE_OK (0) or a negative STORE_* code. The message of the
  * last failure on the calling thread is srv_store_errmsg().
@@ -238,6 +239,23 @@ int srv_audit_json(srv_store *s, long since_id, cchc_buf *out);
  * missing), items, surveys, appraisal rounds, the <published> figures kept
  * verbatim. Parsed like the engine (no DTD, no network, no entities).
  * err gets "LINE: what is wrong" on failure.
+/* ---- documents: the Word documents' header values ----
+ * One JSON object per (year, agency) for the agency's plan (plan.docx) and per
+ * year (agency "") for the province's report (report.docx, report.zip), with
+ * cchc_docx_info's keys as members (strings; "recipient" a list of strings)
+ * and, for the year, "title"; the server checks every value first. They change
+ * no figure and are no part of the published hash, so, unlike every other
+ * write, they stay writable after publication (an agency writes its uplift
+ * plan after the results; the report's number is given at publication). A put
+ * replaces the object whole, bumps its version and records a history row
+ * (criterion "", field "document", old and new object: srv_item_history_json
+ * with criterion "") in the same transaction. */
+/** STORE_NOTFOUND without the year or the agency; STORE_INVALID when json is not such an object. */
+int srv_document_put(srv_store *s, int year, const char *agency, const char *json, const char *user,
+                     long *new_version);
+/** The stored object as put ("{}" when none); STORE_NOTFOUND without the year or the agency. */
+int srv_document_json(srv_store *s, int year, const char *agency, cchc_buf *out);
+
  */
 int srv_import_assessment_xml(srv_store *s, int year, const char *xml, size_t len, const char *user, char *err, size_t errlen);
 /**

@@ -115,7 +115,15 @@ static const char *const migration_2[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = {migration_1, migration_2};
+/* The Word documents' header values (store_documents.c): agency '' is the
+ * province's report. No freeze trigger and no revision: they change no figure. */
+static const char *const migration_3[] = {
+	"CREATE TABLE documents(year INTEGER NOT NULL REFERENCES years(year), agency TEXT NOT NULL,"
+	" doc TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY(year, agency));",
+	NULL,
+};
+
+static const char *const *const migrations[] = {migration_1, migration_2, migration_3};
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -360,21 +368,29 @@ int srv_year_writable(srv_conn *c, int year)
 	return rc;
 }
 
-int srv_agency_writable(srv_conn *c, int year, const char *agency)
+int srv_agency_exists(srv_conn *c, int year, const char *agency)
 {
 	sqlite3_stmt *st;
-	int rc = srv_year_writable(c, year);
+	int rc = agency[0] ? srv_stmt(c, &st, "SELECT 1 FROM agencies WHERE year = ? AND id = ?", "is", year, agency)
+	                   : srv_stmt(c, &st, "SELECT 1 FROM years WHERE year = ?", "i", year);
 
-	if (rc != STORE_OK)
-		return rc;
-	rc = srv_stmt(c, &st, "SELECT 1 FROM agencies WHERE year = ? AND id = ?", "is", year, agency);
 	if (rc != STORE_OK)
 		return rc;
 	rc = srv_step(c, st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? srv_fail(c, STORE_NOTFOUND, "there is no agency %s in %d", agency, year) : rc;
+	if (rc != SQLITE_DONE)
+		return rc;
+	return agency[0] ? srv_fail(c, STORE_NOTFOUND, "there is no agency %s in %d", agency, year)
+	                 : srv_fail(c, STORE_NOTFOUND, "there is no year %d", year);
+}
+
+int srv_agency_writable(srv_conn *c, int year, const char *agency)
+{
+	int rc = srv_year_writable(c, year);
+
+	return rc == STORE_OK ? srv_agency_exists(c, year, agency) : rc;
 }
 
 int srv_id_ok(const char *id)

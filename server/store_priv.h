@@ -78,6 +78,9 @@ int srv_finish(srv_conn *c, int rc);
 int srv_year_writable(srv_conn *c, int year);
 /* The same for (year, agency): also STORE_NOTFOUND without the agency. */
 int srv_agency_writable(srv_conn *c, int year, const char *agency);
+/* STORE_OK when the year holds the agency (agency "": when the year exists),
+ * STORE_NOTFOUND (message recorded) otherwise; no freeze check. */
+int srv_agency_exists(srv_conn *c, int year, const char *agency);
 
 /* Inside a write transaction: set an item's column ("attrs", "survey",
  * "explanation"; value NULL empties it), checking expected (0: no check),

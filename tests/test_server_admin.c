@@ -298,6 +298,168 @@ static void test_report_zip(void)
 	CU_ASSERT_EQUAL(system(cmd), 0);
 }
 
+/* word/document.xml of a .docx file (malloc'd). */
+static char *document_xml(const char *docx)
+{
+	char cmd[2200];
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' word/document.xml", docx);
+	return output_of(cmd);
+}
+
+/* Plan 267/KH-SKHĐT's own header values (tests/data/docx/skhdt-267.txt) as the PUT's body. */
+#define SKHDT_267                                                                                   \
+	"{\"parent\": \"UBND TỈNH THỪA THIÊN HUẾ\", \"issuer\": \"SỞ KẾ HOẠCH VÀ ĐẦU TƯ\", "              \
+	"\"number\": \"267\", \"symbol\": \"KH-SKHĐT\", \"place\": \"Thừa Thiên Huế\", "                  \
+	"\"date\": \"2019-01-28\", \"signer-title\": \"GIÁM ĐỐC\", \"signer\": \"Nguyễn Đại Vui\", "      \
+	"\"recipient\": [\"UBND tỉnh (B/C)\", \"VP UBND tỉnh\", \"Các Sở: Nội vụ; KHCN; Tư pháp; TTTT\", " \
+	"\"GĐ và các PGĐ Sở\", \"Các phòng; Trung tâm XTĐT và HTDN\", \"Lưu: VT, VP\"]}"
+
+/* The agency's plan's header values: stored, and plan.docx written with them
+ * exactly as `cchc gap --format docx --document` writes the same values. */
+static void test_plan_document(void)
+{
+	test_client agency = signed_in("skhdt", "demo"), other = signed_in("sct", "demo");
+	test_client eval = signed_in("sonoivu", "demo");
+	test_response r;
+	const char *path = "/api/years/2018/agencies/skhdt/document";
+	char cmd[2000], plan[600];
+	ASSERT_EQ(test_call(&agency, "GET", path, NULL, &r), 200);
+	ASSERT_STR(r.body, "{}");
+	test_response_free(&r);
+	ASSERT_EQ(test_call(&agency, "PUT", path, SKHDT_267, &r), 200);
+	ASSERT_STR(r.body, "{\"parent\":\"UBND TỈNH THỪA THIÊN HUẾ\",\"issuer\":\"SỞ KẾ HOẠCH VÀ ĐẦU TƯ\","
+	                   "\"number\":\"267\",\"symbol\":\"KH-SKHĐT\",\"place\":\"Thừa Thiên Huế\","
+	                   "\"date\":\"2019-01-28\",\"signer-title\":\"GIÁM ĐỐC\",\"signer\":\"Nguyễn Đại Vui\","
+	                   "\"recipient\":[\"UBND tỉnh (B/C)\",\"VP UBND tỉnh\",\"Các Sở: Nội vụ; KHCN; Tư pháp; "
+	                   "TTTT\",\"GĐ và các PGĐ Sở\",\"Các phòng; Trung tâm XTĐT và HTDN\",\"Lưu: VT, VP\"]}");
+	test_response_free(&r);
+	/* plan.docx: the CLI's document for the same values, byte for byte */
+	ASSERT_EQ(test_call(&agency, "GET", "/api/years/2018/agencies/skhdt/plan.docx?target-rank=10", NULL, &r), 200);
+	char *doc = document_xml(saved(&r, "plan-267.docx"));
+	test_response_free(&r);
+	snprintf(plan, sizeof plan, "%s/plan-267-cli.docx", CCHC_TEST_TMP);
+	snprintf(cmd, sizeof cmd,
+	         "'%s' gap '%s/criteria/hue-so-2018.xml' '%s/samples/hue-2018/so' --agency skhdt --target-rank 10 "
+	         "--format docx --document '%s/tests/data/docx/skhdt-267.txt' -o '%s' 2>/dev/null",
+	         CCHC_CLI, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, plan);
+	ASSERT_EQ(system(cmd), 0);
+	char *cli = document_xml(plan);
+	CU_ASSERT(strlen(cli) > 10000);
+	ASSERT_STR(doc, cli);
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Số: 267/KH-SKHĐT<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Thừa Thiên Huế, ngày 28 tháng 01 năm 2019<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Nguyễn Đại Vui<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">- Lưu: VT, VP.<"));
+	free(doc);
+	free(cli);
+	remove(plan);
+	/* a bad value: the docx writer's message, nothing stored */
+	refused(&agency, "PUT", path, "{\"number\": \"268\", \"date\": \"2019-02-30\"}", 422,
+	        "không nhận thông tin văn bản, không lưu gì (date \"2019-02-30\" is not a date: write it "
+	        "YYYY-MM-DD, e.g. 2019-01-28)");
+	agency.lang = "en";
+	refused(&agency, "PUT", path, "{\"title\": \"Kế hoạch\"}", 422,
+	        "nothing stored: unknown key \"title\": the keys are parent, issuer, number, symbol, place, "
+	        "date, signer-title, signer, recipient");
+	refused(&agency, "PUT", path, "{\"signer\": 5}", 422,
+	        "\"signer\": give a text, or \"\" or null to remove the value");
+	refused(&agency, "PUT", path, "{\"signer\": \"Nguyễn\\nĐại Vui\"}", 422,
+	        "\"signer\": the value holds a control character (a line break, a tab…): write it on one line");
+	agency.lang = NULL;
+	/* another agency's staff, and the year's report: refused */
+	refused(&other, "PUT", path, "{\"number\": \"1\"}", 403, "bạn không được xem hoặc sửa dữ liệu này");
+	refused(&other, "GET", path, NULL, 403, "bạn không được xem hoặc sửa dữ liệu này");
+	refused(&agency, "PUT", "/api/years/2018/document", "{\"number\": \"1\"}", 403,
+	        "vai trò của bạn không được làm việc này");
+	refused(&eval, "GET", "/api/years/2018/agencies/khong-co/document", NULL, 404, "năm này không có cơ quan này");
+	/* a change names its keys: "" or null removes one, the others stay */
+	ASSERT_EQ(test_call(&eval, "PUT", path, "{\"signer\": \"\", \"recipient\": null, \"place\": \" Huế \"}", &r), 200);
+	ASSERT_STR(r.body, "{\"parent\":\"UBND TỈNH THỪA THIÊN HUẾ\",\"issuer\":\"SỞ KẾ HOẠCH VÀ ĐẦU TƯ\","
+	                   "\"number\":\"267\",\"symbol\":\"KH-SKHĐT\",\"place\":\"Huế\",\"date\":\"2019-01-28\","
+	                   "\"signer-title\":\"GIÁM ĐỐC\"}");
+	test_response_free(&r);
+	/* every change in the history (who, old, new) and the audit log */
+	char err[512];
+	srv_store *st = NULL;
+	CU_ASSERT_EQUAL_FATAL(srv_store_open(&st, data_dir, err, sizeof err), STORE_OK);
+	cchc_buf h;
+	cchc_buf_init(&h, 0);
+	ASSERT_EQ(srv_item_history_json(st, 2018, "skhdt", "", &h), STORE_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(h.data, "\"by\":\"skhdt\",\"field\":\"document\",\"old\":null,\"new\":{\"parent\":"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(h.data, "\"by\":\"sonoivu\",\"field\":\"document\",\"old\":{\"parent\":"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(h.data, "\"place\":\"Huế\",\"date\":\"2019-01-28\",\"signer-title\":\"GIÁM ĐỐC\"},\"version\":2}"));
+	cchc_buf_dispose(&h);
+	srv_store_close(st);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/audit", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"user\":\"skhdt\",\"ip\":\"127.0.0.1\",\"action\":\"document\",\"target\":\"2018/skhdt\",\"outcome\":\"ok\""));
+	test_response_free(&r);
+}
+
+/* The province's report's header values and title: in report.html, report.docx and
+ * report.zip exactly as `cchc report --title --document` writes them. */
+static void test_report_document(void)
+{
+	test_client eval = signed_in("sonoivu", "demo"), agency = signed_in("skhdt", "demo");
+	test_response r;
+	char cmd[2000], dir[] = CCHC_TEST_TMP "/report-doc-XXXXXX", values[600];
+	const char *title = "UBND tỉnh Thừa Thiên Huế · Quyết định số 123/QĐ-UBND";
+	refused(&eval, "PUT", "/api/years/2018/document", "{\"date\": \"28/01/2019\"}", 422,
+	        "không nhận thông tin văn bản, không lưu gì (date \"28/01/2019\" is not a date: write it "
+	        "YYYY-MM-DD, e.g. 2019-01-28)");
+	ASSERT_EQ(test_call(&eval, "PUT", "/api/years/2018/document",
+	                    "{\"title\": \"UBND tỉnh Thừa Thiên Huế · Quyết định số 123/QĐ-UBND\", \"number\": \"45\", "
+	                    "\"symbol\": \"BC-SNV\", \"date\": \"2019-01-15\", \"signer\": \"Trần Văn A\"}", &r), 200);
+	ASSERT_STR(r.body, "{\"number\":\"45\",\"symbol\":\"BC-SNV\",\"date\":\"2019-01-15\",\"signer\":\"Trần Văn A\","
+	                   "\"title\":\"UBND tỉnh Thừa Thiên Huế · Quyết định số 123/QĐ-UBND\"}");
+	test_response_free(&r);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/document", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, "\"title\":\"UBND tỉnh Thừa Thiên Huế"));
+	test_response_free(&r);
+	refused(&agency, "GET", "/api/years/2018/document", NULL, 403, "bạn không được xem hoặc sửa dữ liệu này");
+	/* the CLI's bundle for the same values and title */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	snprintf(values, sizeof values, "%s/values.txt", dir);
+	FILE *f = fopen(values, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("number = 45\nsymbol = BC-SNV\ndate = 2019-01-15\nsigner = Trần Văn A\n", f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd,
+	         "'%s' report '%s/criteria/hue-so-2018.xml' '%s/criteria/hue-huyen-2018.xml' "
+	         "'%s/samples/hue-2018' --title '%s' --document '%s' -o '%s/r' 2>/dev/null",
+	         CCHC_CLI, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, CCHC_SOURCE_DIR, title, values, dir);
+	ASSERT_EQ(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "%s/r", dir);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.zip", NULL, &r), 200);
+	const char *zip = saved(&r, "bao-cao-document.zip");
+	CU_ASSERT(same_as_cli(zip, "index.html", cmd));
+	CU_ASSERT(same_as_cli(zip, "bao-cao.docx", cmd));
+	CU_ASSERT(same_as_cli(zip, "ranking.xlsx", cmd));
+	remove(zip);
+	test_response_free(&r);
+	/* report.html and report.docx alone */
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.html", NULL, &r), 200);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.body, title));
+	test_response_free(&r);
+	ASSERT_EQ(test_call(&eval, "GET", "/api/years/2018/report.docx", NULL, &r), 200);
+	char *doc = document_xml(saved(&r, "bao-cao-document.docx"));
+	snprintf(cmd, sizeof cmd, "%s/r/bao-cao.docx", dir);
+	char *cli = document_xml(cmd);
+	ASSERT_STR(doc, cli);
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, ">Số: 45/BC-SNV<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(doc, title));
+	free(doc);
+	free(cli);
+	test_response_free(&r);
+	/* back to none, as the other tests expect */
+	ASSERT_EQ(test_call(&eval, "PUT", "/api/years/2018/document",
+	                    "{\"title\": null, \"number\": null, \"symbol\": \"\", \"date\": null, \"signer\": null}", &r),
+	          200);
+	ASSERT_STR(r.body, "{}");
+	test_response_free(&r);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 /* The year as a bundle: `cchc rank` reads it back to the server's own ranking. */
 static void test_assessments_bundle(void)
 {
@@ -493,7 +655,8 @@ static void test_users_assignments_deadlines(void)
 }
 
 /* Every route of this suite x every role (and no session): the router's answer, or the
- * handler's 422 for the evaluator's empty bodies (nothing is changed). */
+ * handler's 422 for the evaluator's empty bodies, 200 for an empty change of a
+ * document's values (nothing is changed). */
 static void test_matrix(void)
 {
 	static const char *const users[] = {"sonoivu", "skhdt", "hoidong", "xem", NULL};
@@ -506,6 +669,10 @@ static void test_matrix(void)
 		{"GET", "/api/years/2018/report.html", NULL, {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/report.zip", NULL, {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/assessments.xml", NULL, {200, 403, 403, 403, 401}},
+		{"GET", "/api/years/2018/agencies/skhdt/document", NULL, {200, 200, 200, 403, 401}},
+		{"PUT", "/api/years/2018/agencies/skhdt/document", "{}", {200, 200, 403, 403, 401}},
+		{"GET", "/api/years/2018/document", NULL, {200, 403, 403, 403, 401}},
+		{"PUT", "/api/years/2018/document", "{}", {200, 403, 403, 403, 401}},
 		{"GET", "/api/years/2018/deadlines", NULL, {200, 403, 403, 403, 401}},
 		{"POST", "/api/years", "{}", {422, 403, 403, 403, 401}},
 		{"PUT", "/api/years/2018/criteria/so-nganh", "{}", {422, 403, 403, 403, 401}},
@@ -557,6 +724,16 @@ static void test_published_year(void)
 	ASSERT_STR(test_header(&r, "Content-Type"), "application/zip");
 	test_response_free(&r);
 	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/assessments.xml", NULL, NULL), 403);
+	/* the documents' header values change no figure: still writable, and the report's readable by all */
+	ASSERT_EQ(test_call(&eval, "PUT", "/api/years/2019/agencies/snv/document", "{\"number\": \"12\"}", &r), 200);
+	ASSERT_STR(r.body, "{\"number\":\"12\"}");
+	test_response_free(&r);
+	ASSERT_EQ(test_call(&eval, "PUT", "/api/years/2019/document", "{\"number\": \"3\", \"title\": \"Năm 2019\"}", NULL),
+	          200);
+	ASSERT_EQ(test_call(&viewer, "GET", "/api/years/2019/document", NULL, &r), 200);
+	ASSERT_STR(r.body, "{\"number\":\"3\",\"title\":\"Năm 2019\"}");
+	test_response_free(&r);
+	ASSERT_EQ(test_call(&viewer, "PUT", "/api/years/2019/document", "{}", NULL), 403);
 }
 
 static int start(void)
@@ -591,6 +768,9 @@ int main(void)
 		{"report.docx: the province's report, the evaluator's before publication", test_report_docx},
 		{"report.html: the report's page inline, its own CSP, the evaluator's before publication", test_report_html},
 		{"report.zip: the report bundle, byte for byte what cchc report writes", test_report_zip},
+		{"the plan's header values: stored, in plan.docx as cchc gap --document writes them", test_plan_document},
+		{"the report's header values and title: in report.html, .docx and .zip as cchc report writes them",
+		 test_report_document},
 		{"assessments.xml: the year as a bundle cchc rank reads to the same ranking", test_assessments_bundle},
 		{"years, criteria sets (the loader's 422), agencies", test_years_criteria_agencies},
 		{"accounts, assignments, deadlines, the audit log", test_users_assignments_deadlines},

@@ -3,6 +3,7 @@
 import { get, post, put, call, agencyPath } from './api.js';
 import { t, pts, ptsShort, getLang } from './i18n.js';
 import { h, field, show, currentStamp, isCurrent, announce, confirmBox } from './ui.js';
+import { docInfoForm } from './docinfo.js';
 
 const NEXT = { 'appraised-2': 'final' };
 
@@ -161,3 +162,5 @@ export async function deskPage(year, user) {
       evaluator ? h('li', {}, h('a', { href: `/api/years/${year}/assessments.xml`, download: '', id: 'download-bundle' }, t('bundleXml'))) : null),
     evaluator ? manageSection(year) : null);
 }
+    // the report's số, ngày, người ký and title (bao-cao.docx, report.zip, report.html): writable after publication too
+    evaluator ? docInfoForm(`/api/years/${year}/document`, 'report-doc', true, true) : null,

@@ -5,6 +5,7 @@
 import { get, put, post, call, agencyPath } from './api.js';
 import { t, pts, ptsShort, date, getLang } from './i18n.js';
 import { h, field, show, announce, confirmBox, currentStamp, isCurrent } from './ui.js';
+import { docInfoForm } from './docinfo.js';
 
 const EDITABLE = 'draft';
 
@@ -436,7 +437,10 @@ class AgencyForm {
       h('div', { class: 'inline' }, field(t('targetRank'), target), gapBtn), gapOut,
       h('p', {}, h('a', { href: agencyPath(this.year, this.agency, '/plan.docx'), id: 'download-plan', download: '',
         onclick: (ev) => { ev.currentTarget.href = agencyPath(this.year, this.agency, `/plan.docx?target-rank=${encodeURIComponent(target.value)}`); } },
-      t('planDocx'))));
+      t('planDocx'))),
+      // the plan's số, ngày, người ký: the agency's staff and the evaluator write them, after publication too
+      docInfoForm(agencyPath(this.year, this.agency, '/document'), 'plan-doc', false,
+        this.me.role === 'agency' || this.me.role === 'evaluator'));
     const actions = h('div', { class: 'actions', id: 'form-actions' });
     if (this.editable()) {
       const b = h('button', { type: 'button', id: 'submit' }, t('submit'));
