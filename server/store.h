@@ -227,18 +227,6 @@ int srv_evidence_link(srv_store *s, int year, const char *agency, const char *cr
 /** Open a linked evidence file read-only (*fd is the caller's to close); STORE_NOTFOUND when not linked. */
 int srv_evidence_open(srv_store *s, int year, const char *agency, const char *hash, int *fd, size_t *len, char type[32], char filename[256]);
 
-/* ---- audit ---- */
-int srv_audit(srv_store *s, const char *user, const char *ip, const char *action, const char *target, const char *outcome);
-/** Entries with id > since_id, the first 1000 (ask again from the last id for more), as
- * [{"id","at","user","ip","action","target","outcome"}]. */
-int srv_audit_json(srv_store *s, long since_id, cchc_buf *out);
-
-/* ---- import/export ---- */
-/**
- * One assessment (root <assessment>) into rows: the agency (added when
- * missing), items, surveys, appraisal rounds, the <published> figures kept
- * verbatim. Parsed like the engine (no DTD, no network, no entities).
- * err gets "LINE: what is wrong" on failure.
 /* ---- documents: the Word documents' header values ----
  * One JSON object per (year, agency) for the agency's plan (plan.docx) and per
  * year (agency "") for the province's report (report.docx, report.zip), with
@@ -256,6 +244,18 @@ int srv_document_put(srv_store *s, int year, const char *agency, const char *jso
 /** The stored object as put ("{}" when none); STORE_NOTFOUND without the year or the agency. */
 int srv_document_json(srv_store *s, int year, const char *agency, cchc_buf *out);
 
+/* ---- audit ---- */
+int srv_audit(srv_store *s, const char *user, const char *ip, const char *action, const char *target, const char *outcome);
+/** Entries with id > since_id, the first 1000 (ask again from the last id for more), as
+ * [{"id","at","user","ip","action","target","outcome"}]. */
+int srv_audit_json(srv_store *s, long since_id, cchc_buf *out);
+
+/* ---- import/export ---- */
+/**
+ * One assessment (root <assessment>) into rows: the agency (added when
+ * missing), items, surveys, appraisal rounds, the <published> figures kept
+ * verbatim. Parsed like the engine (no DTD, no network, no entities).
+ * err gets "LINE: what is wrong" on failure.
  */
 int srv_import_assessment_xml(srv_store *s, int year, const char *xml, size_t len, const char *user, char *err, size_t errlen);
 /**

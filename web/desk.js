@@ -160,7 +160,7 @@ export async function deskPage(year, user) {
       h('li', {}, h('a', { href: `/api/years/${year}/report.docx`, download: '', id: 'download-report' }, t('reportDocx'))),
       h('li', {}, h('a', { href: `/api/years/${year}/report.zip`, download: '', id: 'download-report-zip' }, t('reportZip'))),
       evaluator ? h('li', {}, h('a', { href: `/api/years/${year}/assessments.xml`, download: '', id: 'download-bundle' }, t('bundleXml'))) : null),
-    evaluator ? manageSection(year) : null);
-}
     // the report's số, ngày, người ký and title (bao-cao.docx, report.zip, report.html): writable after publication too
     evaluator ? docInfoForm(`/api/years/${year}/document`, 'report-doc', true, true) : null,
+    evaluator ? manageSection(year) : null);
+}

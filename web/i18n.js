@@ -49,11 +49,11 @@ const words = {
     criterion: 'Tiêu chí', inAppraisal: 'Đang thẩm định', gapTop: 'Cách đầu', groups: 'Nhóm', year: 'Năm', view: 'Xem',
     nothingToDo: 'Không có hồ sơ nào đang chờ.', notSignedIn: 'Phiên đăng nhập đã hết: đăng nhập lại.',
     councilSaid: 'Hội đồng: {0} điểm (vòng {1}){2}', rankOf: 'thứ {0}/{1}', error: 'Lỗi',
-  },
     docInfo: 'Thông tin văn bản', docHint: 'Ô để trống thì văn bản để chỗ trống cho văn thư điền tay.',
     docParent: 'Cơ quan chủ quản', docIssuer: 'Cơ quan ban hành', docNumber: 'Số', docSymbol: 'Ký hiệu',
     docPlace: 'Nơi ban hành (địa danh)', docDate: 'Ngày ban hành', docSignerTitle: 'Chức vụ người ký', docSigner: 'Người ký',
     docRecipient: 'Nơi nhận (mỗi dòng một nơi)', docTitle: 'Tiêu đề báo cáo (tỉnh, quyết định)', saveDoc: 'Lưu thông tin văn bản',
+  },
   en: {
     title: 'PAR index', skip: 'Skip to the main content', toggle: 'Tiếng Việt', logout: 'Sign out',
     loading: 'Loading…', login: 'Sign in', user: 'User name', password: 'Password',
@@ -102,12 +102,12 @@ const words = {
     criterion: 'Criterion', inAppraisal: 'In appraisal', gapTop: 'Below the top', groups: 'Groups', year: 'Year', view: 'View',
     nothingToDo: 'Nothing is waiting.', notSignedIn: 'The session has ended: sign in again.',
     councilSaid: 'Council: {0} points (round {1}){2}', rankOf: '{0} of {1}', error: 'Error',
-  },
-};
     docInfo: 'Document details', docHint: 'A field left empty stays blank in the document, for the office to fill in by hand.',
     docParent: 'Parent body', docIssuer: 'Issuing body', docNumber: 'Number', docSymbol: 'Symbol',
     docPlace: 'Place of issue', docDate: 'Date of issue', docSignerTitle: 'Signer’s title', docSigner: 'Signer',
     docRecipient: 'Recipients (one a line)', docTitle: 'Report title (province, decision)', saveDoc: 'Save the document details',
+  },
+};
 
 let lang = localStorage.getItem('cchc-lang') === 'en' ? 'en' : 'vi';
 
