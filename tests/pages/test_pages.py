@@ -341,6 +341,12 @@ def main():
         check(st == 200 and ctype == DOCX and magic == 'PK' and size > 10000,
               f'the agency downloads its plan.docx ({st}, {ctype}, {magic!r}, {size} bytes)')
         check(disp.startswith('attachment; filename="ke-hoach-skhdt-2018.docx"'), f'the plan is an attachment ({disp})')
+        # its header values (Thông tin văn bản), plan 267/KH-SKHĐT's own, saved as the server stores them
+        for i, v in (('plan-doc-number', '267'), ('plan-doc-symbol', 'KH-SKHĐT'), ('plan-doc-date', '2019-01-28'),
+                     ('plan-doc-signer', 'Nguyễn Đại Vui')):
+            b.set_value(i, v)
+        b.by_id('plan-doc-save').click()
+        check(b.text_is('plan-doc-status', 'Đã lưu'), 'the agency saves its plan\'s số, ký hiệu, ngày and signer')
         b.shot('agency')
         b.shot('agency-phone', 390)
         # English, and back
