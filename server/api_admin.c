@@ -30,14 +30,25 @@ static const char *text_of(const srv_json *body, const char *key)
 	return s && s[0] ? s : NULL;
 }
 
-enum MHD_Result api_deadlines_get(srv_req *rq)
+/* 200 with the year's JSON as the store writes it. */
+static enum MHD_Result year_json(srv_req *rq, int (*fn)(srv_store *s, int year, cchc_buf *out))
 {
 	cchc_buf b;
 	cchc_buf_init(&b, 0);
-	int rc = srv_deadlines_json(rq->srv->store, rq->year, &b);
+	int rc = fn(rq->srv->store, rq->year, &b);
 	enum MHD_Result r = rc == STORE_OK ? srv_reply_buf(rq, 200, &b) : srv_store_error(rq, rc);
 	cchc_buf_dispose(&b);
 	return r;
+}
+
+enum MHD_Result api_deadlines_get(srv_req *rq)
+{
+	return year_json(rq, srv_deadlines_json);
+}
+
+enum MHD_Result api_assignments_get(srv_req *rq)
+{
+	return year_json(rq, srv_assignments_json);
 }
 
 enum MHD_Result api_year_post(srv_req *rq)

@@ -21,5 +21,7 @@ enum MHD_Result api_criteria_put(srv_req *rq);
 enum MHD_Result api_agency_post(srv_req *rq);
 enum MHD_Result api_user_post(srv_req *rq);
 enum MHD_Result api_assignment_post(srv_req *rq);
+/* The year's assignments, as the POST takes them. */
+enum MHD_Result api_assignments_get(srv_req *rq);
 
 #endif

@@ -60,6 +60,7 @@ static const srv_route routes[] = {
 	{"POST", "/api/years/{y}/agencies", api_agency_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
 	{"POST", "/api/users", api_user_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
 	{"POST", "/api/years/{y}/assignments", api_assignment_post, EVAL, SCOPE_ANY, 1, SRV_JSON_CAP},
+	{"GET", "/api/years/{y}/assignments", api_assignments_get, EVAL, SCOPE_ANY, 0, 0},
 	/* the pages (api_pages.c): embedded files, and the form's criteria set */
 	{"GET", "/", api_static_get, 0, SCOPE_ANY, 0, 0},
 	{"GET", "/static/{f}", api_static_get, 0, SCOPE_ANY, 0, 0},

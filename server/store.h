@@ -124,6 +124,12 @@ int srv_user_set_hash(srv_store *s, const char *name, const char *hash);
  */
 int srv_assign(srv_store *s, const char *user, int year, const char *agency /*NULL*/, const char *group /*NULL*/);
 /**
+ * The year's assignments as a JSON array, by user, agency, group:
+ * [{"user":"hoidong","agency":"bdt","group":"3"}], agency or group null for all
+ * (the keys POST /api/years/{y}/assignments takes).
+ */
+int srv_assignments_json(srv_store *s, int year, cchc_buf *out);
+/**
  * @param criterion NULL: any criterion of the agency.
  * @return 1 assigned, 0 not, or a negative STORE_* code.
  */

@@ -177,6 +177,52 @@ int srv_is_assigned(srv_store *s, const char *user, int year, const char *agency
 	return found ? 1 : rc == SQLITE_DONE ? 0 : rc;
 }
 
+/* Every row of st (finalized here) as a JSON object in an array: an integer column 0 named id_key
+ * first unless id_key is NULL, then the text columns after it named keys[0..n-1] ("" as null when
+ * empty_null). too_large: the message when the answer passes the writer's cap. */
+static int rows_json(srv_conn *c, sqlite3_stmt *st, const char *id_key, const char *const *keys, int n,
+                     int empty_null, cchc_buf *out, const char *too_large)
+{
+	int first = id_key != NULL, rc, i;
+	cchc_json j;
+
+	cchc_json_init(&j, out, 0);
+	cchc_json_array_begin(&j);
+	while ((rc = srv_step(c, st)) == SQLITE_ROW) {
+		cchc_json_object_begin(&j);
+		if (id_key) {
+			cchc_json_key(&j, id_key);
+			cchc_json_int(&j, sqlite3_column_int64(st, 0));
+		}
+		for (i = 0; i < n; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, first + i);
+			cchc_json_key(&j, keys[i]);
+			cchc_json_string(&j, v && (v[0] || !empty_null) ? v : NULL);
+		}
+		cchc_json_object_end(&j);
+	}
+	sqlite3_finalize(st);
+	cchc_json_array_end(&j);
+	if (rc != SQLITE_DONE)
+		return rc;
+	return cchc_json_finish(&j) == 0 ? STORE_OK : srv_fail(c, STORE_ERR, "%s", too_large);
+}
+
+int srv_assignments_json(srv_store *s, int year, cchc_buf *out)
+{
+	static const char *const keys[] = {"user", "agency", "group"};
+	srv_conn *c = srv_conn_get(s);
+	sqlite3_stmt *st;
+
+	if (!c)
+		return STORE_ERR;
+	if (srv_stmt(c, &st, "SELECT user, agency, grp FROM assignments WHERE year = ? ORDER BY user, agency, grp", "i",
+	             year) != STORE_OK)
+		return STORE_ERR;
+	/* "": every agency, every criterion */
+	return rows_json(c, st, NULL, keys, 3, 1, out, "out of memory");
+}
+
 int srv_session_put(srv_store *s, const unsigned char token_hash[32], const char *user, const char *csrf,
                     long long expires)
 {
@@ -250,29 +296,11 @@ int srv_audit_json(srv_store *s, long since_id, cchc_buf *out)
 	static const char *const keys[] = {"at", "user", "ip", "action", "target", "outcome"};
 	srv_conn *c = srv_conn_get(s);
 	sqlite3_stmt *st;
-	cchc_json j;
-	int rc, i;
 
 	if (!c)
 		return STORE_ERR;
 	if (srv_stmt(c, &st, "SELECT id, at, user, ip, action, target, outcome FROM audit WHERE id > ? ORDER BY id LIMIT 1000",
 	             "l", (long long)since_id) != STORE_OK)
 		return STORE_ERR;
-	cchc_json_init(&j, out, 0);
-	cchc_json_array_begin(&j);
-	while ((rc = srv_step(c, st)) == SQLITE_ROW) {
-		cchc_json_object_begin(&j);
-		cchc_json_key(&j, "id");
-		cchc_json_int(&j, sqlite3_column_int64(st, 0));
-		for (i = 0; i < 6; i++) {
-			cchc_json_key(&j, keys[i]);
-			cchc_json_string(&j, (const char *)sqlite3_column_text(st, i + 1));
-		}
-		cchc_json_object_end(&j);
-	}
-	sqlite3_finalize(st);
-	cchc_json_array_end(&j);
-	if (rc != SQLITE_DONE)
-		return rc;
-	return cchc_json_finish(&j) == 0 ? STORE_OK : srv_fail(c, STORE_ERR, "the audit log is too large to answer");
+	return rows_json(c, st, "id", keys, 6, 0, out, "the audit log is too large to answer");
 }

@@ -214,6 +214,7 @@ static const struct {
 	/* the evaluator's publication is test_cycle's */
 	{"POST", "/api/years/2018/publish", NULL, {SKIP, 403, 403, 403, 403, 403, 401}},
 	{"GET", "/api/audit", NULL, {200, 403, 403, 403, 403, 403, 401}},
+	{"GET", "/api/years/2018/assignments", NULL, {200, 403, 403, 403, 403, 403, 401}},
 	{"DELETE", "/api/session", NULL, {204, 204, 204, 204, 204, 204, 401}},
 };
 
@@ -431,8 +432,9 @@ static void test_evidence(void)
 	free(body);
 }
 
-/* An agency account names an agency some year holds: 422 otherwise, in the request's language. */
-static void test_agency_account(void)
+/* An agency account names an agency some year holds: 422 otherwise, in the request's language.
+ * The year's assignments as the POST takes them. */
+static void test_management(void)
 {
 	test_client ev = client_for("sonoivu");
 	test_response r;
@@ -452,6 +454,32 @@ static void test_agency_account(void)
 	                    "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"sxd\", \"password\": \"mat-khau-dai\"}",
 	                    &r), 201);
 	ASSERT_STR(r.body, "{\"name\": \"lan\", \"role\": \"agency\", \"agency\": \"sxd\"}\n");
+	test_response_free(&r);
+
+	/* the demo's hoidong appraises every agency of 2018, every criterion */
+	ASSERT_EQ(test_call(&ev, "GET", "/api/years/2018/assignments", NULL, &r), 200);
+	json_value *list = json_parse(r.body, r.len, NULL, 0);
+	ASSERT_EQ(json_len(list), TEST_HUE_SO + TEST_HUE_HUYEN);
+	{
+		static const char first[] = "[{\"user\":\"hoidong\",\"agency\":\"aluoi\",\"group\":null},";
+		CU_ASSERT(strncmp(r.body, first, sizeof first - 1) == 0);
+	}
+	json_free(list);
+	test_response_free(&r);
+	/* one made through the POST comes back with the POST's keys */
+	ASSERT_EQ(test_call(&ev, "POST", "/api/users",
+	                    "{\"name\": \"tdv-moi\", \"role\": \"appraiser\", \"password\": \"mat-khau-dai\"}", NULL),
+	          201);
+	ASSERT_EQ(test_call(&ev, "POST", "/api/years/2018/assignments",
+	                    "{\"user\": \"tdv-moi\", \"agency\": \"sct\", \"group\": \"3\"}", NULL), 201);
+	ASSERT_EQ(test_call(&ev, "POST", "/api/years/2018/assignments", "{\"user\": \"tdv-moi\", \"group\": \"5\"}",
+	                    NULL), 201);
+	ASSERT_EQ(test_call(&ev, "GET", "/api/years/2018/assignments", NULL, &r), 200);
+	const char *tail = strstr(r.body, "{\"user\":\"tdv-moi\"");
+	ASSERT_STR(tail, "{\"user\":\"tdv-moi\",\"agency\":null,\"group\":\"5\"},"
+	                 "{\"user\":\"tdv-moi\",\"agency\":\"sct\",\"group\":\"3\"}]");
+	test_response_free(&r);
+	ASSERT_EQ(test_call(&ev, "GET", "/api/years/2017/assignments", NULL, &r), 404);
 	test_response_free(&r);
 }
 
@@ -804,7 +832,7 @@ int main(void)
 		{"writes from outside (an item, a criteria set) show in the very next answer", test_outside_writes},
 		{"survey results by the evaluator, checked and scored by the engine", test_survey},
 		{"evidence: upload, type by content, attachment, caps", test_evidence},
-		{"an agency account of an agency no year holds: 422", test_agency_account},
+		{"management: an agency account of an agency no year holds (422); the assignments", test_management},
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
 		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},
 		{"a session expires; an address is locked out after its failures", test_expiry_and_address_lockout},

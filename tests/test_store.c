@@ -410,6 +410,18 @@ static void test_cycle(void)
 	CU_ASSERT_EQUAL(srv_is_assigned(st, "hoidong", YEAR, "bdt", "31.1"), 0);
 	CU_ASSERT_EQUAL(srv_is_assigned(st, "hoidong", YEAR, "bdt", NULL), 1);
 	CU_ASSERT_EQUAL(srv_is_assigned(st, "hoidong", YEAR, "sct", NULL), 0);
+	/* the year's assignments as a list; "" (all) as null */
+	CU_ASSERT_EQUAL(srv_assign(st, "hoidong", YEAR, NULL, "5"), STORE_OK);
+	CU_ASSERT_EQUAL(srv_assign(st, "hoidong", YEAR, NULL, "5"), STORE_OK); /* once */
+	cchc_buf_init(&out, 0);
+	CU_ASSERT_EQUAL(srv_assignments_json(st, YEAR, &out), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(out.data, "[{\"user\":\"hoidong\",\"agency\":null,\"group\":\"5\"},"
+	                                 "{\"user\":\"hoidong\",\"agency\":\"bdt\",\"group\":\"3\"}]");
+	cchc_buf_dispose(&out);
+	cchc_buf_init(&out, 0);
+	CU_ASSERT_EQUAL(srv_assignments_json(st, YEAR + 1, &out), STORE_OK);
+	CU_ASSERT_STRING_EQUAL(out.data, "[]");
+	cchc_buf_dispose(&out);
 	{
 		unsigned char tok[32] = {1, 2, 3};
 		srv_user u;

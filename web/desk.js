@@ -52,6 +52,24 @@ function adminForm(idp, title, fields, label, send) {
     h('h3', { id: `${idp}-h` }, title), h('div', { class: 'inline' }, fields, btn), out);
 }
 
+// The year's assignments (GET …/assignments): one line per appraiser and group, its agencies.
+function assignmentsList(year) {
+  const ul = h('ul', { id: 'assignments', 'aria-labelledby': 'assignments-h' });
+  const refresh = async () => {
+    const lines = new Map();
+    for (const a of await get(`/api/years/${year}/assignments`).catch(() => [])) {
+      const key = `${a.user} ${a.group || ''}`;
+      if (!lines.has(key)) lines.set(key, { user: a.user, group: a.group, agencies: [] });
+      lines.get(key).agencies.push(a.agency);
+    }
+    ul.replaceChildren(...(lines.size ? [...lines.values()].map((l) => h('li', {},
+      `${l.user}: ${l.agencies.includes(null) ? t('allAgencies') : l.agencies.join(', ')} · ${l.group ? t('groupN', l.group) : t('allCriteria')}`))
+      : [h('li', {}, t('noAssignments'))]));
+  };
+  refresh();
+  return { ul, refresh };
+}
+
 // The evaluator's management (POST /api/years, PUT …/criteria/{block}, POST …/agencies, /api/users, …/assignments).
 function manageSection(year) {
   const input = (idv, attrs) => h('input', { id: idv, ...(attrs || {}) });
@@ -62,6 +80,7 @@ function manageSection(year) {
   const role = h('select', { id: 'user-role' }, ['agency', 'appraiser', 'viewer', 'evaluator'].map((r) => h('option', { value: r }, t('roles')[r])));
   const us = { name: input('user-name', { autocomplete: 'off' }), agency: input('user-agency'), pw: input('user-password', { type: 'password', minlength: 8, autocomplete: 'new-password' }) };
   const as = { user: input('assign-user'), agency: input('assign-agency'), group: input('assign-group') };
+  const assigned = assignmentsList(year);
   const ids = (v) => v.split(',').map((x) => x.trim()).filter(Boolean);
   return h('section', { 'aria-labelledby': 'manage-h', id: 'manage' }, h('h2', { id: 'manage-h' }, t('manage')),
     adminForm('add-year', t('addYear'), [field(t('year'), newYear)], t('addYear'),
@@ -76,7 +95,11 @@ function manageSection(year) {
       field(t('password'), us.pw)], t('addUser'),
     () => post('/api/users', { name: us.name.value, role: role.value, agency: role.value === 'agency' ? us.agency.value : null, password: us.pw.value })),
     adminForm('assign', t('assign'), [field(t('appraiserName'), as.user), field(t('agencyId'), as.agency), field(t('groupId'), as.group)],
-      t('assign'), () => post(`/api/years/${year}/assignments`, { user: as.user.value, agency: as.agency.value || null, group: as.group.value || null })));
+      t('assign'), async () => {
+        await post(`/api/years/${year}/assignments`, { user: as.user.value, agency: as.agency.value || null, group: as.group.value || null });
+        await assigned.refresh();
+      }),
+    h('h4', { id: 'assignments-h' }, t('assigned')), assigned.ul);
 }
 
 // The province's report page (cchc report's index.html, charts included): a link to it in a new tab,

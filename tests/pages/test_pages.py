@@ -434,6 +434,14 @@ def main():
         check(b.text_is('add-year-status', 'Đã thêm'), 'the evaluator adds the year 2019')
         b.by_id('add-year-save').click()
         check(b.text_is('add-year-status', 'năm này đã có'), 'the year twice: the server says it exists')
+        # the year's assignments under their form (GET /api/years/2018/assignments), one made there
+        check(b.text_has('assignments', 'hoidong: aluoi, bdt, bqlkkt, '), 'the desk lists the demo appraiser')
+        check(b.text_has('assignments', ' · mọi tiêu chí'), 'every criterion, in words')
+        for i, v in (('assign-user', 'hoidong'), ('assign-agency', 'skhdt'), ('assign-group', '3')):
+            b.set_value(i, v)
+        b.by_id('assign-save').click()
+        check(b.text_is('assign-status', 'Đã thêm'), 'the evaluator assigns hoidong group 3 of skhdt')
+        check(b.text_has('assignments', 'hoidong: skhdt · lĩnh vực 3'), 'the new assignment shows under the form')
         b.by_id('publish').click()
         b.confirm()
         check(b.text_has('published-notice', 'Đã công bố'), 'published')
