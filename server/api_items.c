@@ -638,8 +638,9 @@ enum MHD_Result api_evidence_post(srv_req *rq)
 	char hash[65], type[32];
 	srv_w_begin(rq->srv);
 	int rc = srv_evidence_put(rq->srv->store, data, len, hash, type), refused = rc == STORE_INVALID;
-	if (rc == STORE_OK)
-		rc = srv_evidence_link(rq->srv->store, rq->year, rq->agency, c, hash, name, rq->user.name);
+	if (rc == STORE_OK &&
+	    (rc = srv_evidence_link(rq->srv->store, rq->year, rq->agency, c, hash, name, rq->user.name)) != STORE_OK)
+		srv_evidence_discard(rq->srv->store, hash); /* refused: no file left that no item links */
 	srv_w_end(rq->srv);
 	if (refused)
 		return srv_error(rq, 415,

@@ -183,16 +183,50 @@ int srv_evidence_put(srv_store *s, const void *data, size_t len, char hash_out[6
 	srv_copy(type_out, 32, type);
 	evidence_path(s, hash_out, 0, dir, sizeof dir);
 	evidence_path(s, hash_out, 1, path, sizeof path);
-	/* the same bytes are stored once */
-	if (!(stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (size_t)sb.st_size == len) &&
-	    (rc = write_file(c, dir, path, data, len)) != STORE_OK)
-		return rc;
+	/* the file is written inside the transaction: a discard (below) of the same hash waits for it */
 	if ((rc = srv_begin(c)) != STORE_OK)
 		return rc;
-	return srv_finish(c, srv_exec(c,
-	                              "INSERT OR IGNORE INTO evidence(hash, type, size, added) VALUES"
-	                              " (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-	                              "ssl", hash_out, type, (long long)len));
+	/* the same bytes are stored once */
+	if (!(stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (size_t)sb.st_size == len))
+		rc = write_file(c, dir, path, data, len);
+	if (rc == STORE_OK)
+		rc = srv_exec(c,
+		              "INSERT OR IGNORE INTO evidence(hash, type, size, added) VALUES"
+		              " (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+		              "ssl", hash_out, type, (long long)len);
+	return srv_finish(c, rc);
+}
+
+int srv_evidence_discard(srv_store *s, const char *hash)
+{
+	srv_conn *c = srv_conn_get(s);
+	char dir[4096], path[4096];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!c)
+		return STORE_ERR;
+	if (!hash_ok(hash))
+		return srv_fail(c, STORE_INVALID, "evidence: \"%s\" is not a SHA-256 in lowercase hex", hash ? hash : "");
+	if ((rc = srv_begin(c)) != STORE_OK)
+		return rc;
+	/* content-addressed: the same bytes may be another item's (or agency's) evidence */
+	if ((rc = srv_stmt(c, &st, "SELECT 1 FROM evidence_links WHERE hash = ? LIMIT 1", "s", hash)) == STORE_OK) {
+		rc = srv_step(c, st);
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_ROW) {
+		srv_rollback(c);
+		return STORE_OK;
+	}
+	rc = rc == SQLITE_DONE ? srv_exec(c, "DELETE FROM evidence WHERE hash = ?", "s", hash) : rc;
+	evidence_path(s, hash, 0, dir, sizeof dir);
+	evidence_path(s, hash, 1, path, sizeof path);
+	if (rc == STORE_OK && unlink(path) != 0 && errno != ENOENT)
+		rc = srv_fail(c, STORE_ERR, "%s: cannot remove: %s", path, strerror(errno));
+	if (rc == STORE_OK)
+		rmdir(dir); /* when it held only this file */
+	return srv_finish(c, rc);
 }
 
 /* A file name to show and to offer on download: no folders, no control characters. */

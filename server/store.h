@@ -230,6 +230,12 @@ const char *srv_evidence_sniff(const void *data, size_t len);
 /** The Content-Type for a type ("application/pdf"; "application/octet-stream" when unknown). */
 const char *srv_evidence_mime(const char *type);
 int srv_evidence_link(srv_store *s, int year, const char *agency, const char *criterion, const char *hash, const char *filename, const char *user);
+/**
+ * Remove an uploaded file no item links (its row and its file; its folder when
+ * left empty), e.g. after srv_evidence_link refused it: STORE_OK, and nothing
+ * removed, when a link refers to the same content.
+ */
+int srv_evidence_discard(srv_store *s, const char *hash);
 /** Open a linked evidence file read-only (*fd is the caller's to close); STORE_NOTFOUND when not linked. */
 int srv_evidence_open(srv_store *s, int year, const char *agency, const char *hash, int *fd, size_t *len, char type[32], char filename[256]);
 

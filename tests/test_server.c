@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include <curl/curl.h>
+#include <sqlite3.h>
 
 #include "json_read.h"
 #include "server.h"
@@ -483,6 +484,56 @@ static void test_management(void)
 	test_response_free(&r);
 }
 
+/* One statement on the server's database through a connection of its own (as cchc admin's). */
+static void sql(const char *statement)
+{
+	char path[256];
+	sqlite3 *db = NULL;
+	snprintf(path, sizeof path, "%s/cchc.sqlite3", data_dir);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, statement, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* An upload refused after its file was stored (here the link refused as a publication at that
+ * moment would refuse it) leaves the evidence folder as it was; the same bytes linked elsewhere stay. */
+static void test_evidence_refused(void)
+{
+	test_client c = client_for("sct"), eval = client_for("sonoivu");
+	static const char fresh_pdf[] = "%PDF-1.4\n% never linked\n%%EOF\n";
+	static const char linked_pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"; /* test_evidence's */
+	char evdir[256], before[1 << 14], after[1 << 14], path[256], hash[65];
+	test_response r;
+	snprintf(evdir, sizeof evdir, "%s/evidence", data_dir);
+	test_tree(evdir, before, sizeof before);
+	sql("CREATE TRIGGER refuse_links BEFORE INSERT ON evidence_links BEGIN SELECT RAISE(ABORT, 'frozen'); END");
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.2.1&name=moi.pdf",
+	                    fresh_pdf, sizeof fresh_pdf - 1, "application/pdf", &r), 409);
+	ASSERT_STR(answer(&r, "error"), "năm đã công bố kết quả: không sửa được nữa");
+	test_response_free(&r);
+	test_tree(evdir, after, sizeof after);
+	ASSERT_STR(after, before);
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.2.1&name=lai.pdf",
+	                    linked_pdf, sizeof linked_pdf - 1, "application/pdf", &r), 409);
+	snprintf(hash, sizeof hash, "%s", answer(&r, "hash")); /* none: refused */
+	ASSERT_STR(hash, "(missing)");
+	test_response_free(&r);
+	test_tree(evdir, after, sizeof after);
+	ASSERT_STR(after, before);
+	sql("DROP TRIGGER refuse_links");
+	/* the file of sct's 1.1.1 is still there for it */
+	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.2.1&name=lai.pdf",
+	                    linked_pdf, sizeof linked_pdf - 1, "application/pdf", &r), 201);
+	snprintf(path, sizeof path, "/api/years/2018/agencies/sct/evidence/%s", answer(&r, "hash"));
+	test_response_free(&r);
+	ASSERT_EQ(test_call(&eval, "GET", path, NULL, &r), 200);
+	ASSERT_EQ(r.len, sizeof linked_pdf - 1);
+	test_response_free(&r);
+	test_tree(evdir, after, sizeof after);
+	ASSERT_STR(after, before);
+}
+
 /* The Huế 2018 cycle for skhdt, end to end, then publication and the freeze. */
 static void test_cycle(void)
 {
@@ -832,6 +883,7 @@ int main(void)
 		{"writes from outside (an item, a criteria set) show in the very next answer", test_outside_writes},
 		{"survey results by the evaluator, checked and scored by the engine", test_survey},
 		{"evidence: upload, type by content, attachment, caps", test_evidence},
+		{"evidence: a refused upload leaves the folder as it was", test_evidence_refused},
 		{"management: an agency account of an agency no year holds (422); the assignments", test_management},
 		{"the Huế 2018 cycle of skhdt to publication, then 409", test_cycle},
 		{"TLS: Secure cookie and HSTS; TLS files refused with a message", test_tls},

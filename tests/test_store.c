@@ -593,6 +593,36 @@ static void test_evidence(void)
 	CU_ASSERT_EQUAL(memcmp(back, pdf, sizeof pdf - 1), 0);
 	close(fd);
 	CU_ASSERT_EQUAL(srv_evidence_open(st, YEAR, "sct", hash, &fd, &len, type, fname), STORE_NOTFOUND);
+	/* a refused link leaves nothing behind: new bytes go, the same bytes linked elsewhere stay */
+	{
+		static const char other[] = "%PDF-1.4\n% another file\n%%EOF\n";
+		char evdir[128], before[4096], after[4096];
+		int files = sql_int("SELECT count(*) FROM evidence");
+		snprintf(evdir, sizeof evdir, "%s/evidence", dir);
+		test_tree(evdir, before, sizeof before);
+		{
+			char line[100];
+			snprintf(line, sizeof line, "%.2s/%s %zu\n", hash, hash + 2, sizeof pdf - 1);
+			CU_ASSERT_PTR_NOT_NULL(strstr(before, line)); /* the linked pdf */
+		}
+		CU_ASSERT_EQUAL(srv_evidence_put(st, other, sizeof other - 1, hash2, type), STORE_OK);
+		CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM evidence"), files + 1);
+		CU_ASSERT_EQUAL(srv_evidence_link(st, YEAR, "sct", "1.1.1", hash2, "kh.pdf", "sct"), STORE_NOTFOUND);
+		CU_ASSERT_EQUAL(srv_evidence_discard(st, hash2), STORE_OK);
+		test_tree(evdir, after, sizeof after);
+		CU_ASSERT_STRING_EQUAL(after, before);
+		CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM evidence"), files);
+		CU_ASSERT_EQUAL(srv_evidence_put(st, pdf, sizeof pdf - 1, hash2, type), STORE_OK);
+		CU_ASSERT_STRING_EQUAL(hash2, hash);
+		CU_ASSERT_EQUAL(srv_evidence_link(st, YEAR, "sct", "1.1.1", hash2, "kh.pdf", "sct"), STORE_NOTFOUND);
+		CU_ASSERT_EQUAL(srv_evidence_discard(st, hash2), STORE_OK);
+		test_tree(evdir, after, sizeof after);
+		CU_ASSERT_STRING_EQUAL(after, before);
+		CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM evidence"), files);
+		CU_ASSERT_EQUAL(srv_evidence_open(st, YEAR, "bdt", hash, &fd, &len, type, fname), STORE_OK);
+		close(fd);
+		CU_ASSERT_EQUAL(srv_evidence_discard(st, "../x"), STORE_INVALID);
+	}
 	done();
 }
 

@@ -74,6 +74,37 @@ void test_each_xml(const char *dir, long max_size, void (*fn)(const char *path, 
 	closedir(d);
 }
 
+static void tree_into(const char *dir, const char *rel, char *out, size_t size)
+{
+	struct dirent **list = NULL;
+	int n = scandir(dir, &list, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		const char *name = list[i]->d_name;
+		char path[4096], sub[4096];
+		struct stat st;
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		snprintf(sub, sizeof sub, "%s%s", rel, name);
+		size_t o = strlen(out);
+		if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0 && lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				snprintf(out + o, size - o, "%s/\n", sub);
+				strncat(sub, "/", sizeof sub - strlen(sub) - 1);
+				tree_into(path, sub, out, size);
+			} else {
+				snprintf(out + o, size - o, "%s %lld\n", sub, (long long)st.st_size);
+			}
+		}
+		free(list[i]);
+	}
+	free(list);
+}
+
+void test_tree(const char *dir, char *out, size_t size)
+{
+	out[0] = '\0';
+	tree_into(dir, "", out, size);
+}
+
 void test_slurp(const char *path, char *buf, size_t size)
 {
 	buf[0] = '\0';

@@ -36,6 +36,10 @@ char *test_read_file(const char *path, size_t *len);
 void test_each_xml(const char *dir, long max_size, void (*fn)(const char *path, void *ctx),
                    void *ctx);
 
+/* Everything under dir, hidden entries too, one "PATH SIZE" (a file) or "PATH/"
+ * (a folder) a line, in name order, into out (cut to size): a folder's state to compare. */
+void test_tree(const char *dir, char *out, size_t size);
+
 /* A file's bytes into buf, NUL-terminated and cut to size ("" if unreadable). */
 void test_slurp(const char *path, char *buf, size_t size);
 
