@@ -5,13 +5,17 @@
 #include "http_priv.h"
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -370,6 +374,52 @@ static void defaults(srv_config *c)
 #undef DEFAULT
 }
 
+/* ".download-" and mkdtemp's six letters and digits (api_download.c's private folders). */
+static int download_leftover(const char *name)
+{
+	if (strncmp(name, ".download-", 10) != 0 || strlen(name) != 16)
+		return 0;
+	for (const char *p = name + 10; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			return 0;
+	return 1;
+}
+
+/* A server killed mid-download leaves its private folder: at start, each such folder's regular
+ * files go, then the folder if that emptied it. Never through a link: a link named so, or one
+ * inside, stays where it is, and so does what it points to. */
+static void remove_download_leftovers(const char *dir)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+	struct dirent *e;
+	if (!d) {
+		if (dfd >= 0)
+			close(dfd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!download_leftover(e->d_name))
+			continue;
+		int fd = openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		DIR *sub = fd >= 0 ? fdopendir(fd) : NULL;
+		struct dirent *f;
+		if (!sub) {
+			if (fd >= 0)
+				close(fd);
+			continue; /* a file or a link of that name */
+		}
+		while ((f = readdir(sub)) != NULL) {
+			struct stat sb;
+			if (fstatat(fd, f->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sb.st_mode))
+				unlinkat(fd, f->d_name, 0);
+		}
+		closedir(sub);
+		unlinkat(dfd, e->d_name, AT_REMOVEDIR); /* fails, as it should, when anything else is left */
+	}
+	closedir(d);
+}
+
 int srv_server_start(srv_server **out, const srv_config *cfg, char *err, size_t errlen)
 {
 	*out = NULL;
@@ -417,6 +467,7 @@ int srv_server_start(srv_server **out, const srv_config *cfg, char *err, size_t 
 	}
 	if (srv_store_open(&srv->store, cfg->data_dir, err, errlen) != STORE_OK)
 		goto fail;
+	remove_download_leftovers(cfg->data_dir);
 	if (srv_store_set_sync(srv->store, cfg->sync_full ? SRV_SYNC_FULL : SRV_SYNC_NORMAL) != STORE_OK) {
 		snprintf(err, errlen, "%s: cannot set how saves reach the disk: %s", cfg->data_dir,
 		         srv_store_errmsg(srv->store));

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 #include <sqlite3.h>
@@ -534,6 +535,75 @@ static void test_evidence_refused(void)
 	ASSERT_STR(after, before);
 }
 
+static void touch(const char *dir, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("x", f);
+	fclose(f);
+}
+
+/* What is at dir/name without following a link: 'f' file, 'd' folder, 'l' link, '-' nothing. */
+static char kind_of(const char *dir, const char *name)
+{
+	char path[512];
+	struct stat sb;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (lstat(path, &sb) != 0)
+		return '-';
+	return S_ISLNK(sb.st_mode) ? 'l' : S_ISDIR(sb.st_mode) ? 'd' : S_ISREG(sb.st_mode) ? 'f' : '?';
+}
+
+/* A server killed mid-download leaves <data>/.download-XXXXXX: the next start removes their
+ * regular files and the folders they emptied, never through a link, and nothing else. */
+static void test_download_leftovers(void)
+{
+	char d[] = CCHC_TEST_TMP "/leftovers-XXXXXX", p[512], err[512], cmd[600];
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(d));
+	snprintf(p, sizeof p, "%s/outside", d);
+	CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
+	touch(d, "outside/secret");
+	snprintf(p, sizeof p, "%s/.download-Ab3xYz", d); /* a killed download: its file and its temporary */
+	CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
+	touch(d, ".download-Ab3xYz/file");
+	touch(d, ".download-Ab3xYz/.file.Qx81Ab");
+	snprintf(p, sizeof p, "%s/.download-Qq1234", d); /* something else inside: kept, its file gone */
+	CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
+	touch(d, ".download-Qq1234/file");
+	snprintf(p, sizeof p, "%s/.download-Qq1234/sub", d);
+	CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
+	touch(d, ".download-Qq1234/sub/deep");
+	snprintf(p, sizeof p, "%s/.download-Qq1234/link", d);
+	CU_ASSERT_EQUAL_FATAL(symlink("../outside/secret", p), 0);
+	snprintf(p, sizeof p, "%s/.download-Lk9876", d); /* a link of that name: never followed */
+	CU_ASSERT_EQUAL_FATAL(symlink("outside", p), 0);
+	touch(d, ".download-Zz0000");   /* a file of that name */
+	snprintf(p, sizeof p, "%s/.download-toolong1", d); /* not mkdtemp's name */
+	CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
+	touch(d, ".download-toolong1/file");
+
+	srv_server *other = NULL;
+	srv_config cfg = {0};
+	cfg.data_dir = d;
+	cfg.cheap_dummy_hash = 1;
+	CU_ASSERT_EQUAL_FATAL(srv_server_start(&other, &cfg, err, sizeof err), 0);
+	srv_server_stop(other);
+	ASSERT_EQ(kind_of(d, ".download-Ab3xYz"), '-');
+	ASSERT_EQ(kind_of(d, ".download-Qq1234"), 'd');
+	ASSERT_EQ(kind_of(d, ".download-Qq1234/file"), '-');
+	ASSERT_EQ(kind_of(d, ".download-Qq1234/sub/deep"), 'f');
+	ASSERT_EQ(kind_of(d, ".download-Qq1234/link"), 'l');
+	ASSERT_EQ(kind_of(d, ".download-Lk9876"), 'l');
+	ASSERT_EQ(kind_of(d, "outside/secret"), 'f');
+	ASSERT_EQ(kind_of(d, ".download-Zz0000"), 'f');
+	ASSERT_EQ(kind_of(d, ".download-toolong1/file"), 'f');
+	ASSERT_EQ(kind_of(d, "cchc.sqlite3"), 'f');
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+	ASSERT_EQ(system(cmd), 0);
+}
+
 /* The Huế 2018 cycle for skhdt, end to end, then publication and the freeze. */
 static void test_cycle(void)
 {
@@ -890,6 +960,7 @@ int main(void)
 		{"a session expires; an address is locked out after its failures", test_expiry_and_address_lockout},
 		{"login throttling and the audit log", test_throttling},
 		{"cchc serve: usage errors (exit 2), a folder it cannot make (1)", test_serve_usage},
+		{"at start: a killed download's leftover folders go, never through a link", test_download_leftovers},
 		{"cchc serve --demo: serves, stops on SIGTERM, removes its folder", test_serve_demo},
 		{NULL, NULL},
 	};
