@@ -126,7 +126,8 @@ static int apply(const char *key, const srv_json *v, int year_doc, cchc_docx_inf
 	int list = strcmp(key, "recipient") == 0 && v->type == SRV_JSON_ARRAY;
 	for (size_t i = 0; list && i < v->n; i++)
 		list = v->items[i]->type == SRV_JSON_STRING;
-	if (v->type != SRV_JSON_STRING && !list) {
+	/* a number is taken as written ("number": 267 is "267") */
+	if (v->type != SRV_JSON_STRING && v->type != SRV_JSON_NUMBER && !list) {
 		const char *vi = strcmp(key, "recipient") == 0 ? "một danh sách chuỗi chữ" : "một chuỗi chữ";
 		const char *en = strcmp(key, "recipient") == 0 ? "a list of texts" : "a text";
 		snprintf(why->vi, sizeof why->vi, "\"%s\": cần %s, hoặc \"\" hay null để xóa giá trị", key, vi);

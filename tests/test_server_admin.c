@@ -361,7 +361,7 @@ static void test_plan_document(void)
 	refused(&agency, "PUT", path, "{\"title\": \"Kế hoạch\"}", 422,
 	        "nothing stored: unknown key \"title\": the keys are parent, issuer, number, symbol, place, "
 	        "date, signer-title, signer, recipient");
-	refused(&agency, "PUT", path, "{\"signer\": 5}", 422,
+	refused(&agency, "PUT", path, "{\"signer\": true}", 422,
 	        "\"signer\": give a text, or \"\" or null to remove the value");
 	refused(&agency, "PUT", path, "{\"signer\": \"Nguyễn\\nĐại Vui\"}", 422,
 	        "\"signer\": the value holds a control character (a line break, a tab…): write it on one line");
@@ -372,10 +372,12 @@ static void test_plan_document(void)
 	refused(&agency, "PUT", "/api/years/2018/document", "{\"number\": \"1\"}", 403,
 	        "vai trò của bạn không được làm việc này");
 	refused(&eval, "GET", "/api/years/2018/agencies/khong-co/document", NULL, 404, "năm này không có cơ quan này");
-	/* a change names its keys: "" or null removes one, the others stay */
-	ASSERT_EQ(test_call(&eval, "PUT", path, "{\"signer\": \"\", \"recipient\": null, \"place\": \" Huế \"}", &r), 200);
+	/* a change names its keys: "" or null removes one, the others stay; a number as written */
+	ASSERT_EQ(test_call(&eval, "PUT", path,
+	                    "{\"signer\": \"\", \"recipient\": null, \"place\": \" Huế \", \"number\": 268}", &r),
+	          200);
 	ASSERT_STR(r.body, "{\"parent\":\"UBND TỈNH THỪA THIÊN HUẾ\",\"issuer\":\"SỞ KẾ HOẠCH VÀ ĐẦU TƯ\","
-	                   "\"number\":\"267\",\"symbol\":\"KH-SKHĐT\",\"place\":\"Huế\",\"date\":\"2019-01-28\","
+	                   "\"number\":\"268\",\"symbol\":\"KH-SKHĐT\",\"place\":\"Huế\",\"date\":\"2019-01-28\","
 	                   "\"signer-title\":\"GIÁM ĐỐC\"}");
 	test_response_free(&r);
 	/* every change in the history (who, old, new) and the audit log */
