@@ -355,8 +355,11 @@ static void test_plan_document(void)
 	remove(plan);
 	/* a bad value: the docx writer's message, nothing stored */
 	refused(&agency, "PUT", path, "{\"number\": \"268\", \"date\": \"2019-02-30\"}", 422,
-	        "không nhận thông tin văn bản, không lưu gì (date \"2019-02-30\" is not a date: write it "
-	        "YYYY-MM-DD, e.g. 2019-01-28)");
+	        "không nhận thông tin văn bản, không lưu gì (date \"2019-02-30\" không phải là một ngày: viết "
+	        "theo dạng YYYY-MM-DD, ví dụ 2019-01-28)");
+	refused(&agency, "PUT", path, "{\"so\": \"268\"}", 422,
+	        "không nhận thông tin văn bản, không lưu gì (không có khóa \"so\": các khóa là parent, issuer, "
+	        "number, symbol, place, date, signer-title, signer, recipient)");
 	agency.lang = "en";
 	refused(&agency, "PUT", path, "{\"title\": \"Kế hoạch\"}", 422,
 	        "nothing stored: unknown key \"title\": the keys are parent, issuer, number, symbol, place, "
@@ -406,8 +409,8 @@ static void test_report_document(void)
 	char cmd[2000], dir[] = CCHC_TEST_TMP "/report-doc-XXXXXX", values[600];
 	const char *title = "UBND tỉnh Thừa Thiên Huế · Quyết định số 123/QĐ-UBND";
 	refused(&eval, "PUT", "/api/years/2018/document", "{\"date\": \"28/01/2019\"}", 422,
-	        "không nhận thông tin văn bản, không lưu gì (date \"28/01/2019\" is not a date: write it "
-	        "YYYY-MM-DD, e.g. 2019-01-28)");
+	        "không nhận thông tin văn bản, không lưu gì (date \"28/01/2019\" không phải là một ngày: viết "
+	        "theo dạng YYYY-MM-DD, ví dụ 2019-01-28)");
 	ASSERT_EQ(test_call(&eval, "PUT", "/api/years/2018/document",
 	                    "{\"title\": \"UBND tỉnh Thừa Thiên Huế · Quyết định số 123/QĐ-UBND\", \"number\": \"45\", "
 	                    "\"symbol\": \"BC-SNV\", \"date\": \"2019-01-15\", \"signer\": \"Trần Văn A\"}", &r), 200);
