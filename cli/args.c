@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cchc/diag_say.h"
 #include "cli.h"
 #include "outputs.h"
 
@@ -118,11 +119,17 @@ void cli_print_diag(const cchc_diag *diag)
 	for (size_t i = 0; i < n; i++) {
 		const cchc_diag_entry *e = cchc_diag_get(diag, i);
 		const char *kind = e->severity == CCHC_DIAG_WARNING ? "warning" : "error";
+		/* about the data: in --lang's words (README, "Language"); room for a long value */
+		const size_t size = 2 * strlen(e->message) + CCHC_DIAG_SAY_SIZE;
+		char *said = cli_messages_lang == CCHC_LANG_EN ? NULL : malloc(size);
+		const char *msg = e->message;
+		if (said && cchc_diag_say(msg, cli_messages_lang, said, size) == 1)
+			msg = said;
 		if (e->line > 0)
-			fprintf(stderr, "%s:%ld: %s: %s\n", e->file ? e->file : "cchc", e->line, kind,
-			        e->message);
+			fprintf(stderr, "%s:%ld: %s: %s\n", e->file ? e->file : "cchc", e->line, kind, msg);
 		else
-			fprintf(stderr, "%s: %s: %s\n", e->file ? e->file : "cchc", kind, e->message);
+			fprintf(stderr, "%s: %s: %s\n", e->file ? e->file : "cchc", kind, msg);
+		free(said);
 	}
 	size_t all = cchc_diag_count(diag) + cchc_diag_warnings(diag);
 	if (all > n && cchc_diag_warnings(diag))

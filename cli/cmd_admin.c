@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "store.h"
+#include "cchc/diag_say.h"
 #include "cchc/workbook.h"
 
 static const char *const usage = N_(
@@ -375,7 +376,9 @@ static int import(const admin_opts *o)
 	rc = open_store(o->data, 0, &st);
 	if (rc == CLI_OK) {
 		if (srv_import_files(st, year, (const char *const *)paths, (size_t)n, "admin", err, sizeof err) != STORE_OK) {
-			fprintf(stderr, "cchc admin: %s\n", err);
+			char said[sizeof err + CCHC_DIAG_SAY_SIZE];
+			cchc_diag_say_after(err, cli_messages_lang, said, sizeof said); /* about the data */
+			fprintf(stderr, "cchc admin: %s\n", said);
 			rc = CLI_INVALID;
 		} else {
 			printf(ngettext("%s: %d file imported into %d\n", "%s: %d files imported into %d\n", (unsigned long)n),

@@ -283,3 +283,19 @@ int cchc_diag_say_with(const cchc_diag_phrase *table, size_t n, const char *en, 
 		return 1;
 	return cchc_diag_say(en, CCHC_LANG_VI, out, size);
 }
+
+int cchc_diag_say_after(const char *located, cchc_lang lang, char *out, size_t size)
+{
+	if (!size)
+		return 0;
+	for (const char *c = strstr(located, ": "); lang == CCHC_LANG_VI && c; c = strstr(c + 1, ": ")) {
+		const size_t where = (size_t)(c + 2 - located);
+		if (where >= size)
+			break;
+		if (say(cchc_diag_vi_phrases, cchc_diag_vi_nphrases, c + 2, out + where, size - where, 0)) {
+			memcpy(out, located, where);
+			return 1;
+		}
+	}
+	return copy(located, out, size);
+}

@@ -265,7 +265,7 @@ const cchc_diag_phrase cchc_diag_vi_phrases[] = {
 	{"a second <%s id=\"%s\"> in <published> (the first is at line %ld): give each %s's points once",
 	 "<%r1 id=\"%2\"> thứ hai trong <published> (cái đầu ở dòng %3): điểm của mỗi %m4 chỉ ghi một lần"},
 	{"<published band=\"%s\">: criteria set \"%s\" has no such band: use one of %s",
-	 "<published band=\"%1\">: bộ tiêu chí %2 không có xếp loại này: dùng một trong %r3"},
+	 "<published band=\"%1\">: bộ tiêu chí \"%2\" không có xếp loại này: dùng một trong %r3"},
 	{"<published> gives no figure: give total, rank, band, <group> or <criterion> points, or remove it",
 	 "<published> không ghi số liệu nào: ghi total, rank, band, điểm <group> hoặc <criterion>, hoặc "
 	 "xóa nó"},
@@ -274,14 +274,14 @@ const cchc_diag_phrase cchc_diag_vi_phrases[] = {
 	 "criteria-set=\"%1\" không khớp với bộ tiêu chí đã đưa%x2 (%r3): đưa tệp bộ tiêu chí của nó, hoặc "
 	 "sửa thuộc tính này"},
 	{"the assessment is for year %lld but criteria set \"%s\" is for %d",
-	 "hồ sơ đánh giá là của năm %1 nhưng bộ tiêu chí %2 là của năm %3: dùng bộ tiêu chí đúng năm "
+	 "hồ sơ đánh giá là của năm %1 nhưng bộ tiêu chí \"%2\" là của năm %3: dùng bộ tiêu chí đúng năm "
 	 "hoặc sửa năm"},
 	{"<agency id=\"%s\"> is in block \"%s\" but criteria set \"%s\" ranks block \"%s\": fix block=\"…\" "
 	 "or use that block's criteria set",
 	 "<agency id=\"%1\"> thuộc khối \"%2\" nhưng bộ tiêu chí \"%3\" xếp hạng khối \"%4\": sửa "
 	 "block=\"…\" hoặc dùng bộ tiêu chí của khối đó"},
 	{"%s inside <assessments>: a bundle holds <assessment> elements only",
-	 "%m1 trong <assessments>: tệp gộp chỉ chứa các phần tử <assessment>"},
+	 "%m1 nằm trong <assessments>: tệp gộp chỉ chứa các phần tử <assessment>"},
 	{"the file is a bundle of assessments (<assessments>), but one agency's <assessment> is expected "
 	 "here: give that agency's file, or give the bundle to rank, gap, robust, report or validate",
 	 "tệp này gộp nhiều hồ sơ đánh giá (<assessments>), nhưng ở đây cần <assessment> của một cơ quan, "
@@ -335,7 +335,7 @@ const cchc_diag_phrase cchc_diag_vi_phrases[] = {
 	 "đưa một --field có kết quả kèm điều tra, hoặc dùng --survey last hay none"},
 	{"--field holds no agency scored on criteria set \"%s\", which this assessment uses: give the "
 	 "results of its block",
-	 "--field không có cơ quan, đơn vị nào chấm theo bộ tiêu chí %1 mà hồ sơ này dùng: đưa kết "
+	 "--field không có cơ quan, đơn vị nào chấm theo bộ tiêu chí \"%1\" mà hồ sơ này dùng: đưa kết "
 	 "quả của khối của nó"},
 	{"give 1 or more draws and a weight range below 100 %%",
 	 "số lần rút mẫu (draws) phải từ 1 trở lên và biên độ trọng số dưới 100 %"},

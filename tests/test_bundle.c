@@ -473,7 +473,7 @@ static void test_bundle_is_not_one_assessment(void)
 	            "xmlns=\"" NS "\">");
 	cchc_diag_free(d);
 
-	ASSERT_EQ(run("score " SET " " FIXTURES "example.xml"), 1);
+	ASSERT_EQ(run("score " SET " " FIXTURES "example.xml --lang en"), 1);
 	ASSERT_STR(err_text, FIXTURES "example.xml:2: error: " BUNDLE_NOT_ONE "\n");
 	ASSERT_STR(out_text, "");
 }
@@ -661,7 +661,7 @@ static void test_truncated(void)
 	cchc_diag_free(d);
 
 	remove(TMP "out.txt");
-	ASSERT_EQ(run("rank " SET " " TMP "cut.xml -o " TMP "out.txt"), 1);
+	ASSERT_EQ(run("rank " SET " " TMP "cut.xml --lang en -o " TMP "out.txt"), 1);
 	CU_ASSERT_EQUAL(access(TMP "out.txt", F_OK), -1);
 	ASSERT_STR(out_text, "");
 	ASSERT_STR(err_text, TMP "cut.xml:1862: error: " CUT_SHORT("assessment", "1861") "\n");
@@ -871,6 +871,21 @@ static void test_cli_validate(void)
 	ASSERT_STR(out_text, SET ": valid criteria set \"hue-so-2018\" (94 nodes, 76 scored leaves)\n"
 	                     FIXTURES "errors.xml:4: valid assessment of \"a1\"\n"
 	                     FIXTURES "errors.xml:21: valid assessment of \"a6\"\n");
+	/* in --lang's words (default vi); libxml2's own stay English */
+	ASSERT_STR(err_text,
+	           FIXTURES "errors.xml:3: error: <assessments> không có thuộc tính (year=\"…\"): mỗi <assessment> "
+	           "tự ghi criteria-set và year của nó\n"
+	           FIXTURES "errors.xml:8: error: <agency> nằm trong <assessments>: tệp gộp chỉ chứa các phần tử "
+	           "<assessment>\n"
+	           FIXTURES "errors.xml:11: error: <item>: tiêu chí 1.9.9 không có trong bộ tiêu chí \"hue-so-2018\": "
+	           "dùng một mã có trong criteria/hue-so-2018.xml\n"
+	           FIXTURES "errors.xml:15: error: không khớp với lược đồ (schema): Element 'item', attribute 'met': "
+	           "[facet 'enumeration'] The value 'yes' is not an element of the set {'true', 'false'}.\n"
+	           FIXTURES "errors.xml:17: error: criteria-set=\"hue-so-2017\" không khớp với bộ tiêu chí đã đưa "
+	           "(\"hue-so-2018\"): đưa tệp bộ tiêu chí của nó, hoặc sửa thuộc tính này\n"
+	           FIXTURES "errors.xml:20: error: văn bản nằm trong <assessments>: tệp gộp chỉ chứa các phần tử "
+	           "<assessment>\n");
+	ASSERT_EQ(run("validate " SET " " FIXTURES "errors.xml --lang en"), 1);
 	ASSERT_STR(err_text,
 	           FIXTURES "errors.xml:3: error: <assessments> takes no attributes (year=\"…\"): each "
 	           "<assessment> carries its own criteria-set and year\n"
@@ -944,7 +959,7 @@ static void test_cli_duplicates(void)
 {
 	const char *twice = OPEN MEMBER("a1", "") MEMBER("a1", "") "</assessments>\n";
 	write_file(TMP "twice.xml", twice, strlen(twice));
-	ASSERT_EQ(run("rank " SET " " TMP "twice.xml"), 1);
+	ASSERT_EQ(run("rank " SET " " TMP "twice.xml --lang en"), 1);
 	ASSERT_STR(out_text, "");
 	ASSERT_STR(err_text, TMP "twice.xml:3: error: agency \"a1\" is assessed twice (also in " TMP
 	                     "twice.xml:2): keep one assessment per agency\n");
@@ -961,7 +976,7 @@ static void test_cli_duplicates(void)
 	write_file(TMP "dup/skhdt.xml", xml, len);
 	free(xml);
 	remove(TMP "out.txt");
-	ASSERT_EQ(run("rank " SET " " TMP "dup -o " TMP "out.txt"), 1);
+	ASSERT_EQ(run("rank " SET " " TMP "dup --lang en -o " TMP "out.txt"), 1);
 	CU_ASSERT_EQUAL(access(TMP "out.txt", F_OK), -1);
 	ASSERT_STR(out_text, "");
 	ASSERT_STR(err_text, TMP "dup/skhdt.xml: error: agency \"skhdt\" is assessed twice (also in "
@@ -979,7 +994,7 @@ static void test_cli_duplicates(void)
 static void test_cli_invalid_member(void)
 {
 	remove(TMP "out.txt");
-	ASSERT_EQ(run("rank " SET " " FIXTURES "errors.xml -o " TMP "out.txt"), 1);
+	ASSERT_EQ(run("rank " SET " " FIXTURES "errors.xml --lang en -o " TMP "out.txt"), 1);
 	CU_ASSERT_EQUAL(access(TMP "out.txt", F_OK), -1);
 	ASSERT_STR(out_text, "");
 	CU_ASSERT_PTR_NOT_NULL(strstr(err_text, FIXTURES "errors.xml:11: error: " UNKNOWN_LEAF("1.9.9")));

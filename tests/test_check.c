@@ -204,7 +204,7 @@ static void test_text(void)
 	/* nothing of last year's to assume: the survey left out, and said */
 	ASSERT_OUT("Total 37.75/62, index 60.89 %, band Trung bình.\nAssumed: the survey left out for "
 	           "every agency compared; the index is rescaled to 62 points.\n");
-	CU_ASSERT_EQUAL(run("check " SET " " NEW " --survey last"), 1);
+	CU_ASSERT_EQUAL(run("check " SET " " NEW " --survey last --lang en"), 1);
 	ASSERT_STR(err_text, NEW ": error: --survey last: no survey result of agency \"skhdt\" from "
 	                         "last year to assume: give --previous with its last assessment, a "
 	                         "--field holding its result, or --survey mean or none\n");
@@ -307,9 +307,8 @@ static void test_usage(void)
 	CU_ASSERT_EQUAL(run("check " SET " " NEW " --field criteria/hue-huyen-2018.xml "
 	                    "samples/hue-2018/huyen"),
 	                1);
-	ASSERT_STR(err_text, NEW ": error: --field holds no agency scored on criteria set "
-	                         "\"hue-so-2018\", which this assessment uses: give the results of "
-	                         "its block\n");
+	ASSERT_STR(err_text, NEW ": error: --field không có cơ quan, đơn vị nào chấm theo bộ tiêu chí "
+	                         "\"hue-so-2018\" mà hồ sơ này dùng: đưa kết quả của khối của nó\n");
 	CU_ASSERT_STRING_EQUAL(out_text, ""); /* nothing written */
 }
 

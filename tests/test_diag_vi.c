@@ -427,7 +427,7 @@ static void test_matcher(void)
 	ASSERT_STR(say_vi("criterion \"3.1\": appraisal points 4.5 is outside its range 0.00 to 3.00"),
 	           "tiêu chí 3.1: điểm thẩm định 4,5 nằm ngoài khoảng 0,00 đến 3,00: ghi điểm trong khoảng này");
 	ASSERT_STR(say_vi("<x> with no namespace inside <assessments>: a bundle holds <assessment> elements only"),
-	           "<x> không có không gian tên (namespace) trong <assessments>: tệp gộp chỉ chứa các phần tử "
+	           "<x> không có không gian tên (namespace) nằm trong <assessments>: tệp gộp chỉ chứa các phần tử "
 	           "<assessment>");
 	ASSERT_STR(say_vi("the root element is <plan> in namespace \"urn:x\": expected <criteria-set "
 	                  "xmlns=\"urn:cchc:criteria:1\">"),
@@ -435,6 +435,15 @@ static void test_matcher(void)
 	           "xmlns=\"urn:cchc:criteria:1\">");
 
 	char out[CCHC_DIAG_SAY_SIZE];
+	/* after its place, as a store's error carries it */
+	ASSERT_EQ(cchc_diag_say_after("a/b.xml:3: agency \"x\" is assessed twice (also in a/c.xml:2): keep one "
+	                              "assessment per agency",
+	                              CCHC_LANG_VI, out, sizeof out),
+	          1);
+	ASSERT_STR(out, "a/b.xml:3: cơ quan, đơn vị \"x\" có hai hồ sơ đánh giá (hồ sơ kia ở a/c.xml:2): mỗi cơ quan, "
+	                "đơn vị chỉ giữ một hồ sơ");
+	ASSERT_EQ(cchc_diag_say_after("a/b.xml:3: no data", CCHC_LANG_EN, out, sizeof out), 0);
+	ASSERT_STR(out, "a/b.xml:3: no data");
 	ASSERT_EQ(cchc_diag_say("something the engine never says", CCHC_LANG_VI, out, sizeof out), 0);
 	ASSERT_STR(out, "something the engine never says");
 	/* a cut falls between characters */

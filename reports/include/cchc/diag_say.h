@@ -45,6 +45,13 @@ typedef struct {
 int cchc_diag_say(const char *en, cchc_lang lang, char *out, size_t size);
 
 /**
+ * As cchc_diag_say(), for a message after its place ("FILE:LINE: message"):
+ * the place stays as it is, the message after the first ": " that starts one
+ * is said in lang.
+ */
+int cchc_diag_say_after(const char *located, cchc_lang lang, char *out, size_t size);
+
+/**
  * As cchc_diag_say() in Vietnamese, but through the caller's own table first
  * (its own words for the same messages, e.g. a workbook's columns); "%m" in
  * it still says values through the general table.
