@@ -250,6 +250,21 @@ enum MHD_Result api_agency_post(srv_req *rq)
 	return r;
 }
 
+/* 422: an agency account names an agency some year holds. */
+static enum MHD_Result unknown_agency(srv_req *rq, const char *agency)
+{
+	char vi[300], en[300];
+	snprintf(vi, sizeof vi,
+	         "không năm nào có cơ quan mang mã \"%s\": thêm cơ quan trước "
+	         "(POST /api/years/{năm}/agencies), rồi mới thêm tài khoản của cơ quan",
+	         agency);
+	snprintf(en, sizeof en,
+	         "no year has an agency of id \"%s\": add the agency first "
+	         "(POST /api/years/{year}/agencies), then its account",
+	         agency);
+	return srv_error(rq, 422, vi, en);
+}
+
 enum MHD_Result api_user_post(srv_req *rq)
 {
 	enum MHD_Result r = MHD_NO;
@@ -260,6 +275,7 @@ enum MHD_Result api_user_post(srv_req *rq)
 	const char *pw = srv_json_str(srv_json_get(body, "password"));
 	srv_role role = srv_role_parse(text_of(body, "role"));
 	char hash[128];
+	int known;
 	if (!name || !srv_segment_valid('a', name) || strlen(name) >= 64 || role == ROLE_NONE) {
 		r = srv_error(rq, 422,
 		              "cần {\"name\", \"role\", \"agency\", \"password\"}: tên chỉ gồm A-Z a-z 0-9 . _ -, "
@@ -271,6 +287,8 @@ enum MHD_Result api_user_post(srv_req *rq)
 		              "\"agency\" (an agency id) is needed for the agency role, and only for it");
 	} else if (!pw || strlen(pw) < 8 || strlen(pw) > 1024) {
 		r = srv_error(rq, 422, "mật khẩu cần ít nhất 8 ký tự", "the password needs at least 8 characters");
+	} else if (agency && (known = srv_agency_known(rq->srv->store, agency)) != 1) {
+		r = known < 0 ? srv_store_error(rq, known) : unknown_agency(rq, agency); /* before the hash's cost */
 	} else if (srv_password_hash(hash, pw) < 0) {
 		r = srv_error(rq, 500, "không băm được mật khẩu (thiếu bộ nhớ)",
 		              "could not hash the password (out of memory)");
@@ -282,16 +300,7 @@ enum MHD_Result api_user_post(srv_req *rq)
 		if (rc == STORE_CONFLICT) {
 			r = srv_error(rq, 409, "đã có tài khoản tên này", "an account of this name exists already");
 		} else if (rc == STORE_NOTFOUND) {
-			char vi[300], en[300];
-			snprintf(vi, sizeof vi,
-			         "không năm nào có cơ quan mang mã \"%s\": thêm cơ quan trước "
-			         "(POST /api/years/{năm}/agencies), rồi mới thêm tài khoản của cơ quan",
-			         agency);
-			snprintf(en, sizeof en,
-			         "no year has an agency of id \"%s\": add the agency first "
-			         "(POST /api/years/{year}/agencies), then its account",
-			         agency);
-			r = srv_error(rq, 422, vi, en);
+			r = unknown_agency(rq, agency); /* the store checks it too, in its transaction */
 		} else if (rc != STORE_OK) {
 			r = srv_store_error(rq, rc);
 		} else {
