@@ -9,9 +9,11 @@
 #include "api_admin.h"
 #include "api_documents.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -46,6 +48,25 @@ static enum MHD_Result reply_attachment(srv_req *rq, const char *ctype, const ch
 	return srv_reply(rq, 200, ctype, data, len, extra);
 }
 
+/* A private folder of the data folder for one download (its path into tmp:
+ * "DIR/.download-XXXXXX"), locked while it lives, so that a server starting on
+ * the same data folder leaves it alone (http.c removes only leftovers no one
+ * holds). Its descriptor (close it after removing the folder), or -1. */
+static int download_dir(char *tmp, size_t size, const char *dir)
+{
+	snprintf(tmp, size, "%s/.download-XXXXXX", dir);
+	if (!mkdtemp(tmp))
+		return -1;
+	int fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || flock(fd, LOCK_EX) != 0) {
+		if (fd >= 0)
+			close(fd);
+		rmdir(tmp);
+		return -1;
+	}
+	return fd;
+}
+
 typedef int (*file_writer)(const char *path, const void *ctx, cchc_lang lang);
 
 /* The report writers write files whole (cchc_write_atomic): one goes to a
@@ -55,14 +76,15 @@ static int written(file_writer fn, const void *ctx, cchc_lang lang, const char *
 {
 	char tmp[4096], path[4200], err[256];
 	*data = NULL;
-	snprintf(tmp, sizeof tmp, "%s/.download-XXXXXX", dir);
-	if (!mkdtemp(tmp))
+	int lock = download_dir(tmp, sizeof tmp, dir);
+	if (lock < 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/file", tmp);
 	if (fn(path, ctx, lang) == 0)
 		*data = srv_read_file(path, len, err, sizeof err);
 	unlink(path);
 	rmdir(tmp);
+	close(lock);
 	return *data ? 0 : -1;
 }
 
@@ -375,18 +397,19 @@ static enum MHD_Result reply_zip(srv_req *rq, const cchc_bundle_input *in)
 		return srv_error(rq, 500, "không dựng được tệp (thiếu bộ nhớ)",
 		                 "could not build the file (out of memory)");
 	snprintf(z->folder, sizeof z->folder, "bao-cao-cchc-%d", rq->year);
-	snprintf(z->dir, sizeof z->dir, "%s/.download-XXXXXX", srv_store_dir(rq->srv->store));
 	const cchc_bundle_sink sink = {zip_put, zip_path, NULL, z};
 	char zpath[4400], err[256];
 	char *data = NULL;
 	size_t len = 0;
-	int made = mkdtemp(z->dir) != NULL;
+	int lock = download_dir(z->dir, sizeof z->dir, srv_store_dir(rq->srv->store));
 	snprintf(zpath, sizeof zpath, "%s/bundle.zip", z->dir);
-	if (made && cchc_report_bundle(in, &sink, NULL) == 0 && zip_read_back(z) == 0 &&
+	if (lock >= 0 && cchc_report_bundle(in, &sink, NULL) == 0 && zip_read_back(z) == 0 &&
 	    cchc_zip_write(zpath, z->e, z->n) == 0)
 		data = srv_read_file(zpath, &len, err, sizeof err);
-	if (made)
+	if (lock >= 0) {
 		zip_sink_free(z);
+		close(lock);
+	}
 	free(z);
 	if (!data)
 		return srv_error(rq, 500, "không viết được tệp báo cáo: báo quản trị viên (thư mục dữ liệu)",

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -387,7 +388,8 @@ static int download_leftover(const char *name)
 
 /* A server killed mid-download leaves its private folder: at start, each such folder's regular
  * files go, then the folder if that emptied it. Never through a link: a link named so, or one
- * inside, stays where it is, and so does what it points to. */
+ * inside, stays where it is, and so does what it points to. A folder locked by a live download
+ * (another server on the same data folder) is left alone. */
 static void remove_download_leftovers(const char *dir)
 {
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -404,10 +406,12 @@ static void remove_download_leftovers(const char *dir)
 		int fd = openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		DIR *sub = fd >= 0 ? fdopendir(fd) : NULL;
 		struct dirent *f;
-		if (!sub) {
-			if (fd >= 0)
+		if (!sub || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			if (sub)
+				closedir(sub);
+			else if (fd >= 0)
 				close(fd);
-			continue; /* a file or a link of that name */
+			continue; /* a file or a link of that name, or a live download's */
 		}
 		while ((f = readdir(sub)) != NULL) {
 			struct stat sb;

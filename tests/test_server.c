@@ -3,10 +3,12 @@
  * authorisation matrix, optimistic concurrency, evidence, the whole Huế 2018
  * cycle to publication and the freeze after it, and login throttling. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, setenv, kill */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -583,6 +585,11 @@ static void test_download_leftovers(void)
 	snprintf(p, sizeof p, "%s/.download-toolong1", d); /* not mkdtemp's name */
 	CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
 	touch(d, ".download-toolong1/file");
+	snprintf(p, sizeof p, "%s/.download-Lv5555", d); /* a live download (another server's): locked */
+	CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
+	touch(d, ".download-Lv5555/file");
+	int live = open(p, O_RDONLY | O_DIRECTORY);
+	CU_ASSERT_EQUAL_FATAL(flock(live, LOCK_EX), 0);
 
 	srv_server *other = NULL;
 	srv_config cfg = {0};
@@ -599,6 +606,8 @@ static void test_download_leftovers(void)
 	ASSERT_EQ(kind_of(d, "outside/secret"), 'f');
 	ASSERT_EQ(kind_of(d, ".download-Zz0000"), 'f');
 	ASSERT_EQ(kind_of(d, ".download-toolong1/file"), 'f');
+	ASSERT_EQ(kind_of(d, ".download-Lv5555/file"), 'f');
+	close(live);
 	ASSERT_EQ(kind_of(d, "cchc.sqlite3"), 'f');
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
 	ASSERT_EQ(system(cmd), 0);
@@ -779,7 +788,7 @@ static void test_tls(void)
 static void test_expiry_and_address_lockout(void)
 {
 	srv_config cfg = {0};
-	cfg.session_seconds = 1;
+	cfg.session_seconds = 3; /* whole seconds: one second could end a few ms after the sign-in */
 	cfg.ip_failures = 3;
 	srv_server *s2 = second_server(&cfg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s2);
@@ -788,7 +797,7 @@ static void test_expiry_and_address_lockout(void)
 	c.port = srv_server_port(s2);
 	ASSERT_EQ(test_login(&c, "sgddt", "demo"), 200);
 	ASSERT_EQ(test_call(&c, "GET", "/api/session", NULL, NULL), 200);
-	struct timespec t = {2, 100000000};
+	struct timespec t = {3, 100000000};
 	nanosleep(&t, NULL);
 	ASSERT_EQ(test_call(&c, "GET", "/api/session", NULL, NULL), 401);
 	ASSERT_EQ(test_login(&c, "sgddt", "sai"), 401);
