@@ -616,6 +616,21 @@ static void clean_name(char *name)
 		strcpy(name, "evidence");
 }
 
+/* Is c a scored criterion (a leaf) of the criteria set of the agency's block? */
+static int criterion_known(srv_req *rq, const srv_agency *ag, const char *c)
+{
+	const cchc_criteria *const *sets;
+	size_t n;
+	if (srv_year_sets(rq->srv, rq->year, &sets, &n) < 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(cchc_criteria_block(sets[i]), ag->block) == 0) {
+			const cchc_node *node = cchc_criteria_find(sets[i], c);
+			return node && node->depth >= 1 && node->nchildren == 0;
+		}
+	return 0;
+}
+
 enum MHD_Result api_evidence_post(srv_req *rq)
 {
 	static const char *const editable[] = {"draft", "explanation", NULL};
@@ -627,6 +642,12 @@ enum MHD_Result api_evidence_post(srv_req *rq)
 	srv_agency ag;
 	if (in_state(rq, editable, &ag) != MHD_YES)
 		return rq->answered ? MHD_YES : MHD_NO;
+	if (!criterion_known(rq, &ag, c)) {
+		char vi[200], en[200];
+		snprintf(vi, sizeof vi, "bộ tiêu chí của cơ quan không có tiêu chí chấm điểm %s: chọn một tiêu chí trong biểu mẫu", c);
+		snprintf(en, sizeof en, "the agency's criteria set has no scored criterion %s: choose a criterion of the form", c);
+		return srv_error(rq, 422, vi, en);
+	}
 	size_t len;
 	const char *data = upload_bytes(rq, &len, name, sizeof name);
 	if (!data)

@@ -411,6 +411,18 @@ static void test_evidence(void)
 	ASSERT_EQ(test_http(&c, "POST", "/api/years/2018/agencies/sct/evidence?criterion=1.1.1",
 	                    "<html>", 6, "application/pdf", &r), 415);
 	test_response_free(&r);
+	/* only a scored criterion of the agency's set: not one it lacks, nor a group or a parent */
+	static const char *const not_scored[] = {"9.9.9", "1", "1.1"};
+	for (size_t i = 0; i < 3; i++) {
+		char want[200];
+		snprintf(path, sizeof path, "/api/years/2018/agencies/sct/evidence?criterion=%s", not_scored[i]);
+		ASSERT_EQ(test_http(&c, "POST", path, "%PDF-1.4", 8, "application/pdf", &r), 422);
+		snprintf(want, sizeof want,
+		         "bộ tiêu chí của cơ quan không có tiêu chí chấm điểm %s: chọn một tiêu chí trong biểu mẫu",
+		         not_scored[i]);
+		ASSERT_STR(answer(&r, "error"), want);
+		test_response_free(&r);
+	}
 	/* multipart/form-data */
 	static const char mp[] = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a b.pdf\"\r\n"
 	                         "Content-Type: application/pdf\r\n\r\n%PDF-1.7 tiny\r\n--XyZ--\r\n";
