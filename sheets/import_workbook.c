@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cchc/diag_say.h"
 #include "import_priv.h"
 
 void imp_say(importer *im, imp_loc at, const char *fmt, ...)
@@ -107,12 +108,14 @@ static void remap(importer *im, const cchc_diag *from)
 			snprintf(where, sizeof where, "%s!%s: ", at.sheet, cchc_cell_ref(ref, at.row, at.col));
 		else if (at.sheet)
 			snprintf(where, sizeof where, "%s: ", at.sheet);
+		char said[CCHC_DIAG_SAY_SIZE]; /* the engine's English in the workbook's language */
+		const char *msg = e->message;
+		if (!im->english && cchc_diag_say(msg, CCHC_LANG_VI, said, sizeof said) == 1)
+			msg = said;
 		if (warning)
-			cchc_diag_addw(im->diag, here ? im->path : e->file, here ? 0 : e->line, "%s%s", where,
-			               e->message);
+			cchc_diag_addw(im->diag, here ? im->path : e->file, here ? 0 : e->line, "%s%s", where, msg);
 		else
-			cchc_diag_addf(im->diag, here ? im->path : e->file, here ? 0 : e->line, "%s%s", where,
-			               e->message);
+			cchc_diag_addf(im->diag, here ? im->path : e->file, here ? 0 : e->line, "%s%s", where, msg);
 	}
 }
 

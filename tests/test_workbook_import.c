@@ -301,6 +301,12 @@ static void test_mistakes(void)
 	diag = cchc_diag_new();
 	ASSERT_EQ(cchc_workbook_load(&a, out, sets, 1, 0, diag), -1);
 	ASSERT_EQ(cchc_diag_count(diag), 1);
+	snprintf(msg[6], sizeof msg[6], "Tự chấm!I%zu: <item criterion=\"2.1\">: tử số 5 lớn hơn mẫu số 3: sửa lại",
+	         r21);
+	test_expect_diag(diag, 0, out, 0, msg[6]);
+	cchc_diag_free(diag);
+	diag = cchc_diag_new(); /* the loader's English with --lang en */
+	ASSERT_EQ(cchc_workbook_load(&a, out, sets, 1, 1, diag), -1);
 	snprintf(msg[6], sizeof msg[6], "Tự chấm!I%zu: <item criterion=\"2.1\">: numerator 5 is larger than "
 	                                "denominator 3",
 	         r21);
