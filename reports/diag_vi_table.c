@@ -263,7 +263,7 @@ const cchc_diag_phrase cchc_diag_vi_phrases[] = {
 	 "<criterion id=\"%1\">: \"%2\" là một nhóm của bộ tiêu chí \"%3\", không phải tiêu chí: ghi điểm "
 	 "của nó bằng <group id=\"%4\">"},
 	{"a second <%s id=\"%s\"> in <published> (the first is at line %ld): give each %s's points once",
-	 "<%r1 id=\"%2\"> thứ hai trong <published> (cái đầu ở dòng %3): điểm của mỗi %m4 chỉ ghi một lần"},
+	 "<%r1 id=\"%2\"> thứ hai trong <published> (lần đầu ở dòng %3): điểm của mỗi %m4 chỉ ghi một lần"},
 	{"<published band=\"%s\">: criteria set \"%s\" has no such band: use one of %s",
 	 "<published band=\"%1\">: bộ tiêu chí \"%2\" không có xếp loại này: dùng một trong %r3"},
 	{"<published> gives no figure: give total, rank, band, <group> or <criterion> points, or remove it",
@@ -369,13 +369,13 @@ const cchc_diag_phrase cchc_diag_vi_phrases[] = {
 	 "<task \"%1\"> deadline=\"%2\" nằm ngoài các năm của kế hoạch: thời hạn của kế hoạch năm %3 rơi "
 	 "vào năm %4 hoặc %5"},
 	{"a second <%s id=\"%s\"> (the first is at line %ld): %s",
-	 "<%r1 id=\"%2\"> thứ hai (cái đầu ở dòng %3): %m4"},
+	 "<%r1 id=\"%2\"> thứ hai (lần đầu ở dòng %3): %m4"},
 	{"the plan has %zu tasks, more than the limit of %d: split it",
 	 "kế hoạch có %1 nhiệm vụ, nhiều hơn giới hạn %2: tách thành nhiều kế hoạch"},
 
 	/* ---- wrappers last: a bad attribute value, a parser's message after its prefix ---- */
 	{"<%s%s%s%s> %s=\"%s\": %s", "<%r1%r2%r3%r4> %r5=\"%6\": %m7"},
-	{"%s: %s", "%m1: %2"},
+	{"%s: %s", "%m1: %r2"},
 };
 const size_t cchc_diag_vi_nphrases = sizeof cchc_diag_vi_phrases / sizeof *cchc_diag_vi_phrases;
 
