@@ -307,6 +307,9 @@ static void check_order(const cchc_diag_phrase *t, size_t nt)
 			msg[k++] = *p == 's' ? 'x' : '7';
 		}
 		msg[k] = '\0';
+		const cchc_diag_phrase probe = {t[i].en, "(matched)"}; /* the pattern takes its own message */
+		ASSERT_EQ(cchc_diag_say_with(&probe, 1, msg, alone, sizeof alone), 1);
+		ASSERT_STR(alone, "(matched)");
 		ASSERT_EQ(cchc_diag_say_with(&t[i], 1, msg, alone, sizeof alone), 1);
 		ASSERT_EQ(cchc_diag_say(msg, CCHC_LANG_VI, all, sizeof all), 1);
 		if (strcmp(alone, all) != 0)
