@@ -477,6 +477,10 @@ int srv_server_start(srv_server **out, const srv_config *cfg, char *err, size_t 
 		         srv_store_errmsg(srv->store));
 		goto fail;
 	}
+	if (srv_store_checkpoint_start(srv->store) != STORE_OK) {
+		snprintf(err, errlen, "%s: cannot start the checkpoint thread", cfg->data_dir);
+		goto fail;
+	}
 	if (srv_throttle_new(&srv->throttle) < 0 ||
 	    (cfg->cheap_dummy_hash ? srv_password_hash_demo(srv->dummy_hash, "dummy")
 	                           : srv_password_hash(srv->dummy_hash, "dummy")) < 0) {

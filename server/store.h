@@ -68,6 +68,18 @@ typedef enum { SRV_SYNC_NORMAL = 0, SRV_SYNC_FULL = 1 } srv_sync;
 /** Set it for every connection, open and to come; call it before other threads use the store. */
 int srv_store_set_sync(srv_store *s, srv_sync mode);
 /**
+ * Checkpoints off the request path (store_checkpoint.c): a thread copies the
+ * WAL back into the database a few times a second (PASSIVE: it blocks no
+ * reader or writer) and the connections' own checkpoint after a commit is
+ * turned off. For a long-running server; call it before other threads use
+ * the store. srv_store_close() stops the thread.
+ */
+int srv_store_checkpoint_start(srv_store *s);
+/** Stop that thread (nothing when not started); the connections keep theirs off until closed. */
+void srv_store_checkpoint_stop(srv_store *s);
+/** How many checkpoints the thread has run (0 when not started). */
+long long srv_store_checkpoints(srv_store *s);
+/**
  * The revisions of what the engine reads: *agency_rev for (year, agency)
  * (items, surveys, explanations, appraisal rounds, evidence links, the
  * agency's row and state) and *criteria_rev for the year's criteria sets,

@@ -409,29 +409,42 @@ int srv_id_ok(const char *id)
 }
 
 /* The settings every connection needs (WAL itself is persistent in the file,
- * set once at open): foreign keys, how a commit reaches the disk, and a busy
- * timeout for the writers queueing behind each other. */
-static int configure(sqlite3 *db, int sync_full)
+ * set once at open): foreign keys, how a commit reaches the disk, a busy
+ * timeout for the writers queueing behind each other, and whether the commit
+ * that fills the log checkpoints it (not when a thread of the server does:
+ * store_checkpoint.c). */
+static int configure(sqlite3 *db, const srv_store *s)
 {
+	char sql[160];
 	sqlite3_busy_timeout(db, 10000);
-	return sqlite3_exec(db,
-	                    sync_full ? "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
-	                              : "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
-	                    NULL, NULL, NULL);
+	snprintf(sql, sizeof sql, "PRAGMA foreign_keys=ON; PRAGMA synchronous=%s; PRAGMA wal_autocheckpoint=%d;",
+	         s->sync_full ? "FULL" : "NORMAL", s->bg_checkpoint ? 0 : 1000);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-int srv_store_set_sync(srv_store *s, srv_sync mode)
+static int configure_all(srv_store *s)
 {
 	srv_conn *c;
 	int rc = STORE_OK;
 
 	pthread_mutex_lock(&s->mu);
-	s->sync_full = mode == SRV_SYNC_FULL;
 	for (c = s->conns; c; c = c->next)
-		if (configure(c->db, s->sync_full) != SQLITE_OK)
+		if (configure(c->db, s) != SQLITE_OK)
 			rc = STORE_ERR;
 	pthread_mutex_unlock(&s->mu);
 	return rc;
+}
+
+int srv_store_set_sync(srv_store *s, srv_sync mode)
+{
+	s->sync_full = mode == SRV_SYNC_FULL;
+	return configure_all(s);
+}
+
+int srv_store_configure_all(srv_store *s, int bg_checkpoint)
+{
+	s->bg_checkpoint = bg_checkpoint;
+	return configure_all(s);
 }
 
 int srv_revision(srv_store *s, int year, const char *agency, long long *agency_rev, long long *criteria_rev)
@@ -492,7 +505,7 @@ srv_conn *srv_conn_get(srv_store *s)
 	if (!c) {
 		if (sqlite3_open_v2(s->dbpath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 		            SQLITE_OK ||
-		    configure(db, s->sync_full) != SQLITE_OK || !(c = calloc(1, sizeof *c))) {
+		    configure(db, s) != SQLITE_OK || !(c = calloc(1, sizeof *c))) {
 			pthread_mutex_lock(&s->mu);
 			snprintf(s->err, sizeof s->err, "%s: cannot open the database: %s", s->dbpath,
 			         db ? sqlite3_errmsg(db) : "out of memory");
@@ -629,7 +642,7 @@ static int open_once(srv_store *s, int *busy, char *err, size_t errlen)
 	                    NULL) != SQLITE_OK ||
 	    sqlite3_busy_timeout(db, 10000) != SQLITE_OK ||
 	    sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK ||
-	    configure(db, s->sync_full) != SQLITE_OK) {
+	    configure(db, s) != SQLITE_OK) {
 		*busy = db && is_busy(db);
 		snprintf(err, errlen, "%s: cannot open the database: %s", s->dbpath,
 		         db ? sqlite3_errmsg(db) : "out of memory");
@@ -686,6 +699,7 @@ void srv_store_close(srv_store *s)
 
 	if (!s)
 		return;
+	srv_store_checkpoint_stop(s);
 	pthread_key_delete(s->key);
 	for (c = s->conns; c; c = next) {
 		next = c->next;

@@ -29,7 +29,17 @@ struct srv_store {
 	srv_conn *conns;
 	char err[512]; /* when the calling thread could not get a connection */
 	int sync_full; /* PRAGMA synchronous=FULL rather than NORMAL (srv_store_set_sync) */
+	int bg_checkpoint; /* the connections' automatic checkpoint off: store_checkpoint.c's thread */
+	/* store_checkpoint.c */
+	pthread_t ckpt_thread;
+	pthread_mutex_t ckpt_mu;
+	pthread_cond_t ckpt_cv;
+	int ckpt_running, ckpt_stop;
+	long long ckpt_runs;
 };
+
+/* Configure every connection, open and to come, again: bg_checkpoint on or off (store_db.c). */
+int srv_store_configure_all(srv_store *s, int bg_checkpoint);
 
 /* The calling thread's connection, opened on first use; NULL (message in
  * s->err) when SQLite cannot open the database. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cchc/report.h"
@@ -652,15 +653,17 @@ static void test_backup(void)
 #define THREADS 4
 #define WRITES 200
 
+/* WRITES saves of criterion T.1 (arg: T - 1 + THREADS * the round, from 0),
+ * each on the version before. */
 static void *writer(void *arg)
 {
 	char criterion[32], json[64];
-	long i, v, fails = 0;
+	long i, v, fails = 0, round = (long)((size_t)arg / THREADS);
 
-	snprintf(criterion, sizeof criterion, "%ld.1", (long)(size_t)arg + 1);
+	snprintf(criterion, sizeof criterion, "%ld.1", (long)((size_t)arg % THREADS) + 1);
 	for (i = 0; i < WRITES; i++) {
 		snprintf(json, sizeof json, "{\"count\":\"%ld\"}", i);
-		fails += srv_item_put(st, YEAR, "bdt", criterion, json, i, "bdt", &v) != STORE_OK;
+		fails += srv_item_put(st, YEAR, "bdt", criterion, json, round * WRITES + i, "bdt", &v) != STORE_OK;
 	}
 	return (void *)(size_t)fails;
 }
@@ -682,6 +685,58 @@ static void test_threads(void)
 	CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM history"), THREADS * WRITES);
 	CU_ASSERT_EQUAL(sql_int("SELECT sum(version) FROM items"), THREADS * WRITES);
 	CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM items WHERE attrs = '{\"count\":\"199\"}'"), THREADS);
+	done();
+}
+
+/* The WAL file's size in bytes (0 when absent). */
+static long long wal_size(void)
+{
+	char path[160];
+	struct stat sb;
+	snprintf(path, sizeof path, "%s/cchc.sqlite3-wal", dir);
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+/* Wait (at most 5 s) until the checkpoint thread has run twice more: the log
+ * written before is then copied back whole. */
+static void two_checkpoints(void)
+{
+	long long from = srv_store_checkpoints(st);
+	struct timespec tick = {0, 10000000};
+	for (int i = 0; i < 500 && srv_store_checkpoints(st) < from + 2; i++)
+		nanosleep(&tick, NULL);
+	CU_ASSERT(srv_store_checkpoints(st) >= from + 2);
+}
+
+/* A server's checkpoints run on a thread of their own (the commits' own are
+ * off): after each burst of writes the log is copied back, so the next burst
+ * writes the log from its start again and the file does not grow. */
+static void test_checkpoint_thread(void)
+{
+	pthread_t t[THREADS];
+	void *fails;
+
+	fresh();
+	one_agency();
+	CU_ASSERT_EQUAL_FATAL(srv_store_checkpoint_start(st), STORE_OK);
+	long long first = 0;
+	for (size_t round = 0; round < 4; round++) {
+		for (size_t i = 0; i < THREADS; i++)
+			CU_ASSERT_EQUAL_FATAL(pthread_create(&t[i], NULL, writer, (void *)(round * THREADS + i)), 0);
+		for (size_t i = 0; i < THREADS; i++) {
+			CU_ASSERT_EQUAL(pthread_join(t[i], &fails), 0);
+			CU_ASSERT_EQUAL((size_t)fails, 0);
+		}
+		if (round == 0)
+			first = wal_size();
+		two_checkpoints();
+	}
+	/* four bursts of 800 writes, each on the one before's room */
+	CU_ASSERT(first > 0);
+	CU_ASSERT(wal_size() <= first + first / 2);
+	CU_ASSERT_EQUAL(sql_int("SELECT count(*) FROM history"), 4 * THREADS * WRITES);
+	srv_store_checkpoint_stop(st);
+	srv_store_checkpoint_stop(st); /* twice: nothing */
 	done();
 }
 
@@ -1045,6 +1100,7 @@ int main(void)
 		{"evidence by content, stored once, read only where linked", test_evidence},
 		{"online backup", test_backup},
 		{"4 threads x 200 writes", test_threads},
+		{"checkpoints on a thread of their own: the log does not grow", test_checkpoint_thread},
 		{"revisions move with every write the engine reads; re-import records the rounds it drops", test_revisions},
 		{"kill -9 mid-burst, 30 times", test_crash},
 		{"the Huế 2018 demo", test_demo},
