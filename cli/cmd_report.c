@@ -182,21 +182,6 @@ static char *evidence_prefix(const char *outdir, const char *assessment)
 	return out;
 }
 
-/* Blocks in the order their criteria sets were given (the province's order),
- * not the order their first agency happened to be read in. */
-static void order_blocks(cchc_ranking *r, const cli_inputs *in)
-{
-	size_t next = 0;
-	for (size_t k = 0; k < in->nsets; k++)
-		for (size_t b = next; b < r->nblocks; b++)
-			if (r->blocks[b].set == in->sets[k]) {
-				cchc_block t = r->blocks[b];
-				r->blocks[b] = r->blocks[next];
-				r->blocks[next++] = t;
-				break;
-			}
-}
-
 /* The CLI's sink: the files go into the bundle's temporary folder (bundle.h). */
 static int sink_put(void *ctx, const char *name, const char *data, size_t len)
 {
@@ -275,7 +260,7 @@ int cmd_report(int argc, char **argv)
 	    cli_inputs_load(&in, a.files, a.nfiles, diag) < 0 ||
 	    cli_score_and_rank(&in, &scores, &ranking, diag) < 0)
 		goto done;
-	order_blocks(ranking, &in);
+	cchc_bundle_order_blocks(ranking, (const cchc_criteria *const *)in.sets, in.nsets);
 	if (a.agency &&
 	    cchc_gap_build(&gap, ranking, a.agency, (size_t)target, NULL, NULL, diag) < 0)
 		goto done;

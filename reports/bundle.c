@@ -105,6 +105,19 @@ static int criteria_csv(bundle *b)
 	return 0;
 }
 
+void cchc_bundle_order_blocks(cchc_ranking *r, const cchc_criteria *const *sets, size_t nsets)
+{
+	size_t next = 0;
+	for (size_t k = 0; k < nsets; k++)
+		for (size_t b = next; b < r->nblocks; b++)
+			if (r->blocks[b].set == sets[k]) {
+				cchc_block t = r->blocks[b];
+				r->blocks[b] = r->blocks[next];
+				r->blocks[next++] = t;
+				break;
+			}
+}
+
 int cchc_render_report_json(cchc_buf *out, const cchc_ranking *r, const cchc_gap *gap,
                             const cchc_robust *robust, cchc_lang lang)
 {

@@ -174,17 +174,9 @@ enum MHD_Result api_plan_docx_get(srv_req *rq)
 static void order_blocks(srv_req *rq, cchc_ranking *r)
 {
 	const cchc_criteria *const *sets;
-	size_t nsets, next = 0;
-	if (srv_year_sets(rq->srv, rq->year, &sets, &nsets) < 0)
-		return;
-	for (size_t k = 0; k < nsets; k++)
-		for (size_t b = next; b < r->nblocks; b++)
-			if (r->blocks[b].set == sets[k]) {
-				cchc_block t = r->blocks[b];
-				r->blocks[b] = r->blocks[next];
-				r->blocks[next++] = t;
-				break;
-			}
+	size_t nsets;
+	if (srv_year_sets(rq->srv, rq->year, &sets, &nsets) == 0)
+		cchc_bundle_order_blocks(r, sets, nsets);
 }
 
 typedef enum MHD_Result (*report_answer)(srv_req *rq, const cchc_ranking *r);

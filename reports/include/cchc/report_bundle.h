@@ -78,6 +78,14 @@ int cchc_report_bundle(const cchc_bundle_input *in, const cchc_bundle_sink *sink
                        cchc_bundle_failure *why);
 
 /**
+ * Put the ranking's blocks in the order of sets (the province's order: the
+ * order its criteria sets were given in), not the order their first agency
+ * happened to be read in; blocks of sets not listed keep their order after
+ * them. The report bundle's pages and documents follow it.
+ */
+void cchc_bundle_order_blocks(cchc_ranking *r, const cchc_criteria *const *sets, size_t nsets);
+
+/**
  * report.json: the ranking, the gap (or null) and the rank uncertainty (or
  * null) side by side in one object, "schema": "cchc-report/1".
  * @return 0, or -1 (out->failed set, or a part failed)
