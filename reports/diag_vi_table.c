@@ -373,6 +373,10 @@ const cchc_diag_phrase cchc_diag_vi_phrases[] = {
 	{"the plan has %zu tasks, more than the limit of %d: split it",
 	 "kế hoạch có %1 nhiệm vụ, nhiều hơn giới hạn %2: tách thành nhiều kế hoạch"},
 
+	/* ---- sheets/template_carry.c: last year's answers carried into a new template ---- */
+	{"last year's answers do not fit criteria set \"%s\": %s",
+	 "câu trả lời năm trước không khớp với bộ tiêu chí \"%1\": %m2"},
+
 	/* ---- wrappers last: a bad attribute value, a parser's message after its prefix ---- */
 	{"<%s%s%s%s> %s=\"%s\": %s", "<%r1%r2%r3%r4> %r5=\"%6\": %m7"},
 	{"%s: %s", "%m1: %r2"},
