@@ -373,6 +373,26 @@ const cchc_diag_phrase cchc_diag_vi_phrases[] = {
 	{"the plan has %zu tasks, more than the limit of %d: split it",
 	 "kế hoạch có %1 nhiệm vụ, nhiều hơn giới hạn %2: tách thành nhiều kế hoạch"},
 
+	/* ---- reports/docx/docx_info.c: the Word documents' header values (--document, the server's PUT) ---- */
+	{"date is given twice: keep one", "date được ghi hai lần: giữ một"},
+	{"date \"%s\" is not a date: write it YYYY-MM-DD, e.g. 2019-01-28",
+	 "date \"%1\" không phải là một ngày: viết theo dạng YYYY-MM-DD, ví dụ 2019-01-28"},
+	{"%s has no value: give one, or leave the line out to keep the blank for the office to fill",
+	 "%r1 chưa có giá trị: ghi giá trị, hoặc bỏ dòng này để giữ chỗ trống cho văn thư điền"},
+	{"more than %d recipients: merge some (\"Các Sở: Nội vụ; Tư pháp\")",
+	 "quá %1 nơi nhận: gộp bớt (\"Các Sở: Nội vụ; Tư pháp\")"},
+	{"unknown key \"%s\": the keys are %s", "không có khóa \"%1\": các khóa là %r2"},
+	{"%s is given twice: keep one", "%r1 được ghi hai lần: giữ một"},
+	{"no \"=\" in this line: write key = value (keys: %s)",
+	 "dòng này không có dấu \"=\": viết khóa = giá trị (các khóa: %r1)"},
+	{"cannot read the document values: %s; give the path of a file of key = value lines",
+	 "không đọc được tệp thông tin văn bản: %r1; đưa đường dẫn của một tệp gồm các dòng khóa = giá trị"},
+	{"cannot read the document values", "không đọc được tệp thông tin văn bản"},
+	{"more than 64 KiB: a document values file holds a few lines (key = value)",
+	 "lớn hơn 64 KiB: tệp thông tin văn bản chỉ gồm vài dòng (khóa = giá trị)"},
+	{"not UTF-8 text (or a control character): save the file as UTF-8 plain text",
+	 "không phải văn bản UTF-8 (hoặc có ký tự điều khiển): lưu tệp dưới dạng văn bản thuần UTF-8"},
+
 	/* ---- sheets/template_carry.c: last year's answers carried into a new template ---- */
 	{"last year's answers do not fit criteria set \"%s\": %s",
 	 "câu trả lời năm trước không khớp với bộ tiêu chí \"%1\": %m2"},

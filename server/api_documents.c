@@ -57,22 +57,13 @@ static int removes(const srv_json *v)
 	return 1;
 }
 
-/* The docx writer's messages a request can meet, in Vietnamese (diag_say.h's patterns). */
-static const cchc_diag_phrase writer_vi[] = {
-	{"unknown key \"%s\": the keys are %s", "không có khóa \"%1\": các khóa là %r2"},
-	{"date \"%s\" is not a date: write it YYYY-MM-DD, e.g. 2019-01-28",
-	 "date \"%1\" không phải là một ngày: viết theo dạng YYYY-MM-DD, ví dụ 2019-01-28"},
-	{"more than %d recipients: merge some (\"Các Sở: Nội vụ; Tư pháp\")",
-	 "quá %1 nơi nhận: gộp bớt (\"Các Sở: Nội vụ; Tư pháp\")"},
-};
-
 /* The docx writer's message about key = value, framed: nothing was stored. */
 static void writer_said(refusal *why, const cchc_diag *diag, const char *suffix)
 {
 	const cchc_diag_entry *e = diag && cchc_diag_stored(diag) ? cchc_diag_get(diag, 0) : NULL;
 	const char *msg = e ? e->message : "out of memory";
 	char vi[CCHC_DIAG_SAY_SIZE];
-	cchc_diag_say_with(writer_vi, sizeof writer_vi / sizeof *writer_vi, msg, vi, sizeof vi);
+	cchc_diag_say(msg, CCHC_LANG_VI, vi, sizeof vi);
 	snprintf(why->vi, sizeof why->vi, "không nhận thông tin văn bản, không lưu gì (%s%s)", vi, suffix);
 	snprintf(why->en, sizeof why->en, "nothing stored: %s%s", msg, suffix);
 }

@@ -199,6 +199,12 @@ static void engine_formats(formats *fs)
 		free(src);
 	}
 	closedir(d);
+	/* the Word documents' header values: --document files and the server's PUT …/document */
+	static const char docx_info[] = "reports/docx/docx_info.c";
+	char *src = test_read_file(test_path(docx_info), NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(src);
+	scan(fs, docx_info, src);
+	free(src);
 }
 
 static void formats_free(formats *fs)

@@ -560,8 +560,8 @@ static void test_report_docx_values(void)
 	write_text(TMP "/bad-values.txt", "number = 45\ndate = 2019-02-30\n");
 	ASSERT_EQ(cli("report criteria/hue-so-2018.xml samples/hue-2018/so --document '" TMP
 	              "/bad-values.txt' -o '" TMP "/not-written'"), 1);
-	ASSERT_STR(err_text, TMP "/bad-values.txt:2: error: date \"2019-02-30\" is not a date: "
-	                     "write it YYYY-MM-DD, e.g. 2019-01-28\n");
+	ASSERT_STR(err_text, TMP "/bad-values.txt:2: error: date \"2019-02-30\" không phải là một ngày: "
+	                     "viết theo dạng YYYY-MM-DD, ví dụ 2019-01-28\n");
 	struct stat st;
 	CU_ASSERT(stat(TMP "/not-written", &st) != 0);
 }
@@ -632,6 +632,20 @@ static void test_values_errors(void)
 	                           "number = 13\nplace\nsigner =\n");
 	remove(TMP "/bad.docx");
 	ASSERT_EQ(cli(HUE " --format docx --document '" TMP "/bad.txt' -o '" TMP "/bad.docx'"), 1);
+	/* said in the language of the run: Vietnamese by default */
+	ASSERT_STR(err_text,
+	           TMP "/bad.txt:3: error: không có khóa \"so\": các khóa là parent, issuer, number, "
+	               "symbol, place, date, signer-title, signer, recipient\n"
+	           TMP "/bad.txt:4: error: date \"2019-02-30\" không phải là một ngày: viết theo dạng "
+	               "YYYY-MM-DD, ví dụ 2019-01-28\n"
+	           TMP "/bad.txt:5: error: number được ghi hai lần: giữ một\n"
+	           TMP "/bad.txt:6: error: dòng này không có dấu \"=\": viết khóa = giá trị (các khóa: "
+	               "parent, issuer, number, symbol, place, date, signer-title, signer, recipient)\n"
+	           TMP "/bad.txt:7: error: signer chưa có giá trị: ghi giá trị, hoặc bỏ dòng này để giữ "
+	               "chỗ trống cho văn thư điền\n");
+	struct stat st;
+	CU_ASSERT(stat(TMP "/bad.docx", &st) != 0);
+	ASSERT_EQ(cli(HUE " --format docx --lang en --document '" TMP "/bad.txt' -o '" TMP "/bad.docx'"), 1);
 	ASSERT_STR(err_text,
 	           TMP "/bad.txt:3: error: unknown key \"so\": the keys are parent, issuer, number, "
 	               "symbol, place, date, signer-title, signer, recipient\n"
@@ -642,17 +656,16 @@ static void test_values_errors(void)
 	               "issuer, number, symbol, place, date, signer-title, signer, recipient)\n"
 	           TMP "/bad.txt:7: error: signer has no value: give one, or leave the line out to "
 	               "keep the blank for the office to fill\n");
-	struct stat st;
 	CU_ASSERT(stat(TMP "/bad.docx", &st) != 0);
 
 	write_text(TMP "/latin1.txt", "place = Hu\xE9\n");
-	ASSERT_EQ(cli(HUE " --format docx --document '" TMP "/latin1.txt' -o '" TMP "/bad.docx'"),
+	ASSERT_EQ(cli(HUE " --format docx --lang en --document '" TMP "/latin1.txt' -o '" TMP "/bad.docx'"),
 	          1);
 	ASSERT_STR(err_text, TMP "/latin1.txt:1: error: not UTF-8 text (or a control character): "
 	                         "save the file as UTF-8 plain text\n");
 	CU_ASSERT(stat(TMP "/bad.docx", &st) != 0);
 
-	ASSERT_EQ(cli(HUE " --format docx --document '" TMP "/none.txt' -o '" TMP "/bad.docx'"), 1);
+	ASSERT_EQ(cli(HUE " --format docx --lang en --document '" TMP "/none.txt' -o '" TMP "/bad.docx'"), 1);
 	ASSERT_STR(err_text, TMP "/none.txt: error: cannot read the document values: No such file or "
 	                         "directory; give the path of a file of key = value lines\n");
 	CU_ASSERT(stat(TMP "/bad.docx", &st) != 0);
