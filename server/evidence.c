@@ -2,12 +2,14 @@
  * under DIR/evidence/ab/cdef…, written to a temporary file beside and
  * renamed; no name from a request ever reaches a path, only a checked hash. */
 #define _POSIX_C_SOURCE 200809L /* mkstemp, fsync, O_CLOEXEC, O_NOFOLLOW */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -107,6 +109,15 @@ static int hash_ok(const char *h)
 	return h && h[64] == '\0';
 }
 
+/* Two lowercase hex digits: an evidence folder's name. */
+static int hash_ok_prefix(const char *h)
+{
+	for (int i = 0; i < 2; i++)
+		if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
 /* DIR/evidence/ab or DIR/evidence/ab/cdef… for a checked hash. */
 static void evidence_path(const srv_store *s, const char *hash, int file, char *out, size_t size)
 {
@@ -129,6 +140,7 @@ static int write_file(srv_conn *c, const char *dir, const char *path, const void
 	snprintf(tmp, sizeof tmp, "%s/.upload-XXXXXX", dir);
 	if ((fd = mkstemp(tmp)) < 0)
 		return srv_fail(c, STORE_ERR, "%s: cannot write: %s", dir, strerror(errno));
+	flock(fd, LOCK_EX); /* a live upload's: srv_evidence_sweep leaves it alone */
 	while (done < len) {
 		ssize_t n = write(fd, p + done, len - done);
 		if (n < 0 && errno == EINTR)
@@ -311,4 +323,48 @@ int srv_evidence_open(srv_store *s, int year, const char *agency, const char *ha
 	}
 	*len = (size_t)sb.st_size;
 	return STORE_OK;
+}
+
+/* ".upload-" and mkstemp's six letters and digits (write_file's temporary files). */
+static int upload_leftover(const char *name)
+{
+	if (strncmp(name, ".upload-", 8) != 0 || strlen(name) != 14)
+		return 0;
+	for (const char *p = name + 8; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			return 0;
+	return 1;
+}
+
+void srv_evidence_sweep(srv_store *s)
+{
+	DIR *top = opendir(s->evdir);
+	struct dirent *e;
+	if (!top)
+		return;
+	while ((e = readdir(top)) != NULL) {
+		/* the two-letter folders only, never through a link */
+		if (strlen(e->d_name) != 2 || !hash_ok_prefix(e->d_name))
+			continue;
+		int dfd = openat(dirfd(top), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		DIR *sub = dfd >= 0 ? fdopendir(dfd) : NULL;
+		struct dirent *f;
+		if (!sub) {
+			if (dfd >= 0)
+				close(dfd);
+			continue;
+		}
+		while ((f = readdir(sub)) != NULL) {
+			if (!upload_leftover(f->d_name))
+				continue;
+			int fd = openat(dfd, f->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+			struct stat sb;
+			if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+				unlinkat(dfd, f->d_name, 0);
+			if (fd >= 0)
+				close(fd);
+		}
+		closedir(sub);
+	}
+	closedir(top);
 }

@@ -472,6 +472,7 @@ int srv_server_start(srv_server **out, const srv_config *cfg, char *err, size_t 
 	if (srv_store_open(&srv->store, cfg->data_dir, err, errlen) != STORE_OK)
 		goto fail;
 	remove_download_leftovers(cfg->data_dir);
+	srv_evidence_sweep(srv->store);
 	if (srv_store_set_sync(srv->store, cfg->sync_full ? SRV_SYNC_FULL : SRV_SYNC_NORMAL) != STORE_OK) {
 		snprintf(err, errlen, "%s: cannot set how saves reach the disk: %s", cfg->data_dir,
 		         srv_store_errmsg(srv->store));

@@ -248,6 +248,12 @@ int srv_evidence_link(srv_store *s, int year, const char *agency, const char *cr
  * removed, when a link refers to the same content.
  */
 int srv_evidence_discard(srv_store *s, const char *hash);
+/**
+ * What a process killed mid-upload left: the temporary files
+ * (evidence/ab/.upload-XXXXXX) no live upload holds (each is locked while it
+ * is written) go; nothing else, never through a link. For a server's start.
+ */
+void srv_evidence_sweep(srv_store *s);
 /** Open a linked evidence file read-only (*fd is the caller's to close); STORE_NOTFOUND when not linked. */
 int srv_evidence_open(srv_store *s, int year, const char *agency, const char *hash, int *fd, size_t *len, char type[32], char filename[256]);
 

@@ -570,8 +570,9 @@ static char kind_of(const char *dir, const char *name)
 	return S_ISLNK(sb.st_mode) ? 'l' : S_ISDIR(sb.st_mode) ? 'd' : S_ISREG(sb.st_mode) ? 'f' : '?';
 }
 
-/* A server killed mid-download leaves <data>/.download-XXXXXX: the next start removes their
- * regular files and the folders they emptied, never through a link, and nothing else. */
+/* A server killed mid-download leaves <data>/.download-XXXXXX, mid-upload
+ * <data>/evidence/ab/.upload-XXXXXX: the next start removes their regular files and the
+ * folders they emptied, never through a link, never what a live server holds, and nothing else. */
 static void test_download_leftovers(void)
 {
 	char d[] = CCHC_TEST_TMP "/leftovers-XXXXXX", p[512], err[512], cmd[600];
@@ -602,6 +603,21 @@ static void test_download_leftovers(void)
 	touch(d, ".download-Lv5555/file");
 	int live = open(p, O_RDONLY | O_DIRECTORY);
 	CU_ASSERT_EQUAL_FATAL(flock(live, LOCK_EX), 0);
+	/* a killed upload's temporary file in the evidence folder; a live one (locked); look-alikes */
+	static const char *const folders[] = {"evidence", "evidence/ab", "evidence/zz"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s/%s", d, folders[i]);
+		CU_ASSERT_EQUAL_FATAL(mkdir(p, 0700), 0);
+	}
+	touch(d, "evidence/ab/.upload-Ab12Cd");
+	touch(d, "evidence/ab/.upload-Lv5555");
+	touch(d, "evidence/ab/cdef0123");
+	touch(d, "evidence/zz/.upload-Ab12Cd");
+	snprintf(p, sizeof p, "%s/evidence/ab/.upload-Sy1111", d);
+	CU_ASSERT_EQUAL_FATAL(symlink("../../outside/secret", p), 0);
+	snprintf(p, sizeof p, "%s/evidence/ab/.upload-Lv5555", d);
+	int uploading = open(p, O_RDONLY);
+	CU_ASSERT_EQUAL_FATAL(flock(uploading, LOCK_EX), 0);
 
 	srv_server *other = NULL;
 	srv_config cfg = {0};
@@ -620,6 +636,12 @@ static void test_download_leftovers(void)
 	ASSERT_EQ(kind_of(d, ".download-toolong1/file"), 'f');
 	ASSERT_EQ(kind_of(d, ".download-Lv5555/file"), 'f');
 	close(live);
+	ASSERT_EQ(kind_of(d, "evidence/ab/.upload-Ab12Cd"), '-');
+	ASSERT_EQ(kind_of(d, "evidence/ab/.upload-Lv5555"), 'f');
+	ASSERT_EQ(kind_of(d, "evidence/ab/.upload-Sy1111"), 'l');
+	ASSERT_EQ(kind_of(d, "evidence/ab/cdef0123"), 'f');
+	ASSERT_EQ(kind_of(d, "evidence/zz/.upload-Ab12Cd"), 'f');
+	close(uploading);
 	ASSERT_EQ(kind_of(d, "cchc.sqlite3"), 'f');
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
 	ASSERT_EQ(system(cmd), 0);
@@ -981,7 +1003,7 @@ int main(void)
 		{"a session expires; an address is locked out after its failures", test_expiry_and_address_lockout},
 		{"login throttling and the audit log", test_throttling},
 		{"cchc serve: usage errors (exit 2), a folder it cannot make (1)", test_serve_usage},
-		{"at start: a killed download's leftover folders go, never through a link", test_download_leftovers},
+		{"at start: a killed download's and upload's leftovers go, never through a link", test_download_leftovers},
 		{"cchc serve --demo: serves, stops on SIGTERM, removes its folder", test_serve_demo},
 		{NULL, NULL},
 	};
