@@ -325,12 +325,12 @@ int srv_evidence_open(srv_store *s, int year, const char *agency, const char *ha
 	return STORE_OK;
 }
 
-/* ".upload-" and mkstemp's six letters and digits (write_file's temporary files). */
-static int upload_leftover(const char *name)
+int srv_temp_name(const char *name, const char *prefix)
 {
-	if (strncmp(name, ".upload-", 8) != 0 || strlen(name) != 14)
+	size_t n = strlen(prefix);
+	if (strncmp(name, prefix, n) != 0 || strlen(name) != n + 6)
 		return 0;
-	for (const char *p = name + 8; *p; p++)
+	for (const char *p = name + n; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
 			return 0;
 	return 1;
@@ -355,7 +355,7 @@ void srv_evidence_sweep(srv_store *s)
 			continue;
 		}
 		while ((f = readdir(sub)) != NULL) {
-			if (!upload_leftover(f->d_name))
+			if (!srv_temp_name(f->d_name, ".upload-"))
 				continue;
 			int fd = openat(dfd, f->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 			struct stat sb;

@@ -375,17 +375,6 @@ static void defaults(srv_config *c)
 #undef DEFAULT
 }
 
-/* ".download-" and mkdtemp's six letters and digits (api_download.c's private folders). */
-static int download_leftover(const char *name)
-{
-	if (strncmp(name, ".download-", 10) != 0 || strlen(name) != 16)
-		return 0;
-	for (const char *p = name + 10; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-			return 0;
-	return 1;
-}
-
 /* A server killed mid-download leaves its private folder: at start, each such folder's regular
  * files go, then the folder if that emptied it. Never through a link: a link named so, or one
  * inside, stays where it is, and so does what it points to. A folder locked by a live download
@@ -401,7 +390,7 @@ static void remove_download_leftovers(const char *dir)
 		return;
 	}
 	while ((e = readdir(d)) != NULL) {
-		if (!download_leftover(e->d_name))
+		if (!srv_temp_name(e->d_name, ".download-"))
 			continue;
 		int fd = openat(dfd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		DIR *sub = fd >= 0 ? fdopendir(fd) : NULL;

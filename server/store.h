@@ -254,6 +254,8 @@ int srv_evidence_discard(srv_store *s, const char *hash);
  * is written) go; nothing else, never through a link. For a server's start.
  */
 void srv_evidence_sweep(srv_store *s);
+/** Is name prefix and six letters or digits, as mkstemp and mkdtemp make them? */
+int srv_temp_name(const char *name, const char *prefix);
 /** Open a linked evidence file read-only (*fd is the caller's to close); STORE_NOTFOUND when not linked. */
 int srv_evidence_open(srv_store *s, int year, const char *agency, const char *hash, int *fd, size_t *len, char type[32], char filename[256]);
 
