@@ -140,33 +140,22 @@ static void doc_input_free(doc_input *in)
 	free(in->title);
 }
 
+static enum MHD_Result plan_docx(srv_req *rq, const cchc_gap *gap)
+{
+	char ascii[128], utf8[160];
+	enum MHD_Result r;
+	snprintf(ascii, sizeof ascii, "ke-hoach-%s-%d.docx", rq->agency, rq->year);
+	snprintf(utf8, sizeof utf8, "Kế hoạch khắc phục %s %d.docx", rq->agency, rq->year);
+	doc_input in = {gap, NULL, NULL, NULL};
+	if (doc_values(rq, rq->agency, &in, &r) == 0)
+		r = reply_written(rq, write_plan, &in, ascii, utf8);
+	doc_input_free(&in);
+	return r;
+}
+
 enum MHD_Result api_plan_docx_get(srv_req *rq)
 {
-	unsigned long target;
-	enum MHD_Result refused;
-	if (api_target_rank(rq, &target, &refused) < 0)
-		return refused;
-	cchc_diag *diag = cchc_diag_new();
-	api_field f;
-	cchc_gap *gap = NULL;
-	enum MHD_Result r;
-	int rc = diag ? api_gap_build(rq, (size_t)target, &f, &gap, diag) : STORE_ERR;
-	if (rc == STORE_OK) {
-		char ascii[128], utf8[160];
-		snprintf(ascii, sizeof ascii, "ke-hoach-%s-%d.docx", rq->agency, rq->year);
-		snprintf(utf8, sizeof utf8, "Kế hoạch khắc phục %s %d.docx", rq->agency, rq->year);
-		doc_input in = {gap, NULL, NULL, NULL};
-		if (doc_values(rq, rq->agency, &in, &r) == 0)
-			r = reply_written(rq, write_plan, &in, ascii, utf8);
-		doc_input_free(&in);
-	} else {
-		r = api_field_error(rq, rc, diag);
-	}
-	cchc_gap_free(gap);
-	if (diag)
-		api_field_free(rq->srv, &f);
-	cchc_diag_free(diag);
-	return r;
+	return api_with_gap(rq, plan_docx);
 }
 
 /* The year's blocks in the order of its criteria sets, as `cchc report` has

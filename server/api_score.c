@@ -524,7 +524,8 @@ enum MHD_Result api_check_get(srv_req *rq)
 	return r;
 }
 
-int api_target_rank(srv_req *rq, unsigned long *target, enum MHD_Result *r)
+/* The query's target-rank (0 when absent) into *target: 0, or -1 with the 400 answered in *r. */
+static int target_rank(srv_req *rq, unsigned long *target, enum MHD_Result *r)
 {
 	char arg[16];
 	*target = 0;
@@ -545,37 +546,37 @@ enum MHD_Result api_field_error(srv_req *rq, int rc, const cchc_diag *diag)
 	return scored_error(rq, rc, diag);
 }
 
-int api_gap_build(srv_req *rq, size_t target, api_field *f, cchc_gap **gap, cchc_diag *diag)
-{
-	int rc = api_field_build(rq, f, diag);
-	if (rc == STORE_OK && cchc_gap_build(gap, f->ranking, rq->agency, target, NULL, NULL, diag) < 0)
-		rc = STORE_INVALID;
-	return rc;
-}
-
-enum MHD_Result api_gap_get(srv_req *rq)
+enum MHD_Result api_with_gap(srv_req *rq, api_gap_answer answer)
 {
 	unsigned long target;
-	enum MHD_Result refused;
-	if (api_target_rank(rq, &target, &refused) < 0)
-		return refused;
+	enum MHD_Result r;
+	if (target_rank(rq, &target, &r) < 0)
+		return r;
 	cchc_diag *diag = cchc_diag_new();
 	api_field f;
 	cchc_gap *gap = NULL;
-	enum MHD_Result r;
-	int rc = diag ? api_gap_build(rq, (size_t)target, &f, &gap, diag) : STORE_ERR;
-	if (rc == STORE_OK) {
-		cchc_buf b;
-		cchc_buf_init(&b, 0);
-		cchc_render_gap_json(&b, gap, rq->lang);
-		r = srv_reply_buf(rq, 200, &b);
-		cchc_buf_dispose(&b);
-	} else {
-		r = scored_error(rq, rc, diag);
-	}
+	int rc = diag ? api_field_build(rq, &f, diag) : STORE_ERR;
+	if (rc == STORE_OK && cchc_gap_build(&gap, f.ranking, rq->agency, (size_t)target, NULL, NULL, diag) < 0)
+		rc = STORE_INVALID;
+	r = rc == STORE_OK ? answer(rq, gap) : scored_error(rq, rc, diag);
 	cchc_gap_free(gap);
 	if (diag)
 		api_field_free(rq->srv, &f);
 	cchc_diag_free(diag);
 	return r;
+}
+
+static enum MHD_Result gap_json(srv_req *rq, const cchc_gap *gap)
+{
+	cchc_buf b;
+	cchc_buf_init(&b, 0);
+	cchc_render_gap_json(&b, gap, rq->lang);
+	enum MHD_Result r = srv_reply_buf(rq, 200, &b);
+	cchc_buf_dispose(&b);
+	return r;
+}
+
+enum MHD_Result api_gap_get(srv_req *rq)
+{
+	return api_with_gap(rq, gap_json);
 }

@@ -183,12 +183,11 @@ typedef struct api_field {
 int api_field_build(srv_req *rq, api_field *f, cchc_diag *diag);
 void api_field_free(srv_server *srv, api_field *f);
 enum MHD_Result api_field_error(srv_req *rq, int rc, const cchc_diag *diag);
-/* The request's agency's gap analysis for target (0: none) over the year's
- * field (api_field_build; api_field_free f afterwards, cchc_gap_free *gap). */
-int api_gap_build(srv_req *rq, size_t target, api_field *f, cchc_gap **gap, cchc_diag *diag);
-/* The query's target-rank (0 when absent) into *target: 0, or -1 with the
- * 400 answered in *r. */
-int api_target_rank(srv_req *rq, unsigned long *target, enum MHD_Result *r);
+/* The request's agency's gap analysis over the year's field, for the query's
+ * target-rank (0 when absent), answered by answer; a bad target-rank is 400,
+ * the engine's refusal 422 (the gap route and plan.docx). */
+typedef enum MHD_Result (*api_gap_answer)(srv_req *rq, const cchc_gap *gap);
+enum MHD_Result api_with_gap(srv_req *rq, api_gap_answer answer);
 
 /* ---- api_items.c ---- */
 enum MHD_Result api_items_get(srv_req *rq);
