@@ -99,23 +99,20 @@ const char *srv_evidence_mime(const char *type)
 	return "application/octet-stream";
 }
 
-static int hash_ok(const char *h)
+/* Exactly n lowercase hex digits: a SHA-256 (64), an evidence folder's name (2). */
+static int hex_of(const char *h, size_t n)
 {
 	size_t i;
 
-	for (i = 0; h && i < 64; i++)
+	for (i = 0; h && i < n; i++)
 		if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
 			return 0;
-	return h && h[64] == '\0';
+	return h && h[n] == '\0';
 }
 
-/* Two lowercase hex digits: an evidence folder's name. */
-static int hash_ok_prefix(const char *h)
+static int hash_ok(const char *h)
 {
-	for (int i = 0; i < 2; i++)
-		if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
-			return 0;
-	return 1;
+	return hex_of(h, 64);
 }
 
 /* DIR/evidence/ab or DIR/evidence/ab/cdef… for a checked hash. */
@@ -344,7 +341,7 @@ void srv_evidence_sweep(srv_store *s)
 		return;
 	while ((e = readdir(top)) != NULL) {
 		/* the two-letter folders only, never through a link */
-		if (strlen(e->d_name) != 2 || !hash_ok_prefix(e->d_name))
+		if (!hex_of(e->d_name, 2))
 			continue;
 		int dfd = openat(dirfd(top), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		DIR *sub = dfd >= 0 ? fdopendir(dfd) : NULL;
